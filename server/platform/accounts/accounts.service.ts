@@ -1,0 +1,209 @@
+import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/roles.ts';
+import { writeAudit } from '../audit/audit.service.ts';
+import { endSessionsOf } from '../auth/auth.service.ts';
+import { appUser } from '../auth/auth.tables.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { isLocked } from '../auth/rules/lockout.ts';
+import { invalidRequest } from '../errors/problem.ts';
+import type { ActorContext, ServiceContext } from '../http/context.ts';
+import { orgUnit } from '../org/org.tables.ts';
+import { scopeWhere } from '../scope/scope-where.ts';
+import { cannotDisableSelf, userNotFound, usernameTaken } from './accounts.errors.ts';
+import type { CreateUserBody, UpdateUserBody, UserListQuery, UserView } from './accounts.schemas.ts';
+import { generateInitialPassword } from './initial-password.ts';
+
+const userColumns = { user: appUser, orgUnitName: orgUnit.name };
+type UserRow = { user: typeof appUser.$inferSelect; orgUnitName: string | null };
+
+function toView(row: UserRow, now: Date): UserView {
+  return {
+    id: row.user.id,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    roles: row.user.roles,
+    orgUnitId: row.user.orgUnitId,
+    orgUnitName: row.orgUnitName,
+    isDisabled: row.user.isDisabled,
+    isLocked: isLocked(row.user, now),
+    totpEnabled: row.user.totpEnabled,
+    createdAt: row.user.createdAt.toISOString(),
+  };
+}
+
+function usersInScope(ctx: ActorContext) {
+  return ctx.db
+    .select(userColumns)
+    .from(appUser)
+    .leftJoin(orgUnit, and(eq(orgUnit.districtCode, appUser.districtCode), eq(orgUnit.id, appUser.orgUnitId)));
+}
+
+export async function listUsers(ctx: ActorContext, query: UserListQuery) {
+  const conditions: SQL[] = [scopeWhere(ctx.actor, { district: appUser.districtCode })];
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(or(ilike(appUser.username, pattern), ilike(appUser.displayName, pattern)) as SQL);
+  }
+  if (query.role) conditions.push(sql`${query.role} = any(${appUser.roles})`);
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    usersInScope(ctx)
+      .where(where)
+      .orderBy(desc(appUser.createdAt), desc(appUser.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    ctx.db.select({ total: count() }).from(appUser).where(where),
+  ]);
+  const now = ctx.clock.now();
+  return { items: rows.map((row) => toView(row, now)), total: total?.total ?? 0 };
+}
+
+async function findUserRow(ctx: ActorContext, id: number): Promise<UserRow> {
+  const [row] = await usersInScope(ctx).where(and(scopeWhere(ctx.actor, { district: appUser.districtCode }), eq(appUser.id, id)));
+  if (!row) throw userNotFound();
+  return row;
+}
+
+export async function getUser(ctx: ActorContext, id: number): Promise<UserView> {
+  return toView(await findUserRow(ctx, id), ctx.clock.now());
+}
+
+async function assertOrgUnitInDistrict(ctx: ServiceContext, districtCode: string, orgUnitId: number | null | undefined) {
+  if (orgUnitId === null || orgUnitId === undefined) return;
+  const [unit] = await ctx.db
+    .select({ id: orgUnit.id })
+    .from(orgUnit)
+    .where(and(eq(orgUnit.districtCode, districtCode), eq(orgUnit.id, orgUnitId)));
+  if (!unit) {
+    throw invalidRequest({}, [
+      { in: 'body', field: 'orgUnitId', code: 'unknown', message: { 'zh-CN': '本辖区没有该机构', en: 'no such unit in this district' } },
+    ]);
+  }
+}
+
+/**
+ * Creates an account in the admin's district with a random initial password (shown once, to be
+ * changed at first sign-in). `passwordOverride` is for the first admin and the demo accounts only.
+ */
+export async function createUser(
+  ctx: ServiceContext & { actor?: ActorContext['actor'] },
+  input: CreateUserBody & { districtCode?: string; passwordOverride?: string; entityIds?: number[] },
+): Promise<{ user: UserView; initialPassword: string }> {
+  const districtCode = input.districtCode ?? ctx.actor?.districtCode;
+  if (!districtCode) throw new Error('createUser needs a district');
+  await assertOrgUnitInDistrict(ctx, districtCode, input.orgUnitId);
+  const [taken] = await ctx.db.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, input.username));
+  if (taken) throw usernameTaken({ username: input.username });
+  const initialPassword = input.passwordOverride ?? generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const created = await ctx.db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(appUser)
+      .values({
+        districtCode,
+        username: input.username,
+        displayName: input.displayName,
+        roles: input.roles as Role[],
+        orgUnitId: input.orgUnitId ?? null,
+        passwordHash,
+        mustChangePassword: input.passwordOverride === undefined,
+      })
+      .returning();
+    if (!user) throw new Error('insert returned nothing');
+    if (input.entityIds?.length) {
+      await tx.execute(
+        sql`insert into user_entity (district_code, user_id, entity_id)
+            select ${districtCode}, ${user.id}, unnest(${sql.raw(`ARRAY[${input.entityIds.map(Number).join(',')}]::bigint[]`)})`,
+      );
+    }
+    await writeAudit(
+      { ...ctx, db: tx },
+      {
+        action: 'user.create',
+        objectType: 'user',
+        objectId: user.id,
+        districtCode,
+        detail: { after: { username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId } },
+      },
+    );
+    return user;
+  });
+  const [orgUnitRow] = created.orgUnitId
+    ? await ctx.db
+        .select({ name: orgUnit.name })
+        .from(orgUnit)
+        .where(and(eq(orgUnit.districtCode, districtCode), eq(orgUnit.id, created.orgUnitId)))
+    : [];
+  return { user: toView({ user: created, orgUnitName: orgUnitRow?.name ?? null }, ctx.clock.now()), initialPassword };
+}
+
+async function changeUser(
+  ctx: ActorContext,
+  id: number,
+  action: string,
+  change: Partial<typeof appUser.$inferInsert>,
+  options: { endSessions?: boolean } = {},
+): Promise<UserView> {
+  const before = await findUserRow(ctx, id);
+  const districtCode = before.user.districtCode;
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(appUser)
+      .set(change)
+      .where(and(eq(appUser.districtCode, districtCode), eq(appUser.id, id)));
+    if (options.endSessions) await endSessionsOf({ ...ctx, db: tx }, before.user);
+    const pick = (user: typeof appUser.$inferSelect) =>
+      Object.fromEntries(
+        Object.keys(change)
+          .filter((key) => key !== 'passwordHash')
+          .map((key) => [key, user[key as keyof typeof user]]),
+      );
+    const safeAfter = Object.fromEntries(Object.entries(change).filter(([key]) => key !== 'passwordHash' && key !== 'totpSecret'));
+    await writeAudit(
+      { ...ctx, db: tx },
+      { action, objectType: 'user', objectId: id, districtCode, detail: { before: pick(before.user), after: safeAfter } },
+    );
+  });
+  return getUser(ctx, id);
+}
+
+export async function updateUser(ctx: ActorContext, id: number, input: UpdateUserBody): Promise<UserView> {
+  const before = await findUserRow(ctx, id);
+  await assertOrgUnitInDistrict(ctx, before.user.districtCode, input.orgUnitId);
+  return changeUser(
+    ctx,
+    id,
+    'user.update',
+    { ...input, roles: input.roles as Role[] | undefined },
+    { endSessions: input.roles !== undefined },
+  );
+}
+
+export async function setUserDisabled(ctx: ActorContext, id: number, isDisabled: boolean): Promise<UserView> {
+  if (isDisabled && id === ctx.actor.userId) throw cannotDisableSelf();
+  return changeUser(
+    ctx,
+    id,
+    isDisabled ? 'user.disable' : 'user.enable',
+    { isDisabled, failedLogins: 0, lockedUntil: null },
+    { endSessions: isDisabled },
+  );
+}
+
+export async function resetPassword(ctx: ActorContext, id: number): Promise<{ initialPassword: string }> {
+  await findUserRow(ctx, id);
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  await changeUser(
+    ctx,
+    id,
+    'user.reset_password',
+    { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: ctx.clock.now() },
+    { endSessions: true },
+  );
+  return { initialPassword };
+}
+
+export async function resetTotp(ctx: ActorContext, id: number): Promise<UserView> {
+  return changeUser(ctx, id, 'user.reset_totp', { totpEnabled: false, totpSecret: null, totpLastStep: null }, { endSessions: true });
+}

@@ -1,0 +1,348 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Role, staffRoles } from '../../../shared/roles.ts';
+import { queryRows } from '../../db/client.ts';
+import { systemDistrict, writeAudit } from '../audit/audit.service.ts';
+import { invalidRequest } from '../errors/problem.ts';
+import type { ActorContext, ServiceContext } from '../http/context.ts';
+import type { Actor } from '../scope/actor.ts';
+import {
+  invalidCredentials,
+  invalidTotpCode,
+  noPendingSignIn,
+  passwordFieldErrors,
+  totpAlreadyEnabled,
+  weakPassword,
+  wrongCurrentPassword,
+} from './auth.errors.ts';
+import { appUser, type SessionStage, userSession } from './auth.tables.ts';
+import type { AuthenticatedSession } from './authenticated-session.ts';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
+import { afterFailedLogin, isLocked } from './rules/lockout.ts';
+import { checkPasswordPolicy } from './rules/password-policy.ts';
+import { type SessionPolicy, sessionExpiry, sessionValidity } from './rules/session-validity.ts';
+import { acceptedTotpStep, newTotpSecret, totpEnrolment } from './totp.ts';
+
+export interface AuthSettings extends SessionPolicy {
+  /** Staff must sign in with a second factor (production). */
+  isTotpRequiredForStaff: boolean;
+}
+
+/** A half-finished sign-in (password accepted, second factor pending) lasts this long. */
+const pendingMinutes = 5;
+/** last_seen_at is written at most this often, so reads do not each cost a write. */
+const touchEverySeconds = 60;
+
+export type LoginOutcome =
+  | { status: 'signed_in'; token: string; actor: Actor }
+  | { status: 'totp_required' | 'totp_enrolment_required'; token: string };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+async function openSession(
+  ctx: ServiceContext,
+  user: { districtCode: string; id: number },
+  stage: SessionStage,
+  settings: SessionPolicy,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock.now();
+  await ctx.db.insert(userSession).values({
+    tokenHash: hashToken(token),
+    districtCode: user.districtCode,
+    userId: user.id,
+    stage,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: stage === 'active' ? sessionExpiry(now, settings) : new Date(now.getTime() + pendingMinutes * 60_000),
+    ip: ctx.meta.ip,
+    userAgent: ctx.meta.userAgent,
+  });
+  return token;
+}
+
+/**
+ * Checks a username and password. Wrong credentials, a disabled or a locked account all answer the
+ * same 401; five failures in a row lock the account for fifteen minutes.
+ */
+export async function login(
+  ctx: ServiceContext,
+  settings: AuthSettings,
+  input: { username: string; password: string },
+): Promise<LoginOutcome> {
+  const username = input.username.trim().toLowerCase();
+  const now = ctx.clock.now();
+  const [user] = await ctx.db.select().from(appUser).where(eq(appUser.username, username));
+  if (!user) {
+    await verifyAgainstDecoy(input.password);
+    await writeAudit(ctx, {
+      action: 'auth.login',
+      outcome: 'failure',
+      reason: 'unknown_user',
+      detail: { username: username.slice(0, 40) },
+      districtCode: systemDistrict,
+    });
+    throw invalidCredentials();
+  }
+  const auditAs = { ...ctx, actor: undefined };
+  const userRef = { action: 'auth.login', objectType: 'user', objectId: user.id, districtCode: user.districtCode };
+  if (user.isDisabled || isLocked(user, now)) {
+    await verifyAgainstDecoy(input.password);
+    await writeAudit(auditAs, { ...userRef, outcome: 'denied', reason: user.isDisabled ? 'disabled' : 'locked', detail: { username } });
+    throw invalidCredentials();
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const next = afterFailedLogin(user, now);
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(appUser)
+        .set(next)
+        .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
+      const txCtx = { ...auditAs, db: tx };
+      await writeAudit(txCtx, {
+        ...userRef,
+        outcome: 'failure',
+        reason: 'wrong_password',
+        detail: { username, failedLogins: next.failedLogins },
+      });
+      if (isLocked(next, now) && !isLocked(user, now)) {
+        await writeAudit(txCtx, { ...userRef, action: 'auth.lockout', detail: { username, lockedUntil: next.lockedUntil?.toISOString() } });
+      }
+    });
+    throw invalidCredentials();
+  }
+  const isStaff = user.roles.some((role) => staffRoles.includes(role));
+  const stage: SessionStage = user.totpEnabled ? 'totp' : isStaff && settings.isTotpRequiredForStaff ? 'totp_enrol' : 'active';
+  const token = await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...auditAs, db: tx };
+    await tx
+      .update(appUser)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
+    const opened = await openSession(txCtx, user, stage, settings);
+    await writeAudit(txCtx, { ...userRef, detail: { username, stage } });
+    return opened;
+  });
+  if (stage === 'totp') return { status: 'totp_required', token };
+  if (stage === 'totp_enrol') return { status: 'totp_enrolment_required', token };
+  const actor = await actorForToken(ctx, token, settings);
+  if (!actor) throw invalidCredentials();
+  return { status: 'signed_in', token, actor: actor.actor };
+}
+
+interface SessionRow {
+  stage: SessionStage;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  district_code: string;
+  user_id: number;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  org_unit_id: number | null;
+  is_disabled: boolean;
+  street_codes: string[];
+  entity_ids: number[];
+  district_codes: string[];
+}
+
+
+/**
+ * The session behind a cookie token, with its actor and scope, or undefined when there is none or it
+ * has timed out (idle or absolute); a timed-out session is deleted.
+ */
+export async function authenticate(ctx: ServiceContext, token: string, settings: SessionPolicy): Promise<AuthenticatedSession | undefined> {
+  const tokenHash = hashToken(token);
+  const [row] = await queryRows<SessionRow>(
+    ctx.db,
+    sql`select s.stage, s.created_at::text, s.last_seen_at::text, s.expires_at::text,
+          u.district_code, u.id as user_id, u.username, u.display_name, u.roles, u.org_unit_id, u.is_disabled,
+          coalesce((select array_agg(ss.street_code order by ss.street_code) from station_street ss
+                    where ss.district_code = u.district_code and ss.station_id = u.org_unit_id
+                      and 'inspector' = any(u.roles)), '{}') as street_codes,
+          coalesce((select array_agg(ue.entity_id order by ue.entity_id) from user_entity ue
+                    where ue.district_code = u.district_code and ue.user_id = u.id), '{}') as entity_ids,
+          coalesce((select array_agg(other.code order by other.code) from district own join district other on
+                      case u.reach when 'district' then other.code = own.code
+                                   when 'city' then other.city_code = own.city_code
+                                   else other.province_code = own.province_code end
+                    where own.code = u.district_code), '{}') as district_codes
+        from user_session s join app_user u on u.district_code = s.district_code and u.id = s.user_id
+        where s.token_hash = ${tokenHash}`,
+  );
+  if (!row) return undefined;
+  const now = ctx.clock.now();
+  const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
+  const isPendingExpired = row.stage !== 'active' && now.getTime() >= new Date(row.expires_at).getTime();
+  if (row.is_disabled || isPendingExpired || sessionValidity(times, now, settings) !== 'valid') {
+    await ctx.db.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
+    return undefined;
+  }
+  if (now.getTime() - times.lastSeenAt.getTime() >= touchEverySeconds * 1000) {
+    await ctx.db.update(userSession).set({ lastSeenAt: now }).where(eq(userSession.tokenHash, tokenHash));
+  }
+  const session: AuthenticatedSession = { stage: row.stage, tokenHash, districtCode: row.district_code, userId: row.user_id };
+  if (row.stage !== 'active') return session;
+  const roles = row.roles;
+  return {
+    ...session,
+    actor: {
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      districtCode: row.district_code,
+      districtCodes: row.district_codes,
+      roles,
+      orgUnitId: row.org_unit_id,
+      isDistrictWide: roles.some((role) => role === 'admin' || role === 'leader' || role === 'section'),
+      streetCodes: row.street_codes,
+      entityIds: row.entity_ids.map(Number),
+      labId: roles.includes('lab') ? row.org_unit_id : null,
+    },
+  };
+}
+
+async function actorForToken(ctx: ServiceContext, token: string, settings: SessionPolicy) {
+  const session = await authenticate(ctx, token, settings);
+  return session?.actor ? { actor: session.actor } : undefined;
+}
+
+async function pendingUser(ctx: ServiceContext, session: AuthenticatedSession | undefined, stages: SessionStage[]) {
+  if (!session || !stages.includes(session.stage)) throw noPendingSignIn();
+  const [user] = await ctx.db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.districtCode, session.districtCode), eq(appUser.id, session.userId)));
+  if (!user) throw noPendingSignIn();
+  return user;
+}
+
+/** Replaces a pending session by a signed-in one (a new token: no session fixation). */
+async function promote(ctx: ServiceContext, session: AuthenticatedSession, settings: SessionPolicy, step: number, action: string) {
+  const token = await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await tx
+      .update(appUser)
+      .set({ totpLastStep: step, totpEnabled: true })
+      .where(and(eq(appUser.districtCode, session.districtCode), eq(appUser.id, session.userId)));
+    await tx.delete(userSession).where(eq(userSession.tokenHash, session.tokenHash));
+    const opened = await openSession(txCtx, { districtCode: session.districtCode, id: session.userId }, 'active', settings);
+    await writeAudit(txCtx, { action, objectType: 'user', objectId: session.userId, districtCode: session.districtCode });
+    return opened;
+  });
+  const actor = await actorForToken(ctx, token, settings);
+  if (!actor) throw noPendingSignIn();
+  return { token, actor: actor.actor };
+}
+
+/** Second step of sign-in: a code from the authenticator. */
+export async function completeTotpSignIn(
+  ctx: ServiceContext,
+  settings: SessionPolicy,
+  session: AuthenticatedSession | undefined,
+  code: string,
+) {
+  const user = await pendingUser(ctx, session, ['totp']);
+  const secret = user.totpSecret ? ctx.crypto.decrypt(user.totpSecret) : undefined;
+  const step = secret ? acceptedTotpStep(secret, code, ctx.clock.now(), user.totpLastStep) : null;
+  if (step === null || !session) {
+    await writeAudit(ctx, {
+      action: 'auth.totp',
+      outcome: 'failure',
+      objectType: 'user',
+      objectId: user.id,
+      districtCode: user.districtCode,
+    });
+    throw invalidTotpCode();
+  }
+  return promote(ctx, session, settings, step, 'auth.totp');
+}
+
+/**
+ * Starts (or restarts) enrolment of an authenticator: during a sign-in that requires it, or from a
+ * signed-in session. The secret is stored encrypted and becomes active only once a code confirms it.
+ */
+export async function startTotpEnrolment(ctx: ServiceContext, session: AuthenticatedSession | undefined) {
+  const user = await pendingUser(ctx, session, ['totp_enrol', 'active']);
+  // Replacing a working authenticator goes through an admin's TOTP reset, never silently.
+  if (user.totpEnabled) throw totpAlreadyEnabled();
+  const secret = newTotpSecret();
+  await ctx.db
+    .update(appUser)
+    .set({ totpSecret: ctx.crypto.encrypt(secret) })
+    .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
+  return { secret, ...(await totpEnrolment(secret, user.username)) };
+}
+
+export async function confirmTotpEnrolment(
+  ctx: ServiceContext,
+  settings: SessionPolicy,
+  session: AuthenticatedSession | undefined,
+  code: string,
+) {
+  const user = await pendingUser(ctx, session, ['totp_enrol', 'active']);
+  const secret = user.totpSecret ? ctx.crypto.decrypt(user.totpSecret) : undefined;
+  const step = secret ? acceptedTotpStep(secret, code, ctx.clock.now(), user.totpLastStep) : null;
+  if (step === null || !session) throw invalidTotpCode();
+  return promote(ctx, session, settings, step, 'auth.totp_enrol');
+}
+
+export async function logout(ctx: ServiceContext, tokenHash: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
+    if (ctx.actor) await writeAudit({ ...ctx, db: tx }, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor.userId });
+  });
+}
+
+/** Ends every session of a user at once (disable, password reset). */
+export async function endSessionsOf(ctx: ServiceContext, user: { districtCode: string; id: number }): Promise<void> {
+  await ctx.db.delete(userSession).where(and(eq(userSession.districtCode, user.districtCode), eq(userSession.userId, user.id)));
+}
+
+export async function changePassword(
+  ctx: ActorContext,
+  input: { currentPassword: string; newPassword: string },
+  currentTokenHash: string,
+): Promise<void> {
+  const [user] = await ctx.db
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.districtCode, ctx.actor.districtCode), eq(appUser.id, ctx.actor.userId)));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw invalidRequest({}, [{ in: 'body', field: 'currentPassword', code: 'wrong', message: wrongCurrentPassword.message }]);
+  }
+  const violations = checkPasswordPolicy(input.newPassword, { username: user.username });
+  if (violations.length) throw weakPassword({}, passwordFieldErrors('newPassword', violations));
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(appUser)
+      .set({ passwordHash, passwordChangedAt: ctx.clock.now(), mustChangePassword: false })
+      .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
+    // Other sessions end; this one stays (ASVS 7.4.3).
+    await tx
+      .delete(userSession)
+      .where(
+        and(
+          eq(userSession.districtCode, user.districtCode),
+          eq(userSession.userId, user.id),
+          sql`${userSession.tokenHash} <> ${currentTokenHash}`,
+        ),
+      );
+    await writeAudit({ ...ctx, db: tx }, { action: 'auth.password_change', objectType: 'user', objectId: user.id });
+  });
+}
+
+/** Deletes sessions past their absolute end or abandoned mid sign-in; returns how many. */
+export async function purgeExpiredSessions(ctx: ServiceContext, settings: SessionPolicy): Promise<number> {
+  const now = ctx.clock.now();
+  const idleCutoff = new Date(now.getTime() - settings.idleMinutes * 60_000);
+  const removed = await ctx.db
+    .delete(userSession)
+    .where(sql`${userSession.expiresAt} <= ${now} or ${userSession.lastSeenAt} <= ${idleCutoff}`)
+    .returning({ tokenHash: userSession.tokenHash });
+  return removed.length;
+}

@@ -1,0 +1,69 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Field-level protection of personal information (DESIGN.md §4): AES-256-GCM for storage, an HMAC
+ * blind index for exact lookup, and a key for the audit chain, all derived from one data key.
+ * A ciphertext names the key it was made with, so a rotated-out key can still be read.
+ */
+export interface FieldCrypto {
+  encrypt(plaintext: string): string;
+  decrypt(ciphertext: string): string;
+  /** Deterministic keyed hash of a normalised value: equal inputs give equal indexes, nothing else leaks. */
+  blindIndex(value: string): string;
+  /** HMAC key of the audit chain. */
+  readonly auditKey: Buffer;
+  readonly keyId: string;
+}
+
+interface DerivedKeys {
+  id: string;
+  encryption: Buffer;
+  blind: Buffer;
+  audit: Buffer;
+}
+
+function derive(dataKey: Buffer): DerivedKeys {
+  if (dataKey.length !== 32) throw new Error('The data key must be 32 bytes');
+  const sub = (label: string) => Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `zhijian:${label}`, 32));
+  return {
+    id: createHash('sha256').update(dataKey).digest('hex').slice(0, 8),
+    encryption: sub('field-encryption'),
+    blind: sub('blind-index'),
+    audit: sub('audit-chain'),
+  };
+}
+
+export function createFieldCrypto(dataKey: Buffer, previousKey?: Buffer): FieldCrypto {
+  const current = derive(dataKey);
+  const readable = new Map([[current.id, current]]);
+  if (previousKey) {
+    const previous = derive(previousKey);
+    readable.set(previous.id, previous);
+  }
+  return {
+    keyId: current.id,
+    auditKey: current.audit,
+    encrypt(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', current.encryption, iv);
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return `v1.${current.id}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+    },
+    decrypt(ciphertext) {
+      const [version, keyId, payload] = ciphertext.split('.');
+      const keys = keyId ? readable.get(keyId) : undefined;
+      if (version !== 'v1' || !keys || !payload) throw new Error('Ciphertext made with an unknown key or format');
+      const raw = Buffer.from(payload, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', keys.encryption, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    blindIndex(value) {
+      return createHmac('sha256', current.blind).update(value.trim().toUpperCase()).digest('base64url');
+    },
+  };
+}
+
+export function isCiphertextOfOtherKey(ciphertext: string, crypto: FieldCrypto): boolean {
+  return !ciphertext.startsWith(`v1.${crypto.keyId}.`);
+}

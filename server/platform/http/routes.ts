@@ -1,0 +1,50 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import { type TSchema, Type } from 'typebox';
+import type { Role } from '../../../shared/roles.ts';
+import { forbidden, notAuthenticated } from '../errors/problem.ts';
+import type { Platform } from './context.ts';
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Every module exposes its HTTP side as one of these; server/app.ts registers them in one list. */
+export type RoutePlugin = (app: AppInstance, platform: Platform) => Promise<void> | void;
+
+/** preHandler: a signed-in actor holding one of the roles (any role when none is given). */
+export function requireRole(...allowed: Role[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.actor) throw notAuthenticated();
+    if (allowed.length && !request.actor.roles.some((role) => allowed.includes(role))) throw forbidden();
+  };
+}
+
+export const IdParams = Type.Object(
+  { id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) },
+  { additionalProperties: false },
+);
+
+export const PagingQuery = {
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+};
+
+/** `{items, total}`: the shape of every list. */
+export function listOf<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+}
+
+export const NoBody = Type.Object({}, { additionalProperties: false });

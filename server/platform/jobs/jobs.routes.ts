@@ -1,0 +1,71 @@
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { actorContextOf } from '../http/context.ts';
+import { listOf, PagingQuery, type RoutePlugin, requireRole } from '../http/routes.ts';
+import { jobRun } from './jobs.tables.ts';
+import type { JobDefinition } from './scheduler.ts';
+
+const RunView = Type.Object({
+  id: Type.Integer(),
+  job: Type.String(),
+  startedAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  outcome: Type.String(),
+  counts: Type.Record(Type.String(), Type.Number()),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+const JobView = Type.Object({
+  name: Type.String(),
+  schedule: Type.String(),
+  description: Type.String(),
+  lastRun: Type.Optional(RunView),
+});
+const RunsQuery = Type.Object({ job: Type.Optional(Type.String({ maxLength: 60 })), ...PagingQuery }, { additionalProperties: false });
+
+function toRunView(run: typeof jobRun.$inferSelect) {
+  return { ...run, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null };
+}
+
+/** Job runs are system-wide (not district data), so only admins see them. */
+export function jobRoutes(jobs: readonly JobDefinition[]): RoutePlugin {
+  return (app, platform) => {
+    app.get(
+      '/api/v1/jobs',
+      { preHandler: requireRole('admin'), schema: { tags: ['jobs'], response: { 200: listOf(JobView) } } },
+      async (request) => {
+        const ctx = actorContextOf(platform, request);
+        const items = await Promise.all(
+          jobs.map(async (job) => {
+            const [last] = await ctx.db.select().from(jobRun).where(eq(jobRun.job, job.name)).orderBy(desc(jobRun.startedAt)).limit(1);
+            return {
+              name: job.name,
+              schedule: job.schedule,
+              description: job.description[ctx.meta.language],
+              ...(last ? { lastRun: toRunView(last) } : {}),
+            };
+          }),
+        );
+        return { items, total: items.length };
+      },
+    );
+    app.get(
+      '/api/v1/jobs/runs',
+      { preHandler: requireRole('admin'), schema: { tags: ['jobs'], querystring: RunsQuery, response: { 200: listOf(RunView) } } },
+      async (request) => {
+        const ctx = actorContextOf(platform, request);
+        const where: SQL | undefined = request.query.job ? and(eq(jobRun.job, request.query.job)) : undefined;
+        const [rows, [total]] = await Promise.all([
+          ctx.db
+            .select()
+            .from(jobRun)
+            .where(where)
+            .orderBy(desc(jobRun.startedAt), desc(jobRun.id))
+            .limit(request.query.pageSize)
+            .offset((request.query.page - 1) * request.query.pageSize),
+          ctx.db.select({ total: count() }).from(jobRun).where(where),
+        ]);
+        return { items: rows.map(toRunView), total: total?.total ?? 0 };
+      },
+    );
+  };
+}

@@ -1,0 +1,34 @@
+import { verifyAuditChain } from '../audit/audit.service.ts';
+import { purgeExpiredSessions } from '../auth/auth.service.ts';
+import type { Platform } from '../http/context.ts';
+import type { JobDefinition } from './scheduler.ts';
+
+/** The platform's own recurring work; modules add theirs in server/app.ts. */
+export function platformJobs(platform: Platform): JobDefinition[] {
+  return [
+    {
+      name: 'sessions.purge',
+      schedule: '7 * * * *',
+      description: { 'zh-CN': '每小时清除过期会话', en: 'Hourly: delete expired sessions' },
+      run: async (ctx) => ({
+        deleted: await purgeExpiredSessions(ctx, {
+          idleMinutes: platform.config.ZHIJIAN_SESSION_IDLE_MINUTES,
+          absoluteHours: platform.config.ZHIJIAN_SESSION_ABSOLUTE_HOURS,
+        }),
+      }),
+    },
+    {
+      name: 'audit.verify',
+      schedule: '30 2 * * *',
+      description: { 'zh-CN': '每日校验审计日志哈希链', en: 'Daily: verify the audit hash chain' },
+      run: async (ctx) => {
+        const report = await verifyAuditChain(ctx.db, ctx.crypto);
+        if (!report.ok) {
+          const broken = report.firstBroken;
+          throw new Error(`audit chain broken at district ${broken?.districtCode} seq ${broken?.seq} (${broken?.reason})`);
+        }
+        return { checked: report.checked };
+      },
+    },
+  ];
+}

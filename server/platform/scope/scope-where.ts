@@ -1,0 +1,28 @@
+import { type AnyColumn, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from './actor.ts';
+
+export interface ScopedColumns {
+  district: AnyColumn;
+  /** Street of the row (or of its entity); lets inspectors see their station's streets. */
+  street?: AnyColumn;
+  /** The market entity the row belongs to; lets operators see their own businesses. */
+  entity?: AnyColumn;
+  /** The lab the row is assigned to. */
+  lab?: AnyColumn;
+}
+
+/**
+ * The one data-scope rule (DESIGN.md §4), as a WHERE condition: rows of the actor's districts, then
+ * — unless the actor sees whole districts — only the streets of their station, their own entities or
+ * their lab's work. A table without the column a role needs yields nothing for that role.
+ */
+export function scopeWhere(actor: Actor, columns: ScopedColumns): SQL {
+  const inDistricts = inArray(columns.district, [...actor.districtCodes]);
+  if (actor.isDistrictWide) return inDistricts;
+  const reaches: SQL[] = [];
+  if (columns.street && actor.streetCodes.length) reaches.push(inArray(columns.street, [...actor.streetCodes]));
+  if (columns.entity && actor.entityIds.length) reaches.push(inArray(columns.entity, [...actor.entityIds]));
+  if (columns.lab && actor.labId !== null) reaches.push(sql`${columns.lab} = ${actor.labId}`);
+  const reach = reaches.length === 0 ? sql`false` : reaches.length === 1 ? reaches[0] : or(...reaches);
+  return sql`(${inDistricts} and ${reach})`;
+}
