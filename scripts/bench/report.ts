@@ -1,0 +1,104 @@
+import os from 'node:os';
+import type { Measurement } from './types.ts';
+
+export interface BenchmarkOutcome {
+  name: string;
+  description: string;
+  seconds: number;
+  measurements: Measurement[];
+  error?: string;
+}
+
+export interface Machine {
+  os: string;
+  cpu: string;
+  cores: number;
+  memory: string;
+  node: string;
+  databases: string[];
+}
+
+export function describeMachine(databases: string[]): Machine {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    databases,
+  };
+}
+
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (value >= 100) return Math.round(value).toLocaleString('en-US');
+  if (value >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+function formatRatio(measurement: Measurement): string {
+  const ratio = measurement.subject / measurement.baseline;
+  return Number.isFinite(ratio) ? `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×` : '–';
+}
+
+function rows(measurement: Measurement): [string, string, string, string] {
+  const better = measurement.better === 'higher' ? '↑' : '↓';
+  return [
+    `${measurement.metric} (${measurement.unit}, ${better} better)`,
+    formatNumber(measurement.subject),
+    formatNumber(measurement.baseline),
+    formatRatio(measurement),
+  ];
+}
+
+export function consoleTable(outcome: BenchmarkOutcome): string {
+  if (outcome.error) return `${outcome.name}: FAILED — ${outcome.error}`;
+  const table = [['metric', 'subject', 'baseline', 'subject/baseline'], ...outcome.measurements.map(rows)];
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
+  const lines = table.map((row) =>
+    row.map((cell, column) => (column ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[0] ?? 0))).join('  '),
+  );
+  return [`${outcome.name}  (${outcome.seconds.toFixed(0)} s)`, ...lines.map((line) => `  ${line}`)].join('\n');
+}
+
+export function markdownReport(machine: Machine, outcomes: BenchmarkOutcome[], rounds: number, at: Date): string {
+  const out = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (\`scripts/bench/\`) on ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Do not edit by hand: run it again.`,
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| OS | ${machine.os} |`,
+    `| CPU | ${machine.cpu} |`,
+    `| cores | ${machine.cores} |`,
+    `| memory | ${machine.memory} |`,
+    `| Node.js | ${machine.node} |`,
+    `| database | ${machine.databases.join(', ') || '–'} |`,
+    '',
+    '## How to read this',
+    '',
+    `Each benchmark runs against the real application (\`buildApp\`, listening on 127.0.0.1, on a fresh database) and,`,
+    'in the same run, against a baseline: a bare Fastify server with one route answering `{"ok":true}`. The load',
+    'generator is a separate Node.js process with keep-alive connections and a fixed number of requests in flight.',
+    `Baseline and subject alternate, ${rounds} rounds each after one warm-up round; every figure is the median of the`,
+    'rounds. This machine is shared and noisy: the ratio subject/baseline is the number to compare between runs, the',
+    'absolute figures much less. Throughput counts operations (one operation may be several requests); latency is',
+    'per operation. No test asserts on timing.',
+    '',
+  ];
+  for (const outcome of outcomes) {
+    out.push(`## ${outcome.name}`, '', outcome.description, '');
+    if (outcome.error) {
+      out.push(`**Failed:** ${outcome.error}`, '');
+      continue;
+    }
+    out.push('| metric | subject | baseline | subject/baseline |', '| --- | ---: | ---: | ---: |');
+    for (const measurement of outcome.measurements) out.push(`| ${rows(measurement).join(' | ')} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type StartedServer, startBaselineServer, startBenchServer } from './bench-server.ts';
+import { benchmarks } from './benchmarks.ts';
+import { compareHttp } from './compare.ts';
+import { startLoadProcess } from './load-process.ts';
+import { type BenchmarkOutcome, consoleTable, describeMachine, markdownReport } from './report.ts';
+import type { BenchContext } from './types.ts';
+
+const defaultReport = new URL('../../docs/benchmarks.md', import.meta.url).pathname;
+
+const usage = `zhijian bench [--only NAME[,NAME]] [--rounds N] [--out FILE] [--list]
+
+  Runs the benchmarks of scripts/bench/benchmarks.ts, each beside a bare-Fastify baseline, and writes
+  docs/benchmarks.md (with --only, only when --out is given). BENCH_DATABASE_URL=postgres://… runs them
+  on fresh databases of that PostgreSQL server instead of the embedded database.`;
+
+export async function runBenchmarks(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      only: { type: 'string', multiple: true },
+      rounds: { type: 'string', default: '5' },
+      out: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(usage);
+  if (values.list) return console.log(benchmarks.map((benchmark) => `${benchmark.name}  ${benchmark.description}`).join('\n'));
+  const only = (values.only ?? []).flatMap((names) => names.split(',')).filter(Boolean);
+  const unknown = only.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));
+  if (unknown.length) throw new Error(`no benchmark ${unknown.join(', ')}; --list shows them`);
+  const selected = only.length ? benchmarks.filter((benchmark) => only.includes(benchmark.name)) : benchmarks;
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number ≥ 1');
+
+  const loadProcess = startLoadProcess();
+  const baseline = await startBaselineServer();
+  const databases = new Set<string>();
+  const ctx: BenchContext = {
+    rounds,
+    baselineOrigin: baseline.origin,
+    load: (job) => loadProcess.run(job),
+    compareHttp: (comparison) => compareHttp(ctx.load, baseline.origin, rounds, comparison),
+    async startServer(options) {
+      const server: StartedServer = await startBenchServer(options?.env);
+      databases.add(server.databaseVersion);
+      return server;
+    },
+    log: (message) => console.log(`  ${message}`),
+  };
+
+  const outcomes: BenchmarkOutcome[] = [];
+  try {
+    for (const benchmark of selected) {
+      console.log(`▶ ${benchmark.name}`);
+      const begin = performance.now();
+      const outcome: BenchmarkOutcome = { name: benchmark.name, description: benchmark.description, seconds: 0, measurements: [] };
+      try {
+        outcome.measurements = await benchmark.run(ctx);
+      } catch (error) {
+        outcome.error = error instanceof Error ? error.message : String(error);
+        process.exitCode = 1;
+      }
+      outcome.seconds = (performance.now() - begin) / 1000;
+      outcomes.push(outcome);
+      console.log(`${consoleTable(outcome)}\n`);
+    }
+  } finally {
+    loadProcess.close();
+    await baseline.close();
+  }
+
+  const file = values.out ?? (only.length ? undefined : defaultReport);
+  if (!file) return;
+  writeFileSync(file, markdownReport(describeMachine([...databases]), outcomes, rounds, new Date()));
+  console.log(`Wrote ${file}.`);
+}
