@@ -138,6 +138,7 @@ CREATE TABLE import_batch (
   filename text NOT NULL,
   file_sha256 text NOT NULL,
   columns jsonb NOT NULL,
+  unmapped_headers text[] NOT NULL DEFAULT '{}',
   status text NOT NULL DEFAULT 'dry_run' CHECK (status IN ('dry_run', 'committed')),
   row_count integer NOT NULL,
   new_count integer NOT NULL,

@@ -14,7 +14,10 @@ describe('migrations', () => {
     const migrations = readMigrations();
     expect(await migrate(database)).toEqual(migrations.map((migration) => migration.version));
     expect(await migrate(database)).toEqual([]);
-    const tables = await queryRows<{ name: string }>(database.db, sql`select table_name as name from information_schema.tables where table_schema = 'public'`);
+    const tables = await queryRows<{ name: string }>(
+      database.db,
+      sql`select table_name as name from information_schema.tables where table_schema = 'public'`,
+    );
     expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['app_user', 'audit_event', 'user_session', 'job_run']));
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, type ChainedFields, chainHash, chainStart, findBrokenLink, type StoredEvent } from './audit-chain.ts';
+import { type ChainedFields, canonicalJson, chainHash, chainStart, findBrokenLink, type StoredEvent } from './audit-chain.ts';
 
 const key = Buffer.alloc(32, 1);
 const keys = new Map([['k1', key]]);

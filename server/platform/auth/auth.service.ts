@@ -149,7 +149,6 @@ interface SessionRow {
   district_codes: string[];
 }
 
-
 /**
  * The session behind a cookie token, with its actor and scope, or undefined when there is none or it
  * has timed out (idle or absolute); a timed-out session is deleted.

@@ -62,7 +62,12 @@ describe('bad input', () => {
   });
 
   it('answers 415 for a body of another type and 404 as problem+json for an unknown route', async () => {
-    const wrongType = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/xml' }, payload: '<x/>' });
+    const wrongType = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<x/>',
+    });
     expect(wrongType.statusCode).toBe(415);
     const missing = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(missing.statusCode).toBe(404);

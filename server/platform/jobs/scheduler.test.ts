@@ -13,7 +13,12 @@ afterAll(() => platform.database.close());
 describe('recurring jobs', () => {
   it('records a successful run with its counts and a failed run with its error, rolling back its writes', async () => {
     const name = `test.job.${Date.now()}`;
-    const ok = await runJob(platform, { name, schedule: '0 * * * *', description: { 'zh-CN': '测试', en: 'test' }, run: async () => ({ things: 3 }) });
+    const ok = await runJob(platform, {
+      name,
+      schedule: '0 * * * *',
+      description: { 'zh-CN': '测试', en: 'test' },
+      run: async () => ({ things: 3 }),
+    });
     expect(ok).toEqual({ outcome: 'succeeded', counts: { things: 3 } });
     const failing = await runJob(platform, {
       name,
@@ -28,6 +33,11 @@ describe('recurring jobs', () => {
     const runs = await platform.database.db.select().from(jobRun).where(eq(jobRun.job, name)).orderBy(desc(jobRun.id));
     expect(runs.map((run) => run.outcome)).toEqual(['failed', 'succeeded']);
     expect(runs[1]?.counts).toEqual({ things: 3 });
-    expect(await platform.database.db.select().from(jobRun).where(eq(jobRun.job, `${name}.inner`))).toEqual([]);
+    expect(
+      await platform.database.db
+        .select()
+        .from(jobRun)
+        .where(eq(jobRun.job, `${name}.inner`)),
+    ).toEqual([]);
   });
 });

@@ -15,8 +15,10 @@ describe('session validity', () => {
 
   it('is never valid past the absolute limit, whatever the activity', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 720 }), fc.integer({ min: 720, max: 5000 }), (seen, now) =>
-        sessionValidity({ createdAt: start, lastSeenAt: plus(seen) }, plus(now), policy) === 'absolute_timeout',
+      fc.property(
+        fc.integer({ min: 0, max: 720 }),
+        fc.integer({ min: 720, max: 5000 }),
+        (seen, now) => sessionValidity({ createdAt: start, lastSeenAt: plus(seen) }, plus(now), policy) === 'absolute_timeout',
       ),
     );
   });
