@@ -10,6 +10,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes, isSecureDeployment, sessionHook } from './platform/auth/auth.routes.ts';
+import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { registerProblemHandlers } from './platform/errors/problem.ts';
 import type { Platform } from './platform/http/context.ts';
 import { csrfOriginCheck } from './platform/http/csrf.ts';
@@ -29,7 +30,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
 
 /** Every module's routes, in one visible list. */
 function allRoutes(platform: Platform): RoutePlugin[] {
-  return [healthRoutes, authRoutes, accountRoutes, orgRoutes, auditRoutes, jobRoutes(allJobs(platform))];
+  return [healthRoutes, authRoutes, accountRoutes, orgRoutes, auditRoutes, calendarRoutes, jobRoutes(allJobs(platform))];
 }
 
 const routeTables = new WeakMap<object, { method: string; url: string }[]>();

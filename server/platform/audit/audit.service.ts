@@ -21,6 +21,8 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
   /** Defaults to the actor's district, else the system chain. */
   districtCode?: string;
+  /** Who acted when there is no signed-in actor yet (a sign-in attempt for a known account). */
+  actingAs?: { userId: number; username: string; roles: readonly string[] };
 }
 
 /**
@@ -37,9 +39,9 @@ export async function writeAudit(ctx: ServiceContext, input: AuditInput): Promis
       districtCode,
       seq: head.seq + 1,
       at: ctx.clock.now(),
-      actorUserId: ctx.actor?.userId ?? null,
-      actorUsername: ctx.actor?.username ?? null,
-      actorRoles: [...(ctx.actor?.roles ?? [])],
+      actorUserId: ctx.actor?.userId ?? input.actingAs?.userId ?? null,
+      actorUsername: ctx.actor?.username ?? input.actingAs?.username ?? null,
+      actorRoles: [...(ctx.actor?.roles ?? input.actingAs?.roles ?? [])],
       ip: ctx.meta.ip,
       requestId: ctx.meta.requestId,
       action: input.action,

@@ -87,7 +87,13 @@ export async function login(
     throw invalidCredentials();
   }
   const auditAs = { ...ctx, actor: undefined };
-  const userRef = { action: 'auth.login', objectType: 'user', objectId: user.id, districtCode: user.districtCode };
+  const userRef = {
+    action: 'auth.login',
+    objectType: 'user',
+    objectId: user.id,
+    districtCode: user.districtCode,
+    actingAs: { userId: user.id, username: user.username, roles: user.roles },
+  };
   if (user.isDisabled || isLocked(user, now)) {
     await verifyAgainstDecoy(input.password);
     await writeAudit(auditAs, { ...userRef, outcome: 'denied', reason: user.isDisabled ? 'disabled' : 'locked', detail: { username } });

@@ -1,0 +1,20 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="403"
+      title={t('errors.forbiddenTitle')}
+      subTitle={t('errors.forbidden')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('actions.backHome')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,127 @@
+// The one way the web talks to the API: same-origin fetch, JSON both ways, problem+json errors as ApiError.
+
+export interface ProblemFieldError {
+  in: string;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: ProblemFieldError[];
+  requestId?: string;
+}
+
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Sign-in steps answer 401 for a wrong password or code: that is an error to show, not a lost session. */
+  isSignInStep?: boolean;
+  signal?: AbortSignal;
+}
+
+let currentLanguage = 'zh-CN';
+let handleUnauthorized: () => void = () => {
+  if (window.location.pathname !== '/login') window.location.assign('/login');
+};
+
+/** Sent as Accept-Language on every call, so server messages come back in the user's language. */
+export function setApiLanguage(language: string): void {
+  currentLanguage = language;
+}
+
+/** What to do when any call answers 401 (the session ended): the app navigates to /login. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  handleUnauthorized = handler;
+}
+
+function urlOf(path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [name, item] of Object.entries(query ?? {})) {
+    if (item !== undefined && item !== null && item !== '') params.set(name, String(item));
+  }
+  const search = params.toString();
+  return `/api/v1${path}${search ? `?${search}` : ''}`;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+    code: 'http_error',
+  };
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.includes('json')) return fallback;
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return { ...fallback, ...body, status: body.status ?? response.status };
+  } catch {
+    return fallback;
+  }
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const isWrite = method !== 'GET' && method !== 'HEAD';
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage };
+  // State-changing calls always carry a JSON body: the server's CSRF defence relies on it.
+  if (isWrite) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: isWrite ? JSON.stringify(options.body ?? {}) : undefined,
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      type: 'about:blank',
+      title: currentLanguage === 'en' ? 'Network error' : '网络错误',
+      status: 0,
+      code: 'network_error',
+    });
+  }
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (response.status === 401 && !options.isSignInStep) handleUnauthorized();
+    throw new ApiError(problem);
+  }
+  if (response.status === 204) return undefined as T;
+  const contentType = response.headers.get('content-type') ?? '';
+  return (contentType.includes('json') ? await response.json() : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body: unknown = {}, options: Omit<RequestOptions, 'body'> = {}) =>
+    apiRequest<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+};

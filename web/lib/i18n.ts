@@ -1,0 +1,56 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enAdmin from '../locales/en/admin.json';
+import enAuth from '../locales/en/auth.json';
+import enShell from '../locales/en/shell.json';
+import zhAdmin from '../locales/zh-CN/admin.json';
+import zhAuth from '../locales/zh-CN/auth.json';
+import zhShell from '../locales/zh-CN/shell.json';
+import { setApiLanguage } from './api-client.ts';
+import type { Language } from './api-types.ts';
+
+/** localStorage key for the chosen language: the language only, nothing about the user. */
+export const languageStorageKey = 'zhijian.language';
+
+function storedLanguage(): Language {
+  try {
+    return window.localStorage.getItem(languageStorageKey) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+const initialLanguage = storedLanguage();
+setApiLanguage(initialLanguage);
+document.documentElement.lang = initialLanguage;
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { shell: zhShell, auth: zhAuth, admin: zhAdmin },
+    en: { shell: enShell, auth: enAuth, admin: enAdmin },
+  },
+  lng: initialLanguage,
+  fallbackLng: 'zh-CN',
+  defaultNS: 'shell',
+  ns: ['shell', 'auth', 'admin'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Switches the UI and the API's language, and remembers the choice on this device. */
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(languageStorageKey, language);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  setApiLanguage(language);
+  document.documentElement.lang = language;
+  await i18n.changeLanguage(language);
+}
+
+export default i18n;
