@@ -216,6 +216,12 @@ function parseLine<T>(line: string | undefined, what: string, file: string): T {
   }
 }
 
+/**
+ * Reference tables that migrations fill with code lists (holidays…). A fresh database already has their
+ * rows, so they are not part of the "empty" check; the dump's rows (with any edits made since) replace them.
+ */
+export const migrationSeededTables: ReadonlySet<string> = new Set(['holiday_calendar']);
+
 async function restoreLines(run: RawRun, input: AsyncGenerator<string>, file: string): Promise<BackupSummary> {
   const next = async () => (await input.next()).value as string | undefined;
   const header = parseLine<BackupHeader>(await next(), 'the header', file);
@@ -237,6 +243,7 @@ async function restoreLines(run: RawRun, input: AsyncGenerator<string>, file: st
     const table = tables.get(String(line.table));
     if (!table) throw new RestoreRefusedError(`The dump has a table ${line.table} that this database does not have.`);
     const rowCount = Number(line.rowCount);
+    if (migrationSeededTables.has(table.name)) await run(`DELETE FROM ${qualified(table.name)}`);
     let batch: string[] = [];
     for (let index = 0; index < rowCount; index += 1) {
       const row = await next();
@@ -275,8 +282,9 @@ async function refuseUnlessCompatible(run: RawRun, header: BackupHeader, tables:
     ].filter(Boolean);
     throw new RestoreRefusedError(`Migrations differ: ${parts.join('; ')}. Restore into a database at the dump's migrations.`);
   }
-  if (!tables.length) return;
-  const probes = tables.map((table) => `SELECT ${quoteLiteral(table)} AS name WHERE EXISTS (SELECT 1 FROM ${qualified(table)})`);
+  const mustBeEmpty = tables.filter((table) => !migrationSeededTables.has(table));
+  if (!mustBeEmpty.length) return;
+  const probes = mustBeEmpty.map((table) => `SELECT ${quoteLiteral(table)} AS name WHERE EXISTS (SELECT 1 FROM ${qualified(table)})`);
   const nonEmpty = (await run(probes.join(' UNION ALL '))).map((row) => String(row.name));
   if (nonEmpty.length) {
     throw new RestoreRefusedError(

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { RoleSchema } from '../auth/auth.schemas.ts';
-import { PagingQuery } from '../http/routes.ts';
+import { PagingQuery } from '../http/schemas.ts';
 
 const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,39}$', description: 'lower-case letters, digits, . _ -; 3–40 characters' });
 const DisplayName = Type.String({ minLength: 1, maxLength: 60 });

@@ -8,7 +8,6 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import { type TSchema, Type } from 'typebox';
 import type { Role } from '../../../shared/roles.ts';
 import { forbidden, notAuthenticated } from '../errors/problem.ts';
 import type { Platform } from './context.ts';
@@ -32,19 +31,5 @@ export function requireRole(...allowed: Role[]) {
   };
 }
 
-export const IdParams = Type.Object(
-  { id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) },
-  { additionalProperties: false },
-);
-
-export const PagingQuery = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
-
-/** `{items, total}`: the shape of every list. */
-export function listOf<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
-}
-
-export const NoBody = Type.Object({}, { additionalProperties: false });
+// Route files take the shared schemas from here too.
+export { IdParams, listOf, NoBody, PagingQuery } from './schemas.ts';

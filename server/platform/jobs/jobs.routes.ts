@@ -1,26 +1,9 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import { Type } from 'typebox';
 import { actorContextOf } from '../http/context.ts';
-import { listOf, PagingQuery, type RoutePlugin, requireRole } from '../http/routes.ts';
+import { listOf, type RoutePlugin, requireRole } from '../http/routes.ts';
+import { JobView, RunsQuery, RunView } from './jobs.schemas.ts';
 import { jobRun } from './jobs.tables.ts';
 import type { JobDefinition } from './scheduler.ts';
-
-const RunView = Type.Object({
-  id: Type.Integer(),
-  job: Type.String(),
-  startedAt: Type.String({ format: 'date-time' }),
-  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  outcome: Type.String(),
-  counts: Type.Record(Type.String(), Type.Number()),
-  error: Type.Union([Type.String(), Type.Null()]),
-});
-const JobView = Type.Object({
-  name: Type.String(),
-  schedule: Type.String(),
-  description: Type.String(),
-  lastRun: Type.Optional(RunView),
-});
-const RunsQuery = Type.Object({ job: Type.Optional(Type.String({ maxLength: 60 })), ...PagingQuery }, { additionalProperties: false });
 
 function toRunView(run: typeof jobRun.$inferSelect) {
   return { ...run, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null };

@@ -1,22 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { Type } from 'typebox';
 import { actorContextOf } from '../http/context.ts';
 import { listOf, type RoutePlugin, requireRole } from '../http/routes.ts';
-import { orgUnit, orgUnitKinds, stationStreet, street } from './org.tables.ts';
-
-const OrgUnitView = Type.Object({
-  id: Type.Integer(),
-  kind: Type.Enum(orgUnitKinds),
-  name: Type.String(),
-  nameEn: Type.String(),
-  parentId: Type.Union([Type.Integer(), Type.Null()]),
-});
-const StreetView = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  nameEn: Type.String(),
-  stationId: Type.Union([Type.Integer(), Type.Null()]),
-});
+import { OrgUnitView, StreetView } from './org.schemas.ts';
+import { orgUnit, stationStreet, street } from './org.tables.ts';
 
 /** The organisation of the actor's own district: units, and streets with the station covering each. */
 export const orgRoutes: RoutePlugin = (app, platform) => {

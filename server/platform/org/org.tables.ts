@@ -8,7 +8,8 @@ export const district = pgTable('district', {
   provinceCode: char('province_code', { length: 6 }).notNull(),
 });
 
-export const orgUnitKinds = ['bureau', 'section', 'station', 'lab'] as const;
+import { orgUnitKinds } from './org.schemas.ts';
+
 export type OrgUnitKind = (typeof orgUnitKinds)[number];
 
 export const orgUnit = pgTable(
