@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { registryRoutes } from './modules/registry/index.ts';
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes, isSecureDeployment, sessionHook } from './platform/auth/auth.routes.ts';
@@ -30,7 +31,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
 
 /** Every module's routes, in one visible list. */
 function allRoutes(platform: Platform): RoutePlugin[] {
-  return [healthRoutes, authRoutes, accountRoutes, orgRoutes, auditRoutes, calendarRoutes, jobRoutes(allJobs(platform))];
+  return [healthRoutes, authRoutes, accountRoutes, orgRoutes, auditRoutes, calendarRoutes, jobRoutes(allJobs(platform)), registryRoutes];
 }
 
 const routeTables = new WeakMap<object, { method: string; url: string }[]>();

@@ -27,7 +27,7 @@ export const ConfigSchema = Type.Object({
     default: '330212',
     description: 'GB/T 2260 code of the district this deployment starts with (the first admin belongs to it)',
   }),
-  ZHIJIAN_DISTRICT_NAME: Type.String({ minLength: 1, default: '鄞州区', description: 'its name, used on first start' }),
+  ZHIJIAN_DISTRICT_NAME: Type.String({ minLength: 1, default: '明州区', description: 'its name, used on first start' }),
   ZHIJIAN_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12, description: 'password of the first admin account' })),
   ZHIJIAN_PUBLIC_URL: Type.Optional(
     Type.String({ pattern: '^https?://', description: 'address users reach; https here turns on Secure cookies and HSTS' }),

@@ -61,11 +61,12 @@ export async function start(options: StartOptions = {}): Promise<void> {
   const config = configOrExit();
   const log = pino({ level: config.LOG_LEVEL });
   const platform = await openPlatform(config, log);
+  // The demo goes first: it creates its district, which the bootstrap then finds and gives its admin.
+  const demo = options.seedDemo ? await options.seedDemo(platform) : undefined;
   const boot = await bootstrapDeployment(systemContext(platform, 'bootstrap'), config);
   if (boot.generatedAdminPassword) {
     log.warn(`Created the account admin with the one-time password: ${boot.generatedAdminPassword}  (change it at first sign-in)`);
   }
-  const demo = options.seedDemo ? await options.seedDemo(platform) : undefined;
   await ensureWebBuilt(log);
   const app = await buildApp(platform, { logger: { level: config.LOG_LEVEL } });
   const scheduler = config.ZHIJIAN_JOBS ? startScheduler(platform, allJobs(platform)) : undefined;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from './app.ts';
 import type { AppInstance } from './platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from './test/factories.ts';
-import { scopeProbes } from './test/scope-probes.ts';
+import { type CallAs, scopeProbes } from './test/scope-probes.ts';
 import { signIn } from './test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from './test/test-platform.ts';
 
@@ -43,7 +43,17 @@ describe('data scope of every /:id route', () => {
 
   for (const probe of scopeProbes) {
     it(`${probe.route}: another scope's id answers 404`, async () => {
-      const { id, body, outsiders } = await probe.setup({ home, other });
+      const call: CallAs = async (username, method, url, body, contentType) => {
+        const response = await app.inject({
+          method,
+          url,
+          headers: { cookie: await cookieOf(username), ...(contentType ? { 'content-type': contentType } : {}) },
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
+        const isJson = String(response.headers['content-type'] ?? '').includes('json');
+        return { status: response.statusCode, body: isJson ? response.json() : response.body };
+      };
+      const { id, body, outsiders } = await probe.setup({ home, other, call });
       const [method, url] = probe.route.split(' ') as [string, string];
       expect(outsiders.length).toBeGreaterThan(0);
       for (const outsider of outsiders) {

@@ -1,4 +1,8 @@
+import { SingleBar } from 'cli-progress';
+import { count, eq } from 'drizzle-orm';
 import type { Platform } from '../platform/http/context.ts';
+import { district } from '../platform/org/org.tables.ts';
+import { demoAccounts, demoDistrict, seedDemoDistrict } from './index.ts';
 
 export interface DemoAccountLine {
   username: string;
@@ -6,11 +10,53 @@ export interface DemoAccountLine {
   roles: string[];
 }
 
-/** `npm start` on an empty database: the demo district (unless production or ZHIJIAN_DEMO=off). */
-export async function seedDemoIfEmpty(_platform: Platform): Promise<{ accounts: DemoAccountLine[] } | undefined> {
-  return undefined;
+function isDemoAllowed(platform: Platform): boolean {
+  const mode = platform.config.ZHIJIAN_DEMO;
+  return mode === 'on' || (mode === 'auto' && platform.config.NODE_ENV !== 'production');
 }
 
-export async function seedDemoCommand(_platform: Platform, _options: { scale: number; seed: string }): Promise<void> {
-  console.log('The demo district generator is not installed yet.');
+async function seedWithProgressBar(platform: Platform, options: { seed: string; scale: number }) {
+  const bar = new SingleBar({
+    format: '  生成示范区 Generating the demo district [{bar}] {percentage}% {value}/{total}',
+    hideCursor: true,
+  });
+  let isStarted = false;
+  const started = Date.now();
+  await seedDemoDistrict(platform, {
+    ...options,
+    onProgress: (done, total) => {
+      if (!isStarted) {
+        bar.start(total, 0);
+        isStarted = true;
+      }
+      bar.update(done);
+    },
+  });
+  bar.stop();
+  platform.log.info({ seconds: Math.round((Date.now() - started) / 100) / 10, scale: options.scale }, 'demo district generated');
+}
+
+/**
+ * `npm start`: on a database with no district yet, generate the demo district (unless production or
+ * ZHIJIAN_DEMO=off); whenever the demo district is there, return its accounts for the start-up banner.
+ */
+export async function seedDemoIfEmpty(platform: Platform): Promise<{ accounts: DemoAccountLine[] } | undefined> {
+  if (!isDemoAllowed(platform)) return undefined;
+  const db = platform.database.db;
+  const [districts] = await db.select({ total: count() }).from(district);
+  if ((districts?.total ?? 0) === 0) await seedWithProgressBar(platform, { seed: 'zhijian-2020', scale: 1 });
+  const [demo] = await db.select({ code: district.code }).from(district).where(eq(district.code, demoDistrict.code));
+  if (!demo) return undefined;
+  return {
+    accounts: demoAccounts.map((account) => ({ username: account.username, password: account.password, roles: [...account.roles] })),
+  };
+}
+
+/** `zhijian demo [--scale N] [--seed S]`: into a database that has no district yet. */
+export async function seedDemoCommand(platform: Platform, options: { scale: number; seed: string }): Promise<void> {
+  if (!Number.isFinite(options.scale) || options.scale <= 0) throw new Error('--scale must be a positive number');
+  const [districts] = await platform.database.db.select({ total: count() }).from(district);
+  if ((districts?.total ?? 0) > 0) throw new Error('The database already has districts; the demo goes only into an empty database.');
+  await seedWithProgressBar(platform, options);
+  console.log(`Demo district ${demoDistrict.code} generated (seed ${options.seed}, scale ${options.scale}).`);
 }

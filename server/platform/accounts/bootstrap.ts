@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { appUser } from '../auth/auth.tables.ts';
 import type { ServiceContext } from '../http/context.ts';
@@ -27,7 +27,12 @@ export async function bootstrapDeployment(ctx: ServiceContext, config: Config): 
       provinceCode: `${code.slice(0, 2)}0000`,
     })
     .onConflictDoNothing();
-  let [bureau] = await ctx.db.select().from(orgUnit).where(eq(orgUnit.districtCode, code)).limit(1);
+  let [bureau] = await ctx.db
+    .select()
+    .from(orgUnit)
+    .where(and(eq(orgUnit.districtCode, code), eq(orgUnit.kind, 'bureau')))
+    .orderBy(asc(orgUnit.id))
+    .limit(1);
   if (!bureau) {
     [bureau] = await ctx.db
       .insert(orgUnit)

@@ -1,0 +1,28 @@
+/**
+ * The market-entity registry 市场主体库: the module's only door. Other modules find entities, append to
+ * their timeline and read the registry figures through these functions, never through the tables.
+ */
+
+export { entityNotFound } from './registry.errors.ts';
+export { registryRoutes } from './registry.routes.ts';
+export type {
+  BusinessCategory,
+  EntityKind,
+  EntityListItem,
+  EntityStatus,
+  EntityView,
+  LicenceKind,
+  StatisticsView,
+} from './registry.schemas.ts';
+export { businessCategories, entityKinds, entityStatuses, licenceKinds } from './registry.schemas.ts';
+/** Inserts many new entities in one statement (demo generator, imports). */
+export { bulkInsertEntities, bulkInsertStatusHistory, type EntityInsertRow } from './service/bulk-insert.ts';
+export { type EntitySummary, findEntityForModule, listEntitiesByCategory } from './service/entity-lookup.ts';
+/** The entity page (identity, licences, premises, status history) of an entity in the actor's scope; 404 outside it. */
+export { getEntity } from './service/entity-page.ts';
+/** Scoped search: the same filters as GET /api/v1/entities. */
+export { searchEntities } from './service/search-entities.ts';
+/** Counts by kind, industry, street and status on a date, with year-on-year growth (annual report). */
+export { registryStatistics } from './service/statistics.ts';
+/** Appends an event to an entity's timeline, inside the caller's transaction (pass `{...ctx, db: tx}`). */
+export { addTimelineEvent, type TimelineEventInput } from './service/timeline.ts';
