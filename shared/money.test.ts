@@ -30,9 +30,7 @@ describe('exact money in fen', () => {
   });
 
   it('round-trips every amount and adds like integers', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (fen) => parseYuan(formatYuan(fen)) === fen),
-    );
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (fen) => parseYuan(formatYuan(fen)) === fen));
     fc.assert(
       fc.property(fc.array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { maxLength: 50 }), (amounts) => {
         const viaText = sumFen(amounts.map((fen) => parseYuan(formatYuan(fen))));
