@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from './app.ts';
 import type { AppInstance } from './platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from './test/factories.ts';
-import { type CallAs, scopeProbes } from './test/scope-probes.ts';
+import type { CallAs } from './test/scope-probe.ts';
+import { scopeProbes } from './test/scope-probes.ts';
 import { signIn } from './test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from './test/test-platform.ts';
 

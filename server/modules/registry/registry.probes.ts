@@ -1,5 +1,5 @@
 import { creditCodeCheckCharacter } from '../../../shared/credit-code.ts';
-import type { ProbeWorld, ScopeProbe } from '../../test/scope-probes.ts';
+import type { ProbeWorld, ScopeProbe } from '../../test/scope-probe.ts';
 
 let serial = 0;
 
