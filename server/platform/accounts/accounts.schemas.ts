@@ -6,15 +6,25 @@ const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,39}$', descripti
 const DisplayName = Type.String({ minLength: 1, maxLength: 60 });
 const Roles = Type.Array(RoleSchema, { minItems: 1, maxItems: 7, uniqueItems: true });
 const OrgUnitId = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]);
+const EntityIds = Type.Array(Type.Integer({ minimum: 1 }), {
+  maxItems: 50,
+  uniqueItems: true,
+  description: 'the market entities an operator or market manager acts for',
+});
 
 export const CreateUserBody = Type.Object(
-  { username: Username, displayName: DisplayName, roles: Roles, orgUnitId: Type.Optional(OrgUnitId) },
+  { username: Username, displayName: DisplayName, roles: Roles, orgUnitId: Type.Optional(OrgUnitId), entityIds: Type.Optional(EntityIds) },
   { additionalProperties: false },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
 export const UpdateUserBody = Type.Object(
-  { displayName: Type.Optional(DisplayName), roles: Type.Optional(Roles), orgUnitId: Type.Optional(OrgUnitId) },
+  {
+    displayName: Type.Optional(DisplayName),
+    roles: Type.Optional(Roles),
+    orgUnitId: Type.Optional(OrgUnitId),
+    entityIds: Type.Optional(EntityIds),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
@@ -35,6 +45,7 @@ export const UserView = Type.Object({
   isDisabled: Type.Boolean(),
   isLocked: Type.Boolean(),
   totpEnabled: Type.Boolean(),
+  entityIds: Type.Array(Type.Integer()),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type UserView = Static<typeof UserView>;

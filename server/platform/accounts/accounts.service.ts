@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { endSessionsOf } from '../auth/auth.service.ts';
-import { appUser } from '../auth/auth.tables.ts';
+import { appUser, userEntity } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { isLocked } from '../auth/rules/lockout.ts';
 import { invalidRequest } from '../errors/problem.ts';
@@ -13,8 +13,39 @@ import { cannotDisableSelf, userNotFound, usernameTaken } from './accounts.error
 import type { CreateUserBody, UpdateUserBody, UserListQuery, UserView } from './accounts.schemas.ts';
 import { generateInitialPassword } from './initial-password.ts';
 
-const userColumns = { user: appUser, orgUnitName: orgUnit.name };
-type UserRow = { user: typeof appUser.$inferSelect; orgUnitName: string | null };
+const userColumns = {
+  user: appUser,
+  orgUnitName: orgUnit.name,
+  entityIds: sql<number[]>`coalesce((select array_agg(ue.entity_id order by ue.entity_id) from user_entity ue
+    where ue.district_code = ${appUser.districtCode} and ue.user_id = ${appUser.id}), '{}')`,
+};
+type UserRow = { user: typeof appUser.$inferSelect; orgUnitName: string | null; entityIds: number[] };
+
+const unknownEntities = (ids: readonly number[]) =>
+  invalidRequest({}, [
+    {
+      in: 'body',
+      field: 'entityIds',
+      code: 'unknown',
+      message: { 'zh-CN': '本辖区没有这些市场主体：{ids}', en: 'no such market entities in this district: {ids}' },
+      params: { ids: ids.join(', ') },
+    },
+  ]);
+
+/** Replaces the entities a user acts for; ids outside the user's district are refused by the foreign key. */
+async function bindEntities(db: ServiceContext['db'], districtCode: string, userId: number, entityIds: readonly number[]) {
+  await db.delete(userEntity).where(and(eq(userEntity.districtCode, districtCode), eq(userEntity.userId, userId)));
+  if (!entityIds.length) return;
+  try {
+    await db.transaction((savepoint) =>
+      savepoint.insert(userEntity).values(entityIds.map((entityId) => ({ districtCode, userId, entityId }))),
+    );
+  } catch (error) {
+    const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+    if (code === '23503') throw unknownEntities(entityIds);
+    throw error;
+  }
+}
 
 function toView(row: UserRow, now: Date): UserView {
   return {
@@ -27,6 +58,7 @@ function toView(row: UserRow, now: Date): UserView {
     isDisabled: row.user.isDisabled,
     isLocked: isLocked(row.user, now),
     totpEnabled: row.user.totpEnabled,
+    entityIds: row.entityIds.map(Number),
     createdAt: row.user.createdAt.toISOString(),
   };
 }
@@ -110,12 +142,7 @@ export async function createUser(
       })
       .returning();
     if (!user) throw new Error('insert returned nothing');
-    if (input.entityIds?.length) {
-      await tx.execute(
-        sql`insert into user_entity (district_code, user_id, entity_id)
-            select ${districtCode}, ${user.id}, unnest(${sql.raw(`ARRAY[${input.entityIds.map(Number).join(',')}]::bigint[]`)})`,
-      );
-    }
+    if (input.entityIds?.length) await bindEntities(tx, districtCode, user.id, input.entityIds);
     await writeAudit(
       { ...ctx, db: tx },
       {
@@ -134,7 +161,10 @@ export async function createUser(
         .from(orgUnit)
         .where(and(eq(orgUnit.districtCode, districtCode), eq(orgUnit.id, created.orgUnitId)))
     : [];
-  return { user: toView({ user: created, orgUnitName: orgUnitRow?.name ?? null }, ctx.clock.now()), initialPassword };
+  return {
+    user: toView({ user: created, orgUnitName: orgUnitRow?.name ?? null, entityIds: input.entityIds ?? [] }, ctx.clock.now()),
+    initialPassword,
+  };
 }
 
 async function changeUser(
@@ -142,26 +172,39 @@ async function changeUser(
   id: number,
   action: string,
   change: Partial<typeof appUser.$inferInsert>,
-  options: { endSessions?: boolean } = {},
+  options: { endSessions?: boolean; entityIds?: readonly number[] } = {},
 ): Promise<UserView> {
   const before = await findUserRow(ctx, id);
   const districtCode = before.user.districtCode;
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(appUser)
-      .set(change)
-      .where(and(eq(appUser.districtCode, districtCode), eq(appUser.id, id)));
+    if (Object.keys(change).length) {
+      await tx
+        .update(appUser)
+        .set(change)
+        .where(and(eq(appUser.districtCode, districtCode), eq(appUser.id, id)));
+    }
+    if (options.entityIds) await bindEntities(tx, districtCode, id, options.entityIds);
     if (options.endSessions) await endSessionsOf({ ...ctx, db: tx }, before.user);
-    const pick = (user: typeof appUser.$inferSelect) =>
-      Object.fromEntries(
-        Object.keys(change)
-          .filter((key) => key !== 'passwordHash')
-          .map((key) => [key, user[key as keyof typeof user]]),
-      );
-    const safeAfter = Object.fromEntries(Object.entries(change).filter(([key]) => key !== 'passwordHash' && key !== 'totpSecret'));
+    const secretFields = new Set(['passwordHash', 'totpSecret']);
+    const fields = Object.keys(change).filter((key) => !secretFields.has(key));
+    const entityChange = options.entityIds
+      ? { before: { entityIds: before.entityIds.map(Number) }, after: { entityIds: [...options.entityIds] } }
+      : { before: {}, after: {} };
     await writeAudit(
       { ...ctx, db: tx },
-      { action, objectType: 'user', objectId: id, districtCode, detail: { before: pick(before.user), after: safeAfter } },
+      {
+        action,
+        objectType: 'user',
+        objectId: id,
+        districtCode,
+        detail: {
+          before: {
+            ...Object.fromEntries(fields.map((key) => [key, before.user[key as keyof typeof before.user]])),
+            ...entityChange.before,
+          },
+          after: { ...Object.fromEntries(fields.map((key) => [key, change[key as keyof typeof change]])), ...entityChange.after },
+        },
+      },
     );
   });
   return getUser(ctx, id);
@@ -170,13 +213,15 @@ async function changeUser(
 export async function updateUser(ctx: ActorContext, id: number, input: UpdateUserBody): Promise<UserView> {
   const before = await findUserRow(ctx, id);
   await assertOrgUnitInDistrict(ctx, before.user.districtCode, input.orgUnitId);
-  return changeUser(
-    ctx,
-    id,
-    'user.update',
-    { ...input, roles: input.roles as Role[] | undefined },
-    { endSessions: input.roles !== undefined },
-  );
+  const { entityIds, ...fields } = input;
+  const change = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<
+    typeof appUser.$inferInsert
+  >;
+  // New roles or bound entities change what the user may see: their sessions end.
+  return changeUser(ctx, id, 'user.update', change, {
+    endSessions: input.roles !== undefined || entityIds !== undefined,
+    ...(entityIds ? { entityIds } : {}),
+  });
 }
 
 export async function setUserDisabled(ctx: ActorContext, id: number, isDisabled: boolean): Promise<UserView> {

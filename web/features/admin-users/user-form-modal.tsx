@@ -6,12 +6,14 @@ import type { UserView } from '../../lib/api-types.ts';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { useCreateUser, useOrgUnits, useUpdateUser } from './api.ts';
+import { EntityPicker } from './entity-picker.tsx';
 
 interface UserFormValues {
   username: string;
   displayName: string;
   roles: Role[];
   orgUnitId?: number | null;
+  entityIds?: number[];
 }
 
 interface UserFormModalProps {
@@ -39,7 +41,7 @@ export function UserFormModal({ user, onClose, onCreated, onSaved }: UserFormMod
       if (user) {
         await updateUser.mutateAsync({
           id: user.id,
-          body: { displayName: values.displayName, roles: values.roles, orgUnitId },
+          body: { displayName: values.displayName, roles: values.roles, orgUnitId, entityIds: values.entityIds ?? [] },
         });
         onSaved();
       } else {
@@ -70,8 +72,14 @@ export function UserFormModal({ user, onClose, onCreated, onSaved }: UserFormMod
         onFinish={handleFinish}
         initialValues={
           user
-            ? { username: user.username, displayName: user.displayName, roles: user.roles, orgUnitId: user.orgUnitId }
-            : { username: '', displayName: '', roles: [], orgUnitId: null }
+            ? {
+                username: user.username,
+                displayName: user.displayName,
+                roles: user.roles,
+                orgUnitId: user.orgUnitId,
+                entityIds: user.entityIds,
+              }
+            : { username: '', displayName: '', roles: [], orgUnitId: null, entityIds: [] }
         }
         data-testid="user-form"
       >
@@ -107,6 +115,15 @@ export function UserFormModal({ user, onClose, onCreated, onSaved }: UserFormMod
               label: `${isEnglish ? unit.nameEn : unit.name} · ${t(`shell:orgKinds.${unit.kind}`)}`,
             }))}
           />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(previous, next) => previous.roles !== next.roles}>
+          {({ getFieldValue }) =>
+            (getFieldValue('roles') as Role[] | undefined)?.some((role) => role === 'operator' || role === 'market_manager') ? (
+              <Form.Item name="entityIds" label={t('users.entities')} extra={t('users.entitiesExtra')}>
+                <EntityPicker />
+              </Form.Item>
+            ) : null
+          }
         </Form.Item>
       </Form>
     </Modal>
