@@ -56,7 +56,15 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /**
+   * Start with the demo district (ZHIJIAN_DEMO=on: 51,632 entities and the demo accounts of
+   * server/demo/demo-accounts.ts). Generating it takes 20–60 s, so give beforeAll a long timeout.
+   */
+  demo?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: run `npm run build` before the browser tests');
   }
@@ -71,7 +79,7 @@ export async function startHarness(): Promise<Harness> {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      ZHIJIAN_DEMO: 'off',
+      ZHIJIAN_DEMO: options.demo ? 'on' : 'off',
       ZHIJIAN_ADMIN_PASSWORD: adminPassword,
       ZHIJIAN_JOBS: 'false',
       NODE_ENV: 'development',
@@ -97,7 +105,7 @@ export async function startHarness(): Promise<Harness> {
 
   let browser: Browser;
   try {
-    await waitForHealth(baseUrl, server, serverLog);
+    await waitForHealth(baseUrl, server, serverLog, options.demo ? 240_000 : 90_000);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -7,7 +7,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
+import { enforcementRoutes } from './modules/enforcement/index.ts';
+import { foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
+import { randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
+import { samplingRoutes } from './modules/sampling/index.ts';
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes, isSecureDeployment, sessionHook } from './platform/auth/auth.routes.ts';
@@ -21,17 +26,38 @@ import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
 import type { JobDefinition } from './platform/jobs/scheduler.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
+import { smsJobs } from './platform/sms/sms.jobs.ts';
 
 export const webRoot = new URL('../dist/web/', import.meta.url).pathname;
 
 /** Every recurring job of the application, in one visible list. */
 export function allJobs(platform: Platform): JobDefinition[] {
-  return [...platformJobs(platform)];
+  return [
+    ...platformJobs(platform),
+    ...smsJobs(platform),
+    ...randomInspectionJobs(platform),
+    ...foodSafetyJobs(platform),
+    ...complaintJobs,
+  ];
 }
 
 /** Every module's routes, in one visible list. */
 function allRoutes(platform: Platform): RoutePlugin[] {
-  return [healthRoutes, authRoutes, accountRoutes, orgRoutes, auditRoutes, calendarRoutes, jobRoutes(allJobs(platform)), registryRoutes];
+  return [
+    healthRoutes,
+    authRoutes,
+    accountRoutes,
+    orgRoutes,
+    auditRoutes,
+    calendarRoutes,
+    jobRoutes(allJobs(platform)),
+    registryRoutes,
+    samplingRoutes,
+    enforcementRoutes,
+    complaintRoutes,
+    randomInspectionRoutes,
+    foodSafetyRoutes,
+  ];
 }
 
 const routeTables = new WeakMap<object, { method: string; url: string }[]>();
@@ -79,6 +105,9 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     },
     hsts: isSecureDeployment(platform) ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
+    // Not helmet's no-referrer: with it, browsers send `Origin: null` on same-site form posts (the public
+    // complaint form has no script), and the CSRF check could not tell them from a forged post.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifySwagger, {
     openapi: {

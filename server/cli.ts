@@ -23,6 +23,7 @@ const usage = `zhijian — 智监 smart market-supervision platform
   zhijian restore FILE                  load a dump into an empty database
   zhijian demo [--scale N] [--seed S]   generate the demo district into an empty database
   zhijian bench                         run the benchmarks and write docs/benchmarks.md
+  zhijian draw verify FILE              recompute a published random draw (JSON) and check it; exit 1 on mismatch
 
 Configuration comes from the environment: see docs/operations.md.`;
 
@@ -133,6 +134,12 @@ export async function main(argv: string[]): Promise<void> {
       return withPlatform((platform) =>
         seedDemoCommand(platform, { scale: Number(values.scale ?? 1), seed: values.seed ?? 'zhijian-2020' }),
       );
+    }
+    case 'draw': {
+      if (subcommand !== 'verify' || !rest[0]) return fail('usage: zhijian draw verify FILE');
+      const { verifyDrawFile } = await import('./modules/random-inspections/verifier/verify-command.ts');
+      process.exitCode = await verifyDrawFile(rest[0]);
+      return;
     }
     case 'bench': {
       const { runBenchmarks } = await import('../scripts/bench/run-benchmarks.ts');

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { parseConfig } from '../../server/config.ts';
 import { openPlatform } from '../../server/main.ts';
 import { bootstrapDeployment } from '../../server/platform/accounts/bootstrap.ts';
 import { systemContext } from '../../server/platform/http/context.ts';
-import type { BenchServer } from './types.ts';
+import type { BenchServer, BenchServerOptions } from './types.ts';
 
 export const benchAdminPassword = 'Bench-Admin-2026!';
 
@@ -50,27 +50,94 @@ export interface StartedServer extends BenchServer {
   databaseVersion: string;
 }
 
+/** The local PostgreSQL server the large benchmarks use when BENCH_DATABASE_URL is not set. */
+export const localPostgresUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** BENCH_DATABASE_URL, else the local PostgreSQL server if it answers within two seconds; undefined when neither. */
+export async function reachablePostgres(): Promise<string | undefined> {
+  const url = process.env.BENCH_DATABASE_URL ?? localPostgresUrl;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates the named database on that server unless it exists; true when it was created. */
+async function ensureDatabase(serverUrl: string, name: string): Promise<boolean> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount) return false;
+    await admin.query(`CREATE DATABASE ${name}`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Drops a named benchmark database (see BenchServerOptions.postgres). */
+export async function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * The real application on a throwaway database (embedded in a temporary DATA_DIR, or a fresh database
- * on BENCH_DATABASE_URL), bootstrapped with the admin account, listening on 127.0.0.1.
+ * on BENCH_DATABASE_URL), bootstrapped with the admin account, listening on 127.0.0.1. With
+ * `postgres`, a named database on that server instead, created if missing and kept on close (its data
+ * key is derived from the name, so that a kept database stays readable by the next run).
  */
-export async function startBenchServer(env: Record<string, string> = {}): Promise<StartedServer> {
+export async function startBenchServer(options: BenchServerOptions = {}): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zj-bench-'));
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
+  const named = options.postgres;
+  const scratch = !named && serverUrl ? await createScratchDatabase(serverUrl) : undefined;
+  const isNewDatabase = named ? await ensureDatabase(named.serverUrl, named.database) : true;
+  const dataKey = named
+    ? createHash('sha256').update(`zhijian-bench:${named.database}`).digest().toString('base64')
+    : randomBytes(32).toString('base64');
+  const url = named ? databaseUrl(named.serverUrl, named.database) : scratch?.url;
   const config = parseConfig({
     DATA_DIR: dataDir,
-    ZHIJIAN_DATA_KEY: randomBytes(32).toString('base64'),
+    ZHIJIAN_DATA_KEY: dataKey,
     ZHIJIAN_DEMO: 'off',
     ZHIJIAN_JOBS: 'false',
     ZHIJIAN_ADMIN_PASSWORD: benchAdminPassword,
     ZHIJIAN_LOGIN_RATE_PER_MINUTE: '100000',
     LOG_LEVEL: 'warn',
-    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
-    ...env,
+    ...(url ? { DATABASE_URL: url } : {}),
+    ...options.env,
   });
   const platform = await openPlatform(config, pino({ level: config.LOG_LEVEL }));
-  await bootstrapDeployment(systemContext(platform, 'bench'), config);
+  try {
+    // Before the bootstrap, as at `npm start`: the demo district goes in first.
+    await options.prepare?.(platform, { isNewDatabase });
+    await bootstrapDeployment(systemContext(platform, 'bench'), config);
+  } catch (error) {
+    await platform.database.close();
+    await scratch?.drop();
+    throw error;
+  }
   const app = await buildApp(platform);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const [version] = await platform.database.rawTransaction((run) => run('SHOW server_version'));
@@ -88,15 +155,20 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   };
 }
 
-/** Signs in as admin through the real route; returns the Cookie header value. */
-export async function signInAsAdmin(origin: string): Promise<string> {
+/** Signs in through the real route; returns the Cookie header value. */
+export async function signIn(origin: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${origin}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: benchAdminPassword }),
+    body: JSON.stringify({ username, password }),
   });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().find((header) => header.startsWith('zj_sid='));
   if (!cookie) throw new Error('sign-in set no session cookie');
   return cookie.split(';')[0] ?? '';
+}
+
+/** Signs in as admin through the real route; returns the Cookie header value. */
+export function signInAsAdmin(origin: string): Promise<string> {
+  return signIn(origin, 'admin', benchAdminPassword);
 }

@@ -1,5 +1,16 @@
 import { loginAndMe, sessionCheck } from './auth.bench.ts';
+import { randomInspectionsDraw } from './random-inspections.bench.ts';
+import { registryImport, registryImportLarge } from './registry-import.bench.ts';
+import { registrySearch, registrySearchLarge } from './registry-search.bench.ts';
 import type { Benchmark } from './types.ts';
 
 /** Every benchmark, in report order. A module adds its own by appending here. */
-export const benchmarks: Benchmark[] = [loginAndMe, sessionCheck];
+export const benchmarks: Benchmark[] = [
+  loginAndMe,
+  sessionCheck,
+  registrySearch,
+  registryImport,
+  registrySearchLarge,
+  registryImportLarge,
+  randomInspectionsDraw,
+];

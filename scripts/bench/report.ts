@@ -6,6 +6,8 @@ export interface BenchmarkOutcome {
   description: string;
   seconds: number;
   measurements: Measurement[];
+  /** Markdown paragraphs under the table. */
+  notes?: string[];
   error?: string;
 }
 
@@ -62,11 +64,17 @@ export function consoleTable(outcome: BenchmarkOutcome): string {
   return [`${outcome.name}  (${outcome.seconds.toFixed(0)} s)`, ...lines.map((line) => `  ${line}`)].join('\n');
 }
 
-export function markdownReport(machine: Machine, outcomes: BenchmarkOutcome[], rounds: number, at: Date): string {
+export function markdownReport(
+  machine: Machine,
+  outcomes: BenchmarkOutcome[],
+  rounds: number,
+  at: Date,
+  command = 'npm run bench',
+): string {
   const out = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (\`scripts/bench/\`) on ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Do not edit by hand: run it again.`,
+    `Written by \`${command}\` (\`scripts/bench/\`) on ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Do not edit by hand: run it again.`,
     '',
     '## Machine',
     '',
@@ -89,6 +97,11 @@ export function markdownReport(machine: Machine, outcomes: BenchmarkOutcome[], r
     'absolute figures much less. Throughput counts operations (one operation may be several requests); latency is',
     'per operation. No test asserts on timing.',
     '',
+    'The registry benchmarks name their own baseline: a primary-key lookup beside search, a plain batched INSERT of',
+    'the same rows beside an import. Their latencies are per request, one request in flight, pooled over the rounds.',
+    'The PostgreSQL benchmarks at scale (1,000,000 entities, a 100,000-row file) run only with `npm run bench -- --large`',
+    '(they need a PostgreSQL server: BENCH_DATABASE_URL, or the local one); `--keep` keeps their databases for the next run.',
+    '',
   ];
   for (const outcome of outcomes) {
     out.push(`## ${outcome.name}`, '', outcome.description, '');
@@ -99,6 +112,7 @@ export function markdownReport(machine: Machine, outcomes: BenchmarkOutcome[], r
     out.push('| metric | subject | baseline | subject/baseline |', '| --- | ---: | ---: | ---: |');
     for (const measurement of outcome.measurements) out.push(`| ${rows(measurement).join(' | ')} |`);
     out.push('');
+    for (const note of outcome.notes ?? []) out.push(note, '');
   }
   return out.join('\n');
 }

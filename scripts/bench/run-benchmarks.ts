@@ -9,11 +9,14 @@ import type { BenchContext } from './types.ts';
 
 const defaultReport = new URL('../../docs/benchmarks.md', import.meta.url).pathname;
 
-const usage = `zhijian bench [--only NAME[,NAME]] [--rounds N] [--out FILE] [--list]
+const usage = `zhijian bench [--only NAME[,NAME]] [--rounds N] [--out FILE] [--list] [--large [--keep]]
 
-  Runs the benchmarks of scripts/bench/benchmarks.ts, each beside a bare-Fastify baseline, and writes
+  Runs the benchmarks of scripts/bench/benchmarks.ts, each beside its baseline, and writes
   docs/benchmarks.md (with --only, only when --out is given). BENCH_DATABASE_URL=postgres://… runs them
-  on fresh databases of that PostgreSQL server instead of the embedded database.`;
+  on fresh databases of that PostgreSQL server instead of the embedded database.
+  --large adds the PostgreSQL benchmarks at scale (1,000,000 entities; a 100,000-row import) on
+  BENCH_DATABASE_URL or the local server (postgres://postgres@127.0.0.1:5432); --keep keeps their
+  databases for the next run, which reuses them instead of generating again.`;
 
 export async function runBenchmarks(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +26,8 @@ export async function runBenchmarks(args: string[]): Promise<void> {
       rounds: { type: 'string', default: '5' },
       out: { type: 'string' },
       list: { type: 'boolean', default: false },
+      large: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -31,24 +36,32 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const only = (values.only ?? []).flatMap((names) => names.split(',')).filter(Boolean);
   const unknown = only.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));
   if (unknown.length) throw new Error(`no benchmark ${unknown.join(', ')}; --list shows them`);
-  const selected = only.length ? benchmarks.filter((benchmark) => only.includes(benchmark.name)) : benchmarks;
+  const selected = only.length
+    ? benchmarks.filter((benchmark) => only.includes(benchmark.name))
+    : benchmarks.filter((benchmark) => values.large || !benchmark.isLarge);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number ≥ 1');
 
   const loadProcess = startLoadProcess();
   const baseline = await startBaselineServer();
   const databases = new Set<string>();
+  /** The notes of the benchmark running now. */
+  let notes: string[] = [];
   const ctx: BenchContext = {
     rounds,
     baselineOrigin: baseline.origin,
     load: (job) => loadProcess.run(job),
     compareHttp: (comparison) => compareHttp(ctx.load, baseline.origin, rounds, comparison),
+    flags: { large: values.large, keep: values.keep },
     async startServer(options) {
-      const server: StartedServer = await startBenchServer(options?.env);
+      const server: StartedServer = await startBenchServer(options);
       databases.add(server.databaseVersion);
       return server;
     },
     log: (message) => console.log(`  ${message}`),
+    note: (markdown) => {
+      notes.push(markdown);
+    },
   };
 
   const outcomes: BenchmarkOutcome[] = [];
@@ -56,7 +69,8 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     for (const benchmark of selected) {
       console.log(`▶ ${benchmark.name}`);
       const begin = performance.now();
-      const outcome: BenchmarkOutcome = { name: benchmark.name, description: benchmark.description, seconds: 0, measurements: [] };
+      notes = [];
+      const outcome: BenchmarkOutcome = { name: benchmark.name, description: benchmark.description, seconds: 0, measurements: [], notes };
       try {
         outcome.measurements = await benchmark.run(ctx);
       } catch (error) {
@@ -74,6 +88,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
 
   const file = values.out ?? (only.length ? undefined : defaultReport);
   if (!file) return;
-  writeFileSync(file, markdownReport(describeMachine([...databases]), outcomes, rounds, new Date()));
+  const command = ['npm run bench', ...(values.large ? ['--', '--large'] : [])].join(' ');
+  writeFileSync(file, markdownReport(describeMachine([...databases]), outcomes, rounds, new Date(), command));
   console.log(`Wrote ${file}.`);
 }

@@ -15,7 +15,25 @@ export interface Benchmark {
   /** Dotted, module first: `auth.session-check`, `registry.search`. Selected with `--only`. */
   name: string;
   description: string;
+  /** Runs only with `--large` (or `--only`): too slow for the default run. */
+  isLarge?: boolean;
   run(ctx: BenchContext): Promise<Measurement[]>;
+}
+
+export interface BenchServerOptions {
+  env?: Record<string, string>;
+  /** A named database on this PostgreSQL server instead of a throwaway one: created if missing, kept on close. */
+  postgres?: { serverUrl: string; database: string };
+  /** Runs on the migrated platform before the bootstrap and before the server listens (e.g. the demo district). */
+  prepare?: (platform: Platform, state: { isNewDatabase: boolean }) => Promise<void>;
+}
+
+/** Flags of `zhijian bench` that benchmarks read. */
+export interface BenchFlags {
+  /** `--large`: also the 1,000,000-entity and 100,000-row benchmarks on PostgreSQL. */
+  large: boolean;
+  /** `--keep`: keep the large benchmark databases for the next run (they are reused when present). */
+  keep: boolean;
 }
 
 /** A migrated platform on a throwaway database, served on 127.0.0.1 by the real application. */
@@ -44,6 +62,9 @@ export interface BenchContext {
   /** Alternating rounds (baseline, subject, …), medians of throughput and p50/p95/p99. */
   compareHttp(comparison: HttpComparison): Promise<Measurement[]>;
   /** A fresh server: in-memory PGlite, or a new database on BENCH_DATABASE_URL. Closed by the caller. */
-  startServer(options?: { env?: Record<string, string> }): Promise<BenchServer>;
+  startServer(options?: BenchServerOptions): Promise<BenchServer>;
+  flags: BenchFlags;
   log(message: string): void;
+  /** A paragraph of markdown printed under this benchmark's table (e.g. the queries and their matches). */
+  note(markdown: string): void;
 }

@@ -41,6 +41,14 @@ export const demoAccounts: readonly DemoAccount[] = [
     placement: { orgUnit: 'station', stationIndex } as const,
     password: `Demo-Inspector${stationIndex + 1}-2026`,
   })),
+  // A second inspector at the first station: joint inspections and random draws need two per task.
+  {
+    username: `inspector${demoStations.length + 1}`,
+    displayName: `${demoStations[0]?.name ?? ''} 执法人员（二）`,
+    roles: ['inspector'],
+    placement: { orgUnit: 'station', stationIndex: 0 },
+    password: `Demo-Inspector${demoStations.length + 1}-2026`,
+  },
   ...[0, 1, 2].map((nth) => ({
     username: `operator${nth + 1}`,
     displayName: `餐饮经营者 ${nth + 1}`,

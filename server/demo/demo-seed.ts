@@ -10,6 +10,7 @@ import { community, district, orgUnit, stationStreet, street } from '../platform
 import { applyDemoAccounts, type DemoOrgUnits } from './demo-accounts.ts';
 import { type DemoEntity, planDemoEntities } from './demo-entities.ts';
 import { demoDistrict, demoSections, demoStations, demoStreets } from './demo-places.ts';
+import { seedModuleDemos } from './module-demos.ts';
 import { createRandom } from './prng.ts';
 
 export interface DemoDeps {
@@ -165,7 +166,17 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
       if (places.length) await tx.insert(premises).values(places);
       options.onProgress?.(Math.min(start + entityRowsPerStatement, total), total);
     }
-    if (options.withAccounts !== false) await applyDemoAccounts(tx, demoDistrict.code, units);
+    if (options.withAccounts === false) return;
+    await applyDemoAccounts(tx, demoDistrict.code, units);
+    // The modules' own demo data needs the accounts (inspectors, samplers, the lab).
+    await seedModuleDemos({
+      db: tx,
+      crypto: deps.crypto,
+      clock: deps.clock,
+      districtCode: demoDistrict.code,
+      seed: options.seed ?? 'zhijian',
+      today,
+    });
   });
   return { entities: total, districtCode: demoDistrict.code };
 }

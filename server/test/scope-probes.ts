@@ -1,4 +1,9 @@
+import { complaintProbes } from '../modules/complaints/complaints.probes.ts';
+import { enforcementProbes } from '../modules/enforcement/enforcement.probes.ts';
+import { foodSafetyProbes } from '../modules/food-safety/food-safety.probes.ts';
+import { randomInspectionProbes } from '../modules/random-inspections/random-inspections.probes.ts';
 import { registryProbes } from '../modules/registry/registry.probes.ts';
+import { samplingProbes } from '../modules/sampling/sampling.probes.ts';
 import type { ScopeProbe } from './scope-probe.ts';
 
 const userRoutes = ['GET', 'PATCH', 'POST disable', 'POST enable', 'POST reset-password', 'POST reset-totp'].map((entry) => {
@@ -9,6 +14,11 @@ const userRoutes = ['GET', 'PATCH', 'POST disable', 'POST enable', 'POST reset-p
 /** The platform's own probes; each module adds its list here. */
 export const scopeProbes: ScopeProbe[] = [
   ...registryProbes,
+  ...samplingProbes,
+  ...enforcementProbes,
+  ...complaintProbes,
+  ...randomInspectionProbes,
+  ...foodSafetyProbes,
   ...userRoutes.map(
     ({ method, url }): ScopeProbe => ({
       route: `${method} ${url}`,

@@ -4,8 +4,20 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { UserListPage } from '../features/admin-users/routes.tsx';
 import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
+import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
+import { CaseListPage, CasePage, CaseStatisticsPage } from '../features/enforcement/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
+import { DrawPage, PlanPage, RandomInspectionsPage, TaskListPage, TaskPage } from '../features/random-inspections/routes.tsx';
+import { EntityPage, RegistryImportPage, RegistryListPage, RegistryStatisticsPage } from '../features/registry/routes.tsx';
+import {
+  HandlingPage,
+  LabWorkbenchPage,
+  SampleDetailPage,
+  SampleListPage,
+  SamplingPlansPage,
+  SamplingStatisticsPage,
+} from '../features/sampling/routes.tsx';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import { NotFoundPage } from './not-found.page.tsx';
 import { queryClient } from './providers.tsx';
@@ -39,6 +51,73 @@ export const router = createBrowserRouter([
           { path: 'users', element: <UserListPage /> },
           { path: 'audit', element: <AuditLogPage /> },
           { path: 'jobs', element: <JobListPage /> },
+        ],
+      },
+      {
+        path: 'registry',
+        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator', 'market_manager']} />,
+        children: [
+          { index: true, element: <RegistryListPage /> },
+          { path: 'entities/:id', element: <EntityPage /> },
+          {
+            path: 'statistics',
+            element: <RequireRole roles={['admin', 'leader', 'section']} />,
+            children: [{ index: true, element: <RegistryStatisticsPage /> }],
+          },
+          {
+            path: 'import',
+            element: <RequireRole roles={['admin', 'section']} />,
+            children: [{ index: true, element: <RegistryImportPage /> }],
+          },
+        ],
+      },
+      {
+        path: 'random-inspections',
+        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        children: [
+          { index: true, element: <RandomInspectionsPage /> },
+          { path: 'plans/:id', element: <PlanPage /> },
+          { path: 'draws/:id', element: <DrawPage /> },
+          { path: 'tasks', element: <TaskListPage /> },
+          { path: 'tasks/:id', element: <TaskPage /> },
+        ],
+      },
+      {
+        path: 'sampling',
+        children: [
+          {
+            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+            children: [
+              { index: true, element: <SampleListPage /> },
+              { path: 'samples/:id', element: <SampleDetailPage /> },
+              { path: 'plans', element: <SamplingPlansPage /> },
+              { path: 'statistics', element: <SamplingStatisticsPage /> },
+            ],
+          },
+          {
+            path: 'handling',
+            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator']} />,
+            children: [{ index: true, element: <HandlingPage /> }],
+          },
+          { path: 'lab', element: <RequireRole roles={['lab']} />, children: [{ index: true, element: <LabWorkbenchPage /> }] },
+        ],
+      },
+      {
+        path: 'complaints',
+        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        children: [
+          { index: true, element: <ComplaintListPage /> },
+          { path: 'statistics', element: <ComplaintStatisticsPage /> },
+          { path: ':id', element: <ComplaintPage /> },
+        ],
+      },
+      {
+        path: 'cases',
+        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        children: [
+          { index: true, element: <CaseListPage /> },
+          { path: 'statistics', element: <CaseStatisticsPage /> },
+          { path: ':id', element: <CasePage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

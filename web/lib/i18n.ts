@@ -2,9 +2,19 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAdmin from '../locales/en/admin.json';
 import enAuth from '../locales/en/auth.json';
+import enComplaints from '../locales/en/complaints.json';
+import enEnforcement from '../locales/en/enforcement.json';
+import enRandomInspections from '../locales/en/random-inspections.json';
+import enRegistry from '../locales/en/registry.json';
+import enSampling from '../locales/en/sampling.json';
 import enShell from '../locales/en/shell.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAuth from '../locales/zh-CN/auth.json';
+import zhComplaints from '../locales/zh-CN/complaints.json';
+import zhEnforcement from '../locales/zh-CN/enforcement.json';
+import zhRandomInspections from '../locales/zh-CN/random-inspections.json';
+import zhRegistry from '../locales/zh-CN/registry.json';
+import zhSampling from '../locales/zh-CN/sampling.json';
 import zhShell from '../locales/zh-CN/shell.json';
 import { setApiLanguage } from './api-client.ts';
 import type { Language } from './api-types.ts';
@@ -26,13 +36,31 @@ document.documentElement.lang = initialLanguage;
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { shell: zhShell, auth: zhAuth, admin: zhAdmin },
-    en: { shell: enShell, auth: enAuth, admin: enAdmin },
+    'zh-CN': {
+      shell: zhShell,
+      auth: zhAuth,
+      admin: zhAdmin,
+      registry: zhRegistry,
+      'random-inspections': zhRandomInspections,
+      sampling: zhSampling,
+      complaints: zhComplaints,
+      enforcement: zhEnforcement,
+    },
+    en: {
+      shell: enShell,
+      auth: enAuth,
+      admin: enAdmin,
+      registry: enRegistry,
+      'random-inspections': enRandomInspections,
+      sampling: enSampling,
+      complaints: enComplaints,
+      enforcement: enEnforcement,
+    },
   },
   lng: initialLanguage,
   fallbackLng: 'zh-CN',
   defaultNS: 'shell',
-  ns: ['shell', 'auth', 'admin'],
+  ns: ['shell', 'auth', 'admin', 'registry', 'random-inspections', 'sampling', 'complaints', 'enforcement'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

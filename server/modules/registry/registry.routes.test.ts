@@ -264,3 +264,115 @@ describe('import', () => {
     expect(page.statusHistory.map((change: { status: string }) => change.status)).toEqual(['active', 'cancelled']);
   });
 });
+
+describe('export', () => {
+  async function workbookOf(body: Buffer) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('市场主体');
+    if (!sheet) throw new Error('no sheet 市场主体');
+    const rows: string[][] = [];
+    sheet.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value))));
+    });
+    return rows;
+  }
+
+  it('streams the filtered list as a valid xlsx with personal data masked', async () => {
+    const response = await call('section', 'GET', `/api/v1/entities/export.xlsx?q=${encodeURIComponent('餐饮')}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml.sheet');
+    expect(response.headers['content-disposition']).toContain('attachment');
+    const rows = await workbookOf(response.rawPayload);
+    const [header, ...data] = rows;
+    expect(header).toContain('统一社会信用代码');
+    expect(header).toContain('联系电话');
+    expect(header?.some((title) => title.includes('身份证'))).toBe(false);
+    expect(data.map((row) => row[header?.indexOf('名称') ?? -1])).toEqual(['顺发餐饮店']);
+    const row = data[0] ?? [];
+    expect(row[header?.indexOf('联系电话') ?? -1]).toBe('138****5678');
+    expect(row[header?.indexOf('类型') ?? -1]).toBe('个体工商户');
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain('13812345678');
+    expect(text).not.toContain('11010519491231002X');
+  });
+
+  it('exports only what the actor may see, with the same filters as the list', async () => {
+    const byStreet = await workbookOf(
+      (await call('section', 'GET', `/api/v1/entities/export.xlsx?street=${home.stations[1].streetCode}`)).rawPayload,
+    );
+    expect(byStreet.slice(1).map((row) => row[1])).toContain('恒达小吃店');
+    expect(byStreet.slice(1).map((row) => row[1])).not.toContain('顺发餐饮店');
+    const inspectorRows = await workbookOf(
+      (await call('inspector1', 'GET', `/api/v1/entities/export.xlsx?q=${encodeURIComponent('店')}`)).rawPayload,
+    );
+    expect(inspectorRows.slice(1).map((row) => row[1])).toEqual(['顺发餐饮店']);
+    const otherRows = await workbookOf((await call('otherAdmin', 'GET', '/api/v1/entities/export.xlsx')).rawPayload);
+    expect(otherRows).toHaveLength(1);
+    expect((await call('operator', 'GET', '/api/v1/entities/export.xlsx')).statusCode).toBe(403);
+    expect((await call('section', 'GET', '/api/v1/entities/export.xlsx?kind=shop')).statusCode).toBe(400);
+  });
+});
+
+describe('saved column mappings', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'zhijian-mapping-'));
+  // Headers the guess does not know: only a saved mapping (or an explicit one) reads this file.
+  const headers = ['代码18位', '主体全称', '负责人', '开业日期', '街道名', '门类'];
+  const columns = {
+    代码18位: 'creditCode',
+    主体全称: 'name',
+    负责人: 'legalRepName',
+    开业日期: 'foundedOn',
+    街道名: 'street',
+    门类: 'industryCode',
+  };
+
+  function csvFile(): Buffer {
+    const file = join(folder, `odd-${serial}.csv`);
+    const lines = [headers, [code(home.code), '映射测试面馆', '周九', '2021-05-06', '街道1', 'H62']];
+    writeFileSync(file, `\uFEFF${lines.map((line) => line.join(',')).join('\r\n')}\r\n`);
+    return readFileSync(file);
+  }
+  const uploadCsv = (query: string) =>
+    call('section', 'POST', `/api/v1/registry/imports?filename=odd.csv${query}`, csvFile(), { 'content-type': 'text/csv' });
+
+  it('saves a mapping, lists it for the district only, and reuses it on a new dry run', async () => {
+    const unguessed = await uploadCsv('');
+    expect(unguessed.statusCode).toBe(400);
+    expect(unguessed.json().code).toBe('registry.import_mapping_incomplete');
+
+    const saved = await call('section', 'POST', '/api/v1/registry/import-mappings', { name: '街道办报表', columns });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ name: '街道办报表', columns });
+    const mappingId = saved.json().id as number;
+
+    const listed = (await call('section', 'GET', '/api/v1/registry/import-mappings')).json();
+    expect(listed.items).toContainEqual({ id: mappingId, name: '街道办报表', columns });
+    const elsewhere = (await call('otherSection', 'GET', '/api/v1/registry/import-mappings')).json();
+    expect(elsewhere.items.map((item: { id: number }) => item.id)).not.toContain(mappingId);
+    expect(
+      (
+        await call('otherSection', 'POST', `/api/v1/registry/imports?filename=odd.csv&mappingId=${mappingId}`, csvFile(), {
+          'content-type': 'text/csv',
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const reused = await uploadCsv(`&mappingId=${mappingId}`);
+    expect(reused.statusCode).toBe(201);
+    expect(reused.json()).toMatchObject({ rowCount: 1, newCount: 1, rejectedCount: 0, columns, unmappedHeaders: [] });
+    const planned = (await call('section', 'GET', `/api/v1/registry/imports/${reused.json().id}/rows`)).json();
+    expect(planned.items[0]).toMatchObject({ rowNumber: 2, action: 'new', name: '映射测试面馆' });
+
+    // An explicit mapping in the request works the same without saving one.
+    const explicit = await uploadCsv(`&columns=${encodeURIComponent(JSON.stringify(columns))}`);
+    expect(explicit.json()).toMatchObject({ newCount: 1, rejectedCount: 0 });
+  });
+
+  it('rejects a mapping to an unknown field, naming the field', async () => {
+    const response = await call('section', 'POST', '/api/v1/registry/import-mappings', { name: '坏映射', columns: { 名称: 'nickname' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toContain('columns');
+    expect((await call('inspector1', 'POST', '/api/v1/registry/import-mappings', { name: 'x', columns })).statusCode).toBe(403);
+  });
+});

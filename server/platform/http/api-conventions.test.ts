@@ -118,6 +118,8 @@ describe('platform endpoints and headers', () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // no-referrer would make browsers send Origin: null on the public (script-free) form posts.
+    expect(response.headers['referrer-policy']).toBe('same-origin');
     const api = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: admin } });
     expect(api.headers['cache-control']).toBe('no-store');
     expect(api.headers['strict-transport-security']).toBeUndefined();

@@ -1,4 +1,18 @@
-import { AuditOutlined, FieldTimeOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ExperimentOutlined,
+  FieldTimeOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/roles.ts';
 
@@ -20,6 +34,75 @@ export interface NavItem {
  */
 export const navigation: NavItem[] = [
   { key: '/', labelKey: 'nav.home', icon: HomeOutlined },
+  {
+    key: 'registry',
+    labelKey: 'nav.registry',
+    icon: ShopOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector', 'operator', 'market_manager'],
+    children: [
+      {
+        key: '/registry',
+        labelKey: 'nav.registryList',
+        icon: UnorderedListOutlined,
+        roles: ['admin', 'leader', 'section', 'inspector', 'operator', 'market_manager'],
+      },
+      { key: '/registry/statistics', labelKey: 'nav.registryStatistics', icon: BarChartOutlined, roles: ['admin', 'leader', 'section'] },
+      { key: '/registry/import', labelKey: 'nav.registryImport', icon: ImportOutlined, roles: ['admin', 'section'] },
+    ],
+  },
+  {
+    key: 'random-inspections',
+    labelKey: 'nav.randomInspections',
+    icon: AimOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector'],
+    children: [
+      {
+        key: '/random-inspections',
+        labelKey: 'nav.randomInspectionPlans',
+        icon: UnorderedListOutlined,
+        roles: ['admin', 'leader', 'section'],
+      },
+      {
+        key: '/random-inspections/tasks',
+        labelKey: 'nav.randomInspectionTasks',
+        icon: UnorderedListOutlined,
+        roles: ['admin', 'leader', 'section', 'inspector'],
+      },
+    ],
+  },
+  {
+    key: 'sampling',
+    labelKey: 'nav.sampling',
+    icon: ExperimentOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector', 'operator', 'lab'],
+    children: [
+      { key: '/sampling', labelKey: 'nav.samplingSamples', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/sampling/plans', labelKey: 'nav.samplingPlans', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/sampling/handling', labelKey: 'nav.samplingHandling', roles: ['admin', 'leader', 'section', 'inspector', 'operator'] },
+      { key: '/sampling/statistics', labelKey: 'nav.samplingStatistics', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/sampling/lab', labelKey: 'nav.samplingLab', roles: ['lab'] },
+    ],
+  },
+  {
+    key: 'complaints',
+    labelKey: 'nav.complaints',
+    icon: MessageOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector'],
+    children: [
+      { key: '/complaints', labelKey: 'nav.complaintQueue', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/complaints/statistics', labelKey: 'nav.complaintStatistics', roles: ['admin', 'leader', 'section', 'inspector'] },
+    ],
+  },
+  {
+    key: 'cases',
+    labelKey: 'nav.cases',
+    icon: SafetyCertificateOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector'],
+    children: [
+      { key: '/cases', labelKey: 'nav.caseQueue', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/cases/statistics', labelKey: 'nav.caseStatistics', roles: ['admin', 'leader', 'section', 'inspector'] },
+    ],
+  },
   {
     key: 'admin',
     labelKey: 'nav.admin',

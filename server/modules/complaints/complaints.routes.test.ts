@@ -1,0 +1,314 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckCharacter } from '../../../shared/credit-code.ts';
+import type { ActorContext } from '../../platform/http/context.ts';
+import { systemContext } from '../../platform/http/context.ts';
+import type { AppInstance } from '../../platform/http/routes.ts';
+import { sendQueuedSms } from '../../platform/sms/sms.service.ts';
+import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
+import { signIn } from '../../test/sign-in.ts';
+import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
+import { complaintStatistics, seedComplaintsDemo } from './index.ts';
+
+let platform: TestPlatform;
+let app: AppInstance;
+let home: TestDistrict;
+const cookies = new Map<string, string>();
+let entityId = 0;
+let creditCode = '';
+
+async function call(user: keyof TestDistrict['users'], method: 'GET' | 'POST', url: string, payload?: unknown) {
+  const username = home.users[user].username;
+  if (!cookies.has(username)) cookies.set(username, await signIn(app, username));
+  return app.inject({
+    method,
+    url,
+    headers: { cookie: cookies.get(username) as string },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+const complainant = { complainantName: '李小明', complainantPhone: '13912345678', complainantAddress: '中河街道88号' };
+
+beforeAll(async () => {
+  platform = await testPlatform();
+  app = await testApp(platform);
+  home = await createTestDistrict(platform);
+  const body = `92${home.code}0000000${String(Date.now() % 10)}0`;
+  creditCode = body + creditCodeCheckCharacter(body);
+  const created = await call('section', 'POST', '/api/v1/entities', {
+    creditCode,
+    name: '顺发餐饮店',
+    kind: 'individual',
+    legalRepName: '张三',
+    legalRepIdNumber: '11010519491231002X',
+    industryCode: 'H62',
+    foundedOn: '2019-05-01',
+    address: '中河路1号',
+    streetCode: home.stations[0].streetCode,
+    businessCategory: 'catering',
+  });
+  expect(created.statusCode).toBe(201);
+  entityId = created.json().id;
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+  await platform.database.close();
+});
+
+async function intake(extra: Record<string, unknown> = {}) {
+  const response = await call('section', 'POST', '/api/v1/complaints', {
+    kind: 'complaint',
+    channel: 'hotline_12315',
+    category: 'food',
+    entityId,
+    ...complainant,
+    facts: '就餐后腹泻',
+    request: '退还餐费并赔偿',
+    ...extra,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+describe('intake and privacy', () => {
+  it('names every field Order 20 Art. 9 requires that is missing', async () => {
+    const response = await call('section', 'POST', '/api/v1/complaints', {
+      kind: 'complaint',
+      channel: 'letter',
+      category: 'food',
+      entityId,
+      complainantName: '王五',
+      facts: '短斤缺两',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { field: string }) => error.field)).toEqual([
+      'complainantPhone',
+      'complainantAddress',
+      'request',
+    ]);
+  });
+
+  it('routes to the station of the respondent street, masks the complainant and reveals only with an audited reason', async () => {
+    const item = await intake();
+    expect(item).toMatchObject({
+      status: 'received',
+      stationId: home.stations[0].id,
+      respondentName: '顺发餐饮店',
+      complainantName: '李**',
+      complainantPhone: '139****5678',
+      ruleSet: 'samr-order-20',
+      ruleSetConfirmed: true,
+      // Received Monday 2026-03-02: 3-3..3-6 (4), 3-9..3-11 (7).
+      acceptDue: '2026-03-11',
+      currentStep: 'accept',
+    });
+    const list = await call('section', 'GET', '/api/v1/complaints?pageSize=100');
+    expect(list.body).not.toContain('13912345678');
+    expect(list.body).not.toContain('李小明');
+    expect((await call('inspector1', 'GET', `/api/v1/complaints/${item.id}`)).statusCode).toBe(200);
+    expect((await call('inspector2', 'GET', `/api/v1/complaints/${item.id}`)).statusCode).toBe(404);
+    expect((await call('operator', 'GET', `/api/v1/complaints/${item.id}`)).statusCode).toBe(403);
+    expect((await call('operator', 'GET', '/api/v1/complaints')).statusCode).toBe(403);
+    expect((await call('leader', 'POST', `/api/v1/complaints/${item.id}/reveal`, { reason: '回访' })).statusCode).toBe(403);
+    const revealed = await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/reveal`, { reason: '电话回访核实' });
+    expect(revealed.json()).toEqual({ name: '李小明', phone: '13912345678', address: '中河街道88号' });
+    const audit = await call('admin', 'GET', `/api/v1/audit?action=complaint.reveal_complainant&objectId=${item.id}`);
+    expect(audit.body).toContain('电话回访核实');
+  });
+
+  it('keeps nothing of an anonymous reporter and refuses anonymity for a complaint', async () => {
+    const report = await intake({
+      kind: 'report',
+      isAnonymous: true,
+      complainantName: undefined,
+      complainantPhone: undefined,
+      complainantAddress: undefined,
+      request: undefined,
+    });
+    expect(report).toMatchObject({ isAnonymous: true, complainantName: null, status: 'verifying', currentStep: 'verify' });
+    const refused = await call('section', 'POST', '/api/v1/complaints', {
+      kind: 'complaint',
+      channel: 'visit',
+      category: 'food',
+      entityId,
+      isAnonymous: true,
+      facts: 'x',
+      request: 'y',
+    });
+    expect(refused.statusCode).toBe(400);
+  });
+});
+
+describe('handling with legal deadlines', () => {
+  it('flags an item due soon and then overdue, for the handler and the leader', async () => {
+    const item = await intake();
+    // Sessions time out while the clock jumps: sign in again at each time.
+    cookies.clear();
+    platform.clock.set('2026-03-10T01:00:00Z');
+    try {
+      const soon = await call('inspector1', 'GET', '/api/v1/complaints?flag=due_soon&pageSize=100');
+      expect(soon.json().items.map((row: { id: number }) => row.id)).toContain(item.id);
+      expect((await call('leader', 'GET', `/api/v1/complaints/${item.id}`)).json().flag).toBe('due_soon');
+      platform.clock.set('2026-03-12T01:00:00Z');
+      cookies.clear();
+      const overdue = await call('leader', 'GET', '/api/v1/complaints?flag=overdue&pageSize=100');
+      expect(overdue.json().items.map((row: { id: number }) => row.id)).toContain(item.id);
+      expect((await call('inspector1', 'GET', '/api/v1/complaints/flags')).json().overdue).toBeGreaterThan(0);
+      expect((await call('inspector2', 'GET', '/api/v1/complaints/flags')).json()).toEqual({ overdue: 0, dueSoon: 0, open: 0 });
+    } finally {
+      platform.clock.set('2026-03-02T01:00:00Z');
+      cookies.clear();
+    }
+  });
+
+  it('goes accept → mediation → notice → closed → survey by text message, in order only', async () => {
+    const item = await intake();
+    expect((await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/reply`, { on: '2026-03-02' })).statusCode).toBe(409);
+    const accepted = (await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/accept`, { on: '2026-03-02' })).json();
+    // 45 working days from 3-2: March 3-31 (21), April 1-3 (24), 4-7..4-10 (28), 4-13..4-30 (42), holidays 5-1..5-5, 5-6, 5-7, 5-8 (45).
+    expect(accepted).toMatchObject({
+      status: 'mediating',
+      mediationDue: '2026-05-08',
+      allowedActions: ['end_mediation', 'start_verification'],
+    });
+    const ended = (
+      await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/end-mediation`, {
+        on: '2026-03-02',
+        outcome: 'agreement',
+        amountRecovered: '1234.50',
+      })
+    ).json();
+    expect(ended).toMatchObject({ status: 'awaiting_reply', amountRecovered: '1234.50', notifyDue: '2026-03-11', currentStep: 'notify' });
+    const closed = (await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/reply`, { on: '2026-03-02' })).json();
+    expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-03-02', currentStep: null });
+    expect((await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/survey`, {})).statusCode).toBe(200);
+    expect((await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/survey`, {})).statusCode).toBe(409);
+    const sent: { phone: string; body: string }[] = [];
+    const result = await sendQueuedSms(systemContext(platform), { name: 'test', send: async (message) => void sent.push(message) });
+    expect(result.sent).toBeGreaterThanOrEqual(1);
+    const survey = sent.find((message) => message.body.includes(item.number));
+    expect(survey?.phone).toBe('13912345678');
+    expect(survey?.body).not.toContain('李小明');
+    const answered = (await call('inspector1', 'POST', `/api/v1/complaints/${item.id}/survey-answer`, { answer: 'satisfied' })).json();
+    expect(answered).toMatchObject({ surveyAnswer: 'satisfied', surveyAnsweredOn: '2026-03-02' });
+  });
+
+  it('opens a filed case from a real-name report and tells the reporter within 5 working days, without passing on who reported', async () => {
+    const report = await intake({ kind: 'report', category: 'unlicensed', request: undefined, facts: '后厨使用过期原料' });
+    const decided = await call('inspector1', 'POST', `/api/v1/complaints/${report.id}/decide-case`, {
+      on: '2026-03-02',
+      decision: 'open_case',
+      violationType: 'food_safety',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({
+      status: 'awaiting_reply',
+      caseDecision: 'case_opened',
+      replyDue: '2026-03-09',
+      currentStep: 'reply',
+    });
+    const caseFile = await call('inspector1', 'GET', `/api/v1/cases/${decided.json().caseId}`);
+    expect(caseFile.json()).toMatchObject({ stage: 'filed', source: 'report', partyName: '顺发餐饮店' });
+    expect(caseFile.body).not.toContain('李小明');
+    expect(caseFile.body).not.toContain('13912345678');
+    const timeline = await call('section', 'GET', `/api/v1/entities/${entityId}/timeline`);
+    expect(timeline.body).not.toContain(report.number);
+    expect(timeline.body).not.toContain('李小明');
+  });
+
+  it('reassigns an item to another station, which then handles it', async () => {
+    const item = await intake();
+    expect(
+      (await call('section', 'POST', `/api/v1/complaints/${item.id}/reassign`, { stationId: home.stations[1].id })).json().stationId,
+    ).toBe(home.stations[1].id);
+    expect((await call('inspector2', 'GET', `/api/v1/complaints/${item.id}`)).statusCode).toBe(200);
+    expect((await call('inspector1', 'GET', `/api/v1/complaints/${item.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the public form', () => {
+  const form = (fields: Record<string, string>) =>
+    app.inject({
+      method: 'POST',
+      url: '/public/complaints',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+
+  it('shows the shop of the code page and takes a complaint without login, rate-limited per address', async () => {
+    const page = await app.inject({ method: 'GET', url: `/public/complaints/new?district=${home.code}&entity=${creditCode}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('顺发餐饮店');
+    expect(page.body).not.toContain('<script');
+    const incomplete = await form({
+      district: home.code,
+      entity: creditCode,
+      kind: 'complaint',
+      category: 'food',
+      name: '赵六',
+      facts: '变质',
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.body).toContain('请填写联系电话');
+    const accepted = await form({
+      district: home.code,
+      entity: creditCode,
+      kind: 'complaint',
+      category: 'food',
+      name: '赵六',
+      phone: '13700001111',
+      address: '百丈街道1号',
+      facts: '买到变质熟食',
+      request: '退款',
+    });
+    expect(accepted.statusCode).toBe(201);
+    const number = /TS\d{8}-\d{4}/.exec(accepted.body)?.[0];
+    expect(number).toBeDefined();
+    const listed = (await call('section', 'GET', `/api/v1/complaints?q=${number}`)).json();
+    expect(listed.items[0]).toMatchObject({ channel: 'web', entityId, complainantPhone: '137****1111' });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++)
+      statuses.push((await form({ district: home.code, kind: 'report', facts: 'x' })).statusCode);
+    expect(statuses).toContain(429);
+  });
+});
+
+describe('the demo district figures', () => {
+  it('gives the 2020 work summary: 3,325 complaints and reports (+60.47%), 481 petitions, 98% satisfaction', async () => {
+    const demo = await createTestDistrict(platform);
+    let state = 7;
+    const random = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+    await seedComplaintsDemo(demo.ctx, { districtCode: demo.code, random, today: '2026-03-02' });
+    const user = demo.users.leader;
+    const ctx: ActorContext = {
+      ...demo.ctx,
+      actor: {
+        userId: user.id,
+        username: user.username,
+        displayName: user.username,
+        districtCode: demo.code,
+        districtCodes: [demo.code],
+        roles: user.roles,
+        orgUnitId: null,
+        isDistrictWide: true,
+        streetCodes: [],
+        entityIds: [],
+        labId: null,
+      },
+    };
+    const figures = await complaintStatistics(ctx, { from: '2020-01-01', to: '2020-12-31' });
+    expect(figures.total).toMatchObject({
+      complaintsAndReports: 3325,
+      complaintsAndReportsLastYear: 2072,
+      yearOnYear: '60.47',
+      petitionsClosed: 481,
+      surveyAnswers: 2000,
+      satisfactionRate: '98.00',
+    });
+    expect(figures.byStation.reduce((sum, row) => sum + row.complaintsAndReports, 0)).toBe(3325);
+  }, 120_000);
+});

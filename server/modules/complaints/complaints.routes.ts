@@ -1,0 +1,192 @@
+import { type TSchema, Type } from 'typebox';
+import { actorContextOf, contextOf } from '../../platform/http/context.ts';
+import { IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { publicLanguage } from '../../platform/public-html/html.ts';
+import {
+  ComplaintList,
+  ComplaintListQuery,
+  ComplaintStatisticsQuery,
+  ComplaintStatisticsView,
+  ComplaintView,
+  DatedBody,
+  DecideCaseBody,
+  EndMediationBody,
+  ExtendBody,
+  FlagSummaryView,
+  IntakeBody,
+  ReassignBody,
+  RejectBody,
+  RevealBody,
+  RevealView,
+  RuleSetView,
+  SurveyAnswerBody,
+} from './complaints.schemas.ts';
+import {
+  acceptItem,
+  decideCase,
+  endMediation,
+  extendItem,
+  reassignItem,
+  recordSurveyAnswer,
+  rejectItem,
+  replyItem,
+  revealComplainant,
+  sendSurvey,
+  startVerification,
+} from './service/complaint-handling.ts';
+import { receiveByStaff } from './service/complaint-intake.ts';
+import { flagSummary, getComplaint, listComplaints, ruleSetViews } from './service/complaint-queries.ts';
+import { complaintStatistics } from './service/complaint-statistics.ts';
+import { type PublicForm, publicComplaintForm, submitPublicComplaint } from './service/public-complaint.ts';
+
+const formText = Type.Optional(Type.String({ maxLength: 4000 }));
+/** The public form as a browser posts it: every field text, checked by the service so errors re-render the form. */
+const PublicFormBody = Type.Object(
+  {
+    district: formText,
+    entity: formText,
+    kind: formText,
+    category: formText,
+    respondentName: formText,
+    respondentAddress: formText,
+    streetCode: formText,
+    name: formText,
+    phone: formText,
+    address: formText,
+    anonymous: formText,
+    facts: formText,
+    request: formText,
+    knewOn: formText,
+  },
+  { additionalProperties: false },
+);
+const PublicFormQuery = Type.Object(
+  {
+    entity: Type.Optional(Type.String({ maxLength: 40 })),
+    district: Type.Optional(Type.String({ maxLength: 6 })),
+    lang: Type.Optional(Type.String({ maxLength: 5 })),
+  },
+  { additionalProperties: false },
+);
+
+const publicHeaders = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+
+export const complaintRoutes: RoutePlugin = async (app, platform) => {
+  const tags = ['complaints'];
+  /** Bureau staff only: a respondent (operator) must never see who complained (Order 20 Art. 33). */
+  const staff = { preHandler: requireRole('admin', 'leader', 'section', 'inspector') };
+  const revealers = { preHandler: requireRole('admin', 'section', 'inspector') };
+  const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
+
+  app.get(
+    '/api/v1/complaints',
+    { schema: { tags, querystring: ComplaintListQuery, response: { 200: ComplaintList } }, ...staff },
+    (request) => listComplaints(ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/complaints',
+    { schema: { tags, body: IntakeBody, response: { 201: ComplaintView } }, ...staff },
+    async (request, reply) => {
+      const row = await receiveByStaff(ctx(request), request.body);
+      return reply.status(201).send(await getComplaint(ctx(request), row.id));
+    },
+  );
+  app.get('/api/v1/complaints/flags', { schema: { tags, response: { 200: FlagSummaryView } }, ...staff }, (request) =>
+    flagSummary(ctx(request)),
+  );
+  app.get('/api/v1/complaints/rule-sets', { schema: { tags, response: { 200: Type.Array(RuleSetView) } }, ...staff }, () => ruleSetViews());
+  app.get(
+    '/api/v1/complaints/statistics',
+    { schema: { tags, querystring: ComplaintStatisticsQuery, response: { 200: ComplaintStatisticsView } }, ...staff },
+    (request) => complaintStatistics(ctx(request), request.query),
+  );
+  app.get('/api/v1/complaints/:id', { schema: { tags, params: IdParams, response: { 200: ComplaintView } }, ...staff }, (request) =>
+    getComplaint(ctx(request), request.params.id),
+  );
+
+  /** One step of the handling: schema, role, one service call, the updated file back. */
+  const stepRoute = <B extends TSchema>(body: B) => ({
+    schema: { tags, params: IdParams, body, response: { 200: ComplaintView } },
+    ...staff,
+  });
+  const file = (request: Parameters<typeof actorContextOf>[1] & { params: { id: number } }) =>
+    getComplaint(ctx(request), request.params.id);
+  app.post('/api/v1/complaints/:id/accept', stepRoute(DatedBody), async (request) => {
+    await acceptItem(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/reject', stepRoute(RejectBody), async (request) => {
+    await rejectItem(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/end-mediation', stepRoute(EndMediationBody), async (request) => {
+    await endMediation(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/start-verification', stepRoute(DatedBody), async (request) => {
+    await startVerification(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/extend', stepRoute(ExtendBody), async (request) => {
+    await extendItem(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/decide-case', stepRoute(DecideCaseBody), async (request) => {
+    await decideCase(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/reply', stepRoute(DatedBody), async (request) => {
+    await replyItem(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/reassign', stepRoute(ReassignBody), async (request) => {
+    await reassignItem(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/survey', stepRoute(NoBody), async (request) => {
+    await sendSurvey(ctx(request), request.params.id);
+    return file(request);
+  });
+  app.post('/api/v1/complaints/:id/survey-answer', stepRoute(SurveyAnswerBody), async (request) => {
+    await recordSurveyAnswer(ctx(request), request.params.id, request.body);
+    return file(request);
+  });
+  app.post(
+    '/api/v1/complaints/:id/reveal',
+    { schema: { tags, params: IdParams, body: RevealBody, response: { 200: RevealView } }, ...revealers },
+    (request) => revealComplainant(ctx(request), request.params.id, request.body.reason),
+  );
+
+  // The public form: no login, server-rendered, rate-limited per IP. Browsers post forms urlencoded; the
+  // parser is registered in this child context only.
+  await app.register(async (publicApp) => {
+    publicApp.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 64 * 1024 },
+      (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+    publicApp.get(
+      '/public/complaints/new',
+      { schema: { hide: true, querystring: PublicFormQuery }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+      async (request, reply) => {
+        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
+        const page = await publicComplaintForm(contextOf(platform, request), request.query as PublicForm, language);
+        return reply.status(page.status).headers(publicHeaders).send(page.html);
+      },
+    );
+    publicApp.post(
+      '/public/complaints',
+      {
+        schema: { hide: true, body: PublicFormBody, querystring: PublicFormQuery },
+        config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      },
+      async (request, reply) => {
+        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
+        const page = await submitPublicComplaint(contextOf(platform, request), request.body as PublicForm, language);
+        return reply.status(page.status).headers(publicHeaders).send(page.html);
+      },
+    );
+  });
+};

@@ -1,0 +1,16 @@
+/**
+ * Complaints, reports and petitions 投诉举报 / 信访: the module's only door.
+ */
+
+export { complaintNotFound } from './complaints.errors.ts';
+export { complaintJobs } from './complaints.jobs.ts';
+export { complaintRoutes } from './complaints.routes.ts';
+export type { ComplaintStatisticsView, ComplaintView } from './complaints.schemas.ts';
+/** Figures of a period (annual report, dashboards): accepted complaints and reports, year on year, petitions, satisfaction. */
+export { complaintStatistics } from './service/complaint-statistics.ts';
+/** The public form's address for a shop (the public code page links to it): `/public/complaints/new?district=…&entity=<credit code>`. */
+export function publicComplaintUrl(districtCode: string, creditCode: string): string {
+  return `/public/complaints/new?district=${encodeURIComponent(districtCode)}&entity=${encodeURIComponent(creditCode)}`;
+}
+/** Demo items making the 2020 figures of the work summary. */
+export { type ComplaintsDemoInput, seedComplaintsDemo } from './service/complaint-demo.ts';

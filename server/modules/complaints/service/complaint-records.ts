@@ -1,0 +1,126 @@
+import { and, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { addCalendarDays } from '../../../platform/calendar/working-days.ts';
+import type { FieldError } from '../../../platform/errors/app-error.ts';
+import { invalidRequest } from '../../../platform/errors/problem.ts';
+import type { ActorContext } from '../../../platform/http/context.ts';
+import { stationStreet } from '../../../platform/org/org.tables.ts';
+import type { Actor } from '../../../platform/scope/actor.ts';
+import { scopeWhere } from '../../../platform/scope/scope-where.ts';
+import { complaintNotFound } from '../complaints.errors.ts';
+import { type ComplaintRow, complaint, complaintStep } from '../complaints.tables.ts';
+import { petitionRuleSetFor } from '../rules/complaint-rule-sets.ts';
+import { type ComplaintKind, type ComplaintState, openSteps } from '../rules/complaint-steps.ts';
+
+/**
+ * The items an actor may see: whole districts for admin, leader and section staff; for an inspector the
+ * items their station handles (routed from the respondent's street, or reassigned to it). Operators, labs
+ * and market managers never see complaints: the respondent must not learn who complained (Order 20 Art. 33).
+ */
+export function complaintScope(actor: Actor): SQL {
+  if (actor.isDistrictWide) return scopeWhere(actor, { district: complaint.districtCode });
+  if (actor.streetCodes.length === 0) return sql`false`;
+  return and(
+    inArray(complaint.districtCode, [...actor.districtCodes]),
+    sql`${complaint.stationId} in (select ${stationStreet.stationId} from ${stationStreet} where ${stationStreet.districtCode} = ${complaint.districtCode} and ${inArray(stationStreet.streetCode, [...actor.streetCodes])})`,
+  ) as SQL;
+}
+
+export async function findComplaintInScope(ctx: ActorContext, id: number, options: { forUpdate?: boolean } = {}): Promise<ComplaintRow> {
+  const query = ctx.db
+    .select()
+    .from(complaint)
+    .where(and(eq(complaint.id, id), complaintScope(ctx.actor)))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  if (!row) throw complaintNotFound();
+  return row;
+}
+
+export async function stationOfStreet(db: Db, districtCode: string, streetCode: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ stationId: stationStreet.stationId })
+    .from(stationStreet)
+    .where(and(eq(stationStreet.districtCode, districtCode), eq(stationStreet.streetCode, streetCode)));
+  return row?.stationId;
+}
+
+const prefixes: Record<ComplaintKind, string> = { complaint: 'TS', report: 'JB', petition: 'XF' };
+
+/** TS20200925-0001: kind (投诉 TS, 举报 JB, 信访 XF), day of receipt, running number of the day. */
+export async function nextComplaintNumber(db: Db, districtCode: string, kind: ComplaintKind, receivedOn: string): Promise<string> {
+  const prefix = `${prefixes[kind]}${receivedOn.replaceAll('-', '')}-`;
+  const [counted] = await db
+    .select({ total: count() })
+    .from(complaint)
+    .where(and(eq(complaint.districtCode, districtCode), like(complaint.number, `${prefix}%`)));
+  return `${prefix}${String((counted?.total ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export function complaintNumber(kind: ComplaintKind, receivedOn: string, sequence: number): string {
+  return `${prefixes[kind]}${receivedOn.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`;
+}
+
+export function stateOf(row: ComplaintRow): ComplaintState {
+  return {
+    kind: row.kind,
+    status: row.status,
+    ruleSet: row.ruleSet,
+    receivedOn: row.receivedOn,
+    isAnonymous: row.isAnonymous,
+    acceptDue: row.acceptDue,
+    mediationDue: row.mediationDue,
+    notifyDue: row.notifyDue,
+    verifyDue: row.verifyDue,
+    verifyExtended: row.verifyExtended,
+    caseDecidedOn: row.caseDecidedOn,
+    replyDue: row.replyDue,
+    handleDue: row.handleDue,
+    handleExtended:
+      row.kind === 'petition' &&
+      Boolean(row.handleDue && row.acceptedOn) &&
+      (row.handleDue as string) > addCalendarDays(row.acceptedOn as string, petitionRuleSetFor(row.receivedOn).handleCalendarDays),
+  };
+}
+
+/** The current step of a row after a change: what the queues sort and flag on. */
+export function currentStepOf(row: ComplaintRow): { currentStep: ComplaintRow['currentStep']; currentDue: string | null } {
+  const [first] = openSteps(stateOf(row));
+  return { currentStep: first?.step ?? null, currentDue: first?.due ?? null };
+}
+
+export async function recordComplaintStep(
+  ctx: { db: Db; clock: ActorContext['clock'] },
+  row: Pick<ComplaintRow, 'districtCode' | 'id'>,
+  action: string,
+  onDate: string,
+  actorUserId: number | null,
+  note = '',
+): Promise<void> {
+  await ctx.db.insert(complaintStep).values({
+    districtCode: row.districtCode,
+    complaintId: row.id,
+    action,
+    onDate,
+    at: ctx.clock.now(),
+    actorUserId,
+    note,
+  });
+}
+
+export function fieldProblem(fields: { field: string; message: FieldError['message'] }[]): never {
+  throw invalidRequest(
+    {},
+    fields.map(({ field, message }) => ({ in: 'body', field, code: 'invalid', message })),
+  );
+}
+
+/** A date the user states for a step: not in the future, not before the step it follows. */
+export function checkStepDate(field: string, on: string, today: string, notBefore: string | null): void {
+  if (on > today) fieldProblem([{ field, message: { 'zh-CN': '日期不能晚于今天', en: 'cannot be after today' } }]);
+  if (notBefore && on < notBefore) {
+    fieldProblem([
+      { field, message: { 'zh-CN': `日期不能早于上一步（${notBefore}）`, en: `cannot be before the previous step (${notBefore})` } },
+    ]);
+  }
+}

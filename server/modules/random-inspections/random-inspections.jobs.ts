@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import type { Platform } from '../../platform/http/context.ts';
+import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
+import { type CreditHistorySource, gradeEntities } from './service/credit-classes.ts';
+import { activeEntities } from './service/directory-source.ts';
+import { chinaDay, systemActorFor } from './service/scope.ts';
+import { raiseOverdueAlerts } from './service/tasks.ts';
+
+/**
+ * The module's recurring jobs. `sources` are the other modules' contributions to credit grading
+ * (cases, complaints, failed samples, abnormal listing), wired in server/app.ts as they land.
+ */
+export function randomInspectionJobs(_platform: Platform, sources: readonly CreditHistorySource[] = []): JobDefinition[] {
+  return [
+    {
+      name: 'random-inspections.credit-regrade',
+      schedule: '30 2 1 * *',
+      description: {
+        'zh-CN': '每月1日重新评定全部在业市场主体的信用风险分类（A–D）',
+        en: 'Monthly: re-grade the credit-risk class (A–D) of every active entity',
+      },
+      async run(ctx) {
+        const today = chinaDay(ctx.clock.now());
+        const districts = await queryRows<{ code: string }>(ctx.db, sql`select code from district order by code`);
+        const counts: Record<string, number> = { districts: 0, A: 0, B: 0, C: 0, D: 0 };
+        for (const { code } of districts) {
+          const districtCtx = { ...ctx, actor: systemActorFor(code) };
+          const entities = await activeEntities(districtCtx, {});
+          const tally = await gradeEntities(districtCtx, entities, today, sources);
+          counts.districts = (counts.districts ?? 0) + 1;
+          for (const [key, value] of Object.entries(tally)) counts[key] = (counts[key] ?? 0) + value;
+        }
+        return counts;
+      },
+    },
+    {
+      name: 'random-inspections.publication-overdue',
+      schedule: '15 7 * * *',
+      description: {
+        'zh-CN': '每日检查抽查结果是否在检查结束后20个工作日内公示，逾期生成预警',
+        en: 'Daily: alert on results not published within 20 working days of the check',
+      },
+      async run(ctx) {
+        return { alerts: await raiseOverdueAlerts(ctx.db, ctx.clock.now()) };
+      },
+    },
+  ];
+}

@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex as pureSha256Hex, verifyDrawDocument } from '../verifier/draw-verifier.js';
+import {
+  combineSeed,
+  type DrawDocument,
+  type DrawInputs,
+  drawAlgorithm,
+  drawCommitment,
+  isCertificateValid,
+  runDraw,
+} from './draw-inspection-sample.ts';
+import { sha256Hex } from './rivest-sampler.ts';
+
+const day = fc
+  .integer({ min: 0, max: 1000 })
+  .map((offset) => new Date(Date.UTC(2019, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10));
+
+/** Random pools: objects in 1–3 strata, inspectors with certificate windows, a random conflict graph and history. */
+const drawInputs: fc.Arbitrary<DrawInputs> = fc
+  .record({
+    objectCount: fc.integer({ min: 0, max: 40 }),
+    inspectorCount: fc.integer({ min: 1, max: 12 }),
+    strataSizes: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 3 }),
+    inspectorsPerTask: fc.integer({ min: 2, max: 4 }),
+    inspectionDate: day,
+    windows: fc.array(fc.tuple(day, day), { minLength: 12, maxLength: 12 }),
+    edges: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 60 }),
+    history: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 30 }),
+    stratumOf: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+  })
+  .map((draft) => {
+    const strata = draft.strataSizes.map((size, index) => ({ key: String.fromCharCode(65 + index), size }));
+    const objectKeys = Array.from({ length: draft.objectCount }, (_, index) => `91330212MA${String(index).padStart(7, '0')}X`);
+    const inspectorKeys = Array.from({ length: draft.inspectorCount }, (_, index) => `ZJ${String(index).padStart(4, '0')}`);
+    const previous = new Map<string, Set<string>>();
+    for (const [objectIndex, inspectorIndex] of draft.history) {
+      if (!objectKeys.length) break;
+      const key = objectKeys[objectIndex % objectKeys.length] as string;
+      previous.set(key, (previous.get(key) ?? new Set()).add(inspectorKeys[inspectorIndex % inspectorKeys.length] as string));
+    }
+    const conflicts = new Map<string, { inspector: string; object: string }>();
+    for (const [inspectorIndex, objectIndex] of draft.edges) {
+      if (!objectKeys.length) break;
+      const pair = {
+        inspector: inspectorKeys[inspectorIndex % inspectorKeys.length] as string,
+        object: objectKeys[objectIndex % objectKeys.length] as string,
+      };
+      conflicts.set(`${pair.inspector}|${pair.object}`, pair);
+    }
+    return {
+      algorithm: drawAlgorithm,
+      districtCode: '330212',
+      drawRef: '330212-1',
+      inspectionDate: draft.inspectionDate,
+      inspectorsPerTask: draft.inspectorsPerTask,
+      strata,
+      objects: objectKeys.map((key, index) => ({
+        key,
+        stratum: (strata[(draft.stratumOf[index] ?? 0) % strata.length] as { key: string }).key,
+        previousInspectors: [...(previous.get(key) ?? [])],
+      })),
+      inspectors: inspectorKeys.map((key, index) => {
+        const [from, until] = draft.windows[index] as [string, string];
+        return from <= until ? { key, validFrom: from, validUntil: until } : { key, validFrom: until, validUntil: from };
+      }),
+      conflicts: [...conflicts.values()],
+    } satisfies DrawInputs;
+  });
+
+const components = fc.array(fc.record({ source: fc.constantFrom('drand', 'dice', 'nist'), value: fc.string() }), {
+  minLength: 1,
+  maxLength: 3,
+});
+
+function publish(inputs: DrawInputs, seedComponents: { source: string; value: string }[]): DrawDocument {
+  const commitment = drawCommitment(inputs);
+  const combined = combineSeed(commitment, seedComponents);
+  return {
+    format: drawAlgorithm,
+    inputs,
+    commitment,
+    seed: { announcement: '', components: seedComponents, combined },
+    result: runDraw(inputs, combined),
+  };
+}
+
+describe('the verifiable double-random draw', () => {
+  it('never violates recusal: no conflict, no repeat of last time, valid certificates, distinct inspectors, ≥ 2 or reported unstaffed', () => {
+    fc.assert(
+      fc.property(drawInputs, fc.string(), (inputs, seed) => {
+        const result = runDraw(inputs, seed);
+        const conflicts = new Set(inputs.conflicts.map((pair) => `${pair.inspector}|${pair.object}`));
+        const byKey = new Map(inputs.inspectors.map((item) => [item.key, item]));
+        for (const task of result.tasks) {
+          const object = inputs.objects.find((item) => item.key === task.object);
+          if (!object) return false;
+          if (new Set(task.inspectors).size !== task.inspectors.length) return false;
+          for (const inspector of task.inspectors) {
+            if (conflicts.has(`${inspector}|${task.object}`)) return false;
+            if (object.previousInspectors.includes(inspector)) return false;
+            if (!isCertificateValid(byKey.get(inspector) as { validFrom: string; validUntil: string }, inputs.inspectionDate)) return false;
+          }
+          const eligible = inputs.inspectors.filter(
+            (item) =>
+              !conflicts.has(`${item.key}|${task.object}`) &&
+              !object.previousInspectors.includes(item.key) &&
+              isCertificateValid(item, inputs.inspectionDate),
+          ).length;
+          const isUnstaffed = result.unstaffed.includes(task.object);
+          // Full when enough are eligible; otherwise every eligible one is taken and the task is flagged.
+          if (task.inspectors.length !== Math.min(eligible, inputs.inspectorsPerTask)) return false;
+          if (isUnstaffed !== eligible < inputs.inspectorsPerTask) return false;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('honours stratum sizes: min(size, population) objects from each stratum, no object twice', () => {
+    fc.assert(
+      fc.property(drawInputs, fc.string(), (inputs, seed) => {
+        const result = runDraw(inputs, seed);
+        const drawn = result.tasks.map((task) => task.object);
+        if (new Set(drawn).size !== drawn.length) return false;
+        return inputs.strata.every((stratum) => {
+          const population = inputs.objects.filter((item) => item.stratum === stratum.key).length;
+          const tasks = result.tasks.filter((task) => task.stratum === stratum.key);
+          const ofStratum = tasks.every((task) => inputs.objects.find((item) => item.key === task.object)?.stratum === stratum.key);
+          return ofStratum && tasks.length === Math.min(stratum.size, population);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('changes the commitment when one entity of the frozen list changes', () => {
+    fc.assert(
+      fc.property(
+        drawInputs.filter((inputs) => inputs.objects.length > 0),
+        fc.nat(),
+        (inputs, which) => {
+          const index = which % inputs.objects.length;
+          const changed = structuredClone(inputs);
+          const target = changed.objects[index] as DrawInputs['objects'][number];
+          target.key = `${target.key}Z`;
+          return drawCommitment(changed) !== drawCommitment(inputs);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('does not depend on the order the lists were frozen in', () => {
+    fc.assert(
+      fc.property(drawInputs, fc.string(), (inputs, seed) => {
+        const reversed = {
+          ...inputs,
+          objects: [...inputs.objects].reverse(),
+          inspectors: [...inputs.inspectors].reverse(),
+          conflicts: [...inputs.conflicts].reverse(),
+          strata: [...inputs.strata].reverse(),
+        };
+        return (
+          drawCommitment(reversed) === drawCommitment(inputs) &&
+          JSON.stringify(runDraw(reversed, seed)) === JSON.stringify(runDraw(inputs, seed))
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is reproduced exactly by the standalone verifier from the published document', () => {
+    fc.assert(
+      fc.property(drawInputs, components, (inputs, seedComponents) => {
+        const verdict = verifyDrawDocument(publish(inputs, seedComponents));
+        return verdict.ok && verdict.checks.length === 3;
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('makes the standalone verifier fail when a published task or an input is altered', () => {
+    const inputs: DrawInputs = {
+      algorithm: drawAlgorithm,
+      districtCode: '330212',
+      drawRef: '330212-7',
+      inspectionDate: '2020-05-11',
+      inspectorsPerTask: 2,
+      strata: [{ key: 'all', size: 3 }],
+      objects: ['A', 'B', 'C', 'D', 'E'].map((key) => ({ key, stratum: 'all', previousInspectors: [] })),
+      inspectors: ['I1', 'I2', 'I3', 'I4'].map((key) => ({ key, validFrom: '2019-01-01', validUntil: '2025-12-31' })),
+      conflicts: [],
+    };
+    const document = publish(inputs, [{ source: 'dice', value: '08772473296991897540' }]);
+    expect(verifyDrawDocument(document).ok).toBe(true);
+    const swapped = structuredClone(document);
+    const task = swapped.result?.tasks[0] as { inspectors: string[] };
+    task.inspectors = [...task.inspectors].reverse();
+    expect(verifyDrawDocument(swapped).checks.map((check) => check.ok)).toEqual([true, true, false]);
+    const edited = structuredClone(document);
+    edited.inputs.objects.pop();
+    expect(verifyDrawDocument(edited).checks[0]?.ok).toBe(false);
+  });
+
+  it("has a pure-JS SHA-256 equal to node's on any text (ASCII, CJK, astral, long)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => pureSha256Hex(text) === sha256Hex(text)),
+      { numRuns: 300 },
+    );
+    expect(pureSha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(pureSha256Hex('x'.repeat(100_000))).toBe(sha256Hex('x'.repeat(100_000)));
+  });
+});

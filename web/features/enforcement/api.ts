@@ -1,0 +1,141 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CaseList,
+  CaseListItem,
+  CaseListQuery,
+  CaseStatisticsView,
+  CaseView,
+  MajorCriteriaView,
+  OpenCaseBody,
+} from '../../../server/modules/enforcement/enforcement.schemas.ts';
+import { api, apiRequest } from '../../lib/api-client.ts';
+import type { Page } from '../../lib/api-types.ts';
+
+export type { CaseList, CaseListItem, CaseStatisticsView, CaseView, MajorCriteriaView, OpenCaseBody };
+export type CaseStage = CaseView['stage'];
+export type PenaltyKind = CaseView['penalties'][number]['kind'];
+export type CaseDocumentKind = CaseView['documents'][number];
+
+export const caseStages = [
+  'lead',
+  'filed',
+  'investigating',
+  'notified',
+  'decided',
+  'executed',
+  'closed',
+  'not_filed',
+] as const satisfies readonly CaseStage[];
+export const caseSources = [
+  'report',
+  'inspection',
+  'sampling',
+  'data_comparison',
+  'direct',
+  'transfer',
+] as const satisfies readonly CaseView['source'][];
+export const violationTypes = [
+  'food_safety',
+  'drugs',
+  'product_quality',
+  'special_equipment',
+  'price',
+  'advertising',
+  'unfair_competition',
+  'trademark_ip',
+  'consumer_rights',
+  'personal_information',
+  'licensing',
+  'metrology',
+  'other',
+] as const satisfies readonly CaseView['violationType'][];
+export const penaltyKinds = [
+  'warning',
+  'fine',
+  'confiscation_income',
+  'confiscation_property',
+  'suspension',
+  'licence_revocation',
+  'other',
+] as const satisfies readonly PenaltyKind[];
+export const notFiledGrounds = ['minor_and_corrected', 'first_offence_slight', 'no_fault', 'other'] as const satisfies readonly NonNullable<
+  CaseView['notFiledGround']
+>[];
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (params: CaseListQuery) => ['cases', 'list', params] as const,
+  item: (id: number) => ['cases', 'item', id] as const,
+  statistics: (from: string, to: string) => ['cases', 'statistics', from, to] as const,
+  criteria: ['cases', 'major-criteria'] as const,
+};
+
+export function useCases(params: CaseListQuery) {
+  return useQuery({
+    queryKey: caseKeys.list(params),
+    queryFn: ({ signal }) => api.get<CaseList>('/cases', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCase(id: number) {
+  return useQuery({
+    queryKey: caseKeys.item(id),
+    queryFn: ({ signal }) => api.get<CaseView>(`/cases/${id}`, {}, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useCaseStatistics(from: string, to: string) {
+  return useQuery({
+    queryKey: caseKeys.statistics(from, to),
+    queryFn: ({ signal }) => api.get<CaseStatisticsView>('/cases/statistics', { from, to }, signal),
+  });
+}
+
+export function useMajorCriteria() {
+  return useQuery({
+    queryKey: caseKeys.criteria,
+    queryFn: ({ signal }) => api.get<MajorCriteriaView>('/cases/major-criteria', {}, signal),
+  });
+}
+
+export function useStreets() {
+  return useQuery({
+    queryKey: ['org', 'streets'],
+    queryFn: ({ signal }) => api.get<Page<{ code: string; name: string; nameEn: string }>>('/org/streets', {}, signal),
+    staleTime: 600_000,
+  });
+}
+
+export function useOpenCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OpenCaseBody) => api.post<CaseView>('/cases', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.all }),
+  });
+}
+
+/** A step on a case: POST or PUT /cases/:id/<path>; the case file comes back. */
+export function useCaseStep(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: object; method?: 'POST' | 'PUT' }) =>
+      apiRequest<CaseView>(method, `/cases/${id}/${path}`, { body }),
+    onSuccess: (view) => {
+      queryClient.setQueryData(caseKeys.item(id), view);
+      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+  });
+}
+
+export const documentUrl = (id: number, kind: CaseDocumentKind) => `/api/v1/cases/${id}/document?kind=${kind}`;
+
+/** Entities for the open-case form (the registry's list endpoint). */
+export function useEntityOptions(q: string) {
+  return useQuery({
+    queryKey: ['cases', 'entity-search', q],
+    queryFn: ({ signal }) => api.get<{ items: { id: number; name: string; address: string }[] }>('/entities', { q, pageSize: 10 }, signal),
+    enabled: q.trim().length >= 1,
+  });
+}

@@ -1,0 +1,315 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  CreateEntityBody,
+  EntityList,
+  EntityListItem,
+  EntitySearchQuery,
+  EntityView,
+  ImportAction,
+  ImportBatchView,
+  ImportColumns,
+  ImportField,
+  ImportMappingView,
+  ImportRowView,
+  RevealBody,
+  RevealView,
+  StatisticsView,
+  StatusChangeBody,
+  TimelineView,
+} from '../../../server/modules/registry/registry.schemas.ts';
+import type { StreetView } from '../../../server/platform/org/org.schemas.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { ApiError, api, type Problem } from '../../lib/api-client.ts';
+import type { OrgUnit, Page } from '../../lib/api-types.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
+
+// Types come from the server's TypeBox schemas (types only).
+export type {
+  CreateEntityBody,
+  EntityList,
+  EntityListItem,
+  EntityView,
+  ImportAction,
+  ImportBatchView,
+  ImportColumns,
+  ImportField,
+  ImportRowView,
+  StatisticsView,
+};
+export type Street = StreetView;
+export type TimelineEvent = Static<typeof TimelineView>['items'][number];
+export type ImportMapping = Static<typeof ImportMappingView>;
+export type Reveal = Static<typeof RevealView>;
+export type RevealField = RevealBody['field'];
+export type EntityFilter = Omit<EntitySearchQuery, 'page' | 'pageSize'>;
+export type LicenceKind = EntityView['licences'][number]['kind'];
+
+// The value lists the filters and forms offer (the server's schemas hold the same lists as runtime values;
+// the web takes only types from the server, so they are repeated here and checked against the types).
+export const entityKinds = ['enterprise', 'individual'] as const satisfies readonly EntityView['kind'][];
+export const entityStatuses = ['active', 'moved_out', 'cancelled', 'revoked'] as const satisfies readonly EntityView['status'][];
+export const businessCategories = [
+  'catering',
+  'food_workshop',
+  'pharmacy',
+  'farmers_market',
+  'special_equipment_user',
+  'food_production',
+  'food_retail',
+  'other',
+] as const satisfies readonly EntityView['businessCategory'][];
+export const licenceKinds = [
+  'business',
+  'food_business',
+  'pharmacy',
+  'food_production',
+  'workshop_registration',
+] as const satisfies readonly LicenceKind[];
+export const importActions = ['new', 'updated', 'unchanged', 'rejected'] as const satisfies readonly ImportAction[];
+export const importFields = [
+  'creditCode',
+  'name',
+  'kind',
+  'legalRepName',
+  'legalRepIdNumber',
+  'phone',
+  'industryCode',
+  'registeredCapitalWan',
+  'foundedOn',
+  'address',
+  'street',
+  'status',
+  'businessCategory',
+] as const satisfies readonly ImportField[];
+
+/** Who may do what (the server checks again on every call). */
+export const registryRoles = {
+  read: ['admin', 'leader', 'section', 'inspector', 'operator', 'market_manager'],
+  write: ['admin', 'section'],
+  reveal: ['admin', 'leader', 'section', 'inspector'],
+  export: ['admin', 'leader', 'section', 'inspector'],
+  statistics: ['admin', 'leader', 'section'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const registryKeys = {
+  all: ['registry'] as const,
+  list: (params: EntitySearchQuery) => ['registry', 'entities', params] as const,
+  entity: (id: number) => ['registry', 'entity', id] as const,
+  timeline: (id: number) => ['registry', 'entity', id, 'timeline'] as const,
+  statistics: (asOf: string) => ['registry', 'statistics', asOf] as const,
+  importBatch: (id: number) => ['registry', 'imports', id] as const,
+  importRows: (id: number, action: ImportAction | undefined, page: number, pageSize: number) =>
+    ['registry', 'imports', id, 'rows', action, page, pageSize] as const,
+  mappings: ['registry', 'import-mappings'] as const,
+  streets: ['org', 'streets'] as const,
+  units: ['org', 'units'] as const,
+};
+
+export function useEntities(params: EntitySearchQuery) {
+  return useQuery({
+    queryKey: registryKeys.list(params),
+    queryFn: ({ signal }) => api.get<EntityList>('/entities', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEntity(id: number) {
+  return useQuery({
+    queryKey: registryKeys.entity(id),
+    queryFn: ({ signal }) => api.get<EntityView>(`/entities/${id}`, {}, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useTimeline(id: number) {
+  return useQuery({
+    queryKey: registryKeys.timeline(id),
+    queryFn: ({ signal }) => api.get<{ items: TimelineEvent[] }>(`/entities/${id}/timeline`, {}, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useStreets() {
+  return useQuery({
+    queryKey: registryKeys.streets,
+    queryFn: ({ signal }) => api.get<Page<Street>>('/org/streets', {}, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useStations() {
+  return useQuery({
+    queryKey: registryKeys.units,
+    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/org/units', {}, signal),
+    staleTime: 10 * 60_000,
+    select: (page) => page.items.filter((unit) => unit.kind === 'station'),
+  });
+}
+
+export function useStatistics(asOf: string) {
+  return useQuery({
+    queryKey: registryKeys.statistics(asOf),
+    queryFn: ({ signal }) => api.get<StatisticsView>('/registry/statistics', { asOf }, signal),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(asOf),
+  });
+}
+
+function useRegistryMutation<Input, Output>(mutationFn: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: registryKeys.all }) });
+}
+
+export function useCreateEntity() {
+  return useRegistryMutation((body: CreateEntityBody) => api.post<EntityView>('/entities', body));
+}
+
+export function useChangeStatus(id: number) {
+  return useRegistryMutation((body: StatusChangeBody) => api.post<EntityView>(`/entities/${id}/status`, body));
+}
+
+/** Not cached: the plain value is shown once, in the dialog that asked for it. */
+export function useReveal(id: number) {
+  return useMutation({ mutationFn: (body: RevealBody) => api.post<Reveal>(`/entities/${id}/reveal`, body) });
+}
+
+/** The export link for a filtered list: a plain download, streamed by the server. */
+export function exportUrl(filter: EntityFilter): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return `/api/v1/entities/export.xlsx${search ? `?${search}` : ''}`;
+}
+
+// ---- Imports -------------------------------------------------------------------------------------------
+
+export const spreadsheetContentTypes = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export function spreadsheetKindOf(filename: string): keyof typeof spreadsheetContentTypes | undefined {
+  const lower = filename.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  return undefined;
+}
+
+export interface DryRunInput {
+  file: File;
+  mappingId?: number;
+  columns?: ImportColumns;
+}
+
+/**
+ * The dry run takes the file itself as the request body (the API client sends JSON only): same origin with
+ * the session cookie (the server's Origin check covers this write), the user's language, and the file's
+ * content type (text/csv or the xlsx type), which the server reads as the raw body.
+ */
+export async function uploadForDryRun({ file, mappingId, columns }: DryRunInput): Promise<ImportBatchView> {
+  const kind = spreadsheetKindOf(file.name);
+  const params = new URLSearchParams({ filename: file.name });
+  if (mappingId !== undefined) params.set('mappingId', String(mappingId));
+  if (columns !== undefined) params.set('columns', JSON.stringify(columns));
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/registry/imports?${params.toString()}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': currentLanguage(),
+        'Content-Type': kind ? spreadsheetContentTypes[kind] : file.type || 'application/octet-stream',
+      },
+      body: file,
+    });
+  } catch {
+    throw new ApiError({
+      type: 'about:blank',
+      title: currentLanguage() === 'en' ? 'Network error' : '网络错误',
+      status: 0,
+      code: 'network_error',
+    });
+  }
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const body = isJson ? ((await response.json().catch(() => undefined)) as unknown) : undefined;
+  if (!response.ok) {
+    const problem: Problem = {
+      type: 'about:blank',
+      title: response.statusText || `HTTP ${response.status}`,
+      code: 'http_error',
+      ...(body as Partial<Problem> | undefined),
+      status: response.status,
+    };
+    throw new ApiError(problem);
+  }
+  return body as ImportBatchView;
+}
+
+export function useDryRun() {
+  return useMutation({ mutationFn: uploadForDryRun });
+}
+
+export function useImportRows(id: number | undefined, action: ImportAction | undefined, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: registryKeys.importRows(id ?? 0, action, page, pageSize),
+    queryFn: ({ signal }) => api.get<Page<ImportRowView>>(`/registry/imports/${id}/rows`, { action, page, pageSize }, signal),
+    enabled: id !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCommitImport() {
+  return useRegistryMutation((id: number) => api.post<ImportBatchView>(`/registry/imports/${id}/commit`));
+}
+
+export function errorReportUrl(id: number): string {
+  return `/api/v1/registry/imports/${id}/errors.csv`;
+}
+
+export function useImportMappings(isEnabled = true) {
+  return useQuery({
+    queryKey: registryKeys.mappings,
+    queryFn: ({ signal }) => api.get<{ items: ImportMapping[] }>('/registry/import-mappings', {}, signal),
+    enabled: isEnabled,
+  });
+}
+
+export function useSaveMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; columns: ImportColumns }) => api.post<ImportMapping>('/registry/import-mappings', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: registryKeys.mappings }),
+  });
+}
+
+/**
+ * The header row of a csv, read in the browser: lets the user map columns by hand when the server could not
+ * guess the required ones. (An xlsx would need a spreadsheet reader in the bundle; its headers come back
+ * from the server once a saved mapping or the guess covers the required columns.)
+ */
+export async function csvHeaders(file: File): Promise<string[]> {
+  const text = await file.slice(0, 64 * 1024).text();
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const headers: string[] = [];
+  let current = '';
+  let isQuoted = false;
+  for (let index = 0; index < firstLine.length; index += 1) {
+    const character = firstLine[index];
+    if (isQuoted) {
+      if (character === '"' && firstLine[index + 1] === '"') {
+        current += '"';
+        index += 1;
+      } else if (character === '"') isQuoted = false;
+      else current += character;
+    } else if (character === '"') isQuoted = true;
+    else if (character === ',') {
+      headers.push(current.trim());
+      current = '';
+    } else current += character;
+  }
+  headers.push(current.trim());
+  return headers.filter((header) => header !== '');
+}

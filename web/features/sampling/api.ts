@@ -1,0 +1,236 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  CreatePlanBody,
+  CreateSampleBody,
+  HandlingView,
+  LabOption,
+  LabSampleView,
+  PlanView,
+  ResultItemInput,
+  SampleListItem,
+  SampleQuery,
+  SamplerOption,
+  SampleView,
+  StatisticsQuery,
+  StatisticsView,
+  UpdateHandlingBody,
+} from '../../../server/modules/sampling/sampling.schemas.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { ApiError, api, apiRequest, type Problem } from '../../lib/api-client.ts';
+import type { Page } from '../../lib/api-types.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
+
+// Types come from the server's TypeBox schemas (types only).
+export type { CreatePlanBody, CreateSampleBody, HandlingView, LabSampleView, PlanView, ResultItemInput, SampleView, StatisticsView };
+export type SampleRow = Static<typeof SampleListItem>;
+export type Lab = Static<typeof LabOption>;
+export type Sampler = Static<typeof SamplerOption>;
+export type SampleFilter = Omit<SampleQuery, 'page' | 'pageSize'>;
+export type LabStatus = LabSampleView['labStatus'];
+
+// Value lists for forms and filters (checked against the server's types).
+export const samplingLinks = ['production', 'circulation', 'catering'] as const satisfies readonly SampleView['link'][];
+export const samplingFields = ['food', 'industrial'] as const satisfies readonly SampleView['field'][];
+export const sampleStatuses = ['sampled', 'sent', 'received', 'reported', 'notified'] as const satisfies readonly SampleView['status'][];
+export const handlingMeasures = [
+  'recall',
+  'removal',
+  'rectification',
+  'case',
+] as const satisfies readonly HandlingView['measures'][number][];
+export const handlingStatuses = ['open', 'in_progress', 'closed'] as const satisfies readonly HandlingView['status'][];
+export const handlingOutcomes = [
+  'rectified',
+  'administrative_penalty',
+  'transferred_to_police',
+  'no_violation',
+] as const satisfies readonly NonNullable<HandlingView['outcome']>[];
+export const labStatuses = ['to_receive', 'testing', 'reported'] as const satisfies readonly LabStatus[];
+
+/** Who may do what (the server checks again on every call). */
+export const samplingRoles = {
+  read: ['admin', 'leader', 'section', 'inspector'],
+  sample: ['admin', 'section', 'inspector'],
+  decide: ['admin', 'section'],
+  lab: ['lab'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const samplingKeys = {
+  all: ['sampling'] as const,
+  samples: (query: SampleQuery) => ['sampling', 'samples', query] as const,
+  sample: (id: number) => ['sampling', 'sample', id] as const,
+  plans: (year: number | undefined) => ['sampling', 'plans', year] as const,
+  handling: (query: Record<string, unknown>) => ['sampling', 'handling', query] as const,
+  statistics: (query: StatisticsQuery) => ['sampling', 'statistics', query] as const,
+  labs: ['sampling', 'labs'] as const,
+  samplers: ['sampling', 'samplers'] as const,
+  lab: (query: Record<string, unknown>) => ['sampling', 'lab', query] as const,
+  labSample: (code: string) => ['sampling', 'lab', 'sample', code] as const,
+};
+
+export function useSamples(query: SampleQuery) {
+  return useQuery({
+    queryKey: samplingKeys.samples(query),
+    queryFn: ({ signal }) => api.get<Page<SampleRow>>('/sampling/samples', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSample(id: number) {
+  return useQuery({
+    queryKey: samplingKeys.sample(id),
+    queryFn: ({ signal }) => api.get<SampleView>(`/sampling/samples/${id}`, {}, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function usePlans(year?: number) {
+  return useQuery({
+    queryKey: samplingKeys.plans(year),
+    queryFn: ({ signal }) => api.get<Page<PlanView>>('/sampling/plans', { year, pageSize: 100 }, signal),
+  });
+}
+
+export function useHandling(query: { status?: string; isOverdue?: boolean; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: samplingKeys.handling(query),
+    queryFn: ({ signal }) => api.get<Page<HandlingView>>('/sampling/handling', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSamplingStatistics(query: StatisticsQuery) {
+  return useQuery({
+    queryKey: samplingKeys.statistics(query),
+    queryFn: ({ signal }) => api.get<StatisticsView>('/sampling/statistics', { ...query }, signal),
+  });
+}
+
+export function useLabs() {
+  return useQuery({
+    queryKey: samplingKeys.labs,
+    queryFn: ({ signal }) => api.get<Lab[]>('/sampling/labs', {}, signal),
+    staleTime: 600_000,
+  });
+}
+
+export function useSamplers() {
+  return useQuery({
+    queryKey: samplingKeys.samplers,
+    queryFn: ({ signal }) => api.get<Sampler[]>('/sampling/samplers', {}, signal),
+    staleTime: 600_000,
+  });
+}
+
+export function useLabSamples(query: { labStatus?: LabStatus; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: samplingKeys.lab(query),
+    queryFn: ({ signal }) => api.get<Page<LabSampleView>>('/lab/samples', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLabSample(code: string | undefined) {
+  return useQuery({
+    queryKey: samplingKeys.labSample(code ?? ''),
+    queryFn: ({ signal }) => api.get<LabSampleView>(`/lab/samples/${code}`, {}, signal),
+    enabled: Boolean(code),
+  });
+}
+
+function useSamplingMutation<Input, Output>(mutationFn: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: samplingKeys.all }) });
+}
+
+export const useCreatePlan = () => useSamplingMutation((body: CreatePlanBody) => api.post<PlanView>('/sampling/plans', body));
+export const useCreateSample = () => useSamplingMutation((body: CreateSampleBody) => api.post<SampleView>('/sampling/samples', body));
+
+/** One step of a sample's life on the bureau side: send, rapid-result, objection, notify, retest, publish. */
+export function useSampleStep(id: number) {
+  return useSamplingMutation(
+    ({ step, body }: { step: 'send' | 'rapid-result' | 'objection' | 'notify' | 'retest' | 'publish'; body: unknown }) =>
+      api.post<SampleView>(`/sampling/samples/${id}/${step}`, body),
+  );
+}
+
+export const useUpdateHandling = (id: number) =>
+  useSamplingMutation((body: UpdateHandlingBody) => api.patch<HandlingView>(`/sampling/handling/${id}`, body));
+
+export const useLabReceive = (code: string) =>
+  useSamplingMutation((receivedOn: string) => api.post<LabSampleView>(`/lab/samples/${code}/receive`, { receivedOn }));
+export const useLabResults = (code: string) =>
+  useSamplingMutation((items: ResultItemInput[]) => apiRequest<LabSampleView>('PUT', `/lab/samples/${code}/results`, { body: { items } }));
+
+/**
+ * Files go as the raw request body with their own content type (the API client sends JSON only); the
+ * server checks the bytes, the size (≤ 10 MB) and the type (PDF, PNG, JPEG).
+ */
+export async function uploadFile(method: 'POST' | 'PUT', path: string, file: File): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': currentLanguage(),
+        'Content-Type': file.type || 'application/octet-stream',
+      },
+      body: file,
+    });
+  } catch {
+    throw new ApiError({
+      type: 'about:blank',
+      title: currentLanguage() === 'en' ? 'Network error' : '网络错误',
+      status: 0,
+      code: 'network_error',
+    });
+  }
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const body = isJson ? ((await response.json().catch(() => undefined)) as unknown) : undefined;
+  if (!response.ok) {
+    throw new ApiError({
+      type: 'about:blank',
+      title: response.statusText || `HTTP ${response.status}`,
+      code: 'http_error',
+      ...(body as Partial<Problem> | undefined),
+      status: response.status,
+    });
+  }
+  return body;
+}
+
+export const useUploadPhoto = (id: number) =>
+  useSamplingMutation((file: File) => uploadFile('POST', `/sampling/samples/${id}/photos`, file));
+export const useUploadReport = (code: string) =>
+  useSamplingMutation((file: File) => uploadFile('PUT', `/lab/samples/${code}/report`, file));
+
+/** Formats integer fen as yuan, exactly (no float arithmetic). */
+export function formatFen(fen: number | null): string {
+  if (fen === null) return '—';
+  return `¥${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+/** Parses "12.5" yuan into 1250 fen without floating point; undefined when not a money amount. */
+export function parseYuan(text: string | undefined): number | undefined {
+  const match = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text ?? '');
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** Entities to sample at, searched through the registry's API (the fields the form needs only). */
+export function useEntitySearch(q: string) {
+  return useQuery({
+    queryKey: ['sampling', 'entity-search', q] as const,
+    queryFn: ({ signal }) => api.get<Page<{ id: number; name: string; address: string }>>('/entities', { q, pageSize: 20 }, signal),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Today in China Standard Time (YYYY-MM-DD), the default for date fields. */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

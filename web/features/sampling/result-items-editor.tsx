@@ -1,0 +1,73 @@
+import { MinusCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ResultItemInput } from './api.ts';
+
+/** Per-item results (value, unit, limit, method standard, verdict): one card per test item, phone-friendly. */
+export function ResultItemsEditor({
+  onSubmit,
+  initial,
+  isPending,
+}: {
+  onSubmit: (items: ResultItemInput[]) => void;
+  initial: ResultItemInput[];
+  isPending: boolean;
+}) {
+  const { t } = useTranslation('sampling');
+  return (
+    <Form<{ items: ResultItemInput[] }> layout="vertical" initialValues={{ items: initial }} onFinish={(values) => onSubmit(values.items)}>
+      <Form.List name="items">
+        {(fields, { remove }) =>
+          fields.map((field) => (
+            <Card
+              key={field.key}
+              size="small"
+              style={{ marginBottom: 8 }}
+              extra={<MinusCircleOutlined onClick={() => remove(field.name)} />}
+            >
+              <Form.Item name={[field.name, 'itemName']} label={t('fields.itemName')} rules={[{ required: true }]}>
+                <Input readOnly />
+              </Form.Item>
+              <Form.Item name={[field.name, 'measured']} label={t('fields.measured')} rules={[{ required: true, max: 100 }]}>
+                <Input data-testid={`result-measured-${field.name}`} />
+              </Form.Item>
+              <Form.Item name={[field.name, 'unit']} label={t('fields.unit')}>
+                <Input />
+              </Form.Item>
+              <Form.Item name={[field.name, 'limitText']} label={t('fields.limitText')}>
+                <Input />
+              </Form.Item>
+              <Form.Item name={[field.name, 'methodStandard']} label={t('fields.methodStandard')}>
+                <Input />
+              </Form.Item>
+              <Form.Item name={[field.name, 'verdict']} label={t('fields.verdict')} rules={[{ required: true }]}>
+                <Radio.Group
+                  optionType="button"
+                  options={(['pass', 'fail'] as const).map((value) => ({ value, label: t(`verdict.${value}`) }))}
+                />
+              </Form.Item>
+            </Card>
+          ))
+        }
+      </Form.List>
+      <Button type="primary" htmlType="submit" block loading={isPending} data-testid="submit-results">
+        {t('actions.saveResults')}
+      </Button>
+    </Form>
+  );
+}
+
+/** Empty result rows for a sample's test items. */
+export function blankResults(testItems: readonly string[], existing: ResultItemInput[] = []): ResultItemInput[] {
+  return testItems.map(
+    (itemName) =>
+      existing.find((item) => item.itemName === itemName) ?? {
+        itemName,
+        measured: '',
+        unit: '',
+        limitText: '',
+        methodStandard: '',
+        verdict: 'pass',
+      },
+  );
+}
