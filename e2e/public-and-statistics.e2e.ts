@@ -59,6 +59,35 @@ describe('public pages, on a phone, without JavaScript', () => {
   });
 });
 
+describe('the draw ceremony (双随机)', () => {
+  test('section staff seed the committed 2021 draw, run it and publish it; anyone can re-verify it', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'food.section', 'Demo-Section-2026');
+    const plans = (await (await page.request.get('/api/v1/random-inspections/plans?year=2021')).json()) as { items: { id: number }[] };
+    const planId = plans.items[0]?.id;
+    expect(planId).toBeDefined();
+    const plan = (await (await page.request.get(`/api/v1/random-inspections/plans/${planId}`)).json()) as {
+      draws: { id: number; status: string }[];
+    };
+    const draw = plan.draws.find((candidate) => candidate.status === 'committed');
+    expect(draw).toBeDefined();
+    await page.goto(`/random-inspections/draws/${draw?.id}`);
+    await page.getByLabel('drand 随机数（轮次与值）').fill('drand quicknet round 12345678: 9f86d081884c7d659a2feaa0c55ad015');
+    await page.getByLabel('骰子结果（数字串）').fill('31415926535897932384');
+    await page.getByTestId('ri-seed').click();
+    await page.getByTestId('ri-run').click();
+    await page.getByTestId('ri-publish').click();
+    await expect
+      .poll(
+        async () => ((await (await page.request.get(`/api/v1/random-inspections/draws/${draw?.id}`)).json()) as { status: string }).status,
+      )
+      .toBe('published');
+    await screenshot(page, 'draw-published');
+    const document = await page.request.get(`/api/v1/random-inspections/draws/${draw?.id}/document`);
+    expect(document.status()).toBe(200);
+  });
+});
+
 describe('statistics pages show the figures of the 2020 work summary', () => {
   test('complaints and reports, petitions, satisfaction; cases, major cases and amounts', async () => {
     const page = await harness.newPage();
