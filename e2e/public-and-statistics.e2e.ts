@@ -110,7 +110,7 @@ describe('statistics pages show the figures of the 2020 work summary', () => {
     await signIn(page, 'inspector1', 'Demo-Inspector1-2026');
     await page.goto('/random-inspections/tasks');
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('body').innerText()).not.toContain('404');
+    expect(await page.locator('body').textContent()).not.toContain('404');
     await screenshot(page, 'random-inspection-tasks-phone');
   });
 });

@@ -12,7 +12,9 @@ import { enforcementRoutes } from './modules/enforcement/index.ts';
 import { foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
 import { randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
+import { riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
 import { samplingRoutes } from './modules/sampling/index.ts';
+import { workshopRoutes } from './modules/workshops/index.ts';
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes, isSecureDeployment, sessionHook } from './platform/auth/auth.routes.ts';
@@ -38,6 +40,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...randomInspectionJobs(platform),
     ...foodSafetyJobs(platform),
     ...complaintJobs,
+    ...riskCodeJobs(platform),
   ];
 }
 
@@ -57,6 +60,8 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     complaintRoutes,
     randomInspectionRoutes,
     foodSafetyRoutes,
+    riskCodeRoutes,
+    workshopRoutes,
   ];
 }
 

@@ -1,4 +1,5 @@
 import { loginAndMe, sessionCheck } from './auth.bench.ts';
+import { publicCodePage } from './public-code-page.bench.ts';
 import { randomInspectionsDraw } from './random-inspections.bench.ts';
 import { registryImport, registryImportLarge } from './registry-import.bench.ts';
 import { registrySearch, registrySearchLarge } from './registry-search.bench.ts';
@@ -13,4 +14,5 @@ export const benchmarks: Benchmark[] = [
   registrySearchLarge,
   registryImportLarge,
   randomInspectionsDraw,
+  publicCodePage,
 ];

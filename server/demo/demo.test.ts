@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCreditCode } from '../../shared/credit-code.ts';
 import { isValidResidentId } from '../../shared/resident-id.ts';
 import { queryRows } from '../db/client.ts';
+import { complaintStatistics } from '../modules/complaints/index.ts';
+import { caseStatistics } from '../modules/enforcement/index.ts';
 import { registryStatistics } from '../modules/registry/index.ts';
+import { samplingStatistics } from '../modules/sampling/index.ts';
 import { appUser, userEntity } from '../platform/auth/auth.tables.ts';
 import type { ActorContext } from '../platform/http/context.ts';
 import { type TestPlatform, testPlatform } from '../test/test-platform.ts';
@@ -37,7 +40,7 @@ beforeAll(async () => {
       labId: null,
     },
   };
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
   await platform.database.close();
@@ -105,6 +108,25 @@ describe('the demo district', () => {
       .from(userEntity)
       .where(and(eq(userEntity.districtCode, demoDistrict.code), eq(userEntity.userId, operator?.id ?? 0)));
     expect(bound).toHaveLength(1);
+  });
+
+  it('gives the complaint and case figures of the 2020 work summary exactly', async () => {
+    const complaints = await complaintStatistics(leader, { from: '2020-01-01', to: '2020-12-31' });
+    expect(complaints.total).toMatchObject({
+      complaintsAndReports: 3_325,
+      complaintsAndReportsLastYear: 2_072,
+      yearOnYear: '60.47',
+      petitionsClosed: 481,
+    });
+    expect(complaints.total.satisfactionRate).toMatch(/^98(\.00)?$/);
+    const cases = await caseStatistics(leader, { from: '2020-01-01', to: '2020-12-31' });
+    expect(cases.total).toMatchObject({ closed: 365, major: 77, amount: '8277300.00', majorAmount: '6649300.00' });
+  });
+
+  it('gives the sampling figures of the 2020 work summary exactly', async () => {
+    const sampling = await samplingStatistics(leader, { year: 2020, kind: 'routine', field: 'food' });
+    expect(sampling.totals).toMatchObject({ batches: 210, qualified: 193, wholePercent: 92 });
+    expect([sampling.categoryCount, sampling.productCount]).toEqual([15, 27]);
   });
 
   it('is deterministic: the same seed gives the same register', () => {

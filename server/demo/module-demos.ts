@@ -4,7 +4,9 @@ import { seedComplaintsDemo } from '../modules/complaints/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
 import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
 import { seedRandomInspectionsDemo } from '../modules/random-inspections/index.ts';
+import { seedRiskCodeDemo } from '../modules/risk-code/index.ts';
 import { seedSamplingDemo } from '../modules/sampling/index.ts';
+import { seedWorkshopsDemo } from '../modules/workshops/index.ts';
 import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { Clock, ServiceContext } from '../platform/http/context.ts';
 import { createRandom } from './prng.ts';
@@ -42,4 +44,6 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   await seedComplaintsDemo(ctx, common('complaints'));
   await seedEnforcementDemo(ctx, common('enforcement'));
   await seedRandomInspectionsDemo(ctx, common('random-inspections'));
+  await seedWorkshopsDemo(ctx, common('workshops'));
+  await seedRiskCodeDemo(ctx, common('risk-code'));
 }

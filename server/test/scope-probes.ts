@@ -3,7 +3,9 @@ import { enforcementProbes } from '../modules/enforcement/enforcement.probes.ts'
 import { foodSafetyProbes } from '../modules/food-safety/food-safety.probes.ts';
 import { randomInspectionProbes } from '../modules/random-inspections/random-inspections.probes.ts';
 import { registryProbes } from '../modules/registry/registry.probes.ts';
+import { riskCodeProbes } from '../modules/risk-code/risk-code.probes.ts';
 import { samplingProbes } from '../modules/sampling/sampling.probes.ts';
+import { workshopProbes } from '../modules/workshops/workshops.probes.ts';
 import type { ScopeProbe } from './scope-probe.ts';
 
 const userRoutes = ['GET', 'PATCH', 'POST disable', 'POST enable', 'POST reset-password', 'POST reset-totp'].map((entry) => {
@@ -19,6 +21,8 @@ export const scopeProbes: ScopeProbe[] = [
   ...complaintProbes,
   ...randomInspectionProbes,
   ...foodSafetyProbes,
+  ...riskCodeProbes,
+  ...workshopProbes,
   ...userRoutes.map(
     ({ method, url }): ScopeProbe => ({
       route: `${method} ${url}`,

@@ -6,6 +6,7 @@ import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
 import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
 import { CaseListPage, CasePage, CaseStatisticsPage } from '../features/enforcement/routes.tsx';
+import { DueListPage, InspectPage, SectionPage, ShopPage, ShopsPage, StationPage } from '../features/food-safety/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
 import { DrawPage, PlanPage, RandomInspectionsPage, TaskListPage, TaskPage } from '../features/random-inspections/routes.tsx';
@@ -118,6 +119,32 @@ export const router = createBrowserRouter([
           { index: true, element: <CaseListPage /> },
           { path: 'statistics', element: <CaseStatisticsPage /> },
           { path: ':id', element: <CasePage /> },
+        ],
+      },
+      {
+        path: 'food-safety',
+        children: [
+          {
+            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator']} />,
+            children: [
+              { index: true, element: <Navigate to="shops" replace /> },
+              { path: 'shops', element: <ShopsPage /> },
+              { path: 'shops/:id', element: <ShopPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+            children: [
+              { path: 'due', element: <DueListPage /> },
+              { path: 'station', element: <StationPage /> },
+              { path: 'section', element: <SectionPage /> },
+            ],
+          },
+          {
+            path: 'inspect/:entityId',
+            element: <RequireRole roles={['inspector', 'section']} />,
+            children: [{ index: true, element: <InspectPage /> }],
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

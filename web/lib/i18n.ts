@@ -4,6 +4,7 @@ import enAdmin from '../locales/en/admin.json';
 import enAuth from '../locales/en/auth.json';
 import enComplaints from '../locales/en/complaints.json';
 import enEnforcement from '../locales/en/enforcement.json';
+import enFoodSafety from '../locales/en/food-safety.json';
 import enRandomInspections from '../locales/en/random-inspections.json';
 import enRegistry from '../locales/en/registry.json';
 import enSampling from '../locales/en/sampling.json';
@@ -12,6 +13,7 @@ import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAuth from '../locales/zh-CN/auth.json';
 import zhComplaints from '../locales/zh-CN/complaints.json';
 import zhEnforcement from '../locales/zh-CN/enforcement.json';
+import zhFoodSafety from '../locales/zh-CN/food-safety.json';
 import zhRandomInspections from '../locales/zh-CN/random-inspections.json';
 import zhRegistry from '../locales/zh-CN/registry.json';
 import zhSampling from '../locales/zh-CN/sampling.json';
@@ -45,6 +47,7 @@ void i18n.use(initReactI18next).init({
       sampling: zhSampling,
       complaints: zhComplaints,
       enforcement: zhEnforcement,
+      'food-safety': zhFoodSafety,
     },
     en: {
       shell: enShell,
@@ -55,12 +58,13 @@ void i18n.use(initReactI18next).init({
       sampling: enSampling,
       complaints: enComplaints,
       enforcement: enEnforcement,
+      'food-safety': enFoodSafety,
     },
   },
   lng: initialLanguage,
   fallbackLng: 'zh-CN',
   defaultNS: 'shell',
-  ns: ['shell', 'auth', 'admin', 'registry', 'random-inspections', 'sampling', 'complaints', 'enforcement'],
+  ns: ['shell', 'auth', 'admin', 'registry', 'random-inspections', 'sampling', 'complaints', 'enforcement', 'food-safety'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

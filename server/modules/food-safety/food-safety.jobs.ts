@@ -1,6 +1,7 @@
 import { todayInChina } from '../../platform/calendar/deadline-flag.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
+import { runNightlyComparison } from './service/comparison.ts';
 import { runExpiryWarnings } from './service/expiry-warnings.ts';
 
 export function foodSafetyJobs(_platform: Platform): JobDefinition[] {
@@ -13,6 +14,15 @@ export function foodSafetyJobs(_platform: Platform): JobDefinition[] {
         en: 'Daily 06:10: health certificates expiring within 30 / 7 days or expired; notify the operators',
       },
       run: (ctx) => runExpiryWarnings(ctx, todayInChina(ctx.clock.now())),
+    },
+    {
+      name: 'food-safety.data-comparison',
+      schedule: '40 2 * * *',
+      description: {
+        'zh-CN': '每天 2:40 运行监管数据比对六项规则，新增问题派发到所在街道的市场监管所，已消除的问题自动关闭',
+        en: 'Daily 02:40: the six supervision data-comparison rules; new findings go to the station, vanished ones close',
+      },
+      run: (ctx) => runNightlyComparison(ctx, todayInChina(ctx.clock.now())),
     },
   ];
 }

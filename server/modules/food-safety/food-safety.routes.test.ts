@@ -6,10 +6,11 @@ import { systemContext } from '../../platform/http/context.ts';
 import type { AppInstance } from '../../platform/http/routes.ts';
 import { smsOutbox } from '../../platform/sms/sms.tables.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
+import { cateringShop } from '../../test/probe-fixtures.ts';
 import type { CallAs } from '../../test/scope-probe.ts';
 import { signIn } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
-import { cateringShop, residentId } from './food-safety.probes.ts';
+import { residentId } from './food-safety.probes.ts';
 import { seedFoodSafetyDemo } from './service/demo-seed.ts';
 import { runExpiryWarnings } from './service/expiry-warnings.ts';
 

@@ -1,29 +1,80 @@
 import { actorContextOf } from '../../platform/http/context.ts';
-import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
+  AppealBody,
+  AppealList,
+  AppealQuery,
+  AppealView,
   CertificateBody,
+  ComparisonRunList,
+  ConflictBody,
+  ConflictView,
   ContactBody,
   ContactView,
   CreateHandlerBody,
+  CreateInspectionBody,
+  CreateTemplateBody,
+  DecideAppealBody,
+  DueList,
+  DueQuery,
+  FindingList,
+  FindingQuery,
+  FindingView,
+  GradeView,
   HandlerList,
   HandlerQuery,
   HandlerView,
   ImportBody,
   ImportResult,
+  InspectionList,
+  InspectionQuery,
+  InspectionView,
   NoticeList,
   NoticeQuery,
+  PagingQuery,
+  ReasonBody,
+  RectificationList,
+  RectificationQuery,
+  ReinspectionBody,
+  ReinspectionList,
+  ReinspectionView,
+  ReturnBody,
   RevealBody,
   RevealView,
   StatisticsQuery,
   StatisticsView,
+  TemplateList,
+  TemplateView,
   UpdateHandlerBody,
+  UpdateTemplateBody,
+  UploadBody,
+  UploadList,
+  UploadQuery,
+  UploadView,
   WarningList,
   WarningQuery,
 } from './food-safety.schemas.ts';
+import { closeFinding, getFinding, listComparisonRuns, listFindings } from './service/comparison.ts';
+import { declareConflict, gradeHistoryOf, listDue, listRectifications } from './service/due-lists.ts';
 import { listWarnings } from './service/expiry-warnings.ts';
 import { addCertificate, createHandler, getHandler, listHandlers, revealIdNumber, updateHandler } from './service/handlers.ts';
 import { importHandlers } from './service/import-handlers.ts';
+import { inspectionRecordHtml } from './service/inspection-record.ts';
+import { createInspection, getInspection, listInspections } from './service/inspections.ts';
+import {
+  decideAppeal,
+  getAppeal,
+  getUpload,
+  listAppeals,
+  listReinspectionRequests,
+  listUploads,
+  requestReinspection,
+  reviewUpload,
+  submitAppeal,
+  submitUpload,
+} from './service/operator-portal.ts';
 import { listNotices, setShopContact, staffStatistics } from './service/staff-statistics.ts';
+import { createTemplate, getTemplate, listTemplates, updateTemplate } from './service/templates.ts';
 
 const readers = ['admin', 'leader', 'section', 'inspector', 'operator'] as const;
 const editors = ['section', 'inspector', 'operator'] as const;
@@ -87,5 +138,149 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/food-safety-notices',
     { schema: { querystring: NoticeQuery, response: { 200: NoticeList } }, preHandler: requireRole('operator') },
     (request) => listNotices(ctx(request), request.query),
+  );
+
+  // ── Stage 3: checklist templates (section staff), inspections, grades, due lists ──
+  const staff = ['admin', 'leader', 'section', 'inspector'] as const;
+  app.get('/api/v1/inspection-templates', { schema: { response: { 200: TemplateList } }, preHandler: requireRole(...staff) }, (request) =>
+    listTemplates(ctx(request)),
+  );
+  app.post(
+    '/api/v1/inspection-templates',
+    { schema: { body: CreateTemplateBody, response: { 201: TemplateView } }, preHandler: requireRole('section') },
+    async (request, reply) => reply.code(201).send(await createTemplate(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/inspection-templates/:id',
+    { schema: { params: IdParams, response: { 200: TemplateView } }, preHandler: requireRole(...staff) },
+    (request) => getTemplate(ctx(request), request.params.id),
+  );
+  app.patch(
+    '/api/v1/inspection-templates/:id',
+    { schema: { params: IdParams, body: UpdateTemplateBody, response: { 200: TemplateView } }, preHandler: requireRole('section') },
+    (request) => updateTemplate(ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/food-inspections',
+    { schema: { querystring: InspectionQuery, response: { 200: InspectionList } }, preHandler: requireRole(...readers) },
+    (request) => listInspections(ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/food-inspections',
+    { schema: { body: CreateInspectionBody, response: { 201: InspectionView } }, preHandler: requireRole('inspector', 'section') },
+    async (request, reply) => reply.code(201).send(await createInspection(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/food-inspections/:id',
+    { schema: { params: IdParams, response: { 200: InspectionView } }, preHandler: requireRole(...readers) },
+    (request) => getInspection(ctx(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/food-inspections/:id/record',
+    { schema: { params: IdParams }, preHandler: requireRole(...readers) },
+    async (request, reply) => reply.type('text/html; charset=utf-8').send(await inspectionRecordHtml(ctx(request), request.params.id)),
+  );
+  app.get(
+    '/api/v1/rectification-orders',
+    { schema: { querystring: RectificationQuery, response: { 200: RectificationList } }, preHandler: requireRole(...readers) },
+    (request) => listRectifications(ctx(request), request.query),
+  );
+  app.get(
+    '/api/v1/food-safety-due',
+    { schema: { querystring: DueQuery, response: { 200: DueList } }, preHandler: requireRole(...staff) },
+    (request) => listDue(ctx(request), request.query),
+  );
+  app.get(
+    '/api/v1/food-safety-grades/:id',
+    { schema: { params: IdParams, response: { 200: GradeView } }, preHandler: requireRole(...readers) },
+    (request) => gradeHistoryOf(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/inspection-conflicts',
+    { schema: { body: ConflictBody, response: { 201: ConflictView } }, preHandler: requireRole('inspector') },
+    async (request, reply) => reply.code(201).send(await declareConflict(ctx(request), request.body)),
+  );
+  // ── Stage 3b: supervision data comparison ──
+  app.get(
+    '/api/v1/supervision-findings',
+    { schema: { querystring: FindingQuery, response: { 200: FindingList } }, preHandler: requireRole(...staff) },
+    (request) => listFindings(ctx(request), request.query),
+  );
+  app.get(
+    '/api/v1/supervision-findings/:id',
+    { schema: { params: IdParams, response: { 200: FindingView } }, preHandler: requireRole(...staff) },
+    (request) => getFinding(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/supervision-findings/:id/handle',
+    { schema: { params: IdParams, body: ReasonBody, response: { 200: FindingView } }, preHandler: requireRole('section', 'inspector') },
+    (request) => closeFinding(ctx(request), request.params.id, 'handled', request.body.reason),
+  );
+  app.post(
+    '/api/v1/supervision-findings/:id/dismiss',
+    { schema: { params: IdParams, body: ReasonBody, response: { 200: FindingView } }, preHandler: requireRole('section', 'inspector') },
+    (request) => closeFinding(ctx(request), request.params.id, 'dismissed', request.body.reason),
+  );
+  app.get(
+    '/api/v1/comparison-runs',
+    { schema: { response: { 200: ComparisonRunList } }, preHandler: requireRole('admin', 'leader', 'section') },
+    (request) => listComparisonRuns(ctx(request)),
+  );
+  // ── Stage 4: operator portal ──
+  const reviewers = ['section', 'inspector'] as const;
+  app.post(
+    '/api/v1/shop-uploads',
+    { schema: { body: UploadBody, response: { 201: UploadView } }, preHandler: requireRole('operator'), bodyLimit: 5_000_000 },
+    async (request, reply) => reply.code(201).send(await submitUpload(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/shop-uploads',
+    { schema: { querystring: UploadQuery, response: { 200: UploadList } }, preHandler: requireRole(...readers) },
+    (request) => listUploads(ctx(request), request.query),
+  );
+  app.get(
+    '/api/v1/shop-uploads/:id',
+    { schema: { params: IdParams, response: { 200: UploadView } }, preHandler: requireRole(...readers) },
+    (request) => getUpload(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/shop-uploads/:id/approve',
+    { schema: { params: IdParams, body: NoBody, response: { 200: UploadView } }, preHandler: requireRole(...reviewers) },
+    (request) => reviewUpload(ctx(request), request.params.id, 'approved', undefined),
+  );
+  app.post(
+    '/api/v1/shop-uploads/:id/return',
+    { schema: { params: IdParams, body: ReturnBody, response: { 200: UploadView } }, preHandler: requireRole(...reviewers) },
+    (request) => reviewUpload(ctx(request), request.params.id, 'returned', request.body.reason),
+  );
+  app.post(
+    '/api/v1/grade-appeals',
+    { schema: { body: AppealBody, response: { 201: AppealView } }, preHandler: requireRole('operator') },
+    async (request, reply) => reply.code(201).send(await submitAppeal(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/grade-appeals',
+    { schema: { querystring: AppealQuery, response: { 200: AppealList } }, preHandler: requireRole(...readers) },
+    (request) => listAppeals(ctx(request), request.query),
+  );
+  app.get(
+    '/api/v1/grade-appeals/:id',
+    { schema: { params: IdParams, response: { 200: AppealView } }, preHandler: requireRole(...readers) },
+    (request) => getAppeal(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/grade-appeals/:id/decide',
+    { schema: { params: IdParams, body: DecideAppealBody, response: { 200: AppealView } }, preHandler: requireRole(...reviewers) },
+    (request) => decideAppeal(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/reinspection-requests',
+    { schema: { body: ReinspectionBody, response: { 201: ReinspectionView } }, preHandler: requireRole('operator') },
+    async (request, reply) => reply.code(201).send(await requestReinspection(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/reinspection-requests',
+    { schema: { querystring: PagingQuery, response: { 200: ReinspectionList } }, preHandler: requireRole(...readers) },
+    (request) => listReinspectionRequests(ctx(request), request.query),
   );
 };

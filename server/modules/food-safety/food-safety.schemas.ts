@@ -163,3 +163,360 @@ export const NoticeView = Type.Object({
   createdAt: Type.String(),
 });
 export const NoticeList = Type.Object({ items: Type.Array(NoticeView), total: Type.Integer() });
+
+// ── Stage 3: templates, inspections, grades, due lists ───────────────────────────────────────────
+const Tenths = Type.Integer({ minimum: 0, maximum: 100 });
+const Paging = {
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+};
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
+
+export const TemplateItemBody = Type.Object(
+  {
+    category: Type.String({ minLength: 1, maxLength: 50 }),
+    text: Type.String({ minLength: 1, maxLength: 300 }),
+    isKey: Type.Boolean(),
+    passTenths: Type.Optional(Tenths),
+    partialTenths: Type.Optional(Tenths),
+    failTenths: Type.Optional(Tenths),
+  },
+  { additionalProperties: false },
+);
+export const CreateTemplateBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }), items: Type.Array(TemplateItemBody, { minItems: 1, maxItems: 200 }) },
+  { additionalProperties: false },
+);
+export type CreateTemplateBody = Static<typeof CreateTemplateBody>;
+export const UpdateTemplateBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    isActive: Type.Optional(Type.Boolean()),
+    isDefault: Type.Optional(Type.Literal(true)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateTemplateBody = Static<typeof UpdateTemplateBody>;
+export const TemplateView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  isDefault: Type.Boolean(),
+  isActive: Type.Boolean(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      position: Type.Integer(),
+      category: Type.String(),
+      text: Type.String(),
+      isKey: Type.Boolean(),
+      passTenths: Type.Integer(),
+      partialTenths: Type.Integer(),
+      failTenths: Type.Integer(),
+    }),
+  ),
+});
+export type TemplateView = Static<typeof TemplateView>;
+export const TemplateList = Type.Object({ items: Type.Array(TemplateView), total: Type.Integer() });
+
+export const inspectionKindValues = ['routine', 'flying', 're-inspection'] as const;
+export const answerResultValues = ['pass', 'partial', 'fail', 'na'] as const;
+export const outcomeValues = ['compliant', 'basically-compliant', 'non-compliant'] as const;
+
+export const CreateInspectionBody = Type.Object(
+  {
+    entityId: Id,
+    templateId: Type.Optional(Id),
+    kind: Type.Enum(inspectionKindValues),
+    inspectedOn: Type.Optional(IsoDate),
+    inspectorIds: Type.Array(Id, { minItems: 2, maxItems: 10 }),
+    answers: Type.Array(
+      Type.Object(
+        { itemId: Id, result: Type.Enum(answerResultValues), note: Type.Optional(Type.String({ maxLength: 300 })) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200 },
+    ),
+    remarks: Type.Optional(Type.String({ maxLength: 1000 })),
+    rectification: Type.Optional(
+      Type.Object({ deadline: IsoDate, requirements: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+    ),
+    rectificationOrderId: Type.Optional(Id),
+    /** Typed names, stamped with the server time on save. */
+    inspectorSignature: Type.String({ minLength: 1, maxLength: 50 }),
+    operatorSignature: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    operatorRefused: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type CreateInspectionBody = Static<typeof CreateInspectionBody>;
+
+export const InspectionView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  streetCode: Type.String(),
+  templateId: Type.Integer(),
+  kind: Type.Enum(inspectionKindValues),
+  inspectedOn: Type.String(),
+  inspectorIds: Type.Array(Type.Integer()),
+  itemsInspected: Type.Integer(),
+  scoreTenths: NullableInt,
+  failedKeyItems: Type.Integer(),
+  dynamicGrade: NullableString,
+  outcome: Type.Enum(outcomeValues),
+  remarks: Type.String(),
+  inspectorSignature: Type.String(),
+  operatorSignature: NullableString,
+  operatorRefused: Type.Boolean(),
+  signedAt: Type.String(),
+  rectificationOrderId: NullableInt,
+  answers: Type.Optional(Type.Array(Type.Object({ itemId: Type.Integer(), result: Type.String(), note: Type.String() }))),
+  rectification: Type.Optional(
+    Type.Union([
+      Type.Object({
+        id: Type.Integer(),
+        deadline: Type.String(),
+        requirements: Type.String(),
+        closedOn: NullableString,
+        outcome: NullableString,
+      }),
+      Type.Null(),
+    ]),
+  ),
+});
+export type InspectionView = Static<typeof InspectionView>;
+export const InspectionList = Type.Object({ items: Type.Array(InspectionView), total: Type.Integer() });
+export const InspectionQuery = Type.Object(
+  { entityId: Type.Optional(Id), inspectorId: Type.Optional(Id), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), ...Paging },
+  { additionalProperties: false },
+);
+export type InspectionQuery = Static<typeof InspectionQuery>;
+
+export const RectificationQuery = Type.Object(
+  { entityId: Type.Optional(Id), isOpen: Type.Optional(Type.Boolean()), ...Paging },
+  { additionalProperties: false },
+);
+export const RectificationList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      entityId: Type.Integer(),
+      inspectionId: Type.Integer(),
+      deadline: Type.String(),
+      requirements: Type.String(),
+      closedOn: NullableString,
+      outcome: NullableString,
+      isOverdue: Type.Boolean(),
+    }),
+  ),
+  total: Type.Integer(),
+});
+
+export const DueQuery = Type.Object(
+  { state: Type.Enum(['overdue', 'due'] as const, { default: 'due' }), stationId: Type.Optional(Id), ...Paging },
+  { additionalProperties: false },
+);
+export type DueQuery = Static<typeof DueQuery>;
+export const DueView = Type.Object({
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  address: Type.String(),
+  streetCode: Type.String(),
+  riskGrade: Type.String(),
+  dynamicGrade: NullableString,
+  lastInspectedOn: NullableString,
+  nextDueOn: Type.String(),
+  state: Type.Enum(['overdue', 'due-soon', 'scheduled'] as const),
+});
+export type DueView = Static<typeof DueView>;
+export const DueList = Type.Object({ items: Type.Array(DueView), total: Type.Integer() });
+
+export const GradeView = Type.Object({
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  grade: Type.Union([
+    Type.Object({
+      dynamicGrade: NullableString,
+      dynamicScoreTenths: NullableInt,
+      blackoutReason: NullableString,
+      annualGrade: NullableString,
+      annualMeanTenths: NullableInt,
+      riskGrade: Type.String(),
+      riskPoints: Type.Integer(),
+      lastInspectedOn: NullableString,
+      lastOutcome: NullableString,
+      nextDueOn: Type.String(),
+      ruleSetId: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  history: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      changedOn: Type.String(),
+      dynamicGrade: NullableString,
+      annualGrade: NullableString,
+      riskGrade: Type.String(),
+      nextDueOn: Type.String(),
+      reason: Type.String(),
+      inspectionId: NullableInt,
+    }),
+  ),
+});
+
+export const ConflictBody = Type.Object(
+  { entityId: Id, reason: Type.String({ minLength: 2, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const ConflictView = Type.Object({ entityId: Type.Integer(), inspectorId: Type.Integer(), reason: Type.String() });
+
+// ── Stage 3b: supervision data comparison ─────────────────────────────────────────────────────────
+export const comparisonRuleValues = [
+  'staff-certificate',
+  'licence-invalid',
+  'upload-contradicts-registry',
+  'rectification-overdue',
+  'person-at-too-many-shops',
+  'cancelled-entity-active',
+] as const;
+export const findingStatusValues = ['open', 'handled', 'dismissed', 'resolved'] as const;
+export const FindingQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(findingStatusValues)),
+    rule: Type.Optional(Type.Enum(comparisonRuleValues)),
+    entityId: Type.Optional(Id),
+    stationId: Type.Optional(Id),
+    ...Paging,
+  },
+  { additionalProperties: false },
+);
+export type FindingQuery = Static<typeof FindingQuery>;
+export const FindingView = Type.Object({
+  id: Type.Integer(),
+  rule: Type.Enum(comparisonRuleValues),
+  key: Type.String(),
+  entityId: Type.Integer(),
+  streetCode: Type.String(),
+  stationId: NullableInt,
+  detail: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
+  status: Type.Enum(findingStatusValues),
+  openedOn: Type.String(),
+  closedOn: NullableString,
+  handleReason: NullableString,
+});
+export type FindingView = Static<typeof FindingView>;
+export const FindingList = Type.Object({ items: Type.Array(FindingView), total: Type.Integer() });
+export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
+export const ComparisonRunList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      trigger: Type.String(),
+      runOn: Type.String(),
+      entities: Type.Integer(),
+      opened: Type.Integer(),
+      resolved: Type.Integer(),
+    }),
+  ),
+  total: Type.Integer(),
+});
+
+// ── Stage 4: operator portal ──────────────────────────────────────────────────────────────────────
+export const UploadBody = Type.Object(
+  {
+    entityId: Id,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    address: Type.String({ minLength: 1, maxLength: 200 }),
+    licenceNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    openingHours: Type.Optional(Type.String({ maxLength: 100 })),
+    seats: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+    /** Square metres, two decimals at most. */
+    kitchenAreaM2: Type.Optional(Type.Number({ minimum: 0, maximum: 100000, multipleOf: 0.01 })),
+    personInCharge: Type.Optional(Type.String({ maxLength: 50 })),
+    supplySources: Type.Optional(Type.String({ maxLength: 1000 })),
+    photos: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { kind: Type.Enum(['licence', 'kitchen', 'dining-room'] as const), dataUrl: Type.String({ maxLength: 700_000 }) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 6 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type UploadBody = Static<typeof UploadBody>;
+export const uploadStatusValues = ['submitted', 'approved', 'returned', 'superseded'] as const;
+export const UploadView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  version: Type.Integer(),
+  status: Type.Enum(uploadStatusValues),
+  name: Type.String(),
+  address: Type.String(),
+  licenceNumber: NullableString,
+  openingHours: Type.String(),
+  seats: NullableInt,
+  kitchenAreaM2: NullableString,
+  personInCharge: Type.String(),
+  supplySources: Type.String(),
+  photos: Type.Array(Type.Object({ kind: Type.String(), dataUrl: Type.String() })),
+  submittedAt: Type.String(),
+  reviewReason: NullableString,
+  differences: Type.Array(Type.Object({ field: Type.String(), uploaded: Type.String(), registered: NullableString })),
+});
+export const UploadList = Type.Object({ items: Type.Array(UploadView), total: Type.Integer() });
+export const UploadQuery = Type.Object(
+  { entityId: Type.Optional(Id), status: Type.Optional(Type.Enum(uploadStatusValues)), ...Paging },
+  { additionalProperties: false },
+);
+export const ReturnBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
+
+export const AppealBody = Type.Object(
+  {
+    inspectionId: Id,
+    grounds: Type.String({ minLength: 4, maxLength: 2000 }),
+    /** The operator's right to reply, published beside the grade. */
+    operatorReply: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type AppealBody = Static<typeof AppealBody>;
+export const DecideAppealBody = Type.Object(
+  { outcome: Type.Enum(['upheld', 'rejected'] as const), reason: Type.String({ minLength: 2, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export type DecideAppealBody = Static<typeof DecideAppealBody>;
+export const AppealView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  inspectionId: Type.Integer(),
+  grounds: Type.String(),
+  operatorReply: Type.String(),
+  status: Type.Enum(['open', 'upheld', 'rejected'] as const),
+  officerId: NullableInt,
+  outcomeReason: NullableString,
+  submittedOn: Type.String(),
+  decidedOn: NullableString,
+});
+export const AppealList = Type.Object({ items: Type.Array(AppealView), total: Type.Integer() });
+export const AppealQuery = Type.Object(
+  { status: Type.Optional(Type.Enum(['open', 'upheld', 'rejected'] as const)), ...Paging },
+  { additionalProperties: false },
+);
+export const ReinspectionBody = Type.Object(
+  { rectificationOrderId: Id, statement: Type.String({ minLength: 4, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export type ReinspectionBody = Static<typeof ReinspectionBody>;
+export const ReinspectionView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  rectificationOrderId: Type.Integer(),
+  statement: Type.String(),
+  status: Type.String(),
+  requestedOn: Type.String(),
+});
+export const ReinspectionList = Type.Object({ items: Type.Array(ReinspectionView), total: Type.Integer() });
+export const PagingQuery = Type.Object({ ...Paging }, { additionalProperties: false });

@@ -11,7 +11,11 @@ export { gradingBlackout } from './rules/grading-blackout.ts';
 export { gradingRulesFor } from './rules/grading-rule-sets.ts';
 export { nextInspectionDue, riskGrade } from './rules/risk-grade.ts';
 export { runComparison } from './rules/supervision-comparison.ts';
+/** The comparison run (nightly job body), callable for benchmarks. */
+export { runFindings, runNightlyComparison } from './service/comparison.ts';
 /** Inserts the demo district's food handlers and certificates (deterministic given `random`). */
 export { seedFoodSafetyDemo } from './service/demo-seed.ts';
 /** The daily expiry job's work, callable for benchmarks: warnings as of `day` for every district. */
 export { runExpiryWarnings } from './service/expiry-warnings.ts';
+/** Grades and food-safety facts for other modules (the five-colour code): see service/grades.ts. */
+export { type GradeFacts, gradeFacts, type LatestGrade, latestGradeOf } from './service/grades.ts';

@@ -17,7 +17,13 @@ export type {
 export { businessCategories, entityKinds, entityStatuses, licenceKinds } from './registry.schemas.ts';
 /** Inserts many new entities in one statement (demo generator, imports). */
 export { bulkInsertEntities, bulkInsertStatusHistory, type EntityInsertRow } from './service/bulk-insert.ts';
-export { type EntitySummary, findEntityForModule, listEntitiesByCategory } from './service/entity-lookup.ts';
+export {
+  type EntitySummary,
+  type EntityWithLicences,
+  entitiesWithLicences,
+  findEntityForModule,
+  listEntitiesByCategory,
+} from './service/entity-lookup.ts';
 /** The entity page (identity, licences, premises, status history) of an entity in the actor's scope; 404 outside it. */
 export { getEntity } from './service/entity-page.ts';
 /** Scoped search: the same filters as GET /api/v1/entities. */

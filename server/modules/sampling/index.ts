@@ -8,3 +8,5 @@ export { samplingRoutes } from './sampling.routes.ts';
 export { type SamplingDemoInput, seedSamplingDemo } from './service/demo-seed.ts';
 /** An entity's unqualified final results, newest first, with their handling status (actor's scope). */
 export { type FailedSample, failedSampleCounts, failedSamplesOf } from './service/failed-samples.ts';
+/** Batches, qualified and pass rates of a year by category, product, link and month (annual report). */
+export { samplingStatistics } from './service/statistics.ts';

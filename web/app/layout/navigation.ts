@@ -104,6 +104,18 @@ export const navigation: NavItem[] = [
     ],
   },
   {
+    key: 'food-safety',
+    labelKey: 'nav.foodSafety',
+    icon: SafetyCertificateOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector', 'operator'],
+    children: [
+      { key: '/food-safety/due', labelKey: 'nav.foodSafetyDue', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/food-safety/shops', labelKey: 'nav.foodSafetyShops', roles: ['admin', 'leader', 'section', 'inspector', 'operator'] },
+      { key: '/food-safety/station', labelKey: 'nav.foodSafetyStation', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/food-safety/section', labelKey: 'nav.foodSafetySection', roles: ['admin', 'leader', 'section'] },
+    ],
+  },
+  {
     key: 'admin',
     labelKey: 'nav.admin',
     icon: SettingOutlined,

@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/scope/actor.ts';
 import { type EntitySummary, listEntitiesByCategory } from '../../registry/index.ts';
 import { foodHandler, healthCertificate } from '../food-safety.tables.ts';
 import { addCalendarMonths, addDays } from '../rules/calendar-months.ts';
+import { seedDemoInspections } from './demo-inspections.ts';
 import { runExpiryWarnings } from './expiry-warnings.ts';
 
 const familyNames = [
@@ -75,7 +76,15 @@ export interface FoodSafetyDemoInput {
 export async function seedFoodSafetyDemo(
   ctx: ServiceContext,
   input: FoodSafetyDemoInput,
-): Promise<{ shops: number; employed: number; left: number; certificates: number }> {
+): Promise<{
+  shops: number;
+  employed: number;
+  left: number;
+  certificates: number;
+  inspections?: number;
+  grades?: number;
+  uploads?: number;
+}> {
   const actor: Actor = {
     userId: 0,
     username: 'demo-seed',
@@ -176,6 +185,7 @@ export async function seedFoodSafetyDemo(
     certificates += certificateRows.length;
   }
   await runExpiryWarnings(ctx, input.today);
+  const inspections = await seedDemoInspections(ctx, input);
   const left = people.filter((person) => person.leftOn !== null).length;
-  return { shops: shops.length, employed: people.length - left, left, certificates };
+  return { shops: shops.length, employed: people.length - left, left, certificates, ...inspections };
 }

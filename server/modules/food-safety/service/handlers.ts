@@ -10,6 +10,7 @@ import type { CertificateBody, CreateHandlerBody, HandlerQuery, HandlerView, Upd
 import { foodHandler, healthCertificate } from '../food-safety.tables.ts';
 import { addDays } from '../rules/calendar-months.ts';
 import { certificateState, certificateValidUntil, certificateWarningDays } from '../rules/certificate-state.ts';
+import { runFindings } from './comparison.ts';
 import { refreshWarning } from './expiry-warnings.ts';
 
 export type HandlerRow = typeof foodHandler.$inferSelect;
@@ -155,6 +156,7 @@ export async function createHandler(ctx: ActorContext, body: CreateHandlerBody):
     const created = row as HandlerRow;
     const txCtx = { ...ctx, db: tx };
     await refreshWarning(txCtx, created, day);
+    await runFindings(txCtx, { districtCode: shop.districtCode, entityIds: [shop.id], trigger: 'food_handler', day });
     await writeAudit(txCtx, {
       action: 'food_handler.create',
       objectType: 'food_handler',
@@ -181,6 +183,7 @@ export async function updateHandler(ctx: ActorContext, id: number, body: UpdateH
       .returning();
     const txCtx = { ...ctx, db: tx };
     await refreshWarning(txCtx, updated as HandlerRow, day);
+    await runFindings(txCtx, { districtCode: row.districtCode, entityIds: [row.entityId], trigger: 'food_handler', day });
     await writeAudit(txCtx, {
       action: 'food_handler.update',
       objectType: 'food_handler',
@@ -218,6 +221,7 @@ export async function addCertificate(ctx: ActorContext, id: number, body: Certif
     const txCtx = { ...ctx, db: tx };
     const updated = await insertCertificate(txCtx, row, body);
     await refreshWarning(txCtx, updated, day);
+    await runFindings(txCtx, { districtCode: row.districtCode, entityIds: [row.entityId], trigger: 'health_certificate', day });
     await writeAudit(txCtx, { action: 'food_handler.add_certificate', objectType: 'food_handler', objectId: row.id });
   });
   return getHandler(ctx, id);

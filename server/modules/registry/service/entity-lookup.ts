@@ -1,7 +1,7 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
-import type { ActorContext } from '../../../platform/http/context.ts';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import type { BusinessCategory, EntityKind, EntityStatus } from '../registry.schemas.ts';
-import { entity } from '../registry.tables.ts';
+import { entity, licence } from '../registry.tables.ts';
 import { entityScope, findEntityInScope } from './entity-scope.ts';
 
 /** What other modules need to know about an entity: no personal data. */
@@ -61,4 +61,72 @@ export async function listEntitiesByCategory(
     )
     .orderBy(asc(entity.id))
     .limit(options.limit ?? 1000);
+}
+
+/** What a cross-check (data comparison, grading) needs of an entity and its licences: no personal data. */
+export interface EntityWithLicences {
+  id: number;
+  status: EntityStatus;
+  name: string;
+  address: string;
+  streetCode: string;
+  businessCategory: BusinessCategory;
+  foundedOn: string;
+  licences: { id: number; kind: string; number: string; status: string; issuedOn: string; validUntil: string | null }[];
+}
+
+/**
+ * Read-only, for system work (jobs, on-change rules) in ONE district: entities of a business category (every
+ * status, so cancelled ones are seen) or the given ids, with their licences. The caller scopes what it shows.
+ */
+export async function entitiesWithLicences(
+  ctx: ServiceContext,
+  districtCode: string,
+  filter: { category: BusinessCategory } | { entityIds: readonly number[] },
+): Promise<EntityWithLicences[]> {
+  if ('entityIds' in filter && filter.entityIds.length === 0) return [];
+  const rows = await ctx.db
+    .select({
+      id: entity.id,
+      status: entity.status,
+      name: entity.name,
+      address: entity.address,
+      streetCode: entity.streetCode,
+      businessCategory: entity.businessCategory,
+      foundedOn: entity.foundedOn,
+    })
+    .from(entity)
+    .where(
+      and(
+        eq(entity.districtCode, districtCode),
+        'category' in filter ? eq(entity.businessCategory, filter.category) : inArray(entity.id, [...filter.entityIds]),
+      ),
+    )
+    .orderBy(asc(entity.id));
+  if (rows.length === 0) return [];
+  const licences = await ctx.db
+    .select({
+      id: licence.id,
+      entityId: licence.entityId,
+      kind: licence.kind,
+      number: licence.number,
+      status: licence.status,
+      issuedOn: licence.issuedOn,
+      validUntil: licence.validUntil,
+    })
+    .from(licence)
+    .innerJoin(entity, and(eq(entity.districtCode, licence.districtCode), eq(entity.id, licence.entityId)))
+    .where(
+      and(
+        eq(licence.districtCode, districtCode),
+        'category' in filter ? eq(entity.businessCategory, filter.category) : inArray(licence.entityId, [...filter.entityIds]),
+      ),
+    );
+  const byEntity = new Map<number, EntityWithLicences['licences']>();
+  for (const { entityId, ...row } of licences) {
+    const list = byEntity.get(entityId) ?? [];
+    list.push(row);
+    byEntity.set(entityId, list);
+  }
+  return rows.map((row) => ({ ...row, licences: byEntity.get(row.id) ?? [] }));
 }

@@ -1,0 +1,131 @@
+import { annualGrade } from './annual-grade.ts';
+import { type DynamicGradeResult, dynamicGrade, inspectionOutcome, type ScoredItem } from './dynamic-grade.ts';
+import { gradingBlackout } from './grading-blackout.ts';
+import type { AnnualGrade, DynamicGrade, GradingRuleSet, RiskGrade } from './grading-rule-sets.ts';
+import { dynamicRiskPoints, nextInspectionDue, riskGrade, staticRiskPoints } from './risk-grade.ts';
+
+/**
+ * One checklist item's answer and how it counts (量化分级指导意见 2012: each item is scored, the dynamic score is
+ * the item total ÷ items inspected; 合理缺项 'na' is left out; a failed key item 重点项目 counts against the grade).
+ * The points of each result are set per item by the template (section staff), in tenths of a point.
+ */
+export interface ChecklistAnswer {
+  result: 'pass' | 'partial' | 'fail' | 'na';
+  isKey: boolean;
+  passTenths: number;
+  partialTenths: number;
+  failTenths: number;
+}
+
+export function scoredItems(answers: readonly ChecklistAnswer[]): ScoredItem[] {
+  return answers.map((answer) => ({
+    score:
+      answer.result === 'na'
+        ? null
+        : (answer.result === 'pass' ? answer.passTenths : answer.result === 'partial' ? answer.partialTenths : answer.failTenths) / 10,
+    isKey: answer.isKey,
+    isFailed: answer.result === 'fail',
+  }));
+}
+
+export interface InspectionScore {
+  grade: DynamicGradeResult;
+  /** SAMR Order 49 Art. 27 wording: 符合 / 基本符合 / 不符合. */
+  outcome: 'compliant' | 'basically-compliant' | 'non-compliant';
+  /** A rectification order (责令整改, Order 49 Art. 33) is required unless the result is 符合. */
+  needsRectification: boolean;
+}
+
+/** The result of one inspection from its answers under `rules`. */
+export function scoreInspection(answers: readonly ChecklistAnswer[], rules: GradingRuleSet): InspectionScore {
+  const grade = dynamicGrade(scoredItems(answers), rules);
+  const outcome = inspectionOutcome(grade);
+  return { grade, outcome, needsRectification: outcome !== 'compliant' };
+}
+
+export interface GradedInspection {
+  id: number;
+  inspectedOn: string;
+  scoreTenths: number | null;
+  failedKeyItems: number;
+  dynamicGrade: DynamicGrade | null;
+  outcome: 'compliant' | 'basically-compliant' | 'non-compliant';
+}
+
+export interface EntityGrade {
+  dynamicGrade: DynamicGrade | null;
+  dynamicScoreTenths: number | null;
+  blackoutReason: 'new-licence' | 'incident' | null;
+  annualGrade: AnnualGrade | null;
+  annualMeanTenths: number | null;
+  riskGrade: RiskGrade;
+  riskPoints: number;
+  lastInspectedOn: string | null;
+  lastOutcome: GradedInspection['outcome'] | null;
+  nextDueOn: string;
+}
+
+/**
+ * A business's grades on `today` from its inspections (any order): the displayed dynamic grade is the latest
+ * inspection's, suppressed during a blackout (new licence 3 months, incident 6 months — 量化分级 2012); the
+ * annual grade over the past 12 months; the risk grade from static (format) + dynamic (latest inspection)
+ * points (风险分级管理办法 2016); the next routine inspection from the risk grade (and Order 49's 2-year floor).
+ */
+export function gradeEntity(
+  input: {
+    inspections: readonly GradedInspection[];
+    formats: readonly string[];
+    licenceIssuedOn: string | null;
+    incidentDates: readonly string[];
+    /** When never inspected, the first inspection falls due on this day (licence date or registration). */
+    since: string;
+  },
+  today: string,
+  rules: GradingRuleSet,
+): EntityGrade {
+  const past = input.inspections.filter((inspection) => inspection.inspectedOn <= today);
+  const latest = [...past].sort((a, b) => (a.inspectedOn === b.inspectedOn ? b.id - a.id : a.inspectedOn < b.inspectedOn ? 1 : -1))[0];
+  const blackout = latest
+    ? gradingBlackout(latest.inspectedOn, { licenceIssuedOn: input.licenceIssuedOn, incidentDates: input.incidentDates }, rules)
+    : null;
+  const annual = annualGrade(past, today, rules);
+  const staticPoints = staticRiskPoints(input.formats);
+  const dynamicPoints = dynamicRiskPoints(
+    latest ? { scoreTenths: latest.scoreTenths, failedKeyItems: latest.failedKeyItems } : null,
+    rules,
+  );
+  const risk = riskGrade(staticPoints, dynamicPoints, rules);
+  return {
+    dynamicGrade: blackout ? null : (latest?.dynamicGrade ?? null),
+    dynamicScoreTenths: latest?.scoreTenths ?? null,
+    blackoutReason: blackout?.reason ?? null,
+    annualGrade: annual.grade,
+    annualMeanTenths: annual.meanTenths,
+    riskGrade: risk,
+    riskPoints: staticPoints + dynamicPoints,
+    lastInspectedOn: latest?.inspectedOn ?? null,
+    lastOutcome: latest?.outcome ?? null,
+    nextDueOn: nextInspectionDue({ lastInspectedOn: latest?.inspectedOn ?? null, since: input.since, grade: risk }, rules),
+  };
+}
+
+/** Human reason for a grade change, stored in the history (zh-CN, the record's language). */
+export function gradeChangeReason(before: EntityGrade | null, after: EntityGrade, cause: string): string | null {
+  if (
+    before &&
+    before.dynamicGrade === after.dynamicGrade &&
+    before.annualGrade === after.annualGrade &&
+    before.riskGrade === after.riskGrade &&
+    before.nextDueOn === after.nextDueOn
+  )
+    return null;
+  const parts: string[] = [cause];
+  const label = (value: string | null) => value ?? '无';
+  if (!before || before.dynamicGrade !== after.dynamicGrade)
+    parts.push(`动态等级 ${label(before?.dynamicGrade ?? null)}→${label(after.dynamicGrade)}`);
+  if (!before || before.annualGrade !== after.annualGrade)
+    parts.push(`年度等级 ${label(before?.annualGrade ?? null)}→${label(after.annualGrade)}`);
+  if (!before || before.riskGrade !== after.riskGrade) parts.push(`风险等级 ${label(before?.riskGrade ?? null)}→${after.riskGrade}`);
+  if (!before || before.nextDueOn !== after.nextDueOn) parts.push(`下次检查 ${after.nextDueOn}`);
+  return parts.join('；').slice(0, 300);
+}

@@ -1,0 +1,252 @@
+import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../../../platform/http/context.ts';
+import { scopeWhere } from '../../../platform/scope/scope-where.ts';
+import { type EntityWithLicences, entitiesWithLicences } from '../../registry/index.ts';
+import { foodHandler, foodInspection, foodSafetyGrade, foodSafetyGradeHistory, rectificationOrder } from '../food-safety.tables.ts';
+import { complianceBasisPoints } from '../rules/certificate-state.ts';
+import { type EntityGrade, type GradedInspection, gradeChangeReason, gradeEntity } from '../rules/entity-grade.ts';
+import { gradingRulesFor } from '../rules/grading-rule-sets.ts';
+import { employedOn, stateCondition } from './handlers.ts';
+
+type GradeRow = typeof foodSafetyGrade.$inferSelect;
+
+/** The food business licence date that starts the new-licence blackout; the registration date when none. */
+export function gradingInputsOf(entity: EntityWithLicences): { licenceIssuedOn: string | null; since: string } {
+  const food = entity.licences.filter((licence) => licence.kind === 'food_business').map((licence) => licence.issuedOn);
+  const first = food.sort()[0] ?? null;
+  return { licenceIssuedOn: first, since: first ?? entity.foundedOn };
+}
+
+export const gradeOfRow = (row: GradeRow): EntityGrade => ({
+  dynamicGrade: row.dynamicGrade,
+  dynamicScoreTenths: row.dynamicScoreTenths,
+  blackoutReason: row.blackoutReason,
+  annualGrade: row.annualGrade,
+  annualMeanTenths: row.annualMeanTenths,
+  riskGrade: row.riskGrade,
+  riskPoints: row.riskPoints,
+  lastInspectedOn: row.lastInspectedOn,
+  lastOutcome: row.lastOutcome,
+  nextDueOn: row.nextDueOn,
+});
+
+/**
+ * Recomputes one business's grades from its inspections and stores them, with a history row stating the reason
+ * when anything changed. Runs inside the caller's transaction (the inspection save).
+ */
+export async function recomputeGrade(
+  ctx: ServiceContext,
+  input: { districtCode: string; entityId: number; today: string; cause: string; inspectionId?: number },
+): Promise<EntityGrade> {
+  const [entity] = await entitiesWithLicences(ctx, input.districtCode, { entityIds: [input.entityId] });
+  if (!entity) throw new Error(`entity ${input.entityId} not in ${input.districtCode}`);
+  const inspections: GradedInspection[] = await ctx.db
+    .select({
+      id: foodInspection.id,
+      inspectedOn: foodInspection.inspectedOn,
+      scoreTenths: foodInspection.scoreTenths,
+      failedKeyItems: foodInspection.failedKeyItems,
+      dynamicGrade: foodInspection.dynamicGrade,
+      outcome: foodInspection.outcome,
+    })
+    .from(foodInspection)
+    .where(and(eq(foodInspection.districtCode, input.districtCode), eq(foodInspection.entityId, input.entityId)));
+  const rules = gradingRulesFor(input.districtCode, input.today);
+  const after = gradeEntity({ inspections, formats: [], incidentDates: [], ...gradingInputsOf(entity) }, input.today, rules);
+  const [existing] = await ctx.db
+    .select()
+    .from(foodSafetyGrade)
+    .where(and(eq(foodSafetyGrade.districtCode, input.districtCode), eq(foodSafetyGrade.entityId, input.entityId)));
+  const values = { ...after, streetCode: entity.streetCode, ruleSetId: rules.id, updatedAt: ctx.clock.now() };
+  await ctx.db
+    .insert(foodSafetyGrade)
+    .values({ districtCode: input.districtCode, entityId: input.entityId, ...values })
+    .onConflictDoUpdate({ target: [foodSafetyGrade.districtCode, foodSafetyGrade.entityId], set: values });
+  const reason = gradeChangeReason(existing ? gradeOfRow(existing) : null, after, input.cause);
+  if (reason) {
+    await ctx.db.insert(foodSafetyGradeHistory).values({
+      districtCode: input.districtCode,
+      entityId: input.entityId,
+      streetCode: entity.streetCode,
+      changedOn: input.today,
+      dynamicGrade: after.dynamicGrade,
+      annualGrade: after.annualGrade,
+      riskGrade: after.riskGrade,
+      nextDueOn: after.nextDueOn,
+      reason,
+      inspectionId: input.inspectionId ?? null,
+    });
+  }
+  return after;
+}
+
+const gradeScope = (ctx: ServiceContext) =>
+  ctx.actor
+    ? scopeWhere(ctx.actor, {
+        district: foodSafetyGrade.districtCode,
+        street: foodSafetyGrade.streetCode,
+        entity: foodSafetyGrade.entityId,
+      })
+    : undefined;
+
+/** 笑脸 face of the published dynamic grade: 大笑 / 微笑 / 平脸; none when ungraded or in a blackout. */
+export const faceOf = (grade: string | null) =>
+  grade === 'excellent' ? 'big-smile' : grade === 'good' ? 'smile' : grade === 'fair' ? 'flat' : null;
+
+export interface LatestGrade extends EntityGrade {
+  entityId: number;
+  face: 'big-smile' | 'smile' | 'flat' | null;
+  ruleSetId: string;
+  updatedAt: string;
+}
+
+/** The stored grade of one business (null when never graded); within the actor's scope when `ctx.actor` is set. */
+export async function latestGradeOf(ctx: ServiceContext, entityId: number): Promise<LatestGrade | null> {
+  const [row] = await ctx.db
+    .select()
+    .from(foodSafetyGrade)
+    .where(and(gradeScope(ctx), eq(foodSafetyGrade.entityId, entityId)));
+  if (!row) return null;
+  return {
+    entityId: row.entityId,
+    ...gradeOfRow(row),
+    face: faceOf(row.dynamicGrade),
+    ruleSetId: row.ruleSetId,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export interface GradeFacts {
+  entityId: number;
+  dynamicGrade: EntityGrade['dynamicGrade'];
+  face: LatestGrade['face'];
+  annualGrade: EntityGrade['annualGrade'];
+  riskGrade: EntityGrade['riskGrade'] | null;
+  lastInspectedOn: string | null;
+  lastOutcome: EntityGrade['lastOutcome'];
+  nextDueOn: string | null;
+  openRectifications: number;
+  overdueRectifications: number;
+  certificates: {
+    employed: number;
+    valid: number;
+    expiring: number;
+    expired: number;
+    missing: number;
+    complianceBasisPoints: number | null;
+  };
+}
+
+/**
+ * Food-safety facts per business for other modules (the five-colour code, dashboards), in one district, as of
+ * `today` (default: the clock's day in China): grades, the latest inspection, open rectification orders and the
+ * staff's health-certificate compliance. Every requested id gets a row; a business never graded has nulls.
+ * Within the actor's scope when `ctx.actor` is set (ids outside it come back empty).
+ */
+export async function gradeFacts(
+  ctx: ServiceContext,
+  input: { districtCode: string; entityIds: readonly number[]; today?: string },
+): Promise<GradeFacts[]> {
+  const ids = [...new Set(input.entityIds)];
+  if (ids.length === 0) return [];
+  const day = input.today ?? new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const facts = new Map<number, GradeFacts>(
+    ids.map((entityId) => [
+      entityId,
+      {
+        entityId,
+        dynamicGrade: null,
+        face: null,
+        annualGrade: null,
+        riskGrade: null,
+        lastInspectedOn: null,
+        lastOutcome: null,
+        nextDueOn: null,
+        openRectifications: 0,
+        overdueRectifications: 0,
+        certificates: { employed: 0, valid: 0, expiring: 0, expired: 0, missing: 0, complianceBasisPoints: null },
+      },
+    ]),
+  );
+  for (let start = 0; start < ids.length; start += 5000) {
+    const chunk = ids.slice(start, start + 5000);
+    const grades = await ctx.db
+      .select()
+      .from(foodSafetyGrade)
+      .where(and(eq(foodSafetyGrade.districtCode, input.districtCode), gradeScope(ctx), inArray(foodSafetyGrade.entityId, chunk)));
+    for (const row of grades) {
+      Object.assign(facts.get(row.entityId) as GradeFacts, {
+        dynamicGrade: row.dynamicGrade,
+        face: faceOf(row.dynamicGrade),
+        annualGrade: row.annualGrade,
+        riskGrade: row.riskGrade,
+        lastInspectedOn: row.lastInspectedOn,
+        lastOutcome: row.lastOutcome,
+        nextDueOn: row.nextDueOn,
+      });
+    }
+    const orders = await ctx.db
+      .select({
+        entityId: rectificationOrder.entityId,
+        open: count(),
+        overdue: sql<number>`count(*) filter (where ${rectificationOrder.deadline} < ${day})::int`,
+      })
+      .from(rectificationOrder)
+      .where(
+        and(
+          eq(rectificationOrder.districtCode, input.districtCode),
+          ctx.actor
+            ? scopeWhere(ctx.actor, {
+                district: rectificationOrder.districtCode,
+                street: rectificationOrder.streetCode,
+                entity: rectificationOrder.entityId,
+              })
+            : undefined,
+          inArray(rectificationOrder.entityId, chunk),
+          isNull(rectificationOrder.closedOn),
+        ),
+      )
+      .groupBy(rectificationOrder.entityId);
+    for (const row of orders)
+      Object.assign(facts.get(row.entityId) as GradeFacts, { openRectifications: row.open, overdueRectifications: row.overdue });
+    const stateCount = (state: string): SQL<number> => sql<number>`count(*) filter (where ${stateCondition(state, day)})::int`;
+    const staff = await ctx.db
+      .select({
+        entityId: foodHandler.entityId,
+        employed: count(),
+        valid: stateCount('valid'),
+        expiring: stateCount('expiring'),
+        expired: stateCount('expired'),
+        missing: stateCount('missing'),
+      })
+      .from(foodHandler)
+      .where(
+        and(
+          eq(foodHandler.districtCode, input.districtCode),
+          ctx.actor
+            ? scopeWhere(ctx.actor, { district: foodHandler.districtCode, street: foodHandler.streetCode, entity: foodHandler.entityId })
+            : undefined,
+          inArray(foodHandler.entityId, chunk),
+          employedOn(day),
+        ),
+      )
+      .groupBy(foodHandler.entityId);
+    for (const row of staff) {
+      const states = [
+        ...Array(row.valid).fill('valid'),
+        ...Array(row.expiring).fill('expiring'),
+        ...Array(row.expired).fill('expired'),
+        ...Array(row.missing).fill('missing'),
+      ];
+      (facts.get(row.entityId) as GradeFacts).certificates = {
+        employed: row.employed,
+        valid: row.valid,
+        expiring: row.expiring,
+        expired: row.expired,
+        missing: row.missing,
+        complianceBasisPoints: complianceBasisPoints(states),
+      };
+    }
+  }
+  return ids.map((id) => facts.get(id) as GradeFacts);
+}

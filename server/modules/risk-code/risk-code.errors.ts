@@ -1,0 +1,10 @@
+import { defineError } from '../../platform/errors/app-error.ts';
+
+export const subjectNotFound = defineError('risk_code.subject_not_found', 404, {
+  'zh-CN': '找不到该主体的五色码',
+  en: 'No colour code for this entity',
+});
+export const productNotFound = defineError('risk_code.product_not_found', 404, {
+  'zh-CN': '找不到该认证产品',
+  en: 'Certified product not found',
+});

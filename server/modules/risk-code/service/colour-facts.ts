@@ -1,0 +1,116 @@
+import type { ServiceContext } from '../../../platform/http/context.ts';
+import type { Actor } from '../../../platform/scope/actor.ts';
+import { entityPenaltySummary } from '../../enforcement/index.ts';
+import { gradeFacts } from '../../food-safety/index.ts';
+import { failedSampleCounts } from '../../sampling/index.ts';
+import type { ColourFacts, InspectionResult } from '../rules/risk-colour.ts';
+
+/** The actor a job acts as inside one district (district-wide, read-only use of other modules' exports). */
+export function systemActorFor(districtCode: string): Actor {
+  return {
+    userId: 0,
+    username: 'system',
+    displayName: 'system',
+    districtCode,
+    districtCodes: [districtCode],
+    roles: ['section'],
+    orgUnitId: null,
+    isDistrictWide: true,
+    streetCodes: [],
+    entityIds: [],
+    labId: null,
+  };
+}
+
+export function yearBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Structural copy of food-safety's GradeFacts (server/modules/food-safety/service/grades.ts), so wiring its
+ * export is one line in `factSources` below.
+ */
+export interface GradeFactsLike {
+  entityId: number;
+  dynamicGrade: 'excellent' | 'good' | 'fair' | null;
+  annualGrade: 'A' | 'B' | 'C' | null;
+  riskGrade: 'A' | 'B' | 'C' | 'D' | null;
+  lastInspectedOn: string | null;
+  lastOutcome: string | null;
+  openRectifications: number;
+  certificates: { complianceBasisPoints: number | null };
+}
+
+export function fromGradeFacts(facts: GradeFactsLike): Partial<ColourFacts> {
+  return {
+    dynamicGrade: facts.lastInspectedOn === null ? undefined : facts.dynamicGrade,
+    annualGrade: facts.annualGrade,
+    riskGrade: facts.riskGrade,
+    latestInspection:
+      facts.lastInspectedOn === null ? null : { on: facts.lastInspectedOn, result: (facts.lastOutcome ?? 'compliant') as InspectionResult },
+    openRectifications: facts.openRectifications,
+    certificateComplianceBasisPoints: facts.certificates.complianceBasisPoints,
+  };
+}
+
+/** One source of facts: entity ids of one district → partial facts per entity. Absent keys stay unknown. */
+export type FactSource = (
+  ctx: ServiceContext,
+  input: { districtCode: string; entityIds: readonly number[]; today: string },
+) => Promise<Map<number, Partial<ColourFacts>>>;
+
+const samplingSource: FactSource = async (ctx, input) => {
+  const counts = await failedSampleCounts(ctx, { districtCode: input.districtCode, since: yearBefore(input.today) });
+  return new Map(input.entityIds.map((id) => [id, { failedSamples12m: counts.get(id) ?? 0 }]));
+};
+
+const enforcementSource: FactSource = async (ctx, input) => {
+  const summary = await entityPenaltySummary(
+    { ...ctx, actor: systemActorFor(input.districtCode) },
+    input.entityIds,
+    yearBefore(input.today),
+  );
+  return new Map(
+    input.entityIds.map((id) => {
+      const row = summary.get(id);
+      return [id, { penaltyCases12m: row?.penalisedCases ?? 0, majorCases12m: row?.majorCases ?? 0 }];
+    }),
+  );
+};
+
+const foodSafetySource: FactSource = async (ctx, input) => {
+  const rows = await gradeFacts(ctx, { districtCode: input.districtCode, entityIds: input.entityIds, today: input.today });
+  return new Map(rows.map((row) => [row.entityId, fromGradeFacts(row)]));
+};
+
+/**
+ * Every module that publishes a colour fact: food-safety (grades, the latest inspection, rectifications,
+ * certificate compliance), sampling, enforcement. Not yet: complaints per entity (no such export), so that
+ * fact stays unknown and the colour rule says so.
+ */
+export const factSources: FactSource[] = [foodSafetySource, samplingSource, enforcementSource];
+
+/** Facts of the given entities (management category from our own subject rows). */
+export async function gatherFacts(
+  ctx: ServiceContext,
+  input: {
+    districtCode: string;
+    entities: readonly { entityId: number; managementCategory: string | null }[];
+    today: string;
+    sources?: FactSource[];
+  },
+): Promise<Map<number, ColourFacts>> {
+  const facts = new Map<number, ColourFacts>(input.entities.map((row) => [row.entityId, { managementCategory: row.managementCategory }]));
+  const entityIds = input.entities.map((row) => row.entityId);
+  if (entityIds.length === 0) return facts;
+  for (const source of input.sources ?? factSources) {
+    const partial = await source(ctx, { districtCode: input.districtCode, entityIds, today: input.today });
+    for (const [id, values] of partial) {
+      const current = facts.get(id);
+      if (current) Object.assign(current, values);
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,94 @@
+import { desc, eq } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/audit.service.ts';
+import { invalidRequest } from '../../../platform/errors/problem.ts';
+import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
+import { rcColourTable } from '../risk-code.tables.ts';
+import {
+  type ColourCells,
+  type ColourEscalations,
+  type ColourTable,
+  defaultColourTable,
+  isCompleteTable,
+  tableInForce,
+} from '../rules/risk-colour.ts';
+
+export interface ColourTableVersion extends ColourTable {
+  /** 0 = the built-in default (no version saved by the bureau). */
+  id: number;
+  effectiveFrom: string;
+  note: string;
+  isDefault: boolean;
+}
+
+const defaultVersion: ColourTableVersion = { ...defaultColourTable, id: 0, effectiveFrom: '2000-01-01', note: '', isDefault: true };
+
+export async function listColourTables(ctx: ServiceContext, districtCode: string): Promise<ColourTableVersion[]> {
+  const rows = await ctx.db
+    .select()
+    .from(rcColourTable)
+    .where(eq(rcColourTable.districtCode, districtCode))
+    .orderBy(desc(rcColourTable.effectiveFrom), desc(rcColourTable.id));
+  return [
+    ...rows.map((row) => ({
+      id: row.id,
+      effectiveFrom: row.effectiveFrom,
+      cells: row.cells as ColourCells,
+      escalations: row.escalations as ColourEscalations,
+      note: row.note,
+      isDefault: false,
+    })),
+    defaultVersion,
+  ];
+}
+
+export async function colourTableInForce(ctx: ServiceContext, districtCode: string, day: string): Promise<ColourTableVersion> {
+  return tableInForce(await listColourTables(ctx, districtCode), day) ?? defaultVersion;
+}
+
+/** Section staff save a new version (never edit an old one); colours follow at the next recompute run. */
+export async function saveColourTable(
+  ctx: ActorContext,
+  body: { effectiveFrom: string; cells: ColourCells; escalations: ColourEscalations; note: string },
+): Promise<ColourTableVersion> {
+  if (!isCompleteTable(body.cells))
+    throw invalidRequest({}, [
+      {
+        in: 'body',
+        field: 'cells',
+        code: 'invalid',
+        message: { 'zh-CN': '每个类别须为 A/B/C/D/U 各设一种颜色', en: 'every category needs a colour for A, B, C, D and U' },
+      },
+    ]);
+  const districtCode = ctx.actor.districtCode;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(rcColourTable)
+      .values({
+        districtCode,
+        effectiveFrom: body.effectiveFrom,
+        cells: body.cells,
+        escalations: body.escalations,
+        note: body.note,
+        createdBy: ctx.actor.userId,
+      })
+      .returning();
+    const saved = row as typeof rcColourTable.$inferSelect;
+    await writeAudit(
+      { ...ctx, db: tx },
+      {
+        action: 'risk_code.colour_table.save',
+        objectType: 'rc_colour_table',
+        objectId: String(saved.id),
+        detail: { effectiveFrom: body.effectiveFrom },
+      },
+    );
+    return {
+      id: saved.id,
+      effectiveFrom: saved.effectiveFrom,
+      cells: body.cells,
+      escalations: body.escalations,
+      note: body.note,
+      isDefault: false,
+    };
+  });
+}

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.ts';
+import type { ServiceContext } from '../../../platform/http/context.ts';
+
+/**
+ * STOPGAP (reported to the lead): the public page, the map and open data need each entity's credit code, map
+ * coordinates and food-licence number, which no registry export returns yet (EntitySummary has no lng/lat or
+ * licence; entitiesWithLicences has no credit code or coordinates). Until the registry exports
+ * `entityPublicProfiles(ctx, districtCode, ids)`, this one read-only query is the only place risk-code reads
+ * registry tables. It selects no personal data (no legal representative, ID number or phone).
+ */
+export interface PublicProfile {
+  id: number;
+  districtCode: string;
+  name: string;
+  creditCode: string;
+  status: string;
+  streetCode: string;
+  businessCategory: string;
+  lng: number | null;
+  lat: number | null;
+  licenceNumber: string | null;
+  address: string;
+}
+
+export async function publicProfiles(
+  ctx: ServiceContext,
+  districtCode: string,
+  filter: { entityIds: readonly number[] } | { all: true },
+): Promise<PublicProfile[]> {
+  if ('entityIds' in filter && filter.entityIds.length === 0) return [];
+  const ids =
+    'entityIds' in filter
+      ? sql.join(
+          filter.entityIds.map((id) => sql`${id}`),
+          sql`, `,
+        )
+      : null;
+  const where = ids ? sql`e.district_code = ${districtCode} and e.id in (${ids})` : sql`e.district_code = ${districtCode}`;
+  // One pass over the licences (DISTINCT ON), not a subquery per entity: the demo district has tens of thousands.
+  const rows = await queryRows<{
+    id: string | number;
+    district_code: string;
+    name: string;
+    credit_code: string;
+    status: string;
+    street_code: string;
+    business_category: string;
+    lng: string | null;
+    lat: string | null;
+    licence_number: string | null;
+    address: string;
+  }>(
+    ctx.db,
+    sql`select e.id, e.district_code, e.name, e.credit_code, e.status, e.street_code, e.business_category, e.lng, e.lat, e.address,
+               l.number as licence_number
+        from entity e
+        left join (
+          select distinct on (entity_id) entity_id, number from licence
+          where district_code = ${districtCode} and status = 'valid' ${ids ? sql`and entity_id in (${ids})` : sql``}
+          order by entity_id, case kind when 'food_business' then 0 when 'workshop_registration' then 1 else 2 end, id
+        ) l on l.entity_id = e.id
+        where ${where} order by e.id`,
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    districtCode: row.district_code,
+    name: row.name,
+    creditCode: row.credit_code,
+    status: row.status,
+    streetCode: row.street_code,
+    businessCategory: row.business_category,
+    lng: row.lng === null ? null : Number(row.lng),
+    lat: row.lat === null ? null : Number(row.lat),
+    licenceNumber: row.licence_number,
+    address: row.address,
+  }));
+}

@@ -1,0 +1,252 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/audit.service.ts';
+import { invalidRequest } from '../../../platform/errors/problem.ts';
+import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
+import { scopeWhere } from '../../../platform/scope/scope-where.ts';
+import { entitiesWithLicences, findEntityForModule } from '../../registry/index.ts';
+import { failedSampleCounts } from '../../sampling/index.ts';
+import { defaultListCriteria, type ListCriteria, listMembership, type MembershipDecision } from '../rules/red-black-list.ts';
+import { appealNotFound, snapshotExists } from '../workshops.errors.ts';
+import { type SnapshotEntry, wsAppeal, wsCriteria, wsEvaluation, wsSnapshot } from '../workshops.tables.ts';
+
+const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+
+export async function criteriaInForce(
+  ctx: ServiceContext,
+  districtCode: string,
+  day: string,
+): Promise<{ id: number | null; criteria: ListCriteria }> {
+  const rows = await ctx.db
+    .select()
+    .from(wsCriteria)
+    .where(eq(wsCriteria.districtCode, districtCode))
+    .orderBy(desc(wsCriteria.effectiveFrom), desc(wsCriteria.id));
+  const row = rows.find((candidate) => candidate.effectiveFrom <= day);
+  return row ? { id: row.id, criteria: row.criteria } : { id: null, criteria: defaultListCriteria };
+}
+
+export async function saveCriteria(ctx: ActorContext, body: { effectiveFrom: string; criteria: ListCriteria }) {
+  if (new Set(body.criteria.items.map((item) => item.key)).size !== body.criteria.items.length)
+    throw invalidRequest({}, [
+      { in: 'body', field: 'criteria.items', code: 'invalid', message: { 'zh-CN': '评价项代码不能重复', en: 'item keys must be unique' } },
+    ]);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(wsCriteria)
+      .values({ districtCode: ctx.actor.districtCode, ...body, createdBy: ctx.actor.userId })
+      .returning();
+    await writeAudit({ ...ctx, db: tx }, { action: 'workshops.criteria.save', objectType: 'ws_criteria', objectId: row?.id });
+    return { id: row?.id ?? null, criteria: body.criteria };
+  });
+}
+
+export async function createEvaluation(
+  ctx: ActorContext,
+  body: { entityId: number; evaluatedOn: string; answers: Record<string, boolean>; note: string },
+) {
+  const entity = await findEntityForModule(ctx, body.entityId);
+  if (entity.businessCategory !== 'food_workshop')
+    throw invalidRequest({}, [
+      { in: 'body', field: 'entityId', code: 'invalid', message: { 'zh-CN': '不是食品小作坊', en: 'not a food workshop' } },
+    ]);
+  const { id: criteriaId, criteria } = await criteriaInForce(ctx, entity.districtCode, body.evaluatedOn);
+  const missing = criteria.items.filter((item) => typeof body.answers[item.key] !== 'boolean').map((item) => item.key);
+  if (missing.length)
+    throw invalidRequest(
+      {},
+      missing.map((key) => ({ in: 'body', field: `answers.${key}`, code: 'required', message: { 'zh-CN': '必须评价', en: 'required' } })),
+    );
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(wsEvaluation)
+      .values({
+        districtCode: entity.districtCode,
+        entityId: entity.id,
+        streetCode: entity.streetCode,
+        criteriaId,
+        evaluatedOn: body.evaluatedOn,
+        answers: body.answers,
+        note: body.note,
+        evaluatedBy: ctx.actor.userId,
+      })
+      .returning();
+    await writeAudit({ ...ctx, db: tx }, { action: 'workshops.evaluation.create', objectType: 'ws_evaluation', objectId: row?.id });
+    return row as typeof wsEvaluation.$inferSelect;
+  });
+}
+
+export async function listEvaluations(ctx: ActorContext, query: { entityId?: number; page: number; pageSize: number }) {
+  const where = and(
+    scopeWhere(ctx.actor, { district: wsEvaluation.districtCode, street: wsEvaluation.streetCode, entity: wsEvaluation.entityId }),
+    query.entityId ? eq(wsEvaluation.entityId, query.entityId) : undefined,
+  );
+  const items = await ctx.db
+    .select()
+    .from(wsEvaluation)
+    .where(where)
+    .orderBy(desc(wsEvaluation.evaluatedOn), desc(wsEvaluation.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = (await ctx.db.$count(wsEvaluation, where)) as number;
+  return { items, total };
+}
+
+/** Current membership of every workshop of a district (from the latest evaluations and the rules in force). */
+export async function currentMemberships(
+  ctx: ServiceContext,
+  districtCode: string,
+  today: string,
+): Promise<(SnapshotEntry & { passedPercent: number | null })[]> {
+  const workshops = (await entitiesWithLicences(ctx, districtCode, { category: 'food_workshop' })).filter(
+    (entity) => entity.status === 'active',
+  );
+  const { criteria } = await criteriaInForce(ctx, districtCode, today);
+  const evaluations = workshops.length
+    ? await ctx.db
+        .select()
+        .from(wsEvaluation)
+        .where(
+          and(
+            eq(wsEvaluation.districtCode, districtCode),
+            inArray(
+              wsEvaluation.entityId,
+              workshops.map((w) => w.id),
+            ),
+          ),
+        )
+        .orderBy(desc(wsEvaluation.evaluatedOn), desc(wsEvaluation.id))
+    : [];
+  const latest = new Map<number, (typeof evaluations)[number]>();
+  for (const evaluation of evaluations) if (!latest.has(evaluation.entityId)) latest.set(evaluation.entityId, evaluation);
+  const failed = await failedSampleCounts(ctx, { districtCode, since: yearBefore(today) });
+  return workshops.map((workshop) => {
+    const evaluation = latest.get(workshop.id);
+    const decision: MembershipDecision = listMembership(
+      {
+        latest: evaluation ? { on: evaluation.evaluatedOn, answers: evaluation.answers } : null,
+        failedSamples12m: failed.get(workshop.id) ?? 0,
+        penaltyCases12m: 0,
+      },
+      criteria,
+      today,
+    );
+    const creditCode = workshop.licences.find((licence) => licence.kind === 'workshop_registration')?.number ?? '';
+    return {
+      entityId: workshop.id,
+      name: workshop.name,
+      creditCode,
+      list: decision.list,
+      reasons: decision.reasons,
+      passedPercent: decision.passedPercent,
+    };
+  });
+}
+
+/** Section staff publish the month's lists: an immutable, dated snapshot (one per month). */
+export async function publishSnapshot(ctx: ActorContext, body: { period: string }) {
+  const districtCode = ctx.actor.districtCode;
+  const today = chinaDay(ctx.clock.now());
+  const [exists] = await ctx.db
+    .select({ id: wsSnapshot.id })
+    .from(wsSnapshot)
+    .where(and(eq(wsSnapshot.districtCode, districtCode), eq(wsSnapshot.period, body.period)));
+  if (exists) throw snapshotExists({ period: body.period });
+  const entries = (await currentMemberships(ctx, districtCode, today))
+    .filter((entry) => entry.list !== 'neither')
+    .map(({ passedPercent: _p, ...entry }) => entry);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(wsSnapshot)
+      .values({ districtCode, period: body.period, publishedOn: today, publishedBy: ctx.actor.userId, entries })
+      .returning();
+    await writeAudit(
+      { ...ctx, db: tx },
+      {
+        action: 'workshops.snapshot.publish',
+        objectType: 'ws_snapshot',
+        objectId: row?.id,
+        detail: { period: body.period, entries: entries.length },
+      },
+    );
+    return row as typeof wsSnapshot.$inferSelect;
+  });
+}
+
+export async function listSnapshots(ctx: ServiceContext, districtCode: string) {
+  return ctx.db.select().from(wsSnapshot).where(eq(wsSnapshot.districtCode, districtCode)).orderBy(desc(wsSnapshot.period));
+}
+
+/** The workshop's status in the latest published snapshot (the public code page). */
+export async function workshopListStatus(
+  ctx: ServiceContext,
+  districtCode: string,
+  entityId: number,
+): Promise<{ list: 'red' | 'black' | 'neither'; period: string } | null> {
+  const [snapshot] = await ctx.db
+    .select()
+    .from(wsSnapshot)
+    .where(eq(wsSnapshot.districtCode, districtCode))
+    .orderBy(desc(wsSnapshot.period))
+    .limit(1);
+  if (!snapshot) return null;
+  return { list: snapshot.entries.find((entry) => entry.entityId === entityId)?.list ?? 'neither', period: snapshot.period };
+}
+
+export async function fileAppeal(ctx: ActorContext, body: { entityId: number; snapshotId?: number; reason: string }) {
+  const entity = await findEntityForModule(ctx, body.entityId);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(wsAppeal)
+      .values({
+        districtCode: entity.districtCode,
+        entityId: entity.id,
+        streetCode: entity.streetCode,
+        snapshotId: body.snapshotId ?? null,
+        reason: body.reason,
+        filedBy: ctx.actor.userId,
+      })
+      .returning();
+    await writeAudit({ ...ctx, db: tx }, { action: 'workshops.appeal.file', objectType: 'ws_appeal', objectId: row?.id });
+    return row as typeof wsAppeal.$inferSelect;
+  });
+}
+
+const appealScope = (ctx: ActorContext) =>
+  scopeWhere(ctx.actor, { district: wsAppeal.districtCode, street: wsAppeal.streetCode, entity: wsAppeal.entityId });
+
+export async function listAppeals(ctx: ActorContext, query: { page: number; pageSize: number }) {
+  const items = await ctx.db
+    .select()
+    .from(wsAppeal)
+    .where(appealScope(ctx))
+    .orderBy(desc(wsAppeal.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items, total: (await ctx.db.$count(wsAppeal, appealScope(ctx))) as number };
+}
+
+export async function getAppeal(ctx: ActorContext, id: number) {
+  const [row] = await ctx.db
+    .select()
+    .from(wsAppeal)
+    .where(and(appealScope(ctx), eq(wsAppeal.id, id)));
+  if (!row) throw appealNotFound();
+  return row;
+}
+
+export async function decideAppeal(ctx: ActorContext, id: number, body: { status: 'upheld' | 'rejected'; decisionNote: string }) {
+  const appeal = await getAppeal(ctx, id);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(wsAppeal)
+      .set({ status: body.status, decisionNote: body.decisionNote, decidedBy: ctx.actor.userId, decidedAt: ctx.clock.now() })
+      .where(and(eq(wsAppeal.districtCode, appeal.districtCode), eq(wsAppeal.id, id)))
+      .returning();
+    await writeAudit(
+      { ...ctx, db: tx },
+      { action: 'workshops.appeal.decide', objectType: 'ws_appeal', objectId: id, detail: { status: body.status } },
+    );
+    return row as typeof wsAppeal.$inferSelect;
+  });
+}

@@ -1,0 +1,261 @@
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, Radio, Result, Spin, Switch, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../components/page-header.tsx';
+import { applyProblemToForm } from '../../lib/form-errors.ts';
+import { useMe } from '../../lib/session.ts';
+import {
+  type AnswerResult,
+  answerResults,
+  type CreateInspectionBody,
+  chinaToday,
+  type InspectionView,
+  previewResult,
+  recordUrl,
+  useCreateInspection,
+  useGrade,
+  useInspectors,
+  useRectifications,
+  useTemplates,
+} from './api.ts';
+import { DynamicGradeTag, formatTenths, OutcomeTag } from './grade-tags.tsx';
+
+interface FormValues {
+  coInspectorId?: number;
+  remarks?: string;
+  deadline?: string;
+  requirements?: string;
+  inspectorSignature: string;
+  operatorSignature?: string;
+}
+
+const bigTouch = { minHeight: 44, lineHeight: '42px', flex: 1, textAlign: 'center', paddingInline: 2, whiteSpace: 'nowrap' } as const;
+
+/** The field form, on a phone: co-inspector, the default checklist, the result on the spot, signatures. */
+export function InspectPage() {
+  const { t } = useTranslation('food-safety');
+  const entityId = Number(useParams().entityId);
+  const me = useMe().data;
+  const grade = useGrade(entityId);
+  const templates = useTemplates();
+  const inspectors = useInspectors();
+  const rectifications = useRectifications(entityId);
+  const create = useCreateInspection();
+  const [form] = Form.useForm<FormValues>();
+  const [answers, setAnswers] = useState<Record<number, AnswerResult | undefined>>({});
+  const [isFlying, setFlying] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const [isRefused, setRefused] = useState(false);
+  const [closesOrder, setClosesOrder] = useState<number | undefined>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [saved, setSaved] = useState<InspectionView | undefined>();
+
+  const template =
+    templates.data?.items.find((item) => item.isDefault && item.isActive) ?? templates.data?.items.find((item) => item.isActive);
+  const items = template?.items ?? [];
+  const preview = useMemo(() => previewResult(items, answers), [items, answers]);
+  const openOrders = (rectifications.data?.items ?? []).filter((order) => order.closedOn === null);
+  const colleagues = (inspectors.data ?? []).filter((person) => person.id !== me?.id);
+  const sameStation = colleagues.filter((person) => person.orgUnitName !== null && person.orgUnitName === me?.orgUnitName);
+  const choices = showAll || sameStation.length === 0 ? colleagues : sameStation;
+  const unanswered = items.filter((item) => answers[item.id] === undefined).length;
+
+  if (saved) {
+    return (
+      <Result
+        status={saved.outcome === 'compliant' ? 'success' : 'warning'}
+        title={<span data-testid="saved-outcome">{t(`outcomes.${saved.outcome}`)}</span>}
+        subTitle={
+          <Flex vertical gap={4} align="center">
+            <span>
+              {t('inspect.score', { score: formatTenths(saved.scoreTenths) })}{' '}
+              <DynamicGradeTag grade={saved.dynamicGrade} testId="saved-grade" />
+            </span>
+            {saved.rectification ? <span>{t('inspect.rectificationUntil', { date: saved.rectification.deadline })}</span> : null}
+          </Flex>
+        }
+        extra={
+          <Flex vertical gap={8}>
+            <a href={recordUrl(saved.id)} target="_blank" rel="noreferrer" data-testid="record-link">
+              <Button type="primary" size="large" block>
+                {t('inspect.record')}
+              </Button>
+            </a>
+            <Link to={`/food-safety/shops/${entityId}`} data-testid="shop-link">
+              <Button size="large" block>
+                {t('inspect.toShop')}
+              </Button>
+            </Link>
+          </Flex>
+        }
+      />
+    );
+  }
+
+  const submit = (values: FormValues) => {
+    setErrors([]);
+    if (!me) return;
+    if (!values.coInspectorId) {
+      setErrors([t('inspect.needCoInspector')]);
+      return;
+    }
+    if (!isFlying && unanswered > 0) {
+      setErrors([t('inspect.unanswered', { count: unanswered })]);
+      return;
+    }
+    const body: CreateInspectionBody = {
+      entityId,
+      templateId: template?.id,
+      kind: closesOrder ? 're-inspection' : isFlying ? 'flying' : 'routine',
+      inspectorIds: [me.id, values.coInspectorId],
+      answers: items.flatMap((item) => {
+        const result = answers[item.id];
+        return result ? [{ itemId: item.id, result }] : [];
+      }),
+      remarks: values.remarks || undefined,
+      rectification:
+        preview.outcome !== 'compliant' && values.deadline && values.requirements
+          ? { deadline: values.deadline, requirements: values.requirements }
+          : undefined,
+      rectificationOrderId: closesOrder,
+      inspectorSignature: values.inspectorSignature,
+      operatorSignature: isRefused ? undefined : values.operatorSignature || undefined,
+      operatorRefused: isRefused || undefined,
+    };
+    create.mutate(body, { onSuccess: setSaved, onError: (error) => setErrors(applyProblemToForm(form, error)) });
+  };
+
+  if (templates.isLoading || !me) return <Spin />;
+  return (
+    <>
+      <PageHeader title={t('inspect.title', { name: grade.data?.entityName ?? '' })} />
+      {template ? null : <Alert type="error" title={t('inspect.noTemplate')} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ inspectorSignature: me.displayName }}>
+        <Card size="small" title={t('inspect.inspectors')} style={{ marginBottom: 12 }}>
+          <Typography.Paragraph>{t('inspect.me', { name: me.displayName })}</Typography.Paragraph>
+          <Form.Item
+            name="coInspectorId"
+            label={t('inspect.coInspector')}
+            rules={[{ required: true, message: t('inspect.needCoInspector') }]}
+          >
+            <Radio.Group style={{ width: '100%' }}>
+              <Flex vertical gap={8}>
+                {choices.map((person) => (
+                  <Radio key={person.id} value={person.id} data-testid={`co-inspector-${person.id}`} style={{ minHeight: 36 }}>
+                    {person.displayName}
+                  </Radio>
+                ))}
+              </Flex>
+            </Radio.Group>
+          </Form.Item>
+          {sameStation.length > 0 ? (
+            <Checkbox checked={showAll} onChange={(event) => setShowAll(event.target.checked)}>
+              {t('inspect.showAll')}
+            </Checkbox>
+          ) : null}
+        </Card>
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Flex vertical gap={8}>
+            <Flex gap={8} align="center">
+              <Switch checked={isFlying} onChange={setFlying} data-testid="flying" />
+              <span>{t('inspect.flying')}</span>
+            </Flex>
+            {openOrders.map((order) => (
+              <Checkbox
+                key={order.id}
+                checked={closesOrder === order.id}
+                onChange={(event) => setClosesOrder(event.target.checked ? order.id : undefined)}
+              >
+                {t('inspect.closesOrder', { date: order.deadline, requirements: order.requirements })}
+              </Checkbox>
+            ))}
+          </Flex>
+        </Card>
+        <Card
+          size="small"
+          title={template?.name}
+          style={{ marginBottom: 12 }}
+          extra={
+            <Button
+              data-testid="all-pass"
+              onClick={() => setAnswers((before) => Object.fromEntries(items.map((item) => [item.id, before[item.id] ?? 'pass'])))}
+            >
+              {t('inspect.allPass')}
+            </Button>
+          }
+        >
+          <Flex vertical gap={12}>
+            {items.map((item, index) => (
+              <div key={item.id} data-testid={`item-${index}`}>
+                <div style={{ marginBottom: 4 }}>
+                  {item.isKey ? <Tag color="red">{t('inspect.key')}</Tag> : null}
+                  <Typography.Text type="secondary">{item.category}</Typography.Text> {index + 1}. {item.text}
+                </div>
+                <Radio.Group
+                  value={answers[item.id]}
+                  onChange={(event) => setAnswers((before) => ({ ...before, [item.id]: event.target.value as AnswerResult }))}
+                  optionType="button"
+                  buttonStyle="solid"
+                  style={{ display: 'flex', width: '100%' }}
+                >
+                  {answerResults.map((result) => (
+                    <Radio.Button key={result} value={result} style={bigTouch}>
+                      <span data-testid={`item-${index}-${result}`}>{t(`answers.${result}`)}</span>
+                    </Radio.Button>
+                  ))}
+                </Radio.Group>
+              </div>
+            ))}
+          </Flex>
+        </Card>
+        <Card size="small" title={t('inspect.result')} style={{ marginBottom: 12 }}>
+          <Flex gap={8} align="center" wrap data-testid="preview-result">
+            <OutcomeTag outcome={preview.outcome} testId="preview-outcome" />
+            <DynamicGradeTag grade={preview.grade} />
+            <span>{t('inspect.score', { score: formatTenths(preview.scoreTenths) })}</span>
+            {unanswered > 0 ? <Typography.Text type="warning">{t('inspect.unanswered', { count: unanswered })}</Typography.Text> : null}
+          </Flex>
+          {preview.outcome !== 'compliant' ? (
+            <>
+              <Form.Item name="deadline" label={t('inspect.deadline')} rules={[{ required: true }]} style={{ marginTop: 12 }}>
+                <Input type="date" min={chinaToday()} />
+              </Form.Item>
+              <Form.Item name="requirements" label={t('inspect.requirements')} rules={[{ required: true }]}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
+            </>
+          ) : null}
+          <Form.Item name="remarks" label={t('inspect.remarks')} style={{ marginTop: 12 }}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Card>
+        <Card size="small" title={t('inspect.signatures')} style={{ marginBottom: 12 }}>
+          <Form.Item name="inspectorSignature" label={t('inspect.inspectorSignature')} rules={[{ required: true }]}>
+            <Input size="large" />
+          </Form.Item>
+          <Checkbox checked={isRefused} onChange={(event) => setRefused(event.target.checked)} style={{ marginBottom: 12 }}>
+            {t('inspect.refused')}
+          </Checkbox>
+          {isRefused ? null : (
+            <Form.Item name="operatorSignature" label={t('inspect.operatorSignature')} rules={[{ required: true }]}>
+              <Input size="large" data-testid="operator-signature" />
+            </Form.Item>
+          )}
+        </Card>
+        {errors.length > 0 ? <Alert type="error" title={errors.join('; ')} style={{ marginBottom: 12 }} /> : null}
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={create.isPending}
+          disabled={!template}
+          data-testid="submit-inspection"
+        >
+          {t('inspect.submit')}
+        </Button>
+      </Form>
+    </>
+  );
+}
