@@ -33,6 +33,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover, admin kill) must not crash the process:
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => console.error(`zhijian: idle database connection lost: ${error.message}`));
   // Surface a wrong URL at start rather than at the first request.
   const client = await pool.connect();
   client.release();

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../../shared/credit-code.ts';
 import type { ActorContext } from '../../platform/http/context.ts';
@@ -7,6 +8,8 @@ import { sendQueuedSms } from '../../platform/sms/sms.service.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
 import { signIn } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
+import { multipartBody, tinyPng } from './complaints.probes.ts';
+import { complaintAttachment } from './complaints.tables.ts';
 import { complaintStatistics, seedComplaintsDemo } from './index.ts';
 
 let platform: TestPlatform;
@@ -271,6 +274,122 @@ describe('the public form', () => {
     for (let attempt = 0; attempt < 5; attempt++)
       statuses.push((await form({ district: home.code, kind: 'report', facts: 'x' })).statusCode);
     expect(statuses).toContain(429);
+  });
+});
+
+describe('attachments on the public form', () => {
+  const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+  let address = 0;
+  /** Each post from its own address, so the per-IP rate limit of the form stays out of the way. */
+  const post = (files: Parameters<typeof multipartBody>[1], facts = '买到发霉面包') => {
+    const { payload, contentType } = multipartBody(
+      {
+        district: home.code,
+        entity: creditCode,
+        kind: 'complaint',
+        category: 'food',
+        name: '钱七',
+        phone: '13600002222',
+        address: '百丈街道2号',
+        facts,
+        request: '退款',
+      },
+      files,
+    );
+    address += 1;
+    return app.inject({
+      method: 'POST',
+      url: '/public/complaints',
+      headers: { 'content-type': contentType },
+      payload,
+      remoteAddress: `10.9.0.${address}`,
+    });
+  };
+  const attachmentCount = async () => {
+    const rows = await platform.database.db
+      .select({ id: complaintAttachment.id })
+      .from(complaintAttachment)
+      .where(eq(complaintAttachment.districtCode, home.code));
+    return rows.length;
+  };
+  const itemOf = async (body: string) => {
+    const number = /TS\d{8}-\d{4}/.exec(body)?.[0];
+    expect(number).toBeDefined();
+    return (await call('section', 'GET', `/api/v1/complaints?q=${number}`)).json().items[0] as { id: number };
+  };
+
+  it('renders a multipart form with a file input limited to images and PDF', async () => {
+    const page = await app.inject({ method: 'GET', url: `/public/complaints/new?district=${home.code}&entity=${creditCode}` });
+    expect(page.body).toContain('enctype="multipart/form-data"');
+    expect(page.body).toContain('<input type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf">');
+  });
+
+  it('stores a real PNG and PDF with the complaint, downloadable by the handling station only, audited', async () => {
+    const posted = await post([
+      { field: 'attachments', filename: '../../收据 照片.png', contentType: 'image/png', content: tinyPng },
+      { field: 'attachments', filename: 'receipt.pdf', contentType: 'application/octet-stream', content: tinyPdf },
+    ]);
+    expect(posted.statusCode, posted.body).toBe(201);
+    const item = await itemOf(posted.body);
+    const listed = await call('inspector1', 'GET', `/api/v1/complaints/${item.id}/attachments`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toMatchObject({
+      total: 2,
+      items: [
+        { filename: '收据 照片.png', contentType: 'image/png', size: tinyPng.length },
+        { filename: 'receipt.pdf', contentType: 'application/pdf', size: tinyPdf.length },
+      ],
+    });
+    const [png, pdf] = listed.json().items as { id: number }[];
+    const download = await call('inspector1', 'GET', `/api/v1/complaints/${item.id}/attachments/${png?.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('收据 照片.png')}`);
+    expect(download.rawPayload.equals(tinyPng)).toBe(true);
+    const pdfDownload = await call('inspector1', 'GET', `/api/v1/complaints/${item.id}/attachments/${pdf?.id}`);
+    expect(pdfDownload.rawPayload.equals(tinyPdf)).toBe(true);
+    expect((await call('inspector2', 'GET', `/api/v1/complaints/${item.id}/attachments`)).statusCode).toBe(404);
+    expect((await call('inspector2', 'GET', `/api/v1/complaints/${item.id}/attachments/${png?.id}`)).statusCode).toBe(404);
+    expect((await call('operator', 'GET', `/api/v1/complaints/${item.id}/attachments/${png?.id}`)).statusCode).toBe(403);
+    const audit = await call('admin', 'GET', `/api/v1/audit?action=complaint.download_attachment&objectId=${item.id}`);
+    expect(audit.json().total).toBe(2);
+  });
+
+  it('refuses a text file renamed .png, naming the attachment, and stores nothing', async () => {
+    const before = await attachmentCount();
+    const posted = await post(
+      [
+        { field: 'attachments', filename: 'photo.png', contentType: 'image/png', content: tinyPng },
+        { field: 'attachments', filename: 'fake.png', contentType: 'image/png', content: Buffer.from('just some text, not an image') },
+      ],
+      '假图片测试',
+    );
+    expect(posted.statusCode).toBe(400);
+    expect(posted.body).toContain('附件“fake.png”不是JPEG、PNG图片或PDF文件');
+    expect(await attachmentCount()).toBe(before);
+    const listed = (await call('section', 'GET', `/api/v1/complaints?q=${encodeURIComponent('假图片测试')}`)).json();
+    expect(listed.total).toBe(0);
+  });
+
+  it('refuses a file over 5 MB and a fourth file, storing nothing', async () => {
+    const before = await attachmentCount();
+    const total = (await call('section', 'GET', '/api/v1/complaints?pageSize=1')).json().total;
+    const big = Buffer.concat([tinyPng, Buffer.alloc(6 * 1024 * 1024)]);
+    const tooLarge = await post([{ field: 'attachments', filename: 'big.png', contentType: 'image/png', content: big }]);
+    expect(tooLarge.statusCode).toBe(400);
+    expect(tooLarge.body).toContain('附件不能超过5MB');
+    const four = Array.from({ length: 4 }, (_, index) => ({
+      field: 'attachments',
+      filename: `p${index}.png`,
+      contentType: 'image/png',
+      content: tinyPng,
+    }));
+    const tooMany = await post(four);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain('最多上传3个附件');
+    expect(await attachmentCount()).toBe(before);
+    expect((await call('section', 'GET', '/api/v1/complaints?pageSize=1')).json().total).toBe(total);
   });
 });
 

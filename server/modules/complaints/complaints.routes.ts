@@ -1,8 +1,11 @@
+import multipart from '@fastify/multipart';
 import { type TSchema, Type } from 'typebox';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
 import {
+  AttachmentParams,
+  ComplaintAttachmentList,
   ComplaintList,
   ComplaintListQuery,
   ComplaintStatisticsQuery,
@@ -22,6 +25,14 @@ import {
   SurveyAnswerBody,
 } from './complaints.schemas.ts';
 import {
+  attachmentDisposition,
+  attachmentLimits,
+  listAttachments,
+  readAttachment,
+  type UploadedFile,
+  uploadLimitProblem,
+} from './service/complaint-attachments.ts';
+import {
   acceptItem,
   decideCase,
   endMediation,
@@ -37,7 +48,7 @@ import {
 import { receiveByStaff } from './service/complaint-intake.ts';
 import { flagSummary, getComplaint, listComplaints, ruleSetViews } from './service/complaint-queries.ts';
 import { complaintStatistics } from './service/complaint-statistics.ts';
-import { type PublicForm, publicComplaintForm, submitPublicComplaint } from './service/public-complaint.ts';
+import { type PublicForm, type PublicUploads, publicComplaintForm, submitPublicComplaint } from './service/public-complaint.ts';
 
 const formText = Type.Optional(Type.String({ maxLength: 4000 }));
 /** The public form as a browser posts it: every field text, checked by the service so errors re-render the form. */
@@ -68,6 +79,9 @@ const PublicFormQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The multipart reader's refusals that the form shows as an attachment problem (anything else is a real error). */
+const uploadLimitCodes = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 
 const publicHeaders = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -156,10 +170,33 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
     { schema: { tags, params: IdParams, body: RevealBody, response: { 200: RevealView } }, ...revealers },
     (request) => revealComplainant(ctx(request), request.params.id, request.body.reason),
   );
+  // Files a citizen attached to the public form: staff in the item's scope only, never the respondent.
+  app.get(
+    '/api/v1/complaints/:id/attachments',
+    { schema: { tags, params: IdParams, response: { 200: ComplaintAttachmentList } }, ...staff },
+    (request) => listAttachments(ctx(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/complaints/:id/attachments/:attachmentId',
+    { schema: { tags, params: AttachmentParams }, ...staff },
+    async (request, reply) => {
+      const file = await readAttachment(ctx(request), request.params.id, request.params.attachmentId);
+      return reply
+        .headers({
+          'content-type': file.contentType,
+          'content-disposition': attachmentDisposition(file.filename),
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+        })
+        .send(file.content);
+    },
+  );
 
-  // The public form: no login, server-rendered, rate-limited per IP. Browsers post forms urlencoded; the
-  // parser is registered in this child context only.
+  // The public form: no login, server-rendered, rate-limited per IP. Browsers post it multipart (with files) or
+  // urlencoded; both parsers are registered in this child context only.
   await app.register(async (publicApp) => {
+    await publicApp.register(multipart, { limits: { ...attachmentLimits } });
+    const uploads = new WeakMap<object, PublicUploads>();
     publicApp.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: 64 * 1024 },
@@ -181,10 +218,32 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
       {
         schema: { hide: true, body: PublicFormBody, querystring: PublicFormQuery },
         config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+        // A multipart post is read here, before validation: the text fields become the body, the files wait for the service.
+        preValidation: async (request) => {
+          if (!request.isMultipart()) return;
+          const fields: Record<string, string> = {};
+          const files: UploadedFile[] = [];
+          const problems: PublicUploads['problems'] = [];
+          try {
+            for await (const part of request.parts()) {
+              if (part.type === 'file') {
+                const content = await part.toBuffer();
+                if (part.fieldname === 'attachments' && (part.filename !== '' || content.length > 0))
+                  files.push({ filename: part.filename, content });
+              } else if (part.fieldname !== 'attachments' && typeof part.value === 'string') fields[part.fieldname] = part.value;
+            }
+          } catch (error) {
+            const code = (error as { code?: unknown }).code;
+            if (typeof code !== 'string' || !uploadLimitCodes.has(code)) throw error;
+            problems.push(uploadLimitProblem(code));
+          }
+          request.body = fields as typeof request.body;
+          uploads.set(request, { files, problems });
+        },
       },
       async (request, reply) => {
         const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
-        const page = await submitPublicComplaint(contextOf(platform, request), request.body as PublicForm, language);
+        const page = await submitPublicComplaint(contextOf(platform, request), request.body as PublicForm, language, uploads.get(request));
         return reply.status(page.status).headers(publicHeaders).send(page.html);
       },
     );

@@ -257,3 +257,21 @@ export type ComplaintStatisticsView = Static<typeof ComplaintStatisticsView>;
 
 export const FlagSummaryView = Type.Object({ overdue: Type.Integer(), dueSoon: Type.Integer(), open: Type.Integer() });
 export type FlagSummaryView = Static<typeof FlagSummaryView>;
+
+/** A file attached to a complaint (staff only): what the list shows. */
+export const ComplaintAttachmentView = Type.Object({
+  id: Type.Integer(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+});
+export type ComplaintAttachmentView = Static<typeof ComplaintAttachmentView>;
+export const ComplaintAttachmentList = Type.Object({ items: Type.Array(ComplaintAttachmentView), total: Type.Integer({ minimum: 0 }) });
+export type ComplaintAttachmentList = Static<typeof ComplaintAttachmentList>;
+export const AttachmentParams = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+    attachmentId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+  },
+  { additionalProperties: false },
+);

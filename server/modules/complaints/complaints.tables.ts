@@ -1,4 +1,4 @@
-import { bigint, boolean, char, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, customType, date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { complaintCategories, complaintChannels, surveyAnswers } from './complaints.schemas.ts';
 import { complaintKinds, complaintStatuses, complaintSteps, mediationOutcomes, rejectGrounds } from './rules/complaint-steps.ts';
 
@@ -76,6 +76,28 @@ export const complaintStep = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorUserId: bigint('actor_user_id', { mode: 'number' }),
     note: text('note').notNull().default(''),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A file attached to a public complaint (JPEG, PNG or PDF, checked by its first bytes). */
+export const complaintAttachment = pgTable(
+  'complaint_attachment',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    complaintId: bigint('complaint_id', { mode: 'number' }).notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type', { enum: ['image/jpeg', 'image/png', 'application/pdf'] }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: char('sha256', { length: 64 }).notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
 );

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ComplaintAttachmentList,
   ComplaintList,
   ComplaintListItem,
   ComplaintListQuery,
@@ -116,6 +117,15 @@ export function useComplaint(id: number) {
   return useQuery({
     queryKey: complaintKeys.item(id),
     queryFn: ({ signal }) => api.get<ComplaintView>(`/complaints/${id}`, {}, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The files a citizen attached to the public form (staff in scope only). */
+export function useComplaintAttachments(id: number) {
+  return useQuery({
+    queryKey: [...complaintKeys.item(id), 'attachments'] as const,
+    queryFn: ({ signal }) => api.get<ComplaintAttachmentList>(`/complaints/${id}/attachments`, {}, signal),
     enabled: Number.isInteger(id) && id > 0,
   });
 }

@@ -33,12 +33,35 @@ import {
   rejectGrounds,
   surveyAnswers,
   useComplaint,
+  useComplaintAttachments,
   useComplaintStep,
   useReveal,
   useStations,
   violationTypes,
 } from './api.ts';
 import { DueTag, statusColors } from './complaint-labels.tsx';
+
+/** The files attached to the public form, each a download link (the server sends them as attachments). */
+function AttachmentsCard({ id }: { id: number }) {
+  const { t } = useTranslation('complaints');
+  const attachments = useComplaintAttachments(id);
+  const items = attachments.data?.items ?? [];
+  return (
+    <Card size="small" title={t('attachments')} style={{ marginTop: 16 }} loading={attachments.isLoading}>
+      {items.length === 0 ? <Typography.Text type="secondary">{t('noAttachments')}</Typography.Text> : null}
+      {items.map((file) => (
+        <Flex key={file.id} justify="space-between" gap={8} style={{ marginBottom: 6 }}>
+          <a href={`/api/v1/complaints/${id}/attachments/${file.id}`} download={file.filename} style={{ wordBreak: 'break-all' }}>
+            {file.filename}
+          </a>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {file.size < 1024 * 1024 ? `${Math.max(1, Math.round(file.size / 1024))} KB` : `${(file.size / 1024 / 1024).toFixed(1)} MB`}
+          </Typography.Text>
+        </Flex>
+      ))}
+    </Card>
+  );
+}
 
 type Dialog = ComplaintAction | 'reassign' | 'surveyAnswer' | 'reveal';
 const paths: Record<Exclude<Dialog, 'reveal'>, string> = {
@@ -238,6 +261,7 @@ export function ComplaintPage() {
               }))}
             />
           </Card>
+          <AttachmentsCard id={view.id} />
         </Col>
       </Row>
       <Modal

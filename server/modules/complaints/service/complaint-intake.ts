@@ -9,6 +9,7 @@ import { type ComplaintRow, complaint } from '../complaints.tables.ts';
 import { type ComplaintField, complaintRuleSetFor } from '../rules/complaint-rule-sets.ts';
 import { type ComplaintKind, intakeState } from '../rules/complaint-steps.ts';
 import { missingRequiredFields } from '../rules/required-fields.ts';
+import { type CheckedAttachment, insertAttachments } from './complaint-attachments.ts';
 import {
   checkStepDate,
   currentStepOf,
@@ -66,8 +67,15 @@ export function checkRequiredFields(item: Omit<ReceivedItem, 'districtCode' | 'r
   if (missing.length) fieldProblem(missing.map((field) => ({ field, message: fieldMessages[field] })));
 }
 
-/** Stores a received item, routed to the station of the respondent's street, with its first deadline. */
-export async function receiveItem(ctx: ServiceContext, item: ReceivedItem): Promise<ComplaintRow> {
+/**
+ * Stores a received item, routed to the station of the respondent's street, with its first deadline, and the
+ * files of a public complaint (already checked) in the same transaction.
+ */
+export async function receiveItem(
+  ctx: ServiceContext,
+  item: ReceivedItem,
+  attachments: readonly CheckedAttachment[] = [],
+): Promise<ComplaintRow> {
   const stationId = await stationOfStreet(ctx.db, item.districtCode, item.respondent.streetCode);
   if (stationId === undefined)
     fieldProblem([{ field: 'streetCode', message: { 'zh-CN': '该街道不属于本辖区', en: 'is not a street of this district' } }]);
@@ -117,6 +125,7 @@ export async function receiveItem(ctx: ServiceContext, item: ReceivedItem): Prom
       .returning();
     const row = created as ComplaintRow;
     await recordComplaintStep({ db: tx, clock: ctx.clock }, row, 'received', item.receivedOn, ctx.actor?.userId ?? null, item.channel);
+    await insertAttachments(tx, row.districtCode, row.id, attachments, ctx.clock.now());
     await writeAudit(
       { ...ctx, db: tx },
       {
@@ -124,7 +133,7 @@ export async function receiveItem(ctx: ServiceContext, item: ReceivedItem): Prom
         objectType: 'complaint',
         objectId: row.id,
         districtCode: row.districtCode,
-        detail: { number: row.number, kind: row.kind, channel: row.channel, entityId: row.entityId },
+        detail: { number: row.number, kind: row.kind, channel: row.channel, entityId: row.entityId, attachments: attachments.length },
       },
     );
     return row;

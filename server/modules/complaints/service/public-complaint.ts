@@ -9,6 +9,7 @@ import { html, type PublicLanguage, publicPage, raw } from '../../../platform/pu
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { findEntityForModule, searchEntities } from '../../registry/index.ts';
 import { type ComplaintCategory, complaintCategories } from '../complaints.schemas.ts';
+import { checkAttachments, type UploadedFile } from './complaint-attachments.ts';
 import { checkRequiredFields, type ReceivedItem, receiveItem } from './complaint-intake.ts';
 
 /** The fields of the public form, all text as a browser posts them. */
@@ -109,6 +110,7 @@ const words = {
     receivedNote: '我们将在7个工作日内决定是否受理（投诉）并告知您。请保存编号以便查询。',
     noDistrict: '未找到对应的辖区，请从店铺门口的二维码进入或拨打12315。',
     errors: '请修改以下内容：',
+    attachments: '附件（可选，最多3个，每个不超过5MB，JPG、PNG图片或PDF）',
   },
   en: {
     title: 'Complaint or report',
@@ -132,6 +134,7 @@ const words = {
     receivedNote: 'We decide within 7 working days whether to accept a complaint and tell you. Keep the number.',
     noDistrict: 'No district found: open this form from the QR code on the shop door, or call 12315.',
     errors: 'Please correct:',
+    attachments: 'Attachments (optional: up to 3 files of 5 MB each, JPG or PNG images or PDF)',
   },
 } as const;
 
@@ -186,7 +189,7 @@ export async function publicComplaintForm(
     ? html`<section class="warn"><p>${text.errors}</p><ul>${errors.map((error) => html`<li class="error">${error.message}</li>`)}</ul></section>`
     : '';
   const body = html`${errorList}<section><p class="muted">${text.intro}</p>
-<form method="post" action="/public/complaints${language === 'en' ? '?lang=en' : ''}">
+<form method="post" enctype="multipart/form-data" action="/public/complaints${language === 'en' ? '?lang=en' : ''}">
 <input type="hidden" name="district" value="${districtCode}">
 ${respondent ? html`<input type="hidden" name="entity" value="${form.entity}">` : ''}
 <label>${text.kind}</label>
@@ -208,6 +211,7 @@ ${
 <label>${text.facts}</label><textarea name="facts" rows="5" maxlength="4000">${value('facts')}</textarea>
 <label>${text.request}</label><textarea name="request" rows="2" maxlength="2000">${value('request')}</textarea>
 <label>${text.knewOn}</label><input name="knewOn" type="date" value="${value('knewOn')}">
+<label>${text.attachments}</label><input type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf">
 <p><button type="submit">${text.submit}</button></p>
 </form></section>`;
   return { status: errors.length ? 400 : 200, html: publicPage({ language, title: text.title, path, body }) };
@@ -220,12 +224,27 @@ const formFieldOf: Record<string, string> = {
   isAnonymous: 'anonymous',
 };
 
-/** A citizen's submission (POST): checked like staff entry, stored, answered with the number; errors re-render the form. */
-export async function submitPublicComplaint(ctx: ServiceContext, form: PublicForm, language: PublicLanguage): Promise<PublicPageResult> {
+/** The files of a multipart post, and what the multipart reader refused (too many, too large) before the service saw it. */
+export interface PublicUploads {
+  files: UploadedFile[];
+  problems: FieldError[];
+}
+
+/**
+ * A citizen's submission (POST): checked like staff entry, stored with its attachments (all or nothing),
+ * answered with the number; errors re-render the form.
+ */
+export async function submitPublicComplaint(
+  ctx: ServiceContext,
+  form: PublicForm,
+  language: PublicLanguage,
+  uploads: PublicUploads = { files: [], problems: [] },
+): Promise<PublicPageResult> {
   const text = words[language];
   const districtCode = await resolveDistrict(ctx, form.district);
   if (!districtCode) return publicComplaintForm(ctx, form, language);
-  const errors: FieldError[] = [];
+  const checked = checkAttachments(uploads.files);
+  const errors: FieldError[] = [...uploads.problems, ...checked.problems];
   const message = (field: string, zh: string, en: string) =>
     errors.push({ in: 'body', field, code: 'invalid', message: { 'zh-CN': zh, en } });
   const kind = form.kind === 'report' ? 'report' : form.kind === 'complaint' ? 'complaint' : undefined;
@@ -277,7 +296,7 @@ export async function submitPublicComplaint(ctx: ServiceContext, form: PublicFor
   }
   if (errors.length) return publicComplaintForm(ctx, form, language, shown());
   try {
-    const row = await receiveItem(ctx, item);
+    const row = await receiveItem(ctx, item, checked.attachments);
     const body = html`<section><h2>${text.received} ${row.number}</h2><p>${text.receivedNote}</p></section>`;
     return { status: 201, html: publicPage({ language, title: text.title, path: '/public/complaints/new', body }) };
   } catch (error) {
