@@ -3,6 +3,7 @@ import { queryRows } from '../../db/client.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import { type CreditHistorySource, gradeEntities } from './service/credit-classes.ts';
+import { otherModulesHistory } from './service/credit-sources.ts';
 import { activeEntities } from './service/directory-source.ts';
 import { chinaDay, systemActorFor } from './service/scope.ts';
 import { raiseOverdueAlerts } from './service/tasks.ts';
@@ -11,7 +12,7 @@ import { raiseOverdueAlerts } from './service/tasks.ts';
  * The module's recurring jobs. `sources` are the other modules' contributions to credit grading
  * (cases, complaints, failed samples, abnormal listing), wired in server/app.ts as they land.
  */
-export function randomInspectionJobs(_platform: Platform, sources: readonly CreditHistorySource[] = []): JobDefinition[] {
+export function randomInspectionJobs(_platform: Platform, sources: readonly CreditHistorySource[] = otherModulesHistory): JobDefinition[] {
   return [
     {
       name: 'random-inspections.credit-regrade',

@@ -1,0 +1,32 @@
+import { entityPenaltySummary } from '../../enforcement/index.ts';
+import { failedSampleCounts } from '../../sampling/index.ts';
+import type { CreditHistorySource } from './credit-classes.ts';
+
+function monthsBefore(day: string, months: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Penalised and major cases of the last 24 months, from the enforcement module. */
+const caseHistory: CreditHistorySource = async (ctx, { entityIds, today }) => {
+  const summary = await entityPenaltySummary(ctx, entityIds, monthsBefore(today, 24));
+  return new Map(
+    entityIds.map((id) => [
+      id,
+      { casesLast24Months: summary.get(id)?.penalisedCases ?? 0, majorCasesLast24Months: summary.get(id)?.majorCases ?? 0 },
+    ]),
+  );
+};
+
+/** Unqualified samples of the last 12 months, from the sampling module. */
+const sampleHistory: CreditHistorySource = async (ctx, { entityIds, today }) => {
+  const counts = await failedSampleCounts(ctx, { districtCode: ctx.actor.districtCode, since: monthsBefore(today, 12) });
+  return new Map(entityIds.map((id) => [id, { failedSamplesLast12Months: counts.get(id) ?? 0 }]));
+};
+
+/**
+ * The other modules' history the monthly credit re-grade reads. Complaints per entity and the abnormal-
+ * operation list have no export yet; the rule treats them as zero until they do.
+ */
+export const otherModulesHistory: readonly CreditHistorySource[] = [caseHistory, sampleHistory];
