@@ -4,6 +4,7 @@ import { addCalendarDays } from '../../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
+import { nextInSeries } from '../../../platform/numbering/document-counter.ts';
 import { stationStreet } from '../../../platform/org/org.tables.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
@@ -54,7 +55,8 @@ export async function nextComplaintNumber(db: Db, districtCode: string, kind: Co
     .select({ total: count() })
     .from(complaint)
     .where(and(eq(complaint.districtCode, districtCode), like(complaint.number, `${prefix}%`)));
-  return `${prefix}${String((counted?.total ?? 0) + 1).padStart(4, '0')}`;
+  const sequence = await nextInSeries(db, districtCode, prefix, counted?.total ?? 0);
+  return `${prefix}${String(sequence).padStart(4, '0')}`;
 }
 
 export function complaintNumber(kind: ComplaintKind, receivedOn: string, sequence: number): string {

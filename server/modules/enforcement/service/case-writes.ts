@@ -5,6 +5,7 @@ import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service
 import { todayInChina } from '../../../platform/calendar/deadline-flag.ts';
 import type { HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
+import { nextInSeries } from '../../../platform/numbering/document-counter.ts';
 import { addTimelineEvent, findEntityForModule } from '../../registry/index.ts';
 import { alreadyExtended, extensionNotApplicable, nothingToPublish, penaltiesLocked, stageNotAllowed } from '../enforcement.errors.ts';
 import type {
@@ -31,7 +32,7 @@ export async function nextCaseNumber(db: Tx, districtCode: string, year: string)
     .where(and(eq(enforcementCase.districtCode, districtCode), like(enforcementCase.number, `AJ${year}-%`)))
     .orderBy(desc(sql`length(${enforcementCase.number})`), desc(enforcementCase.number))
     .limit(1);
-  const sequence = last ? Number(last.number.slice(7)) + 1 : 1;
+  const sequence = await nextInSeries(db, districtCode, `AJ${year}`, last ? Number(last.number.slice(7)) : 0);
   return `AJ${year}-${String(sequence).padStart(4, '0')}`;
 }
 
