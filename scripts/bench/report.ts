@@ -74,7 +74,8 @@ export function markdownReport(
   const out = [
     '# Benchmarks',
     '',
-    `Written by \`${command}\` (\`scripts/bench/\`) on ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Do not edit by hand: run it again.`,
+    `Written by \`${command}\` (\`scripts/bench/\`) on ${stamp(at)} UTC. Do not edit by hand: run it again.`,
+    'Each section says when it was measured: `npm run bench -- --only NAME --update` re-measures one and keeps the others.',
     '',
     '## Machine',
     '',
@@ -104,7 +105,7 @@ export function markdownReport(
     '',
   ];
   for (const outcome of outcomes) {
-    out.push(`## ${outcome.name}`, '', outcome.description, '');
+    out.push(`## ${outcome.name}`, '', `_Measured ${stamp(at)} UTC._`, '', outcome.description, '');
     if (outcome.error) {
       out.push(`**Failed:** ${outcome.error}`, '');
       continue;
@@ -115,4 +116,39 @@ export function markdownReport(
     for (const note of outcome.notes ?? []) out.push(note, '');
   }
   return out.join('\n');
+}
+
+function stamp(at: Date): string {
+  return at.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * A report whose header and re-measured sections come from `fresh` and whose other benchmark sections are kept from
+ * `previous`, in `order`. Lets one benchmark be measured again without re-running the hour-long large ones.
+ */
+export function mergeReports(previous: string, fresh: string, order: readonly string[]): string {
+  const previousSections = sectionsByName(previous);
+  const freshSections = sectionsByName(fresh);
+  const header = fresh.slice(0, firstBenchmarkOffset(fresh, order));
+  const body = order.flatMap((name) => {
+    const section = freshSections.get(name) ?? previousSections.get(name);
+    return section === undefined ? [] : [section];
+  });
+  return `${header}${body.join('')}`.replace(/\n*$/, '\n');
+}
+
+function sectionsByName(report: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  const starts = [...report.matchAll(/^## (.+)$/gm)];
+  starts.forEach((match, index) => {
+    const end = starts[index + 1]?.index ?? report.length;
+    const text = report.slice(match.index, end);
+    sections.set(match[1].trim(), text.endsWith('\n\n') ? text : `${text.replace(/\n*$/, '')}\n\n`);
+  });
+  return sections;
+}
+
+function firstBenchmarkOffset(report: string, order: readonly string[]): number {
+  for (const match of report.matchAll(/^## (.+)$/gm)) if (order.includes(match[1].trim())) return match.index;
+  return report.length;
 }

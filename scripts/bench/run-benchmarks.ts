@@ -1,18 +1,19 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type StartedServer, startBaselineServer, startBenchServer } from './bench-server.ts';
 import { benchmarks } from './benchmarks.ts';
 import { compareHttp } from './compare.ts';
 import { startLoadProcess } from './load-process.ts';
-import { type BenchmarkOutcome, consoleTable, describeMachine, markdownReport } from './report.ts';
+import { type BenchmarkOutcome, consoleTable, describeMachine, markdownReport, mergeReports } from './report.ts';
 import type { BenchContext } from './types.ts';
 
 const defaultReport = new URL('../../docs/benchmarks.md', import.meta.url).pathname;
 
-const usage = `zhijian bench [--only NAME[,NAME]] [--rounds N] [--out FILE] [--list] [--large [--keep]]
+const usage = `zhijian bench [--only NAME[,NAME]] [--rounds N] [--out FILE | --update] [--list] [--large [--keep]]
 
   Runs the benchmarks of scripts/bench/benchmarks.ts, each beside its baseline, and writes
-  docs/benchmarks.md (with --only, only when --out is given). BENCH_DATABASE_URL=postgres://… runs them
+  docs/benchmarks.md (with --only, only when --out or --update is given). --update re-measures the selected
+  benchmarks in the report (docs/benchmarks.md or --out) and keeps every other section as it was. BENCH_DATABASE_URL=postgres://… runs them
   on fresh databases of that PostgreSQL server instead of the embedded database.
   --large adds the PostgreSQL benchmarks at scale (1,000,000 entities; a 100,000-row import) on
   BENCH_DATABASE_URL or the local server (postgres://postgres@127.0.0.1:5432); --keep keeps their
@@ -28,6 +29,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
       list: { type: 'boolean', default: false },
       large: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      update: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -86,9 +88,11 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     await baseline.close();
   }
 
-  const file = values.out ?? (only.length ? undefined : defaultReport);
+  const file = values.out ?? (only.length && !values.update ? undefined : defaultReport);
   if (!file) return;
   const command = ['npm run bench', ...(values.large ? ['--', '--large'] : [])].join(' ');
-  writeFileSync(file, markdownReport(describeMachine([...databases]), outcomes, rounds, new Date(), command));
+  const report = markdownReport(describeMachine([...databases]), outcomes, rounds, new Date(), command);
+  const names = benchmarks.map((benchmark) => benchmark.name);
+  writeFileSync(file, values.update && existsSync(file) ? mergeReports(readFileSync(file, 'utf8'), report, names) : report);
   console.log(`Wrote ${file}.`);
 }
