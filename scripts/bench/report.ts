@@ -143,12 +143,12 @@ function sectionsByName(report: string): Map<string, string> {
   starts.forEach((match, index) => {
     const end = starts[index + 1]?.index ?? report.length;
     const text = report.slice(match.index, end);
-    sections.set(match[1].trim(), text.endsWith('\n\n') ? text : `${text.replace(/\n*$/, '')}\n\n`);
+    sections.set((match[1] ?? '').trim(), text.endsWith('\n\n') ? text : `${text.replace(/\n*$/, '')}\n\n`);
   });
   return sections;
 }
 
 function firstBenchmarkOffset(report: string, order: readonly string[]): number {
-  for (const match of report.matchAll(/^## (.+)$/gm)) if (order.includes(match[1].trim())) return match.index;
+  for (const match of report.matchAll(/^## (.+)$/gm)) if (order.includes((match[1] ?? '').trim())) return match.index;
   return report.length;
 }
