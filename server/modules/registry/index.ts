@@ -24,6 +24,8 @@ export {
   findEntityForModule,
   listEntitiesByCategory,
 } from './service/entity-lookup.ts';
+/** Public facts of a district's entities (all, or the given ids), no personal data: public pages, maps, open data. */
+export { entityPublicProfiles, type PublicProfile } from './service/public-profiles.ts';
 /** The entity page (identity, licences, premises, status history) of an entity in the actor's scope; 404 outside it. */
 export { getEntity } from './service/entity-page.ts';
 /** Scoped search: the same filters as GET /api/v1/entities. */

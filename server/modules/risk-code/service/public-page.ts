@@ -11,7 +11,7 @@ import { isRatingOutOfDate } from '../rules/rating-currency.ts';
 import type { Colour, ColourFacts } from '../rules/risk-colour.ts';
 import { type CachedPage, cachedPage, storePage } from './page-cache.ts';
 import { chinaDay } from './recompute.ts';
-import { publicProfiles } from './registry-read.ts';
+import { entityPublicProfiles } from '../../registry/index.ts';
 
 export const colourHex: Record<Colour, string> = {
   green: '#2e7d32',
@@ -67,7 +67,7 @@ async function renderCodePage(ctx: ServiceContext, token: string, language: Publ
     .from(rcSubject)
     .where(and(eq(rcSubject.token, token), isNull(rcSubject.revokedAt)));
   if (!subject) return renderProductPage(ctx, token, language, now);
-  const [profile] = await publicProfiles(ctx, subject.districtCode, { entityIds: [subject.entityId] });
+  const [profile] = await entityPublicProfiles(ctx, subject.districtCode, { entityIds: [subject.entityId] });
   if (profile?.status !== 'active') return notFoundPage(language, path);
   const today = chinaDay(new Date(now));
   const facts = subject.facts as ColourFacts;

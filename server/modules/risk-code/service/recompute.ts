@@ -6,7 +6,7 @@ import { type ColourFacts, decideColour } from '../rules/risk-colour.ts';
 import { type FactSource, gatherFacts } from './colour-facts.ts';
 import { colourTableInForce } from './colour-table.ts';
 import { invalidatePublicPages } from './page-cache.ts';
-import { publicProfiles } from './registry-read.ts';
+import { entityPublicProfiles } from '../../registry/index.ts';
 
 /** A public code: 16 random bytes, base64url (22 characters). Never derived from the database id. */
 export function newToken(): string {
@@ -34,7 +34,7 @@ export async function ensureSubjects(ctx: ServiceContext, districtCode: string):
       (row) => row.entityId,
     ),
   );
-  const missing = (await publicProfiles(ctx, districtCode, { all: true })).filter((profile) => !existing.has(profile.id));
+  const missing = (await entityPublicProfiles(ctx, districtCode, { all: true })).filter((profile) => !existing.has(profile.id));
   for (let start = 0; start < missing.length; start += 2000) {
     await ctx.db.insert(rcSubject).values(
       missing.slice(start, start + 2000).map((profile) => ({

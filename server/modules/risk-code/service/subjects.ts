@@ -4,7 +4,7 @@ import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { html, raw } from '../../../platform/public-html/html.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
-import { findEntityForModule } from '../../registry/index.ts';
+import { entityPublicProfiles, findEntityForModule } from '../../registry/index.ts';
 import { productNotFound, subjectNotFound } from '../risk-code.errors.ts';
 import { rcCertifiedProduct, rcColourHistory, rcMapSetting, rcSubject } from '../risk-code.tables.ts';
 import { colourNames, explainColour } from '../rules/colour-explanation.ts';
@@ -13,7 +13,6 @@ import { colourTableInForce } from './colour-table.ts';
 import { invalidatePublicPages } from './page-cache.ts';
 import { colourHex } from './public-page.ts';
 import { chinaDay, ensureSubjects, newToken, recomputeColours } from './recompute.ts';
-import { publicProfiles } from './registry-read.ts';
 
 const subjectScope = (ctx: ActorContext) =>
   scopeWhere(ctx.actor, { district: rcSubject.districtCode, street: rcSubject.streetCode, entity: rcSubject.entityId });
@@ -134,7 +133,7 @@ export async function colourMap(ctx: ActorContext, query: { streetCode?: string 
     .where(where)
     .orderBy(asc(rcSubject.entityId));
   const profiles = new Map(
-    (await publicProfiles(ctx, ctx.actor.districtCode, { entityIds: subjects.map((s) => s.entityId) })).map((p) => [p.id, p]),
+    (await entityPublicProfiles(ctx, ctx.actor.districtCode, { entityIds: subjects.map((s) => s.entityId) })).map((p) => [p.id, p]),
   );
   const counts = Object.fromEntries(colours.map((colour) => [colour, 0])) as Record<Colour, number>;
   let inspectedAndCoded = 0;
@@ -204,7 +203,7 @@ export async function stickers(ctx: ActorContext, query: { entityId?: number; st
     .limit(2000);
   if (query.entityId && subjects.length === 0) throw subjectNotFound();
   const profiles = new Map(
-    (await publicProfiles(ctx, ctx.actor.districtCode, { entityIds: subjects.map((s) => s.entityId) })).map((p) => [p.id, p]),
+    (await entityPublicProfiles(ctx, ctx.actor.districtCode, { entityIds: subjects.map((s) => s.entityId) })).map((p) => [p.id, p]),
   );
   const pages = [];
   for (const subject of subjects) {
@@ -326,7 +325,9 @@ export async function openData(ctx: ServiceContext, query: { district: string; p
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total = (await ctx.db.$count(rcSubject, where)) as number;
-  const profiles = new Map((await publicProfiles(ctx, query.district, { entityIds: rows.map((r) => r.entityId) })).map((p) => [p.id, p]));
+  const profiles = new Map(
+    (await entityPublicProfiles(ctx, query.district, { entityIds: rows.map((r) => r.entityId) })).map((p) => [p.id, p]),
+  );
   const items = rows.flatMap((row) => {
     const profile = profiles.get(row.entityId);
     if (profile?.status !== 'active') return [];

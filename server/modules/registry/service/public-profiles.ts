@@ -3,11 +3,9 @@ import { queryRows } from '../../../db/client.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 
 /**
- * STOPGAP (reported to the lead): the public page, the map and open data need each entity's credit code, map
- * coordinates and food-licence number, which no registry export returns yet (EntitySummary has no lng/lat or
- * licence; entitiesWithLicences has no credit code or coordinates). Until the registry exports
- * `entityPublicProfiles(ctx, districtCode, ids)`, this one read-only query is the only place risk-code reads
- * registry tables. It selects no personal data (no legal representative, ID number or phone).
+ * What the public may see of an entity (public code pages, the five-colour map, open data): name, credit code,
+ * street, coordinates, address and the number of its preferred valid licence (food business, then workshop
+ * registration, then any). It selects no personal data (no legal representative, ID number or phone).
  */
 export interface PublicProfile {
   id: number;
@@ -23,7 +21,7 @@ export interface PublicProfile {
   address: string;
 }
 
-export async function publicProfiles(
+export async function entityPublicProfiles(
   ctx: ServiceContext,
   districtCode: string,
   filter: { entityIds: readonly number[] } | { all: true },
