@@ -24,10 +24,10 @@ export {
   findEntityForModule,
   listEntitiesByCategory,
 } from './service/entity-lookup.ts';
-/** Public facts of a district's entities (all, or the given ids), no personal data: public pages, maps, open data. */
-export { entityPublicProfiles, type PublicProfile } from './service/public-profiles.ts';
 /** The entity page (identity, licences, premises, status history) of an entity in the actor's scope; 404 outside it. */
 export { getEntity } from './service/entity-page.ts';
+/** Public facts of a district's entities (all, or the given ids), no personal data: public pages, maps, open data. */
+export { entityPublicProfiles, type PublicProfile } from './service/public-profiles.ts';
 /** Scoped search: the same filters as GET /api/v1/entities. */
 export { searchEntities } from './service/search-entities.ts';
 /** Counts by kind, industry, street and status on a date, with year-on-year growth (annual report). */

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../../platform/http/context.ts';
 import { html, type PublicLanguage, publicPage } from '../../../platform/public-html/html.ts';
 import { publicComplaintUrl } from '../../complaints/index.ts';
 import { gradingRulesFor } from '../../food-safety/index.ts';
+import { entityPublicProfiles } from '../../registry/index.ts';
 import { workshopListStatus } from '../../workshops/index.ts';
 import { rcCertifiedProduct, rcSubject } from '../risk-code.tables.ts';
 import { categoryNames, colourNames } from '../rules/colour-explanation.ts';
@@ -11,7 +12,6 @@ import { isRatingOutOfDate } from '../rules/rating-currency.ts';
 import type { Colour, ColourFacts } from '../rules/risk-colour.ts';
 import { type CachedPage, cachedPage, storePage } from './page-cache.ts';
 import { chinaDay } from './recompute.ts';
-import { entityPublicProfiles } from '../../registry/index.ts';
 
 export const colourHex: Record<Colour, string> = {
   green: '#2e7d32',

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../../platform/http/context.ts';
+import { entityPublicProfiles } from '../../registry/index.ts';
 import { rcColourHistory, rcSubject } from '../risk-code.tables.ts';
 import { type ColourFacts, decideColour } from '../rules/risk-colour.ts';
 import { type FactSource, gatherFacts } from './colour-facts.ts';
 import { colourTableInForce } from './colour-table.ts';
 import { invalidatePublicPages } from './page-cache.ts';
-import { entityPublicProfiles } from '../../registry/index.ts';
 
 /** A public code: 16 random bytes, base64url (22 characters). Never derived from the database id. */
 export function newToken(): string {
