@@ -14,3 +14,5 @@ export function publicComplaintUrl(districtCode: string, creditCode: string): st
 }
 /** Demo items making the 2020 figures of the work summary. */
 export { type ComplaintsDemoInput, seedComplaintsDemo } from './service/complaint-demo.ts';
+/** Complaints and reports counting against each business in a window (five-colour code, credit re-grade); rule in rules/substantiated.ts. */
+export { entityComplaintCounts } from './service/entity-complaint-counts.ts';

@@ -1,3 +1,4 @@
+import { entityComplaintCounts } from '../../complaints/index.ts';
 import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
 import type { CreditHistorySource } from './credit-classes.ts';
@@ -25,8 +26,19 @@ const sampleHistory: CreditHistorySource = async (ctx, { entityIds, today }) => 
   return new Map(entityIds.map((id) => [id, { failedSamplesLast12Months: counts.get(id) ?? 0 }]));
 };
 
+/** Accepted complaints and substantiated reports of the last 12 months, from the complaints module. */
+const complaintHistory: CreditHistorySource = async (ctx, { entityIds, today }) => {
+  const counts = await entityComplaintCounts(ctx, {
+    districtCode: ctx.actor.districtCode,
+    entityIds,
+    since: monthsBefore(today, 12),
+    today,
+  });
+  return new Map(entityIds.map((id) => [id, { complaintsLast12Months: counts.get(id) ?? 0 }]));
+};
+
 /**
- * The other modules' history the monthly credit re-grade reads. Complaints per entity and the abnormal-
- * operation list have no export yet; the rule treats them as zero until they do.
+ * The other modules' history the monthly credit re-grade reads. The abnormal-operation list has no export
+ * yet; the rule treats it as not listed until it does.
  */
-export const otherModulesHistory: readonly CreditHistorySource[] = [caseHistory, sampleHistory];
+export const otherModulesHistory: readonly CreditHistorySource[] = [caseHistory, sampleHistory, complaintHistory];

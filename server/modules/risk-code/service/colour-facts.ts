@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
+import { entityComplaintCounts } from '../../complaints/index.ts';
 import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { gradeFacts } from '../../food-safety/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
@@ -80,6 +81,16 @@ const enforcementSource: FactSource = async (ctx, input) => {
   );
 };
 
+const complaintsSource: FactSource = async (ctx, input) => {
+  const counts = await entityComplaintCounts(ctx, {
+    districtCode: input.districtCode,
+    entityIds: input.entityIds,
+    since: yearBefore(input.today),
+    today: input.today,
+  });
+  return new Map(input.entityIds.map((id) => [id, { complaints12m: counts.get(id) ?? 0 }]));
+};
+
 const foodSafetySource: FactSource = async (ctx, input) => {
   const rows = await gradeFacts(ctx, { districtCode: input.districtCode, entityIds: input.entityIds, today: input.today });
   return new Map(rows.map((row) => [row.entityId, fromGradeFacts(row)]));
@@ -87,10 +98,10 @@ const foodSafetySource: FactSource = async (ctx, input) => {
 
 /**
  * Every module that publishes a colour fact: food-safety (grades, the latest inspection, rectifications,
- * certificate compliance), sampling, enforcement. Not yet: complaints per entity (no such export), so that
- * fact stays unknown and the colour rule says so.
+ * certificate compliance), sampling, enforcement, complaints (accepted complaints and substantiated reports).
+ * A new or closed item changes the facts hash, so the 10-minute job (risk-code.jobs.ts) recolours the unit.
  */
-export const factSources: FactSource[] = [foodSafetySource, samplingSource, enforcementSource];
+export const factSources: FactSource[] = [foodSafetySource, samplingSource, enforcementSource, complaintsSource];
 
 /** Facts of the given entities (management category from our own subject rows). */
 export async function gatherFacts(

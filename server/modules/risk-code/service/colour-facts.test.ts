@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../../platform/http/context.ts';
+import type { AppInstance } from '../../../platform/http/routes.ts';
+import { createTestDistrict, type TestDistrict } from '../../../test/factories.ts';
+import { cateringShop } from '../../../test/probe-fixtures.ts';
+import type { CallAs } from '../../../test/scope-probe.ts';
+import { signIn } from '../../../test/sign-in.ts';
+import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
+import { chinaDay, recomputeColours } from './recompute.ts';
+
+let platform: TestPlatform;
+let app: AppInstance;
+let home: TestDistrict;
+let other: TestDistrict;
+const cookies = new Map<string, string>();
+const call: CallAs = async (username, method, url, body) => {
+  let cookie = cookies.get(username);
+  if (!cookie) {
+    cookie = await signIn(app, username);
+    cookies.set(username, cookie);
+  }
+  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
+  return { status: response.statusCode, body: response.json() };
+};
+type Json = Record<string, unknown>;
+
+beforeAll(async () => {
+  platform = await testPlatform();
+  app = await testApp(platform);
+  home = await createTestDistrict(platform);
+  other = await createTestDistrict(platform);
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await platform?.database.close();
+});
+
+describe('complaints as a colour fact', () => {
+  it('raises the colour once accepted complaints reach the threshold, and says so in the explanation', async () => {
+    const id = await cateringShop({ home, other, call }, '投诉饭店');
+    const ctx = systemContext(platform);
+    const view = async () => (await call(home.users.section.username, 'GET', `/api/v1/risk-code/entities/${id}`)).body as Json;
+    expect((await view()).colour).toBe('blue'); // 饭店 → large restaurant, no risk grade yet
+    const today = chinaDay(ctx.clock.now());
+    const complain = async () => {
+      const created = await call(home.users.section.username, 'POST', '/api/v1/complaints', {
+        kind: 'complaint',
+        channel: 'hotline_12315',
+        category: 'food',
+        entityId: id,
+        complainantName: '李小明',
+        complainantPhone: '13912345678',
+        complainantAddress: '中河街道88号',
+        facts: '就餐后腹泻',
+        request: '退还餐费',
+      });
+      expect(created.status).toBe(201);
+      return (created.body as { id: number }).id;
+    };
+    const accept = async (complaintId: number) =>
+      expect((await call(home.users.section.username, 'POST', `/api/v1/complaints/${complaintId}/accept`, { on: today })).status).toBe(200);
+
+    await accept(await complain());
+    await accept(await complain());
+    const pending = await complain(); // received, not yet accepted: does not count
+    await recomputeColours(ctx, { districtCode: home.code, trigger: 'job' });
+    const below = await view();
+    expect(below.colour).toBe('blue');
+    expect((below.explanation as { reasons: string[] }).reasons.join()).not.toContain('投诉');
+
+    await accept(pending); // the third accepted complaint reaches the default threshold of 3
+    const result = await recomputeColours(ctx, { districtCode: home.code, trigger: 'job' });
+    expect(result.changed).toBeGreaterThanOrEqual(1);
+    const after = await view();
+    expect(after.colour).toBe('yellow');
+    const explanation = after.explanation as { summary: string; reasons: string[]; unknown: string[] };
+    expect(explanation.summary).toContain('近12个月投诉 3 件（达到 3 件）');
+    expect(explanation.unknown).not.toContain('投诉');
+    expect((after.history as Json[])[0]).toMatchObject({ fromColour: 'blue', toColour: 'yellow', trigger: 'job' });
+
+    // A year later the complaints no longer count and the colour falls back.
+    platform.clock.advance(366 * 86_400_000);
+    cookies.clear(); // the session expired meanwhile
+    await recomputeColours(ctx, { districtCode: home.code, trigger: 'job' });
+    expect((await view()).colour).toBe('blue');
+  });
+});
