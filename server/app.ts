@@ -14,7 +14,7 @@ import { randomInspectionJobs, randomInspectionRoutes } from './modules/random-i
 import { registryRoutes } from './modules/registry/index.ts';
 import { riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
 import { samplingRoutes } from './modules/sampling/index.ts';
-import { workshopRoutes } from './modules/workshops/index.ts';
+import { workshopJobs, workshopRoutes } from './modules/workshops/index.ts';
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes, isSecureDeployment, sessionHook } from './platform/auth/auth.routes.ts';
@@ -41,6 +41,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...foodSafetyJobs(platform),
     ...complaintJobs,
     ...riskCodeJobs(platform),
+    ...workshopJobs(platform),
   ];
 }
 

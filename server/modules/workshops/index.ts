@@ -4,4 +4,5 @@
 
 export { seedWorkshopsDemo } from './service/demo-seed.ts';
 export { workshopListStatus } from './service/workshops.ts';
+export { workshopJobs } from './workshops.jobs.ts';
 export { workshopRoutes } from './workshops.routes.ts';

@@ -114,7 +114,7 @@ async function renderCodePage(ctx: ServiceContext, token: string, language: Publ
   if (list)
     rows.push([
       t(language, '红黑榜', 'Red/black list'),
-      `${list.list === 'red' ? t(language, '红榜', 'Red list') : list.list === 'black' ? t(language, '黑榜', 'Black list') : t(language, '未上榜', 'Not listed')}（${list.period}）`,
+      html`${list.list === 'red' ? t(language, '红榜', 'Red list') : list.list === 'black' ? t(language, '黑榜', 'Black list') : t(language, '未上榜', 'Not listed')}（${list.period}） <a href="/public/workshop-lists/${subject.districtCode}${language === 'en' ? '?lang=en' : ''}">${t(language, '查看红黑榜', 'See the lists')}</a>`,
     ]);
   const body = html`<section style="border-top:12px solid ${colour ? colourHex[colour] : '#9e9e9e'}">
 <h2>${profile.name}</h2>

@@ -2,7 +2,9 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
+import type { Actor } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
+import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { entitiesWithLicences, findEntityForModule } from '../../registry/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
 import { defaultListCriteria, type ListCriteria, listMembership, type MembershipDecision } from '../rules/red-black-list.ts';
@@ -11,6 +13,23 @@ import { type SnapshotEntry, wsAppeal, wsCriteria, wsEvaluation, wsSnapshot } fr
 
 const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+
+/** The actor jobs and district-wide reads act as inside one district (read-only use of other modules' exports). */
+export function systemActorFor(districtCode: string): Actor {
+  return {
+    userId: 0,
+    username: 'system',
+    displayName: 'system',
+    districtCode,
+    districtCodes: [districtCode],
+    roles: ['section'],
+    orgUnitId: null,
+    isDistrictWide: true,
+    streetCodes: [],
+    entityIds: [],
+    labId: null,
+  };
+}
 
 export async function criteriaInForce(
   ctx: ServiceContext,
@@ -120,13 +139,19 @@ export async function currentMemberships(
   const latest = new Map<number, (typeof evaluations)[number]>();
   for (const evaluation of evaluations) if (!latest.has(evaluation.entityId)) latest.set(evaluation.entityId, evaluation);
   const failed = await failedSampleCounts(ctx, { districtCode, since: yearBefore(today) });
+  // Cases decided with a penalty (other than a warning) against the workshop in the last 12 months.
+  const penalties = await entityPenaltySummary(
+    { ...ctx, actor: systemActorFor(districtCode) },
+    workshops.map((w) => w.id),
+    yearBefore(today),
+  );
   return workshops.map((workshop) => {
     const evaluation = latest.get(workshop.id);
     const decision: MembershipDecision = listMembership(
       {
         latest: evaluation ? { on: evaluation.evaluatedOn, answers: evaluation.answers } : null,
         failedSamples12m: failed.get(workshop.id) ?? 0,
-        penaltyCases12m: 0,
+        penaltyCases12m: penalties.get(workshop.id)?.penalisedCases ?? 0,
       },
       criteria,
       today,
@@ -143,34 +168,55 @@ export async function currentMemberships(
   });
 }
 
-/** Section staff publish the month's lists: an immutable, dated snapshot (one per month). */
-export async function publishSnapshot(ctx: ActorContext, body: { period: string }) {
-  const districtCode = ctx.actor.districtCode;
+/**
+ * Publishes a district's lists for a period as an immutable, dated snapshot (one per period), audited in the
+ * same transaction. `publishedBy` null = the monthly job.
+ */
+async function publishPeriod(ctx: ServiceContext, districtCode: string, period: string, publishedBy: number | null) {
   const today = chinaDay(ctx.clock.now());
-  const [exists] = await ctx.db
-    .select({ id: wsSnapshot.id })
-    .from(wsSnapshot)
-    .where(and(eq(wsSnapshot.districtCode, districtCode), eq(wsSnapshot.period, body.period)));
-  if (exists) throw snapshotExists({ period: body.period });
   const entries = (await currentMemberships(ctx, districtCode, today))
     .filter((entry) => entry.list !== 'neither')
     .map(({ passedPercent: _p, ...entry }) => entry);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(wsSnapshot)
-      .values({ districtCode, period: body.period, publishedOn: today, publishedBy: ctx.actor.userId, entries })
+      .values({ districtCode, period, publishedOn: today, publishedBy, entries })
+      .onConflictDoNothing()
       .returning();
+    if (!row) throw snapshotExists({ period });
     await writeAudit(
       { ...ctx, db: tx },
       {
         action: 'workshops.snapshot.publish',
+        districtCode,
         objectType: 'ws_snapshot',
-        objectId: row?.id,
-        detail: { period: body.period, entries: entries.length },
+        objectId: row.id,
+        detail: { period, entries: entries.length, by: publishedBy === null ? 'job' : 'staff' },
       },
     );
-    return row as typeof wsSnapshot.$inferSelect;
+    return row;
   });
+}
+
+async function periodPublished(ctx: ServiceContext, districtCode: string, period: string): Promise<boolean> {
+  const [exists] = await ctx.db
+    .select({ id: wsSnapshot.id })
+    .from(wsSnapshot)
+    .where(and(eq(wsSnapshot.districtCode, districtCode), eq(wsSnapshot.period, period)));
+  return exists !== undefined;
+}
+
+/** Section staff publish the month's lists: an immutable, dated snapshot (one per month). */
+export async function publishSnapshot(ctx: ActorContext, body: { period: string }) {
+  if (await periodPublished(ctx, ctx.actor.districtCode, body.period)) throw snapshotExists({ period: body.period });
+  return publishPeriod(ctx, ctx.actor.districtCode, body.period, ctx.actor.userId);
+}
+
+/** The monthly job: publishes `period` unless staff (or an earlier run) already did. Idempotent. */
+export async function publishIfMissing(ctx: ServiceContext, districtCode: string, period: string): Promise<boolean> {
+  if (await periodPublished(ctx, districtCode, period)) return false;
+  await publishPeriod(ctx, districtCode, period, null);
+  return true;
 }
 
 export async function listSnapshots(ctx: ServiceContext, districtCode: string) {
