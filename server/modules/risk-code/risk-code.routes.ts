@@ -1,9 +1,11 @@
+import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { IdParams, PagingQuery, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
 import { colours, riskLevels } from './rules/risk-colour.ts';
 import { listColourTables, saveColourTable } from './service/colour-table.ts';
+import { csvChunks, exportRows, jsonChunks } from './service/open-data-export.ts';
 import { publicCodePage } from './service/public-page.ts';
 import {
   colourMap,
@@ -195,6 +197,52 @@ export const riskCodeRoutes: RoutePlugin = async (app, platform) => {
       const cell = (value: unknown) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
       const csv = [columns.join(','), ...result.items.map((item) => columns.map((column) => cell(item[column])).join(','))].join('\r\n');
       return reply.header('content-type', 'text/csv; charset=utf-8').send(`\uFEFF${csv}\r\n`);
+    },
+  );
+  // Bulk export of the whole district (streamed, a few requests a minute per client).
+  const ExportQuery = Type.Object({ district: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
+  const exportRate = { rateLimit: { max: 6, timeWindow: '1 minute' } };
+  app.get(
+    '/api/open/v1/ratings/export.csv',
+    {
+      schema: {
+        tags: ['open data'],
+        summary: 'Bulk export: every published rating of a district as CSV (UTF-8 with BOM, CRLF), streamed',
+        description:
+          'Columns: creditCode, pageToken (stable identifiers), name, licenceNumber, address, streetCode, lng, lat, colour, riskGrade, dynamicGrade, latestInspectionOn, ratedAt. No personal data. Rate-limited to 6 requests a minute per client.',
+        querystring: ExportQuery,
+      },
+      config: exportRate,
+    },
+    async (request, reply) => {
+      const { district } = request.query as { district: string };
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ratings-${district}.csv"`)
+        .header('cache-control', 'public, max-age=300')
+        .send(Readable.from(csvChunks(exportRows(contextOf(platform, request), district))));
+    },
+  );
+  app.get(
+    '/api/open/v1/ratings/export.json',
+    {
+      schema: {
+        tags: ['open data'],
+        summary: 'Bulk export: every published rating of a district as one JSON document, streamed',
+        description:
+          '`{"district", "generatedAt", "items": [{creditCode, pageToken, name, licenceNumber, address, streetCode, lng, lat, colour, riskGrade, dynamicGrade, latestInspectionOn, ratedAt}]}`. No personal data. Rate-limited to 6 requests a minute per client.',
+        querystring: ExportQuery,
+      },
+      config: exportRate,
+    },
+    async (request, reply) => {
+      const { district } = request.query as { district: string };
+      const ctx = contextOf(platform, request);
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ratings-${district}.json"`)
+        .header('cache-control', 'public, max-age=300')
+        .send(Readable.from(jsonChunks(exportRows(ctx, district), { district, generatedAt: ctx.clock.now().toISOString() })));
     },
   );
 
