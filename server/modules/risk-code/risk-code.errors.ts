@@ -8,3 +8,7 @@ export const productNotFound = defineError('risk_code.product_not_found', 404, {
   'zh-CN': '找不到该认证产品',
   en: 'Certified product not found',
 });
+export const areaNotFound = defineError('risk_code.area_not_found', 404, {
+  'zh-CN': '找不到该地图区域',
+  en: 'Map area not found',
+});

@@ -52,3 +52,28 @@ export const riskCodeProbes: ScopeProbe[] = [
     setup: async (world) => ({ id: await product(world), outsiders: [world.other.users.section.username] }),
   },
 ];
+
+async function mapArea(world: ProbeWorld): Promise<number> {
+  const created = await world.call(world.home.users.section.username, 'POST', '/api/v1/risk-code/map/areas', {
+    kind: 'complex',
+    name: '探针综合体',
+    outline: [
+      [121.5, 29.8],
+      [121.501, 29.8],
+      [121.501, 29.801],
+    ],
+  });
+  if (created.status !== 201) throw new Error(`probe area not made: ${created.status} ${JSON.stringify(created.body)}`);
+  return (created.body as { id: number }).id;
+}
+
+riskCodeProbes.push(
+  {
+    route: 'PUT /api/v1/risk-code/map/areas/:id',
+    setup: async (world) => ({ id: await mapArea(world), body: { name: '改名' }, outsiders: [world.other.users.section.username] }),
+  },
+  {
+    route: 'DELETE /api/v1/risk-code/map/areas/:id',
+    setup: async (world) => ({ id: await mapArea(world), outsiders: [world.other.users.section.username] }),
+  },
+);

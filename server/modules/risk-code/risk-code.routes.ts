@@ -4,11 +4,11 @@ import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { IdParams, PagingQuery, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
 import { colours, riskLevels } from './rules/risk-colour.ts';
+import { colourMap, createArea, deleteArea, listAreas, updateArea } from './service/colour-map.ts';
 import { listColourTables, saveColourTable } from './service/colour-table.ts';
 import { csvChunks, exportRows, jsonChunks } from './service/open-data-export.ts';
 import { publicCodePage } from './service/public-page.ts';
 import {
-  colourMap,
   colourOf,
   createProduct,
   getProduct,
@@ -65,6 +65,16 @@ const ProductBody = Type.Object(
   },
   { additionalProperties: false },
 );
+const AreaBody = Type.Object(
+  {
+    kind: Type.Enum(['street', 'pedestrian_street', 'complex'] as const),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    streetCode: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{9}$' }), Type.Null()])),
+    /** One closed ring [[lng, lat], …], first point not repeated. */
+    outline: Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), { minItems: 3, maxItems: 2000 }),
+  },
+  { additionalProperties: false },
+);
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 64 }) });
 const staff = requireRole('admin', 'leader', 'section', 'inspector');
 const publicRate = { rateLimit: { max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1', '::ffff:127.0.0.1'] } };
@@ -110,11 +120,33 @@ export const riskCodeRoutes: RoutePlugin = async (app, platform) => {
     '/api/v1/risk-code/map',
     {
       schema: {
-        querystring: Type.Object({ streetCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { streetCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })), areaId: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
       },
       preHandler: staff,
     },
     async (request) => colourMap(actorContextOf(platform, request), request.query),
+  );
+  app.get('/api/v1/risk-code/map/areas', { preHandler: staff }, async (request) => listAreas(actorContextOf(platform, request)));
+  app.post(
+    '/api/v1/risk-code/map/areas',
+    { schema: { body: AreaBody }, preHandler: requireRole('admin', 'section') },
+    async (request, reply) => reply.status(201).send(await createArea(actorContextOf(platform, request), request.body)),
+  );
+  app.put(
+    '/api/v1/risk-code/map/areas/:id',
+    { schema: { params: IdParams, body: Type.Partial(AreaBody, { minProperties: 1 }) }, preHandler: requireRole('admin', 'section') },
+    async (request) => updateArea(actorContextOf(platform, request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/v1/risk-code/map/areas/:id',
+    { schema: { params: IdParams }, preHandler: requireRole('admin', 'section') },
+    async (request, reply) => {
+      await deleteArea(actorContextOf(platform, request), request.params.id);
+      return reply.status(204).send();
+    },
   );
   app.put(
     '/api/v1/risk-code/map/tile-url',

@@ -79,3 +79,19 @@ export const rcCertifiedProduct = pgTable(
   },
   (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
 );
+
+/** Map areas: street outlines, pedestrian streets 步行街 and complexes 综合体 (outline = [[lng, lat], …]). */
+export const rcMapArea = pgTable(
+  'rc_map_area',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    kind: text('kind', { enum: ['street', 'pedestrian_street', 'complex'] }).notNull(),
+    name: text('name').notNull(),
+    streetCode: char('street_code', { length: 9 }),
+    outline: jsonb('outline').$type<[number, number][]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);

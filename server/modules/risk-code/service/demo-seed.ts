@@ -1,6 +1,7 @@
 import { creditCodeCheckCharacter } from '../../../../shared/credit-code.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { rcCertifiedProduct } from '../risk-code.tables.ts';
+import { seedMapAreas } from './colour-map.ts';
 import { ensureSubjects, newToken, recomputeColours } from './recompute.ts';
 
 const firms = ['海曙精工机械', '甬江智能电器', '四明服饰', '鼓楼五金工具', '天一家居用品', '月湖食品', '南塘塑业', '望京照明电器'];
@@ -23,7 +24,8 @@ const products: [number, string, string][] = [
 
 /**
  * Demo: a public code for every entity, colours for every catering unit (from the facts the other modules'
- * demos made), and 8 firms with 14 "品字标" certified products. Runs after the food-safety demo.
+ * demos made), the map's areas (street outlines, the pilot pedestrian street 宁大步行街, a complex), and 8 firms
+ * with 14 "品字标" certified products. Runs after the food-safety demo.
  */
 export async function seedRiskCodeDemo(
   ctx: ServiceContext,
@@ -31,6 +33,7 @@ export async function seedRiskCodeDemo(
 ): Promise<void> {
   await ensureSubjects(ctx, input.districtCode);
   await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true });
+  await seedMapAreas(ctx, input.districtCode);
   await ctx.db.insert(rcCertifiedProduct).values(
     products.map(([firm, productName, standard], index) => {
       const body = `91${input.districtCode}${String(700000 + firm * 97).padStart(6, '0')}${String(firm).padStart(2, '0')}X`.slice(0, 17);

@@ -8,7 +8,7 @@ import { entityPublicProfiles, findEntityForModule } from '../../registry/index.
 import { productNotFound, subjectNotFound } from '../risk-code.errors.ts';
 import { rcCertifiedProduct, rcColourHistory, rcMapSetting, rcSubject } from '../risk-code.tables.ts';
 import { colourNames, explainColour } from '../rules/colour-explanation.ts';
-import { type Colour, type ColourFacts, colours, decideColour } from '../rules/risk-colour.ts';
+import { type Colour, type ColourFacts, decideColour } from '../rules/risk-colour.ts';
 import { colourTableInForce } from './colour-table.ts';
 import { invalidatePublicPages } from './page-cache.ts';
 import { colourHex } from './public-page.ts';
@@ -24,10 +24,10 @@ async function subjectOf(ctx: ActorContext, entityId: number) {
       .from(rcSubject)
       .where(and(subjectScope(ctx), eq(rcSubject.entityId, entityId)));
   const [row] = await find();
-  if (row) return row;
-  // A new entity gets its code at the next job run; make it now when asked (404 outside the actor's scope).
+  if (row?.computedAt || (row && row.businessCategory !== 'catering')) return row;
+  // A new entity gets its code and colour at the next job run; make them now when asked (404 outside the actor's scope).
   const entity = await findEntityForModule(ctx, entityId);
-  await ensureSubjects(ctx, entity.districtCode);
+  if (!row) await ensureSubjects(ctx, entity.districtCode);
   await recomputeColours(ctx, { districtCode: entity.districtCode, entityIds: [entityId], trigger: 'fact' });
   const [made] = await find();
   if (!made) throw subjectNotFound();
@@ -118,51 +118,6 @@ export async function revokeToken(ctx: ActorContext, entityId: number, reason: s
   });
   invalidatePublicPages([row.token]);
   return { entityId, token: null };
-}
-
-/** The five-colour map: every catering unit of a street (or the district) as a point, counts per colour, coverage. */
-export async function colourMap(ctx: ActorContext, query: { streetCode?: string }) {
-  const where = and(
-    subjectScope(ctx),
-    eq(rcSubject.businessCategory, 'catering'),
-    query.streetCode ? eq(rcSubject.streetCode, query.streetCode) : undefined,
-  );
-  const subjects = await ctx.db
-    .select({ entityId: rcSubject.entityId, colour: rcSubject.colour, facts: rcSubject.facts, streetCode: rcSubject.streetCode })
-    .from(rcSubject)
-    .where(where)
-    .orderBy(asc(rcSubject.entityId));
-  const profiles = new Map(
-    (await entityPublicProfiles(ctx, ctx.actor.districtCode, { entityIds: subjects.map((s) => s.entityId) })).map((p) => [p.id, p]),
-  );
-  const counts = Object.fromEntries(colours.map((colour) => [colour, 0])) as Record<Colour, number>;
-  let inspectedAndCoded = 0;
-  const points = subjects.flatMap((subject) => {
-    const profile = profiles.get(subject.entityId);
-    if (profile?.status !== 'active') return [];
-    if (subject.colour) counts[subject.colour] += 1;
-    const facts = subject.facts as ColourFacts;
-    if (subject.colour && facts.latestInspection) inspectedAndCoded += 1;
-    return [
-      {
-        entityId: subject.entityId,
-        name: profile.name,
-        streetCode: subject.streetCode,
-        colour: subject.colour,
-        lng: profile.lng,
-        lat: profile.lat,
-      },
-    ];
-  });
-  const [setting] = await ctx.db.select().from(rcMapSetting).where(eq(rcMapSetting.districtCode, ctx.actor.districtCode));
-  return {
-    points,
-    counts,
-    total: points.length,
-    /** Share (basis points) of units inspected and coded; 10000 = 100% (the pilot-street case). */
-    coverageBasisPoints: points.length ? Math.floor((inspectedAndCoded * 10_000) / points.length) : 0,
-    tileUrl: setting?.tileUrl ?? null,
-  };
 }
 
 export async function setTileUrl(ctx: ActorContext, tileUrl: string | null) {
