@@ -9,6 +9,7 @@ import { CaseListPage, CasePage, CaseStatisticsPage } from '../features/enforcem
 import { DueListPage, InspectPage, SectionPage, ShopPage, ShopsPage, StationPage } from '../features/food-safety/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
+import { ProductsPage } from '../features/products/routes.tsx';
 import { DrawPage, PlanPage, RandomInspectionsPage, TaskListPage, TaskPage } from '../features/random-inspections/routes.tsx';
 import { EntityPage, RegistryImportPage, RegistryListPage, RegistryStatisticsPage } from '../features/registry/routes.tsx';
 import {
@@ -19,6 +20,7 @@ import {
   SamplingPlansPage,
   SamplingStatisticsPage,
 } from '../features/sampling/routes.tsx';
+import { WorkshopsPage } from '../features/workshops/routes.tsx';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import { NotFoundPage } from './not-found.page.tsx';
 import { queryClient } from './providers.tsx';
@@ -146,6 +148,16 @@ export const router = createBrowserRouter([
             children: [{ index: true, element: <InspectPage /> }],
           },
         ],
+      },
+      {
+        path: 'workshops',
+        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator']} />,
+        children: [{ index: true, element: <WorkshopsPage /> }],
+      },
+      {
+        path: 'products',
+        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        children: [{ index: true, element: <ProductsPage /> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -5,19 +5,23 @@ import enAuth from '../locales/en/auth.json';
 import enComplaints from '../locales/en/complaints.json';
 import enEnforcement from '../locales/en/enforcement.json';
 import enFoodSafety from '../locales/en/food-safety.json';
+import enProducts from '../locales/en/products.json';
 import enRandomInspections from '../locales/en/random-inspections.json';
 import enRegistry from '../locales/en/registry.json';
 import enSampling from '../locales/en/sampling.json';
 import enShell from '../locales/en/shell.json';
+import enWorkshops from '../locales/en/workshops.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAuth from '../locales/zh-CN/auth.json';
 import zhComplaints from '../locales/zh-CN/complaints.json';
 import zhEnforcement from '../locales/zh-CN/enforcement.json';
 import zhFoodSafety from '../locales/zh-CN/food-safety.json';
+import zhProducts from '../locales/zh-CN/products.json';
 import zhRandomInspections from '../locales/zh-CN/random-inspections.json';
 import zhRegistry from '../locales/zh-CN/registry.json';
 import zhSampling from '../locales/zh-CN/sampling.json';
 import zhShell from '../locales/zh-CN/shell.json';
+import zhWorkshops from '../locales/zh-CN/workshops.json';
 import { setApiLanguage } from './api-client.ts';
 import type { Language } from './api-types.ts';
 
@@ -48,6 +52,8 @@ void i18n.use(initReactI18next).init({
       complaints: zhComplaints,
       enforcement: zhEnforcement,
       'food-safety': zhFoodSafety,
+      workshops: zhWorkshops,
+      products: zhProducts,
     },
     en: {
       shell: enShell,
@@ -59,12 +65,26 @@ void i18n.use(initReactI18next).init({
       complaints: enComplaints,
       enforcement: enEnforcement,
       'food-safety': enFoodSafety,
+      workshops: enWorkshops,
+      products: enProducts,
     },
   },
   lng: initialLanguage,
   fallbackLng: 'zh-CN',
   defaultNS: 'shell',
-  ns: ['shell', 'auth', 'admin', 'registry', 'random-inspections', 'sampling', 'complaints', 'enforcement', 'food-safety'],
+  ns: [
+    'shell',
+    'auth',
+    'admin',
+    'registry',
+    'random-inspections',
+    'sampling',
+    'complaints',
+    'enforcement',
+    'food-safety',
+    'workshops',
+    'products',
+  ],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -116,6 +116,13 @@ export const navigation: NavItem[] = [
     ],
   },
   {
+    key: '/workshops',
+    labelKey: 'nav.workshops',
+    icon: UnorderedListOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector', 'operator'],
+  },
+  { key: '/products', labelKey: 'nav.products', icon: SafetyCertificateOutlined, roles: ['admin', 'leader', 'section', 'inspector'] },
+  {
     key: 'admin',
     labelKey: 'nav.admin',
     icon: SettingOutlined,

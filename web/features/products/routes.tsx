@@ -1,0 +1,3 @@
+import { lazy } from 'react';
+
+export const ProductsPage = lazy(() => import('./products.page.tsx').then((module) => ({ default: module.ProductsPage })));
