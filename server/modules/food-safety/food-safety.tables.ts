@@ -1,4 +1,18 @@
-import { bigint, boolean, char, date, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { warningLevels } from './rules/certificate-state.ts';
 
 export const foodHandler = pgTable(
@@ -156,6 +170,8 @@ export const foodInspection = pgTable(
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
     rectificationOrderId: bigint('rectification_order_id', { mode: 'number' }),
     createdBy: bigint('created_by', { mode: 'number' }),
+    /** Client-generated per submission: a repeated key from the same account returns this inspection. */
+    idempotencyKey: uuid('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.districtCode, t.id] })],
@@ -333,6 +349,30 @@ export const reinspectionRequest = pgTable(
       .notNull()
       .default('open'),
     requestedOn: date('requested_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.id] })],
+);
+
+export const operatorApplication = pgTable(
+  'operator_application',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
+    streetCode: char('street_code', { length: 9 }).notNull(),
+    applicantName: text('applicant_name').notNull(),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneMask: text('phone_mask').notNull(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    rejectReason: text('reject_reason'),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    userId: bigint('user_id', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.districtCode, t.id] })],
 );

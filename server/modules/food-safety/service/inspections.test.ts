@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../../platform/accounts/accounts.service.ts';
+import { auditEvent } from '../../../platform/audit/audit.tables.ts';
 import { userEntity } from '../../../platform/auth/auth.tables.ts';
 import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
@@ -125,6 +126,32 @@ describe('inspections and grades', () => {
     expect(await latestGradeOf(ctx, entityId)).toMatchObject({ dynamicGrade: 'excellent', face: 'big-smile', riskGrade: 'A' });
     const [facts] = await gradeFacts(ctx, { districtCode: home.code, entityIds: [entityId], today: '2020-06-10' });
     expect(facts).toMatchObject({ annualGrade: 'A', lastOutcome: 'compliant', openRectifications: 0, lastInspectedOn: '2020-06-10' });
+  });
+
+  it('a repeated idempotency key (a resend on a slow connection) returns the same inspection, saved once', async () => {
+    const entityId = await cateringShop({ home, other, call });
+    const idempotencyKey = '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f';
+    const first = await inspect(entityId, { idempotencyKey });
+    const second = await inspect(entityId, { idempotencyKey });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    const both = await Promise.all([
+      inspect(entityId, { idempotencyKey: '0b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b' }),
+      inspect(entityId, { idempotencyKey: '0b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b' }),
+    ]);
+    expect(both.map((response) => response.status)).toEqual([201, 201]);
+    expect(json(both[0]).id).toBe(json(both[1]).id);
+    const list = await call(inspector(), 'GET', `/api/v1/food-inspections?entityId=${entityId}`);
+    expect(json(list).total).toBe(2);
+    const audited = await platform.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvent)
+      .where(sql`${auditEvent.action} = 'food_inspection.create' and ${auditEvent.detail}->>'entityId' = ${String(entityId)}`);
+    expect(audited).toEqual([{ n: 2 }]);
+    const bad = await inspect(entityId, { idempotencyKey: 'not-a-uuid' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('idempotencyKey');
   });
 
   it('a failing inspection needs a rectification order; the re-inspection closes it and moves the grades', async () => {

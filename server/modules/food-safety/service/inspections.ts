@@ -100,6 +100,8 @@ function checkAnswers(body: CreateInspectionBody, items: TemplateItemRow[]): Fie
  * risk, next due date, with a history row), puts the event on the entity timeline and reruns the comparison rules.
  */
 export async function createInspection(ctx: ActorContext, body: CreateInspectionBody): Promise<InspectionView> {
+  const earlier = await inspectionWithKey(ctx, body.idempotencyKey);
+  if (earlier !== undefined) return getInspection(ctx, earlier);
   const shop = await findEntityForModule(ctx, body.entityId);
   const day = today(ctx);
   const inspectedOn = body.inspectedOn ?? day;
@@ -159,101 +161,135 @@ export async function createInspection(ctx: ActorContext, body: CreateInspection
   }
   if (errors.length) throw invalidRequest({}, errors);
 
-  const id = await ctx.db.transaction(async (tx) => {
-    const txCtx = { ...ctx, db: tx };
-    const [row] = await tx
-      .insert(foodInspection)
-      .values({
-        districtCode: shop.districtCode,
-        entityId: shop.id,
-        streetCode: shop.streetCode,
-        templateId,
-        kind: body.kind,
-        inspectedOn,
-        inspectorIds: [...new Set(body.inspectorIds)],
-        itemsInspected: score.grade.itemsInspected,
-        scoreTenths: score.grade.scoreTenths,
-        failedKeyItems: score.grade.failedKeyItems,
-        dynamicGrade: score.grade.grade,
-        outcome: score.outcome,
-        remarks: body.remarks ?? '',
-        inspectorSignature: body.inspectorSignature,
-        operatorSignature: body.operatorSignature ?? null,
-        operatorRefused: body.operatorRefused ?? false,
-        signedAt: ctx.clock.now(),
-        createdBy: ctx.actor.userId,
-      })
-      .returning({ id: foodInspection.id });
-    const inspectionId = (row as { id: number }).id;
-    await tx.insert(foodInspectionAnswer).values(
-      answers.map((answer) => ({
-        districtCode: shop.districtCode,
-        inspectionId,
-        itemId: answer.itemId,
-        result: answer.result,
-        note: answer.note ?? '',
-      })),
-    );
-    if (openOrder) {
-      await tx
-        .update(rectificationOrder)
-        .set({
-          closedOn: inspectedOn,
-          closedByInspectionId: inspectionId,
-          outcome: score.outcome === 'non-compliant' ? 'not-rectified' : 'rectified',
-        })
-        .where(and(eq(rectificationOrder.districtCode, shop.districtCode), eq(rectificationOrder.id, openOrder.id)));
-      await tx
-        .update(reinspectionRequest)
-        .set({ status: 'done' })
-        .where(and(eq(reinspectionRequest.districtCode, shop.districtCode), eq(reinspectionRequest.rectificationOrderId, openOrder.id)));
-    }
-    if (score.needsRectification && body.rectification) {
-      const [order] = await tx
-        .insert(rectificationOrder)
+  let id: number;
+  try {
+    id = await saveInspection();
+  } catch (error) {
+    // Two sends of one key raced: the other one saved it, so answer with that inspection.
+    const again = isUniqueViolation(error) ? await inspectionWithKey(ctx, body.idempotencyKey) : undefined;
+    if (again === undefined) throw error;
+    id = again;
+  }
+  return getInspection(ctx, id);
+
+  function saveInspection() {
+    return ctx.db.transaction(async (tx) => {
+      const txCtx = { ...ctx, db: tx };
+      const [row] = await tx
+        .insert(foodInspection)
         .values({
           districtCode: shop.districtCode,
           entityId: shop.id,
           streetCode: shop.streetCode,
-          inspectionId,
-          deadline: body.rectification.deadline,
-          requirements: body.rectification.requirements,
+          templateId,
+          kind: body.kind,
+          inspectedOn,
+          inspectorIds: [...new Set(body.inspectorIds)],
+          itemsInspected: score.grade.itemsInspected,
+          scoreTenths: score.grade.scoreTenths,
+          failedKeyItems: score.grade.failedKeyItems,
+          dynamicGrade: score.grade.grade,
+          outcome: score.outcome,
+          remarks: body.remarks ?? '',
+          inspectorSignature: body.inspectorSignature,
+          operatorSignature: body.operatorSignature ?? null,
+          operatorRefused: body.operatorRefused ?? false,
+          signedAt: ctx.clock.now(),
+          createdBy: ctx.actor.userId,
+          idempotencyKey: body.idempotencyKey ?? null,
         })
-        .returning({ id: rectificationOrder.id });
-      await tx
-        .update(foodInspection)
-        .set({ rectificationOrderId: (order as { id: number }).id })
-        .where(and(eq(foodInspection.districtCode, shop.districtCode), eq(foodInspection.id, inspectionId)));
-    }
-    await recomputeGrade(txCtx, {
-      districtCode: shop.districtCode,
-      entityId: shop.id,
-      today: day,
-      cause: `监督检查#${inspectionId}（${inspectedOn}，${outcomeText[score.outcome]}）`,
-      inspectionId,
+        .returning({ id: foodInspection.id });
+      const inspectionId = (row as { id: number }).id;
+      await tx.insert(foodInspectionAnswer).values(
+        answers.map((answer) => ({
+          districtCode: shop.districtCode,
+          inspectionId,
+          itemId: answer.itemId,
+          result: answer.result,
+          note: answer.note ?? '',
+        })),
+      );
+      if (openOrder) {
+        await tx
+          .update(rectificationOrder)
+          .set({
+            closedOn: inspectedOn,
+            closedByInspectionId: inspectionId,
+            outcome: score.outcome === 'non-compliant' ? 'not-rectified' : 'rectified',
+          })
+          .where(and(eq(rectificationOrder.districtCode, shop.districtCode), eq(rectificationOrder.id, openOrder.id)));
+        await tx
+          .update(reinspectionRequest)
+          .set({ status: 'done' })
+          .where(and(eq(reinspectionRequest.districtCode, shop.districtCode), eq(reinspectionRequest.rectificationOrderId, openOrder.id)));
+      }
+      if (score.needsRectification && body.rectification) {
+        const [order] = await tx
+          .insert(rectificationOrder)
+          .values({
+            districtCode: shop.districtCode,
+            entityId: shop.id,
+            streetCode: shop.streetCode,
+            inspectionId,
+            deadline: body.rectification.deadline,
+            requirements: body.rectification.requirements,
+          })
+          .returning({ id: rectificationOrder.id });
+        await tx
+          .update(foodInspection)
+          .set({ rectificationOrderId: (order as { id: number }).id })
+          .where(and(eq(foodInspection.districtCode, shop.districtCode), eq(foodInspection.id, inspectionId)));
+      }
+      await recomputeGrade(txCtx, {
+        districtCode: shop.districtCode,
+        entityId: shop.id,
+        today: day,
+        cause: `监督检查#${inspectionId}（${inspectedOn}，${outcomeText[score.outcome]}）`,
+        inspectionId,
+      });
+      await addTimelineEvent(txCtx, {
+        districtCode: shop.districtCode,
+        entityId: shop.id,
+        kind: 'food_inspection.saved',
+        at: ctx.clock.now(),
+        title: {
+          zh: `食品安全监督检查：${outcomeText[score.outcome]}${score.grade.scoreTenths === null ? '' : `（${(score.grade.scoreTenths / 10).toFixed(1)}分）`}`,
+          en: `Food-safety inspection: ${outcomeTextEn[score.outcome]}`,
+        },
+        refType: 'food_inspection',
+        refId: inspectionId,
+      });
+      await runFindings(txCtx, { districtCode: shop.districtCode, entityIds: [shop.id], trigger: 'inspection', day });
+      await writeAudit(txCtx, {
+        action: 'food_inspection.create',
+        objectType: 'food_inspection',
+        objectId: inspectionId,
+        detail: { entityId: shop.id, outcome: score.outcome, scoreTenths: score.grade.scoreTenths },
+      });
+      return inspectionId;
     });
-    await addTimelineEvent(txCtx, {
-      districtCode: shop.districtCode,
-      entityId: shop.id,
-      kind: 'food_inspection.saved',
-      at: ctx.clock.now(),
-      title: {
-        zh: `食品安全监督检查：${outcomeText[score.outcome]}${score.grade.scoreTenths === null ? '' : `（${(score.grade.scoreTenths / 10).toFixed(1)}分）`}`,
-        en: `Food-safety inspection: ${outcomeTextEn[score.outcome]}`,
-      },
-      refType: 'food_inspection',
-      refId: inspectionId,
-    });
-    await runFindings(txCtx, { districtCode: shop.districtCode, entityIds: [shop.id], trigger: 'inspection', day });
-    await writeAudit(txCtx, {
-      action: 'food_inspection.create',
-      objectType: 'food_inspection',
-      objectId: inspectionId,
-      detail: { entityId: shop.id, outcome: score.outcome, scoreTenths: score.grade.scoreTenths },
-    });
-    return inspectionId;
-  });
-  return getInspection(ctx, id);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+  return code === '23505';
+}
+
+/** The inspection this account already saved under `key`, if any. */
+async function inspectionWithKey(ctx: ActorContext, key: string | undefined): Promise<number | undefined> {
+  if (key === undefined) return undefined;
+  const [row] = await ctx.db
+    .select({ id: foodInspection.id })
+    .from(foodInspection)
+    .where(
+      and(
+        eq(foodInspection.districtCode, ctx.actor.districtCode),
+        eq(foodInspection.createdBy, ctx.actor.userId),
+        eq(foodInspection.idempotencyKey, key),
+      ),
+    );
+  return row?.id;
 }
 
 async function findInspection(ctx: ActorContext, id: number): Promise<InspectionRow> {
