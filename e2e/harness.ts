@@ -2,12 +2,13 @@
 // Chromium driven by playwright-core. It builds nothing: run `npm run build` first so dist/web exists.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const adminPassword = 'Zhijian-Admin-2026!';
@@ -16,7 +17,7 @@ export interface Harness {
   baseUrl: string;
   browser: Browser;
   /** A fresh browser context (no cookies, no localStorage) and a page in it. */
-  newPage: (viewport?: { width: number; height: number }, options?: { isMobile?: boolean }) => Promise<Page>;
+  newPage: (viewport?: { width: number; height: number }, options?: { isMobile?: boolean; javaScriptEnabled?: boolean }) => Promise<Page>;
   /** The server's output so far, for failure messages. */
   serverLog: () => string;
   stop: () => Promise<void>;
@@ -59,33 +60,70 @@ function exited(child: ChildProcess): Promise<void> {
 export interface HarnessOptions {
   /**
    * Start with the demo district (ZHIJIAN_DEMO=on: 51,632 entities and the demo accounts of
-   * server/demo/demo-accounts.ts). Generating it takes 20–60 s, so give beforeAll a long timeout.
+   * server/demo/demo-accounts.ts). e2e/global-setup.ts generates it once per run and each file starts on its own
+   * copy; run alone (no global setup) it is generated here, which takes about a minute.
    */
   demo?: boolean;
 }
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
-    throw new Error('dist/web/index.html is missing: run `npm run build` before the browser tests');
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'zhijian-e2e-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let output = '';
-  const server = spawn(process.execPath, ['bin/zhijian.js', 'start'], {
+/** Starts the server on `dataDir` and resolves when /api/health answers. */
+function spawnServer(dataDir: string, port: number, demo: boolean): ChildProcess {
+  return spawn(process.execPath, ['bin/zhijian.js', 'start'], {
     cwd: repoRoot,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      ZHIJIAN_DEMO: options.demo ? 'on' : 'off',
+      ZHIJIAN_DEMO: demo ? 'on' : 'off',
       ZHIJIAN_ADMIN_PASSWORD: adminPassword,
       ZHIJIAN_JOBS: 'false',
       NODE_ENV: 'development',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+/**
+ * Generates the demo district into `dataDir` by starting the server once and stopping it cleanly (the server
+ * checkpoints the embedded database on SIGTERM, so the folder can then be copied).
+ */
+export async function generateDemoDataDir(dataDir: string): Promise<void> {
+  let output = '';
+  const port = await freePort();
+  const server = spawnServer(dataDir, port, true);
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  server.stdout?.on('data', keep);
+  server.stderr?.on('data', keep);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, server, () => output, 240_000);
+  } finally {
+    await stopChild(server);
+  }
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  if (!existsSync(join(repoRoot, 'dist/web/index.html'))) {
+    throw new Error('dist/web/index.html is missing: run `npm run build` before the browser tests');
+  }
+  const workDir = await mkdtemp(join(tmpdir(), 'zhijian-e2e-'));
+  const dataDir = join(workDir, 'data');
+  const demoTemplate = options.demo ? inject('demoDataDir') : undefined;
+  if (demoTemplate) await cp(demoTemplate, dataDir, { recursive: true });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const server = spawnServer(dataDir, port, options.demo ?? false);
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
@@ -94,13 +132,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const serverLog = () => output;
 
   const stopServer = async () => {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-      await exited(server);
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
+    await stopChild(server);
+    await rm(workDir, { recursive: true, force: true });
   };
 
   let browser: Browser;
@@ -130,7 +163,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     browser,
     serverLog,
     newPage: async (viewport = { width: 1280, height: 800 }, options = {}) => {
-      const context = await browser.newContext({ viewport, baseURL: baseUrl, isMobile: options.isMobile, hasTouch: options.isMobile });
+      const context = await browser.newContext({
+        viewport,
+        baseURL: baseUrl,
+        isMobile: options.isMobile,
+        hasTouch: options.isMobile,
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
@@ -159,4 +198,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!directory) return;
   await page.waitForTimeout(400); // let drawers and menus finish their animation
   await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The demo district's data folder made by e2e/global-setup.ts; undefined when a file runs without it. */
+    demoDataDir: string | undefined;
+  }
 }
