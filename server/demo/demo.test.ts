@@ -6,6 +6,7 @@ import { queryRows } from '../db/client.ts';
 import { complaintStatistics } from '../modules/complaints/index.ts';
 import { caseStatistics } from '../modules/enforcement/index.ts';
 import { registryStatistics } from '../modules/registry/index.ts';
+import { colourMap } from '../modules/risk-code/index.ts';
 import { samplingStatistics } from '../modules/sampling/index.ts';
 import { appUser, userEntity } from '../platform/auth/auth.tables.ts';
 import type { ActorContext } from '../platform/http/context.ts';
@@ -127,6 +128,18 @@ describe('the demo district', () => {
     const sampling = await samplingStatistics(leader, { year: 2020, kind: 'routine', field: 'food' });
     expect(sampling.totals).toMatchObject({ batches: 210, qualified: 193, wholePercent: 92 });
     expect([sampling.categoryCount, sampling.productCount]).toEqual([15, 27]);
+  });
+
+  it('has the pilot pedestrian street 宁大步行街 with every catering unit inspected and coded (100% coverage)', async () => {
+    const areas = await queryRows<{ id: string | number }>(
+      platform.database.db,
+      sql`select id from rc_map_area where district_code = ${demoDistrict.code} and name = '宁大步行街'`,
+    );
+    expect(areas).toHaveLength(1);
+    const map = await colourMap(leader, { areaId: Number(areas[0]?.id) });
+    expect(map.total).toBeGreaterThanOrEqual(5);
+    expect(map.coverageBasisPoints).toBe(10_000);
+    expect(map.points.every((point) => point.colour !== null && point.inspectedAndCoded)).toBe(true);
   });
 
   it('is deterministic: the same seed gives the same register', () => {

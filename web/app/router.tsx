@@ -12,6 +12,7 @@ import { JobListPage } from '../features/jobs/routes.tsx';
 import { ProductsPage } from '../features/products/routes.tsx';
 import { DrawPage, PlanPage, RandomInspectionsPage, TaskListPage, TaskPage } from '../features/random-inspections/routes.tsx';
 import { EntityPage, RegistryImportPage, RegistryListPage, RegistryStatisticsPage } from '../features/registry/routes.tsx';
+import { ColourMapPage, ColourTablePage, EntityColourPage } from '../features/risk-code/routes.tsx';
 import {
   HandlingPage,
   LabWorkbenchPage,
@@ -158,6 +159,16 @@ export const router = createBrowserRouter([
         path: 'products',
         element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
         children: [{ index: true, element: <ProductsPage /> }],
+      },
+      {
+        path: 'risk-code',
+        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        children: [
+          { index: true, element: <Navigate to="map" replace /> },
+          { path: 'map', element: <ColourMapPage /> },
+          { path: 'colour-table', element: <ColourTablePage /> },
+          { path: 'entities/:id', element: <EntityColourPage /> },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -8,6 +8,7 @@ import enFoodSafety from '../locales/en/food-safety.json';
 import enProducts from '../locales/en/products.json';
 import enRandomInspections from '../locales/en/random-inspections.json';
 import enRegistry from '../locales/en/registry.json';
+import enRiskCode from '../locales/en/risk-code.json';
 import enSampling from '../locales/en/sampling.json';
 import enShell from '../locales/en/shell.json';
 import enWorkshops from '../locales/en/workshops.json';
@@ -19,6 +20,7 @@ import zhFoodSafety from '../locales/zh-CN/food-safety.json';
 import zhProducts from '../locales/zh-CN/products.json';
 import zhRandomInspections from '../locales/zh-CN/random-inspections.json';
 import zhRegistry from '../locales/zh-CN/registry.json';
+import zhRiskCode from '../locales/zh-CN/risk-code.json';
 import zhSampling from '../locales/zh-CN/sampling.json';
 import zhShell from '../locales/zh-CN/shell.json';
 import zhWorkshops from '../locales/zh-CN/workshops.json';
@@ -52,6 +54,7 @@ void i18n.use(initReactI18next).init({
       complaints: zhComplaints,
       enforcement: zhEnforcement,
       'food-safety': zhFoodSafety,
+      'risk-code': zhRiskCode,
       workshops: zhWorkshops,
       products: zhProducts,
     },
@@ -65,6 +68,7 @@ void i18n.use(initReactI18next).init({
       complaints: enComplaints,
       enforcement: enEnforcement,
       'food-safety': enFoodSafety,
+      'risk-code': enRiskCode,
       workshops: enWorkshops,
       products: enProducts,
     },
@@ -82,6 +86,7 @@ void i18n.use(initReactI18next).init({
     'complaints',
     'enforcement',
     'food-safety',
+    'risk-code',
     'workshops',
     'products',
   ],

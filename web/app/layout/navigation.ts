@@ -123,6 +123,16 @@ export const navigation: NavItem[] = [
   },
   { key: '/products', labelKey: 'nav.products', icon: SafetyCertificateOutlined, roles: ['admin', 'leader', 'section', 'inspector'] },
   {
+    key: 'risk-code',
+    labelKey: 'nav.riskCode',
+    icon: SafetyCertificateOutlined,
+    roles: ['admin', 'leader', 'section', 'inspector'],
+    children: [
+      { key: '/risk-code/map', labelKey: 'nav.riskCodeMap', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/risk-code/colour-table', labelKey: 'nav.riskCodeTable', roles: ['admin', 'leader', 'section', 'inspector'] },
+    ],
+  },
+  {
     key: 'admin',
     labelKey: 'nav.admin',
     icon: SettingOutlined,

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColourExplanationCard } from '../../components/colour-explanation.tsx';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { readAsDataUrl, type UploadBody, useRequestReinspection, useSubmitAppeal, useSubmitUpload } from './api.ts';
 
@@ -172,4 +173,9 @@ export function UploadButton({ entityId }: { entityId: number }) {
       </Modal>
     </>
   );
+}
+
+/** The shop's five-colour code with why it has that colour and what would change it (the operator sees their own). */
+export function ShopColourCard({ entityId }: { entityId: number }) {
+  return <ColourExplanationCard entityId={entityId} />;
 }

@@ -6,7 +6,7 @@ import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { foodSafetyRoles, recordUrl, useGrade, useInspections, useRectifications, useUploads } from './api.ts';
 import { DynamicGradeTag, formatTenths, OutcomeTag } from './grade-tags.tsx';
-import { AppealButton, ReinspectionButton, UploadButton } from './shop-operator.tsx';
+import { AppealButton, ReinspectionButton, ShopColourCard, UploadButton } from './shop-operator.tsx';
 import { ShopStaff } from './shop-staff.tsx';
 
 /** One food business: its grade and history, staff and certificates, inspections, orders and uploads. */
@@ -79,6 +79,7 @@ export function ShopPage() {
             </>
           ) : null}
         </Card>
+        <ShopColourCard entityId={entityId} />
         <ShopStaff entityId={entityId} />
         <Card size="small" title={t('shop.inspections')}>
           <List

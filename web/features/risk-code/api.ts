@@ -1,0 +1,143 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type EntityColourView, entityColourKey, type RiskColour } from '../../components/colour-explanation.tsx';
+import { api, apiRequest } from '../../lib/api-client.ts';
+
+// The risk-code module has no *.schemas.ts yet: these mirror its responses (server/modules/risk-code/service/*).
+export type LngLat = [number, number];
+export type AreaKind = 'street' | 'pedestrian_street' | 'complex';
+export const areaKinds = ['street', 'pedestrian_street', 'complex'] as const satisfies readonly AreaKind[];
+export interface MapArea {
+  id: number;
+  kind: AreaKind;
+  name: string;
+  streetCode: string | null;
+  outline: LngLat[];
+}
+export interface MapPoint {
+  entityId: number;
+  name: string;
+  address: string;
+  streetCode: string;
+  colour: RiskColour | null;
+  inspectedAndCoded: boolean;
+  latestInspectionOn: string | null;
+  lng: number | null;
+  lat: number | null;
+}
+export interface ColourMapView {
+  area: MapArea | null;
+  areas: MapArea[];
+  bounds: { west: number; south: number; east: number; north: number } | null;
+  streets: { code: string; name: string; nameEn: string }[];
+  points: MapPoint[];
+  counts: Record<RiskColour, number>;
+  total: number;
+  coverageBasisPoints: number;
+  tileUrl: string | null;
+}
+export const riskLevels = ['A', 'B', 'C', 'D', 'U'] as const;
+export type RiskLevel = (typeof riskLevels)[number];
+export type ColourCells = Record<string, Record<RiskLevel, RiskColour>>;
+export interface ColourEscalations {
+  nonCompliantInspection: RiskColour;
+  openRectification: RiskColour;
+  certificateBelowBasisPoints: number | null;
+  certificateFloor: RiskColour;
+  complaintsAtLeast: number | null;
+  complaintFloor: RiskColour;
+  failedSample: RiskColour;
+  penaltyCase: RiskColour;
+  majorCase: RiskColour;
+}
+export interface ColourTableVersion {
+  id: number;
+  effectiveFrom: string;
+  cells: ColourCells;
+  escalations: ColourEscalations;
+  note: string;
+  isDefault: boolean;
+}
+export type { EntityColourView };
+
+export const riskCodeKeys = {
+  all: ['risk-code'] as const,
+  map: (query: { streetCode?: string; areaId?: number }) => ['risk-code', 'map', query] as const,
+  areas: ['risk-code', 'areas'] as const,
+  tables: ['risk-code', 'colour-tables'] as const,
+};
+
+export function useColourMap(query: { streetCode?: string; areaId?: number }) {
+  return useQuery({
+    queryKey: riskCodeKeys.map(query),
+    queryFn: ({ signal }) => api.get<ColourMapView>('/risk-code/map', { ...query }, signal),
+  });
+}
+
+export function useAreas() {
+  return useQuery({
+    queryKey: riskCodeKeys.areas,
+    queryFn: ({ signal }) => api.get<{ items: MapArea[]; total: number }>('/risk-code/map/areas', {}, signal),
+  });
+}
+
+function useInvalidate() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: riskCodeKeys.all });
+}
+
+export function useSaveArea() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Partial<Omit<MapArea, 'id'>> & { id?: number }) =>
+      id ? apiRequest<MapArea>('PUT', `/risk-code/map/areas/${id}`, { body }) : api.post<MapArea>('/risk-code/map/areas', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteArea() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (id: number) => apiRequest<void>('DELETE', `/risk-code/map/areas/${id}`), onSuccess: invalidate });
+}
+
+export function useSetTileUrl() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (tileUrl: string | null) => apiRequest<{ tileUrl: string | null }>('PUT', '/risk-code/map/tile-url', { body: { tileUrl } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useColourTables() {
+  return useQuery({
+    queryKey: riskCodeKeys.tables,
+    queryFn: ({ signal }) =>
+      api.get<{ items: ColourTableVersion[]; total: number; isBureauSetting: boolean }>('/risk-code/colour-tables', {}, signal),
+  });
+}
+
+export function useSaveColourTable() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: Omit<ColourTableVersion, 'id' | 'isDefault'>) => api.post<ColourTableVersion>('/risk-code/colour-tables', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useEntityAction(entityId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: { kind: 'category'; managementCategory: string } | { kind: 'reissue' | 'revoke'; reason: string }) =>
+      action.kind === 'category'
+        ? apiRequest<EntityColourView>('PUT', `/risk-code/entities/${entityId}/category`, {
+            body: { managementCategory: action.managementCategory },
+          })
+        : api.post<{ entityId: number; token: string | null }>(`/risk-code/entities/${entityId}/${action.kind}`, { reason: action.reason }),
+    onSuccess: () => client.invalidateQueries({ queryKey: entityColourKey(entityId) }),
+  });
+}
+
+/** Server-rendered pages opened in a new tab (the session cookie goes along). */
+export const stickerUrl = (query: { entityId?: number; streetCode?: string }) =>
+  `/api/v1/risk-code/stickers?${new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString()}`;
+export const publicPageUrl = (token: string) => `/p/${token}`;
+export const qrImageUrl = (token: string) => `/p/${token}/qr.svg`;

@@ -1,0 +1,258 @@
+import { Alert, Button, Card, Col, Flex, Form, Input, List, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ColourTag, type RiskColour, riskColourHex, riskColours } from '../../components/colour-explanation.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { problemMessage } from '../../lib/form-errors.ts';
+import { useIsPhone } from '../../lib/media-query.ts';
+import { hasAnyRole, useMe } from '../../lib/session.ts';
+import { type ColourMapView, type MapPoint, stickerUrl, useColourMap, useSetTileUrl } from './api.ts';
+import { AreaManager } from './area-manager.tsx';
+
+/** 五色图: every catering unit of a street or area as a coloured point over our own outlines, with counts and a list. */
+export function ColourMapPage() {
+  const { t, i18n } = useTranslation('risk-code');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const isPhone = useIsPhone();
+  const canManage = hasAnyRole(useMe().data, ['admin', 'section']);
+  const streetCode = searchParams.get('streetCode') ?? undefined;
+  const areaId = Number(searchParams.get('areaId')) || undefined;
+  const map = useColourMap({ streetCode, areaId });
+  const everything = useColourMap({});
+  const [isManaging, setManaging] = useState(false);
+  const [isTileOpen, setTileOpen] = useState(false);
+  const open = (point: MapPoint) => navigate(`/risk-code/entities/${point.entityId}`);
+  const data = map.data;
+  const selectValue = areaId ? `area:${areaId}` : streetCode ? `street:${streetCode}` : 'all';
+  const options = [
+    { value: 'all', label: t('map.wholeDistrict') },
+    ...(everything.data?.streets ?? []).map((street) => ({
+      value: `street:${street.code}`,
+      label: i18n.language === 'en' ? street.nameEn : street.name,
+    })),
+    ...(everything.data?.areas ?? [])
+      .filter((area) => area.kind !== 'street')
+      .map((area) => ({ value: `area:${area.id}`, label: `${area.name}（${t(`areaKind.${area.kind}`)}）` })),
+  ];
+  const printStreet = streetCode ?? data?.area?.streetCode ?? undefined;
+  return (
+    <>
+      <PageHeader
+        title={t('map.title')}
+        extra={
+          <>
+            <Select
+              aria-label={t('map.select')}
+              data-testid="area-select"
+              style={{ minWidth: 220 }}
+              value={selectValue}
+              options={options}
+              showSearch={{ optionFilterProp: 'label' }}
+              onChange={(value: string) => {
+                const [kind, id] = value.split(':');
+                setSearchParams(kind === 'street' ? { streetCode: id as string } : kind === 'area' ? { areaId: id as string } : {});
+              }}
+            />
+            {printStreet ? (
+              <Button href={stickerUrl({ streetCode: printStreet })} target="_blank" rel="noopener">
+                {t('map.printStreet')}
+              </Button>
+            ) : null}
+            {canManage ? <Button onClick={() => setManaging(true)}>{t('map.manageAreas')}</Button> : null}
+            {canManage ? <Button onClick={() => setTileOpen(true)}>{t('map.tileUrl')}</Button> : null}
+          </>
+        }
+      />
+      {map.error ? <Alert type="error" title={problemMessage(map.error)} /> : null}
+      {data ? (
+        <>
+          <Legend data={data} />
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={14}>
+              <Card size="small">
+                <MapDrawing data={data} onOpen={open} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              {isPhone ? (
+                <List
+                  dataSource={data.points}
+                  rowKey="entityId"
+                  pagination={{ pageSize: 10, size: 'small' }}
+                  renderItem={(point) => (
+                    <List.Item onClick={() => open(point)} style={{ cursor: 'pointer' }}>
+                      <List.Item.Meta title={point.name} description={point.address} />
+                      <ColourTag colour={point.colour} />
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Table<MapPoint>
+                  size="small"
+                  rowKey="entityId"
+                  dataSource={data.points}
+                  pagination={{ pageSize: 12, showSizeChanger: false }}
+                  onRow={(point) => ({ onClick: () => open(point), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: t('map.name'), dataIndex: 'name' },
+                    {
+                      title: t('map.colour'),
+                      dataIndex: 'colour',
+                      render: (colour: RiskColour | null) => <ColourTag colour={colour} />,
+                      filters: riskColours.map((colour) => ({ text: t(`colour.${colour}`), value: colour })),
+                      onFilter: (value, point) => point.colour === value,
+                    },
+                    {
+                      title: t('map.latestInspection'),
+                      dataIndex: 'latestInspectionOn',
+                      render: (on: string | null) => on ?? <Tag>{t('map.notInspected')}</Tag>,
+                    },
+                  ]}
+                />
+              )}
+            </Col>
+          </Row>
+        </>
+      ) : null}
+      {isManaging ? <AreaManager streets={everything.data?.streets ?? []} onClose={() => setManaging(false)} /> : null}
+      {isTileOpen ? <TileUrlModal current={data?.tileUrl ?? null} onClose={() => setTileOpen(false)} /> : null}
+    </>
+  );
+}
+
+function Legend({ data }: { data: ColourMapView }) {
+  const { t } = useTranslation('risk-code');
+  return (
+    <Flex wrap gap={16} style={{ marginBottom: 16 }} data-testid="map-legend">
+      <Statistic title={t('map.units')} value={data.total} />
+      <Statistic
+        title={t('map.coverage')}
+        value={(data.coverageBasisPoints / 100).toFixed(data.coverageBasisPoints % 100 === 0 ? 0 : 2)}
+        suffix="%"
+        data-testid="map-coverage"
+      />
+      {riskColours.map((colour) => (
+        <Statistic
+          key={colour}
+          title={
+            <Space size={4}>
+              <span style={{ display: 'inline-block', width: 12, height: 12, borderRadius: 6, background: riskColourHex[colour] }} />
+              {t(`colour.${colour}`)}
+            </Space>
+          }
+          value={data.counts[colour]}
+          data-testid={`count-${colour}`}
+        />
+      ))}
+    </Flex>
+  );
+}
+
+const width = 800;
+
+/** An equirectangular drawing (longitude scaled by cos(latitude)) of the outlines and points: no tiles, no network. */
+function MapDrawing({ data, onOpen }: { data: ColourMapView; onOpen: (point: MapPoint) => void }) {
+  const { t } = useTranslation('risk-code');
+  const projection = useMemo(() => {
+    const bounds = data.bounds;
+    if (!bounds) return null;
+    const margin = 0.0005;
+    const west = bounds.west - margin;
+    const east = bounds.east + margin;
+    const south = bounds.south - margin;
+    const north = bounds.north + margin;
+    const scaleX = Math.cos((((south + north) / 2) * Math.PI) / 180);
+    const spanX = (east - west) * scaleX || 0.001;
+    const spanY = north - south || 0.001;
+    const height = Math.max(200, Math.min(900, Math.round((width * spanY) / spanX)));
+    const scale = Math.min(width / spanX, height / spanY);
+    return {
+      height,
+      at: (lng: number, lat: number) => [(lng - west) * scaleX * scale, height - (lat - south) * scale] as const,
+    };
+  }, [data.bounds]);
+  if (!projection) return <Typography.Text type="secondary">{t('map.empty')}</Typography.Text>;
+  const located = data.points.filter((point) => point.lng !== null && point.lat !== null);
+  const radius = located.length > 2000 ? 2 : located.length > 300 ? 3.5 : 6;
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${projection.height}`}
+      style={{ width: '100%', height: 'auto', background: '#f7f9fb' }}
+      role="img"
+      aria-label={t('map.title')}
+      data-testid="colour-map"
+    >
+      {data.areas.map((area) => (
+        <g key={area.id}>
+          <polygon
+            points={area.outline.map(([lng, lat]) => projection.at(lng, lat).join(',')).join(' ')}
+            fill={area.kind === 'street' ? 'rgba(21,101,192,0.04)' : 'rgba(239,108,0,0.08)'}
+            stroke={area.id === data.area?.id ? '#ef6c00' : area.kind === 'street' ? '#90a4ae' : '#ef6c00'}
+            strokeWidth={area.id === data.area?.id ? 3 : 1.5}
+            strokeDasharray={area.kind === 'street' ? '6 4' : undefined}
+          >
+            <title>{area.name}</title>
+          </polygon>
+          <text
+            x={projection.at(...(area.outline[0] as [number, number]))[0] + 4}
+            y={projection.at(...(area.outline[0] as [number, number]))[1] - 4}
+            fontSize={13}
+            fill="#455a64"
+          >
+            {area.name}
+          </text>
+        </g>
+      ))}
+      {located.map((point) => {
+        const [x, y] = projection.at(point.lng as number, point.lat as number);
+        return (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button>; it has a role, a name and keys
+          <circle
+            key={point.entityId}
+            cx={x}
+            cy={y}
+            r={radius}
+            fill={point.colour ? riskColourHex[point.colour] : '#bdbdbd'}
+            stroke="#fff"
+            strokeWidth={1}
+            style={{ cursor: 'pointer' }}
+            role="button"
+            tabIndex={0}
+            aria-label={`${point.name} ${point.colour ? t(`colour.${point.colour}`) : t('colour.none')}`}
+            data-testid="map-point"
+            onClick={() => onOpen(point)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === ' ') onOpen(point);
+            }}
+          >
+            <title>{`${point.name} · ${point.colour ? t(`colour.${point.colour}`) : t('colour.none')}`}</title>
+          </circle>
+        );
+      })}
+    </svg>
+  );
+}
+
+function TileUrlModal({ current, onClose }: { current: string | null; onClose: () => void }) {
+  const { t } = useTranslation('risk-code');
+  const save = useSetTileUrl();
+  const [value, setValue] = useState(current ?? '');
+  return (
+    <Modal
+      open
+      title={t('map.tileUrl')}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      onOk={() => save.mutate(value.trim() ? value.trim() : null, { onSuccess: onClose })}
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('map.tileUrl')} extra={t('map.tileUrlHint')}>
+          <Input value={value} onChange={(event) => setValue(event.target.value)} placeholder="https://…/{z}/{x}/{y}.png" />
+        </Form.Item>
+      </Form>
+      {save.error ? <Alert type="error" title={problemMessage(save.error)} /> : null}
+    </Modal>
+  );
+}
