@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { purgeExpiredSessions } from '../auth/auth.service.ts';
 import type { Platform } from '../http/context.ts';
@@ -28,6 +29,20 @@ export function platformJobs(platform: Platform): JobDefinition[] {
           throw new Error(`audit chain broken at district ${broken?.districtCode} seq ${broken?.seq} (${broken?.reason})`);
         }
         return { checked: report.checked };
+      },
+    },
+    {
+      name: 'database.analyze',
+      schedule: '45 3 * * *',
+      description: {
+        'zh-CN': '每日更新内嵌数据库的查询统计信息（PostgreSQL 由其自动清理进程完成）',
+        en: 'Daily: refresh the embedded database’s planner statistics (PostgreSQL’s autovacuum does this itself)',
+      },
+      // PGlite runs no autovacuum: without this, tables grown by imports keep the estimates of when they were empty.
+      run: async (ctx) => {
+        if (platform.database.engine !== 'pglite') return { analyzed: 0 };
+        await ctx.db.execute(sql`analyze`);
+        return { analyzed: 1 };
       },
     },
   ];

@@ -1,7 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
 import { type TestPlatform, testPlatform } from '../../test/test-platform.ts';
 import { jobRun } from './jobs.tables.ts';
+import { platformJobs } from './platform-jobs.ts';
 import { runJob } from './scheduler.ts';
 
 let platform: TestPlatform;
@@ -39,5 +41,23 @@ describe('recurring jobs', () => {
         .from(jobRun)
         .where(eq(jobRun.job, `${name}.inner`)),
     ).toEqual([]);
+  });
+});
+
+describe('database.analyze', () => {
+  it('gathers planner statistics on the embedded engine, which has no autovacuum, and leaves PostgreSQL to its own', async () => {
+    const job = platformJobs(platform).find((candidate) => candidate.name === 'database.analyze');
+    if (!job) throw new Error('database.analyze is not a platform job');
+    const result = await runJob(platform, job);
+    const [stats] = await queryRows<{ analyzed: boolean }>(
+      platform.database.db,
+      sql`select last_analyze is not null as analyzed from pg_stat_user_tables where relname = 'job_run'`,
+    );
+    if (platform.database.engine === 'pglite') {
+      expect(result).toEqual({ outcome: 'succeeded', counts: { analyzed: 1 } });
+      expect(stats?.analyzed).toBe(true);
+    } else {
+      expect(result).toEqual({ outcome: 'succeeded', counts: { analyzed: 0 } });
+    }
   });
 });
