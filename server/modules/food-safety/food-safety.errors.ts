@@ -52,3 +52,15 @@ export const officerInvolved = defineError('food_safety.officer_involved', 409, 
   'zh-CN': '参与该次检查的人员不能处理其申诉',
   en: 'An officer who took part in the inspection may not decide its appeal',
 });
+export const applicationNotFound = defineError('food_safety.application_not_found', 404, {
+  'zh-CN': '找不到该注册申请',
+  en: 'Registration application not found',
+});
+export const applicationDecided = defineError('food_safety.application_decided', 409, {
+  'zh-CN': '该注册申请已处理',
+  en: 'This registration application has already been decided',
+});
+export const registrationInvalid = defineError('food_safety.registration_invalid', 400, {
+  'zh-CN': '注册信息有误，请按标出的项目修改',
+  en: 'The registration has errors; correct the fields marked',
+});

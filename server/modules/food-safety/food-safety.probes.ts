@@ -1,7 +1,7 @@
 import { residentIdCheckCharacter } from '../../../shared/resident-id.ts';
 import { cateringShop } from '../../test/probe-fixtures.ts';
 import type { ProbeWorld, ScopeProbe } from '../../test/scope-probe.ts';
-import { gradeAppeal, shopUpload } from './food-safety.tables.ts';
+import { gradeAppeal, operatorApplication, shopUpload } from './food-safety.tables.ts';
 
 let serial = 0;
 
@@ -197,4 +197,36 @@ const portalProbes: ScopeProbe[] = [
   },
 ];
 
-export const foodSafetyProbes: ScopeProbe[] = [...handlerProbes, ...inspectionProbes, ...portalProbes];
+/** A pending self-registration for a station-1 shop (inserted directly: the signed-out route is rate-limited). */
+async function applicationOfStationOne(world: ProbeWorld): Promise<number> {
+  const entityId = await cateringShop(world);
+  serial += 1;
+  const [row] = await world.home.ctx.db
+    .insert(operatorApplication)
+    .values({
+      districtCode: world.home.code,
+      entityId,
+      streetCode: world.home.stations[0].streetCode,
+      applicantName: '探针店主',
+      phoneEnc: world.home.ctx.crypto.encrypt('13900000000'),
+      phoneMask: '139****0000',
+      username: `probe.applicant${serial}-${world.home.code}`,
+      passwordHash: 'not-a-hash',
+    })
+    .returning({ id: operatorApplication.id });
+  return (row as { id: number }).id;
+}
+
+const registrationProbe = (route: string, body?: unknown): ScopeProbe => ({
+  route,
+  setup: async (world) => ({ id: await applicationOfStationOne(world), body, outsiders: reviewOutsiders(world) }),
+});
+
+const registrationProbes: ScopeProbe[] = [
+  registrationProbe('GET /api/v1/operator-registrations/:id'),
+  registrationProbe('POST /api/v1/operator-registrations/:id/approve', {}),
+  registrationProbe('POST /api/v1/operator-registrations/:id/reject', { reason: '探针拒绝' }),
+  registrationProbe('POST /api/v1/operator-registrations/:id/reveal-phone', { reason: '探针核实' }),
+];
+
+export const foodSafetyProbes: ScopeProbe[] = [...handlerProbes, ...inspectionProbes, ...portalProbes, ...registrationProbes];

@@ -1,10 +1,13 @@
-import { actorContextOf } from '../../platform/http/context.ts';
+import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
   AppealBody,
   AppealList,
   AppealQuery,
   AppealView,
+  ApplicationList,
+  ApplicationQuery,
+  ApplicationView,
   CertificateBody,
   ComparisonRunList,
   ConflictBody,
@@ -32,9 +35,12 @@ import {
   NoticeList,
   NoticeQuery,
   PagingQuery,
+  PhoneView,
   ReasonBody,
   RectificationList,
   RectificationQuery,
+  RegistrationBody,
+  RegistrationReceipt,
   ReinspectionBody,
   ReinspectionList,
   ReinspectionView,
@@ -73,6 +79,14 @@ import {
   submitAppeal,
   submitUpload,
 } from './service/operator-portal.ts';
+import {
+  approveApplication,
+  getApplication,
+  listApplications,
+  rejectApplication,
+  revealApplicantPhone,
+  submitRegistration,
+} from './service/operator-registration.ts';
 import { listNotices, setShopContact, staffStatistics } from './service/staff-statistics.ts';
 import { createTemplate, getTemplate, listTemplates, updateTemplate } from './service/templates.ts';
 
@@ -282,5 +296,41 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/reinspection-requests',
     { schema: { querystring: PagingQuery, response: { 200: ReinspectionList } }, preHandler: requireRole(...readers) },
     (request) => listReinspectionRequests(ctx(request), request.query),
+  );
+
+  // ── Operator self-registration: signed out (CSRF origin check as every write; rate-limited per IP) ──
+  app.post(
+    '/api/v1/operator-registrations',
+    {
+      schema: { body: RegistrationBody, response: { 201: RegistrationReceipt } },
+      config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+    },
+    async (request, reply) => reply.code(201).send(await submitRegistration(contextOf(platform, request), request.body)),
+  );
+  const deciders = ['admin', 'section', 'inspector'] as const;
+  app.get(
+    '/api/v1/operator-registrations',
+    { schema: { querystring: ApplicationQuery, response: { 200: ApplicationList } }, preHandler: requireRole(...deciders) },
+    (request) => listApplications(ctx(request), request.query),
+  );
+  app.get(
+    '/api/v1/operator-registrations/:id',
+    { schema: { params: IdParams, response: { 200: ApplicationView } }, preHandler: requireRole(...deciders) },
+    (request) => getApplication(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/operator-registrations/:id/approve',
+    { schema: { params: IdParams, body: NoBody, response: { 200: ApplicationView } }, preHandler: requireRole(...deciders) },
+    (request) => approveApplication(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/operator-registrations/:id/reject',
+    { schema: { params: IdParams, body: ReasonBody, response: { 200: ApplicationView } }, preHandler: requireRole(...deciders) },
+    (request) => rejectApplication(ctx(request), request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/v1/operator-registrations/:id/reveal-phone',
+    { schema: { params: IdParams, body: RevealBody, response: { 200: PhoneView } }, preHandler: requireRole(...deciders) },
+    (request) => revealApplicantPhone(ctx(request), request.params.id, request.body.reason),
   );
 };

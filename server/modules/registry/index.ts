@@ -17,6 +17,8 @@ export type {
 export { businessCategories, entityKinds, entityStatuses, licenceKinds } from './registry.schemas.ts';
 /** Inserts many new entities in one statement (demo generator, imports). */
 export { bulkInsertEntities, bulkInsertStatusHistory, type EntityInsertRow } from './service/bulk-insert.ts';
+/** Signed-out operator self-registration: do a credit code and a food business licence number match one active entity? */
+export { type CredentialMatch, matchFoodBusinessCredentials } from './service/credential-match.ts';
 export {
   type EntitySummary,
   type EntityWithLicences,

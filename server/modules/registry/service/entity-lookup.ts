@@ -19,7 +19,7 @@ export interface EntitySummary {
   industryCode: string;
 }
 
-const summaryColumns = {
+export const summaryColumns = {
   id: entity.id,
   districtCode: entity.districtCode,
   creditCode: entity.creditCode,
