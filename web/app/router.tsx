@@ -6,7 +6,16 @@ import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
 import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
 import { CaseListPage, CasePage, CaseStatisticsPage } from '../features/enforcement/routes.tsx';
-import { DueListPage, InspectPage, SectionPage, ShopPage, ShopsPage, StationPage } from '../features/food-safety/routes.tsx';
+import {
+  ApplicationsPage,
+  DueListPage,
+  InspectPage,
+  RegisterPage,
+  SectionPage,
+  ShopPage,
+  ShopsPage,
+  StationPage,
+} from '../features/food-safety/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
 import { ProductsPage } from '../features/products/routes.tsx';
@@ -39,6 +48,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={pageSpin}>
         <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    // Signed out: a food business operator applies for an account (the station approves it).
+    path: '/register-operator',
+    element: (
+      <Suspense fallback={pageSpin}>
+        <RegisterPage />
       </Suspense>
     ),
   },
@@ -142,6 +160,11 @@ export const router = createBrowserRouter([
               { path: 'station', element: <StationPage /> },
               { path: 'section', element: <SectionPage /> },
             ],
+          },
+          {
+            path: 'applications',
+            element: <RequireRole roles={['admin', 'section', 'inspector']} />,
+            children: [{ index: true, element: <ApplicationsPage /> }],
           },
           {
             path: 'inspect/:entityId',

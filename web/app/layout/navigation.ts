@@ -112,6 +112,7 @@ export const navigation: NavItem[] = [
       { key: '/food-safety/due', labelKey: 'nav.foodSafetyDue', roles: ['admin', 'leader', 'section', 'inspector'] },
       { key: '/food-safety/shops', labelKey: 'nav.foodSafetyShops', roles: ['admin', 'leader', 'section', 'inspector', 'operator'] },
       { key: '/food-safety/station', labelKey: 'nav.foodSafetyStation', roles: ['admin', 'leader', 'section', 'inspector'] },
+      { key: '/food-safety/applications', labelKey: 'nav.foodSafetyApplications', roles: ['admin', 'section', 'inspector'] },
       { key: '/food-safety/section', labelKey: 'nav.foodSafetySection', roles: ['admin', 'leader', 'section'] },
     ],
   },

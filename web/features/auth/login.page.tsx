@@ -2,7 +2,7 @@ import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-desi
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import type { SignInResult, TotpEnrolment } from '../../lib/api-types.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
@@ -97,6 +97,11 @@ export function LoginPage() {
             >
               {t('login.submit')}
             </Button>
+            <Flex justify="center" style={{ marginTop: 12 }}>
+              <Link to="/register-operator" data-testid="register-operator-link">
+                {t('login.registerOperator')}
+              </Link>
+            </Flex>
           </Form>
         ) : null}
 

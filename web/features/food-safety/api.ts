@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type {
   AppealBody,
   AppealView,
+  ApplicationView,
   CertificateBody,
   CreateHandlerBody,
   CreateInspectionBody,
@@ -15,6 +16,7 @@ import type {
   InspectionView,
   NoticeView,
   RectificationList,
+  RegistrationBody,
   ReinspectionBody,
   ReinspectionView,
   StatisticsView,
@@ -47,6 +49,8 @@ export type {
   WarningView,
 };
 export type Grade = Static<typeof GradeView>;
+export type Application = Static<typeof ApplicationView>;
+export type Registration = Static<typeof RegistrationBody>;
 export type Appeal = Static<typeof AppealView>;
 export type Upload = Static<typeof UploadView>;
 export type Notice = Static<typeof NoticeView>;
@@ -90,6 +94,7 @@ export const foodSafetyKeys = {
   appeals: (status: string | undefined) => ['food-safety', 'appeals', status] as const,
   reinspections: ['food-safety', 'reinspections'] as const,
   notices: ['food-safety', 'notices'] as const,
+  applications: (status: string | undefined, page: number) => ['food-safety', 'applications', status, page] as const,
   statistics: (groupBy: string, date: string | undefined) => ['food-safety', 'statistics', groupBy, date] as const,
 };
 
@@ -308,3 +313,19 @@ export function readAsDataUrl(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+// ── Operator self-registration ──
+/** Signed out: a person applies to become a shop's operator. */
+export const useRegisterOperator = () =>
+  useMutation({ mutationFn: (body: Registration) => api.post<{ id: number; status: 'pending' }>('/operator-registrations', body) });
+
+export function useApplications(status: string | undefined, page: number) {
+  return useQuery({
+    queryKey: foodSafetyKeys.applications(status, page),
+    queryFn: ({ signal }) => api.get<Page<Application>>('/operator-registrations', { status, page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+export const useApproveApplication = () => useWrite((id: number) => api.post<Application>(`/operator-registrations/${id}/approve`, {}));
+export const useRejectApplication = () =>
+  useWrite(({ id, reason }: { id: number; reason: string }) => api.post<Application>(`/operator-registrations/${id}/reject`, { reason }));
