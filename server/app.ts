@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -24,6 +23,7 @@ import type { Platform } from './platform/http/context.ts';
 import { csrfOriginCheck } from './platform/http/csrf.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import type { AppInstance, RoutePlugin } from './platform/http/routes.ts';
+import { securityHeadersHook } from './platform/http/security-headers.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
 import type { JobDefinition } from './platform/jobs/scheduler.ts';
@@ -93,28 +93,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   registerProblemHandlers(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: isSecureDeployment(platform) ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-    // Not helmet's no-referrer: with it, browsers send `Origin: null` on same-site form posts (the public
-    // complaint form has no script), and the CSRF check could not tell them from a forged post.
-    referrerPolicy: { policy: 'same-origin' },
-  });
+  // Security headers (CSP, framing, referrer…) computed once: see platform/http/security-headers.ts.
+  app.addHook('onRequest', securityHeadersHook({ isSecure: isSecureDeployment(platform) }));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -125,8 +105,9 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
 
   app.addHook('onRequest', csrfOriginCheck(platform));
   app.addHook('onRequest', sessionHook(platform));
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
   const routeTable: { method: string; url: string }[] = [];
