@@ -1,5 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, Radio, Result, Spin, Switch, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -10,16 +11,17 @@ import {
   answerResults,
   type CreateInspectionBody,
   chinaToday,
+  foodSafetyKeys,
   type InspectionView,
   previewResult,
   recordUrl,
-  useCreateInspection,
   useGrade,
   useInspectors,
   useRectifications,
   useTemplates,
 } from './api.ts';
 import { DynamicGradeTag, formatTenths, OutcomeTag } from './grade-tags.tsx';
+import { readDraft, saveDraft, useInspectionOutbox } from './inspection-outbox.ts';
 
 interface FormValues {
   coInspectorId?: number;
@@ -29,6 +31,17 @@ interface FormValues {
   inspectorSignature: string;
   operatorSignature?: string;
 }
+
+/** What the form keeps in this browser until the inspection is uploaded. */
+interface Draft {
+  answers: Record<number, AnswerResult | undefined>;
+  isFlying: boolean;
+  isRefused: boolean;
+  closesOrder?: number;
+  values: Partial<FormValues>;
+}
+
+const outboxColours = { idle: 'info', queued: 'warning', uploading: 'info', uploaded: 'success' } as const;
 
 const bigTouch = { minHeight: 44, lineHeight: '42px', flex: 1, textAlign: 'center', paddingInline: 2, whiteSpace: 'nowrap' } as const;
 
@@ -41,7 +54,7 @@ export function InspectPage() {
   const templates = useTemplates();
   const inspectors = useInspectors();
   const rectifications = useRectifications(entityId);
-  const create = useCreateInspection();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const [answers, setAnswers] = useState<Record<number, AnswerResult | undefined>>({});
   const [isFlying, setFlying] = useState(false);
@@ -50,6 +63,33 @@ export function InspectPage() {
   const [closesOrder, setClosesOrder] = useState<number | undefined>();
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState<InspectionView | undefined>();
+  const outbox = useInspectionOutbox(me?.id, entityId, {
+    onSaved: (inspection) => {
+      setSaved(inspection);
+      void queryClient.invalidateQueries({ queryKey: foodSafetyKeys.all });
+    },
+    onRejected: (error) => setErrors(applyProblemToForm(form, error)),
+  });
+  const isReady = me !== undefined && !templates.isLoading;
+  // The draft comes back once the form is on screen; until then nothing is written over it.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!isReady || restored.current || me === undefined) return;
+    restored.current = true;
+    const draft = readDraft<Draft>(me.id, entityId);
+    if (!draft) return;
+    setAnswers(draft.answers);
+    setFlying(draft.isFlying);
+    setRefused(draft.isRefused);
+    setClosesOrder(draft.closesOrder);
+    form.setFieldsValue(draft.values);
+  }, [isReady, me, entityId, form]);
+  const keepDraft = () => {
+    if (!restored.current || me === undefined) return;
+    saveDraft(me.id, entityId, { answers, isFlying, isRefused, closesOrder, values: form.getFieldsValue() } satisfies Draft);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keepDraft reads the same state; it runs when that state changes
+  useEffect(keepDraft, [answers, isFlying, isRefused, closesOrder]);
 
   const template =
     templates.data?.items.find((item) => item.isDefault && item.isActive) ?? templates.data?.items.find((item) => item.isActive);
@@ -123,15 +163,21 @@ export function InspectPage() {
       operatorSignature: isRefused ? undefined : values.operatorSignature || undefined,
       operatorRefused: isRefused || undefined,
     };
-    create.mutate(body, { onSuccess: setSaved, onError: (error) => setErrors(applyProblemToForm(form, error)) });
+    outbox.submit(body);
   };
 
-  if (templates.isLoading || !me) return <Spin />;
+  if (!isReady || !me) return <Spin />;
   return (
     <>
       <PageHeader title={t('inspect.title', { name: grade.data?.entityName ?? '' })} />
       {template ? null : <Alert type="error" title={t('inspect.noTemplate')} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ inspectorSignature: me.displayName }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={keepDraft}
+        initialValues={{ inspectorSignature: me.displayName }}
+      >
         <Card size="small" title={t('inspect.inspectors')} style={{ marginBottom: 12 }}>
           <Typography.Paragraph>{t('inspect.me', { name: me.displayName })}</Typography.Paragraph>
           <Form.Item
@@ -244,13 +290,23 @@ export function InspectPage() {
           )}
         </Card>
         {errors.length > 0 ? <Alert type="error" title={errors.join('; ')} style={{ marginBottom: 12 }} /> : null}
+        {outbox.state === 'idle' ? null : (
+          <Alert
+            type={outboxColours[outbox.state]}
+            showIcon
+            title={t(`inspect.outbox.${outbox.state}`)}
+            style={{ marginBottom: 12 }}
+            data-testid="outbox-state"
+            data-state={outbox.state}
+          />
+        )}
         <Button
           type="primary"
           htmlType="submit"
           size="large"
           block
-          loading={create.isPending}
-          disabled={!template}
+          loading={outbox.state === 'uploading'}
+          disabled={!template || outbox.state === 'queued'}
           data-testid="submit-inspection"
         >
           {t('inspect.submit')}
