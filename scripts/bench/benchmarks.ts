@@ -1,4 +1,5 @@
 import { loginAndMe, sessionCheck } from './auth.bench.ts';
+import { foodSafetyJobs, foodSafetyJobsLarge } from './food-safety-jobs.bench.ts';
 import { publicCodePage } from './public-code-page.bench.ts';
 import { randomInspectionsDraw } from './random-inspections.bench.ts';
 import { registryImport, registryImportLarge } from './registry-import.bench.ts';
@@ -15,4 +16,6 @@ export const benchmarks: Benchmark[] = [
   registryImportLarge,
   randomInspectionsDraw,
   publicCodePage,
+  foodSafetyJobs,
+  foodSafetyJobsLarge,
 ];
