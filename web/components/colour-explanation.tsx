@@ -22,8 +22,24 @@ export interface ColourExplanation {
 }
 
 /** GET /api/v1/risk-code/entities/:id (staff, and the operator for their own shop). */
+/** The facts a colour was computed from (server: rules/risk-colour.ts ColourFacts; absent = not published yet). */
+export interface ColourFactsView {
+  dynamicGrade?: 'excellent' | 'good' | 'fair' | null;
+  annualGrade?: 'A' | 'B' | 'C' | null;
+  riskGrade?: 'A' | 'B' | 'C' | 'D' | null;
+  latestInspection?: { on: string; result: 'compliant' | 'basically-compliant' | 'non-compliant' } | null;
+  openRectifications?: number;
+  certificateComplianceBasisPoints?: number | null;
+  complaints12m?: number;
+  failedSamples12m?: number;
+  penaltyCases12m?: number;
+  majorCases12m?: number;
+}
+
 export interface EntityColourView {
   entityId: number;
+  name: string | null;
+  facts: ColourFactsView;
   token: string | null;
   managementCategory: string | null;
   colour: RiskColour | null;
@@ -49,7 +65,10 @@ export function ColourTag({ colour }: { colour: RiskColour | null }) {
   const { t } = useTranslation('risk-code');
   if (!colour) return <Tag>{t('colour.none')}</Tag>;
   return (
-    <Tag color={riskColourHex[colour]} style={{ color: colour === 'yellow' ? '#000' : '#fff' }}>
+    <Tag
+      variant="solid"
+      style={{ background: riskColourHex[colour], borderColor: riskColourHex[colour], color: colour === 'yellow' ? '#000' : '#fff' }}
+    >
       {t(`colour.${colour}`)}
     </Tag>
   );

@@ -19,7 +19,7 @@ export function EntityColourPage() {
   return (
     <>
       <PageHeader
-        title={t('entity.title', { id: entityId })}
+        title={view?.name ? `${t('entity.titleShort')} · ${view.name}` : t('entity.title', { id: entityId })}
         extra={
           view?.token ? (
             <Button href={stickerUrl({ entityId })} target="_blank" rel="noopener">
@@ -44,6 +44,7 @@ export function EntityColourPage() {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('entity.computedAt')}>{formatDateTime(view.computedAt)}</Descriptions.Item>
                 </Descriptions>
+                <FactList view={view} />
                 <ColourExplanationView view={view} />
               </Card>
               <Card size="small" title={t('entity.history')}>
@@ -163,5 +164,48 @@ function CategorySetter({ view }: { view: EntityColourView }) {
       />
       {act.error ? <Alert type="error" title={problemMessage(act.error)} style={{ marginTop: 8 }} /> : null}
     </Card>
+  );
+}
+
+const factKeys = [
+  'riskGrade',
+  'dynamicGrade',
+  'annualGrade',
+  'latestInspection',
+  'openRectifications',
+  'certificateComplianceBasisPoints',
+  'complaints12m',
+  'failedSamples12m',
+  'penaltyCases12m',
+  'majorCases12m',
+] as const;
+
+/** The facts the colour was computed from; a fact whose module does not publish it yet says so. */
+function FactList({ view }: { view: EntityColourView }) {
+  const { t } = useTranslation('risk-code');
+  const show = (key: (typeof factKeys)[number]): string => {
+    if (!(key in view.facts)) return t('fact.unknown');
+    const value = view.facts[key];
+    if (value === null || value === undefined) return t(`fact.none.${key}`, { defaultValue: t('fact.noneGeneric') });
+    if (key === 'latestInspection' && typeof value === 'object') return `${value.on} · ${t(`result.${value.result}`)}`;
+    if (key === 'certificateComplianceBasisPoints') return `${((value as number) / 100).toFixed(2)}%`;
+    if (key === 'dynamicGrade') return t(`dynamicGrade.${value}`);
+    return String(value);
+  };
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, sm: 2 }}
+      title={t('fact.title')}
+      style={{ marginBottom: 12 }}
+      data-testid="colour-facts"
+    >
+      {factKeys.map((key) => (
+        <Descriptions.Item key={key} label={t(`fact.${key}`)}>
+          {show(key)}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
   );
 }

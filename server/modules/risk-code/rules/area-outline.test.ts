@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, convexHull, isValidRing, type LngLat, outlineAround, padRing, pointInRing, type Ring } from './area-outline.ts';
+import { boundsOf, convexHull, isValidRing, type LngLat, outlineAround, pointInRing, type Ring } from './area-outline.ts';
 
 const square: Ring = [
   [0, 0],
@@ -108,15 +108,19 @@ describe('convexHull and outlineAround', () => {
       ]),
     ).toEqual([[1, 2]]);
     expect(outlineAround([[1, 2]], 0.5)).toEqual([
-      [0.5, 1.5],
-      [1.5, 1.5],
-      [1.5, 2.5],
-      [0.5, 2.5],
+      [0.5, 2],
+      [0.646447, 1.646447],
+      [1, 1.5],
+      [1.353553, 1.646447],
+      [1.5, 2],
+      [1.353553, 2.353553],
+      [1, 2.5],
+      [0.646447, 2.353553],
     ]);
   });
-  it('pads away from the centroid', () => {
-    expect(padRing(square, 3)[0]).toEqual([-2.12132, -2.12132]);
-    expect(padRing(square, 3)[2]).toEqual([12.12132, 12.12132]);
+  it('grows a square by the margin on every side', () => {
+    expect(boundsOf(outlineAround(square, 1))).toEqual({ west: -1, south: -1, east: 11, north: 11 });
+    expect(outlineAround(square, 1)).toHaveLength(12); // per corner: the two axis points and the diagonal one
   });
   it('bounds', () => {
     expect(boundsOf(u)).toEqual({ west: 0, south: 0, east: 10, north: 10 });
@@ -152,6 +156,7 @@ describe('convexHull and outlineAround', () => {
         const outline = outlineAround(points as LngLat[], 0.0005);
         for (const point of points) expect(pointInRing(point as LngLat, outline)).toBe(true);
       }),
+      { numRuns: 500 },
     );
   });
 });

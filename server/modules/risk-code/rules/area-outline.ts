@@ -2,7 +2,7 @@
  * Map areas of the five-colour map 五色图: a street, a pedestrian street 步行街 or a complex 综合体 is an outline,
  * one closed ring of [lng, lat] points (WGS-84 degrees, the registry's coordinates; the first point is not repeated).
  * Pure geometry, small enough to need no library: membership by ray casting (W. R. Franklin, "PNPOLY"),
- * the demo's street outlines by the convex hull (A. M. Andrew's monotone chain, 1979), padded.
+ * the demo's street outlines by the convex hull (A. M. Andrew's monotone chain, 1979), grown by a margin.
  */
 
 export type LngLat = [number, number];
@@ -49,30 +49,15 @@ export function convexHull(points: readonly LngLat[]): Ring {
   return [...lower.slice(0, -1), ...upper.slice(0, -1)].map((p) => [p[0], p[1]]);
 }
 
-/** Moves every vertex away from the ring's centroid by `pad` degrees (so points on the hull fall inside). */
-export function padRing(ring: Ring, pad: number): Ring {
-  if (ring.length === 0) return [];
-  const cx = ring.reduce((sum, p) => sum + p[0], 0) / ring.length;
-  const cy = ring.reduce((sum, p) => sum + p[1], 0) / ring.length;
-  return ring.map(([x, y]) => {
-    const length = Math.hypot(x - cx, y - cy);
-    if (length === 0) return [round6(x), round6(y)];
-    return [round6(x + ((x - cx) / length) * pad), round6(y + ((y - cy) / length) * pad)];
-  });
-}
-
-/** A street outline from the coordinates of its units: the padded hull (a box around one or two points). */
+/**
+ * A street outline from the coordinates of its units: the convex hull of the points grown by `pad` degrees
+ * (the hull of an octagon of radius `pad` around each hull vertex), so every unit lies strictly inside.
+ */
 export function outlineAround(points: readonly LngLat[], pad: number): Ring {
-  const hull = convexHull(points);
-  if (hull.length >= 3) return padRing(hull, pad);
-  if (hull.length === 0) return [];
-  const box = boundsOf(hull) as Bounds;
-  return [
-    [round6(box.west - pad), round6(box.south - pad)],
-    [round6(box.east + pad), round6(box.south - pad)],
-    [round6(box.east + pad), round6(box.north + pad)],
-    [round6(box.west - pad), round6(box.north + pad)],
-  ];
+  const grown = convexHull(points).flatMap(([x, y]) =>
+    Array.from({ length: 8 }, (_, k): LngLat => [x + pad * Math.cos((k * Math.PI) / 4), y + pad * Math.sin((k * Math.PI) / 4)]),
+  );
+  return convexHull(grown.map(([x, y]): LngLat => [round6(x), round6(y)]));
 }
 
 export function boundsOf(points: readonly LngLat[]): Bounds | null {

@@ -218,6 +218,8 @@ describe('five-colour map areas', () => {
     const mine = await call(home.users.operator.username, 'GET', `/api/v1/risk-code/entities/${own}`);
     expect(mine.status).toBe(200);
     expect(((mine.body as Json).explanation as Json).summary).toContain('码');
+    expect((mine.body as Json).name).toMatch(/^经营者饭店\d+$/);
+    expect((mine.body as Json).facts).toBeTypeOf('object');
     expect((await call(home.users.operator.username, 'GET', `/api/v1/risk-code/entities/${notOwn}`)).status).toBe(404);
     expect((await call(home.users.operator.username, 'GET', '/api/v1/risk-code/map')).status).toBe(403);
   });

@@ -54,13 +54,17 @@ export async function colourOf(ctx: ActorContext, entityId: number) {
     .where(and(eq(rcColourHistory.districtCode, row.districtCode), eq(rcColourHistory.entityId, entityId)))
     .orderBy(desc(rcColourHistory.changedAt), desc(rcColourHistory.id))
     .limit(50);
+  const [profile] = await entityPublicProfiles(ctx, row.districtCode, { entityIds: [entityId] });
   return {
     entityId,
+    name: profile?.name ?? null,
     token: row.revokedAt ? null : row.token,
     managementCategory: row.managementCategory,
     colour: row.colour,
     riskLevel: row.riskLevel,
     computedAt: row.computedAt?.toISOString() ?? null,
+    /** The facts the colour was computed from (an absent key: its module does not publish it yet). */
+    facts,
     tableIsBureauSetting: true,
     explanation,
     history: history.map((entry) => ({
