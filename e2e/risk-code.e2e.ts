@@ -40,7 +40,16 @@ describe('the five-colour code', () => {
     expect(page.url()).toContain(`/risk-code/entities/${map.points[0]?.entityId}`);
     const view = (await (await page.request.get(`/api/v1/risk-code/entities/${map.points[0]?.entityId}`)).json()) as { token: string };
     pilotToken = view.token;
+    await page.getByTestId('colour-facts').waitFor();
     await screenshot(page, 'risk-code-entity');
+
+    // On a phone the list beside the map becomes cards.
+    const phone = await harness.newPage({ width: 390, height: 844 }, { isMobile: true });
+    await signIn(phone, 'food.section', 'Demo-Section-2026');
+    await phone.goto(`/risk-code/map?areaId=${pilot?.id}`);
+    await phone.getByTestId('colour-map').waitFor();
+    await expect.poll(() => phone.getByTestId('map-card').count()).toBe(Math.min(10, map.total));
+    await screenshot(phone, 'risk-code-map-phone');
   });
 
   test('section staff save the colour table as a new version', async () => {

@@ -82,7 +82,7 @@ export function ColourMapPage() {
                   rowKey="entityId"
                   pagination={{ pageSize: 10, size: 'small' }}
                   renderItem={(point) => (
-                    <List.Item onClick={() => open(point)} style={{ cursor: 'pointer' }}>
+                    <List.Item onClick={() => open(point)} style={{ cursor: 'pointer' }} data-testid="map-card">
                       <List.Item.Meta title={point.name} description={point.address} />
                       <ColourTag colour={point.colour} />
                     </List.Item>
