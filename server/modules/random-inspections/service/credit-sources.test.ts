@@ -6,6 +6,8 @@ import { cateringShop } from '../../../test/probe-fixtures.ts';
 import { signIn } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { randomInspectionJobs } from '../random-inspections.jobs.ts';
+import { otherModulesHistory } from './credit-sources.ts';
+import { systemActorFor } from './scope.ts';
 
 let platform: TestPlatform;
 let app: AppInstance;
@@ -36,5 +38,46 @@ describe('the monthly credit re-grade', () => {
     expect(regrade).toBeDefined();
     const outcome = await runJob(platform, regrade as NonNullable<typeof regrade>);
     expect(outcome.outcome).toBe('succeeded');
+  });
+
+  it('counts accepted complaints of the last 12 months from the complaints module', async () => {
+    const home = await createTestDistrict(platform);
+    const other = await createTestDistrict(platform);
+    const call = async (username: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { cookie: await signIn(app, username) },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      return { status: response.statusCode, body: response.json() as { id: number } };
+    };
+    const shop = await cateringShop({ home, other, call });
+    const quiet = await cateringShop({ home, other, call });
+    for (const accept of [true, true, false]) {
+      const filed = await call(home.users.section.username, 'POST', '/api/v1/complaints', {
+        kind: 'complaint',
+        channel: 'hotline_12315',
+        category: 'food',
+        entityId: shop,
+        complainantName: '李小明',
+        complainantPhone: '13912345678',
+        complainantAddress: '中河街道88号',
+        facts: '菜品有异物',
+        request: '退款',
+      });
+      expect(filed.status).toBe(201);
+      if (accept)
+        expect(
+          (await call(home.users.section.username, 'POST', `/api/v1/complaints/${filed.body.id}/accept`, { on: '2026-03-02' })).status,
+        ).toBe(200);
+    }
+    const ctx = { ...home.ctx, actor: systemActorFor(home.code) };
+    const counts = new Map<number, number | undefined>();
+    for (const source of otherModulesHistory)
+      for (const [id, history] of await source(ctx, { entityIds: [shop, quiet], today: '2026-03-02' }))
+        if (history.complaintsLast12Months !== undefined) counts.set(id, history.complaintsLast12Months);
+    expect(counts.get(shop)).toBe(2); // the third was never accepted
+    expect(counts.get(quiet)).toBe(0);
   });
 });
