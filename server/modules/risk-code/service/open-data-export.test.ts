@@ -62,7 +62,10 @@ describe('open data bulk export', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toContain(`ratings-${home.code}.csv`);
-    const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe(exportColumns.join(','));
     expect(lines).toHaveLength(total + 1);
     expect(csv.body).toContain('导出食堂');
