@@ -52,6 +52,18 @@ describe('the five-colour code', () => {
     await screenshot(phone, 'risk-code-map-phone');
   });
 
+  test('an operator on a phone sees why their shop has its colour', async () => {
+    const page = await harness.newPage({ width: 390, height: 844 }, { isMobile: true });
+    await signIn(page, 'operator1', 'Demo-Operator1-2026');
+    await page.goto('/food-safety/shops');
+    const shop = page.locator('[data-testid^="shop-"]').first();
+    await shop.waitFor();
+    await shop.getByRole('link').first().click();
+    await page.getByTestId('colour-explanation').waitFor();
+    expect(await page.getByTestId('colour-explanation').textContent()).toMatch(/当前为[绿蓝黄橙黑]码/);
+    await screenshot(page, 'risk-code-operator-explanation');
+  });
+
   test('section staff save the colour table as a new version', async () => {
     const page = await harness.newPage();
     await signIn(page, 'food.section', 'Demo-Section-2026');
