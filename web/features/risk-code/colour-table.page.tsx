@@ -2,7 +2,7 @@ import { Alert, Button, Card, DatePicker, Flex, Input, InputNumber, List, Select
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ColourTag, type RiskColour, riskColours } from '../../components/colour-explanation.tsx';
+import { ColourTag, type RiskColour, riskColourHex, riskColours } from '../../components/colour-explanation.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
@@ -48,7 +48,25 @@ export function ColourTablePage() {
         value={value}
         style={{ minWidth: 96 }}
         onChange={onChange}
-        options={riskColours.map((colour) => ({ value: colour, label: t(`colour.${colour}`) }))}
+        options={riskColours.map((colour) => ({
+          value: colour,
+          label: (
+            <span>
+              <span
+                aria-hidden
+                style={{
+                  display: 'inline-block',
+                  width: 10,
+                  height: 10,
+                  borderRadius: 5,
+                  marginRight: 6,
+                  background: riskColourHex[colour],
+                }}
+              />
+              {t(`colour.${colour}`)}
+            </span>
+          ),
+        }))}
       />
     ) : (
       <ColourTag colour={value} />
