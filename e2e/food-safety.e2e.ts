@@ -91,4 +91,88 @@ describe('food safety', () => {
       .waitFor();
     await screenshot(page, 'food-safety-operator-phone');
   });
+  test('a shop operator registers with the credit code and licence; the station approves; the account signs in', async () => {
+    const station = await signInApi(inspector1);
+    const due = await apiGet<{ items: { entityId: number }[] }>(station, '/food-safety-due?state=due&pageSize=20');
+    const today = new Date().toISOString().slice(0, 10);
+    let shop: { creditCode: string; licenceNumber: string } | undefined;
+    for (const { entityId } of due.items) {
+      const entity = await apiGet<{
+        creditCode: string;
+        licences: { kind: string; number: string; status: string; validUntil: string | null }[];
+      }>(station, `/entities/${entityId}`);
+      const licence = entity.licences.find(
+        (item) => item.kind === 'food_business' && item.status === 'valid' && (item.validUntil === null || item.validUntil > today),
+      );
+      if (licence) {
+        shop = { creditCode: entity.creditCode, licenceNumber: licence.number };
+        break;
+      }
+    }
+    expect(shop).toBeDefined();
+    const username = `e2e.owner${Date.now() % 100_000}`;
+    const password = 'Tea-House-Owner-42';
+    const page = await harness.newPage(phone, { isMobile: true });
+    await page.goto('/login');
+    await page.getByTestId('register-operator-link').click();
+    await page.getByTestId('registration-credit-code').fill(shop?.creditCode ?? '');
+    await page.getByTestId('registration-licence').fill('JY-NOT-THIS-ONE');
+    await page.getByTestId('registration-name').fill('钱店主');
+    await page.getByTestId('registration-phone').fill('13812345678');
+    await page.getByTestId('registration-username').fill(username);
+    await page.getByTestId('registration-password').fill(password);
+    await page.getByTestId('registration-confirm').fill(password);
+    await page.getByTestId('registration-submit').click();
+    await page.getByText('食品经营许可证编号与该主体的有效许可证不符').waitFor();
+    await page.getByTestId('registration-licence').fill(shop?.licenceNumber ?? '');
+    await page.getByTestId('registration-submit').click();
+    await page.getByTestId('registration-submitted').waitFor();
+    await screenshot(page, 'food-safety-registration-phone');
+
+    const desk = await harness.newPage(phone, { isMobile: true });
+    await signIn(desk, inspector1.username, inspector1.password);
+    await desk.goto('/food-safety/applications');
+    const card = desk.locator('[data-testid^="application-"]').filter({ hasText: username });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('138****5678');
+    await card.locator('[data-testid^="approve-"]').click();
+    await desk.getByRole('button', { name: /确\s*定|OK/ }).click();
+    // Approved, it leaves the pending list and shows under 已通过.
+    await expect.poll(async () => card.count()).toBe(0);
+    await desk.getByText('已通过').first().click();
+    await expect.poll(async () => card.first().textContent()).toContain('已通过');
+    await signInApi({ username, password });
+  });
+
+  test('offline: the inspection waits on the phone, is uploaded when back online, and arrives exactly once', async () => {
+    const coInspector = await apiGet<{ id: number }>(await signInApi(inspector6), '/auth/me');
+    const station = await signInApi(inspector1);
+    const due = await apiGet<{ items: { entityId: number }[] }>(station, '/food-safety-due?state=due&pageSize=20');
+    const entityId = due.items.at(-1)?.entityId as number;
+    expect(entityId).toBeGreaterThan(0);
+    const before = await apiGet<{ total: number }>(station, `/food-inspections?entityId=${entityId}`);
+    const page = await harness.newPage(phone, { isMobile: true });
+    await signIn(page, inspector1.username, inspector1.password);
+    await page.goto(`/food-safety/inspect/${entityId}`);
+    await page.getByTestId(`co-inspector-${coInspector.id}`).click();
+    await page.getByTestId('all-pass').click();
+    await page.getByTestId('operator-signature').fill('店主孙某');
+    // A reload keeps the draft.
+    await page.reload();
+    await expect.poll(async () => page.getByTestId('operator-signature').inputValue()).toBe('店主孙某');
+    await expect.poll(async () => page.getByTestId('preview-outcome').textContent()).toBe('符合');
+
+    await page.context().setOffline(true);
+    await page.getByTestId('submit-inspection').click();
+    await expect.poll(async () => page.getByTestId('outbox-state').getAttribute('data-state')).toBe('queued');
+    expect(await page.getByTestId('outbox-state').textContent()).toContain('已保存在本机，待上传');
+    await screenshot(page, 'food-safety-offline-queued-phone');
+    expect((await apiGet<{ total: number }>(station, `/food-inspections?entityId=${entityId}`)).total).toBe(before.total);
+
+    await page.context().setOffline(false);
+    await expect.poll(async () => page.getByTestId('saved-outcome').textContent(), { timeout: 20_000 }).toBe('符合');
+    expect((await apiGet<{ total: number }>(station, `/food-inspections?entityId=${entityId}`)).total).toBe(before.total + 1);
+    const leftInStorage = "Object.keys(localStorage).filter((key) => key.startsWith('zhijian.food-inspection.'))";
+    expect(await page.evaluate(leftInStorage)).toEqual([]);
+  });
 });
