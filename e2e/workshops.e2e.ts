@@ -56,6 +56,19 @@ describe('workshop red/black lists and product codes', () => {
     }
   });
 
+  test('an inspector evaluates a workshop on a phone', async () => {
+    const page = await harness.newPage({ width: 390, height: 844 }, { isMobile: true });
+    await signIn(page, 'inspector1', 'Demo-Inspector1-2026');
+    await page.goto('/workshops');
+    await page.getByRole('tab', { name: '现场评价' }).click();
+    await page.getByTestId('workshop-picker').click();
+    await page.locator('.ant-select-item-option').first().click();
+    for (const item of ['登记证在有效期内并公示', '环境整洁', '消毒到位']) await page.getByText(item).click();
+    await screenshot(page, 'workshops-evaluation-phone');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('评价已保存，榜单已按规则更新').waitFor();
+  });
+
   test('a certified product’s public page opens from its code (phone, no JavaScript)', async () => {
     const page = await harness.newPage();
     await signIn(page, 'food.section', 'Demo-Section-2026');

@@ -73,3 +73,15 @@ export const useMyEntities = (enabled: boolean) =>
     queryFn: ({ signal }) => api.get<Page<{ id: number; name: string; creditCode: string }>>('/entities', { pageSize: 100 }, signal),
     enabled,
   });
+
+/** Active food workshops the user may evaluate (the registry search is scoped to the inspector's streets). */
+export const useWorkshopSearch = (q: string) =>
+  useQuery({
+    queryKey: ['workshops', 'search', q],
+    queryFn: ({ signal }) =>
+      api.get<Page<{ id: number; name: string; creditCode: string }>>(
+        '/entities',
+        { category: 'food_workshop', status: 'active', pageSize: 50, ...(q.trim() ? { q: q.trim() } : {}) },
+        signal,
+      ),
+  });

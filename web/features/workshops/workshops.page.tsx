@@ -37,6 +37,7 @@ import {
   usePublishSnapshot,
   useSaveCriteria,
   useSnapshots,
+  useWorkshopSearch,
 } from './api.ts';
 
 const listColours: Record<ListName, string> = { red: 'red', black: 'default', neither: 'blue' };
@@ -114,13 +115,16 @@ function EvaluationForm() {
   const { t, i18n } = useTranslation('workshops');
   const en = i18n.language === 'en';
   const criteria = useCriteria();
-  const memberships = useMemberships();
+  const [query, setQuery] = useState('');
+  const workshops = useWorkshopSearch(query);
   const create = useCreateEvaluation();
+  const [errors, setErrors] = useState<string[]>([]);
   const [form] = Form.useForm<{ entityId: number; evaluatedOn: dayjs.Dayjs; answers: Record<string, boolean>; note: string }>();
   const [saved, setSaved] = useState(false);
   const items = criteria.data?.criteria.items ?? [];
   const submit = (values: { entityId: number; evaluatedOn: dayjs.Dayjs; answers?: Record<string, boolean>; note?: string }) => {
     setSaved(false);
+    setErrors([]);
     create.mutate(
       {
         entityId: values.entityId,
@@ -133,7 +137,7 @@ function EvaluationForm() {
           setSaved(true);
           form.resetFields();
         },
-        onError: (error) => applyProblemToForm(form, error),
+        onError: (error) => setErrors(applyProblemToForm(form, error)),
       },
     );
   };
@@ -142,9 +146,10 @@ function EvaluationForm() {
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ evaluatedOn: dayjs() }}>
         <Form.Item name="entityId" label={t('fields.workshop')} rules={[{ required: true, message: t('required') }]}>
           <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={memberships.isFetching}
-            options={memberships.data?.items.map((item) => ({ value: item.entityId, label: item.name }))}
+            showSearch={{ onSearch: setQuery }}
+            filterOption={false}
+            loading={workshops.isFetching}
+            options={workshops.data?.items.map((item) => ({ value: item.id, label: `${item.name}（${item.creditCode}）` }))}
             data-testid="workshop-picker"
           />
         </Form.Item>
@@ -161,6 +166,7 @@ function EvaluationForm() {
         <Form.Item name="note" label={t('fields.note')}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
+        {errors.length ? <Alert type="error" title={errors.join('；')} style={{ marginBottom: 12 }} /> : null}
         {saved ? <Alert type="success" title={t('evaluationSaved')} style={{ marginBottom: 12 }} /> : null}
         <Button type="primary" htmlType="submit" block loading={create.isPending}>
           {t('submitEvaluation')}
