@@ -106,7 +106,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   app.addHook('onRequest', csrfOriginCheck(platform));
   app.addHook('onRequest', sessionHook(platform));
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 

@@ -12,3 +12,11 @@ export const areaNotFound = defineError('risk_code.area_not_found', 404, {
   'zh-CN': '找不到该地图区域',
   en: 'Map area not found',
 });
+export const tileUrlNotSet = defineError('risk_code.tile_url_not_set', 404, {
+  'zh-CN': '未配置地图底图地址',
+  en: 'No map tile address is configured',
+});
+export const tileUnavailable = defineError('risk_code.tile_unavailable', 502, {
+  'zh-CN': '地图底图服务暂时无法访问',
+  en: 'The map tile server could not be reached',
+});

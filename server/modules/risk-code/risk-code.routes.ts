@@ -6,6 +6,7 @@ import { publicLanguage } from '../../platform/public-html/html.ts';
 import { colours, riskLevels } from './rules/risk-colour.ts';
 import { colourMap, createArea, deleteArea, listAreas, updateArea } from './service/colour-map.ts';
 import { listColourTables, saveColourTable } from './service/colour-table.ts';
+import { mapTile } from './service/map-tiles.ts';
 import { csvChunks, exportRows, jsonChunks } from './service/open-data-export.ts';
 import { publicCodePage } from './service/public-page.ts';
 import {
@@ -153,13 +154,37 @@ export const riskCodeRoutes: RoutePlugin = async (app, platform) => {
     {
       schema: {
         body: Type.Object(
-          { tileUrl: Type.Union([Type.String({ pattern: '^https://', maxLength: 500 }), Type.Null()]) },
+          {
+            // An https slippy-map template with all three of {z}, {x} and {y}.
+            tileUrl: Type.Union([
+              Type.String({ pattern: '^(?=.*\\{z\\})(?=.*\\{x\\})(?=.*\\{y\\})https://[^\\s]+$', maxLength: 500 }),
+              Type.Null(),
+            ]),
+          },
           { additionalProperties: false },
         ),
       },
       preHandler: requireRole('admin', 'section'),
     },
     async (request) => setTileUrl(actorContextOf(platform, request), request.body.tileUrl),
+  );
+  app.get(
+    '/api/v1/risk-code/map/tiles/:z/:x/:y',
+    {
+      schema: {
+        params: Type.Object({
+          z: Type.Integer({ minimum: 0, maximum: 19 }),
+          x: Type.Integer({ minimum: 0 }),
+          y: Type.Integer({ minimum: 0 }),
+        }),
+      },
+      preHandler: staff,
+    },
+    async (request, reply) => {
+      const ctx = actorContextOf(platform, request);
+      const tile = await mapTile(ctx, ctx.actor.districtCode, request.params);
+      return reply.header('content-type', tile.contentType).header('cache-control', 'private, max-age=86400').send(tile.body);
+    },
   );
   app.get(
     '/api/v1/risk-code/stickers',

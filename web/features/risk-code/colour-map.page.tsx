@@ -9,6 +9,7 @@ import { useIsPhone } from '../../lib/media-query.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type ColourMapView, type MapPoint, stickerUrl, useColourMap, useSetTileUrl } from './api.ts';
 import { AreaManager } from './area-manager.tsx';
+import { mapView } from './map-projection.ts';
 
 /** 五色图: every catering unit of a street or area as a coloured point over our own outlines, with counts and a list. */
 export function ColourMapPage() {
@@ -152,42 +153,45 @@ function Legend({ data }: { data: ColourMapView }) {
 
 const width = 800;
 
-/** An equirectangular drawing (longitude scaled by cos(latitude)) of the outlines and points: no tiles, no network. */
+/**
+ * Our own outlines and points in Web Mercator: drawn from our data alone, with no network; when the bureau has
+ * configured a tile server, its tiles (fetched through our server) lie beneath, in the same projection.
+ */
 function MapDrawing({ data, onOpen }: { data: ColourMapView; onOpen: (point: MapPoint) => void }) {
   const { t } = useTranslation('risk-code');
-  const projection = useMemo(() => {
-    const bounds = data.bounds;
-    if (!bounds) return null;
-    const margin = 0.0005;
-    const west = bounds.west - margin;
-    const east = bounds.east + margin;
-    const south = bounds.south - margin;
-    const north = bounds.north + margin;
-    const scaleX = Math.cos((((south + north) / 2) * Math.PI) / 180);
-    const spanX = (east - west) * scaleX || 0.001;
-    const spanY = north - south || 0.001;
-    const height = Math.max(200, Math.min(900, Math.round((width * spanY) / spanX)));
-    const scale = Math.min(width / spanX, height / spanY);
-    return {
-      height,
-      at: (lng: number, lat: number) => [(lng - west) * scaleX * scale, height - (lat - south) * scale] as const,
-    };
-  }, [data.bounds]);
-  if (!projection) return <Typography.Text type="secondary">{t('map.empty')}</Typography.Text>;
+  const view = useMemo(() => (data.bounds ? mapView(data.bounds, { width }) : null), [data.bounds]);
+  if (!view) return <Typography.Text type="secondary">{t('map.empty')}</Typography.Text>;
   const located = data.points.filter((point) => point.lng !== null && point.lat !== null);
   const radius = located.length > 2000 ? 2 : located.length > 300 ? 3.5 : 6;
   return (
     <svg
-      viewBox={`0 0 ${width} ${projection.height}`}
+      viewBox={`0 0 ${width} ${view.height}`}
       style={{ width: '100%', height: 'auto', background: '#f7f9fb' }}
       role="img"
       aria-label={t('map.title')}
       data-testid="colour-map"
     >
+      {data.tileUrl
+        ? view
+            .tiles()
+            .map((tile) => (
+              <image
+                key={`${tile.z}/${tile.x}/${tile.y}`}
+                href={`/api/v1/risk-code/map/tiles/${tile.z}/${tile.x}/${tile.y}`}
+                x={tile.left}
+                y={tile.top}
+                width={tile.size}
+                height={tile.size}
+                preserveAspectRatio="none"
+                opacity={0.85}
+                data-testid="map-tile"
+              />
+            ))
+        : null}
       {data.areas.map((area) => (
         <g key={area.id}>
           <polygon
-            points={area.outline.map(([lng, lat]) => projection.at(lng, lat).join(',')).join(' ')}
+            points={area.outline.map(([lng, lat]) => view.at(lng, lat).join(',')).join(' ')}
             fill={area.kind === 'street' ? 'rgba(21,101,192,0.04)' : 'rgba(239,108,0,0.08)'}
             stroke={area.id === data.area?.id ? '#ef6c00' : area.kind === 'street' ? '#90a4ae' : '#ef6c00'}
             strokeWidth={area.id === data.area?.id ? 3 : 1.5}
@@ -196,8 +200,8 @@ function MapDrawing({ data, onOpen }: { data: ColourMapView; onOpen: (point: Map
             <title>{area.name}</title>
           </polygon>
           <text
-            x={projection.at(...(area.outline[0] as [number, number]))[0] + 4}
-            y={projection.at(...(area.outline[0] as [number, number]))[1] - 4}
+            x={view.at(...(area.outline[0] as [number, number]))[0] + 4}
+            y={view.at(...(area.outline[0] as [number, number]))[1] - 4}
             fontSize={13}
             fill="#455a64"
           >
@@ -206,7 +210,7 @@ function MapDrawing({ data, onOpen }: { data: ColourMapView; onOpen: (point: Map
         </g>
       ))}
       {located.map((point) => {
-        const [x, y] = projection.at(point.lng as number, point.lat as number);
+        const [x, y] = view.at(point.lng as number, point.lat as number);
         return (
           // biome-ignore lint/a11y/useSemanticElements: an SVG point cannot be a <button>; it has a role, a name and keys
           <circle
