@@ -59,6 +59,14 @@ const membership = async () =>
   ((await call('section', 'GET', '/api/v1/workshops/memberships')).body.items as Json[]).find((item) => item.entityId === workshopId);
 
 describe('workshop red/black lists', () => {
+  it('inspectors see the current lists of their own station’s workshops only; section staff the whole district', async () => {
+    const ids = async (user: 'section' | 'inspector1' | 'inspector2') =>
+      ((await call(user, 'GET', '/api/v1/workshops/memberships')).body.items as Json[]).map((item) => item.entityId);
+    expect(await ids('section')).toContain(workshopId);
+    expect(await ids('inspector1')).toContain(workshopId);
+    expect(await ids('inspector2')).not.toContain(workshopId);
+  });
+
   it('an inspector evaluates; a penalty case from the enforcement module moves the workshop from red to black', async () => {
     const evaluated = await call('inspector1', 'POST', '/api/v1/workshops/evaluations', {
       entityId: workshopId,

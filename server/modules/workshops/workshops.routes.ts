@@ -92,7 +92,8 @@ export const workshopRoutes: RoutePlugin = async (app, platform) => {
   );
   app.get('/api/v1/workshops/memberships', { preHandler: requireRole('admin', 'leader', 'section', 'inspector') }, async (request) => {
     const ctx = actorContextOf(platform, request);
-    const items = await currentMemberships(ctx, ctx.actor.districtCode, chinaDay(ctx.clock.now()));
+    const streets = ctx.actor.isDistrictWide ? undefined : ctx.actor.streetCodes;
+    const items = await currentMemberships(ctx, ctx.actor.districtCode, chinaDay(ctx.clock.now()), streets);
     return { items, total: items.length };
   });
   app.post(

@@ -116,9 +116,11 @@ export async function currentMemberships(
   ctx: ServiceContext,
   districtCode: string,
   today: string,
+  /** An inspector's station streets: only their workshops. Absent: the whole district (publishing, section staff). */
+  streetCodes?: readonly string[],
 ): Promise<(SnapshotEntry & { passedPercent: number | null })[]> {
   const workshops = (await entitiesWithLicences(ctx, districtCode, { category: 'food_workshop' })).filter(
-    (entity) => entity.status === 'active',
+    (entity) => entity.status === 'active' && (!streetCodes || streetCodes.includes(entity.streetCode)),
   );
   const { criteria } = await criteriaInForce(ctx, districtCode, today);
   const evaluations = workshops.length
