@@ -45,7 +45,7 @@ const handlerProbes: ScopeProbe[] = [
 ];
 
 /** A saved inspection of a station-1 shop, by the section (district-wide) with two station-1 inspectors. */
-async function inspectionOfStationOne(world: ProbeWorld): Promise<number> {
+async function inspectionOfStationOne(world: ProbeWorld, files: Record<string, unknown> = {}): Promise<number> {
   const entityId = await cateringShop(world);
   const second = await world.call(world.home.users.section.username, 'GET', '/api/v1/inspection-templates');
   const template = (second.body as { items: { id: number; isDefault: boolean; items: { id: number }[] }[] }).items.find((t) => t.isDefault);
@@ -57,6 +57,7 @@ async function inspectionOfStationOne(world: ProbeWorld): Promise<number> {
     answers: template.items.map((item) => ({ itemId: item.id, result: 'pass' })),
     inspectorSignature: '探针',
     operatorSignature: '店主',
+    ...files,
   });
   if (created.status !== 201) throw new Error(`probe inspection not created: ${created.status} ${JSON.stringify(created.body)}`);
   return (created.body as { id: number }).id;
@@ -73,7 +74,28 @@ const stationOneOutsiders = (world: ProbeWorld) => [
   world.other.users.section.username,
 ];
 
+/** A real 1×1 PNG as a data URL, for photo and signature probes. */
+export const tinyPngDataUrl =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** An inspection of station 1 with a photo: its id and the photo's file id. */
+async function inspectionPhotoOfStationOne(world: ProbeWorld): Promise<{ inspectionId: number; fileId: number }> {
+  const inspectionId = await inspectionOfStationOne(world, { photos: [{ dataUrl: tinyPngDataUrl }] });
+  const shown = await world.call(world.home.users.section.username, 'GET', `/api/v1/food-inspections/${inspectionId}`);
+  const fileId = (shown.body as { files?: { id: number }[] }).files?.[0]?.id ?? 0;
+  return { inspectionId, fileId };
+}
+
 const inspectionProbes: ScopeProbe[] = [
+  {
+    // The harness puts the id in place of ':id' only: the id carries the file's path, and what is left of the route
+    // ('/files/:fileId') falls into an ignored query string.
+    route: 'GET /api/v1/food-inspections/:id/files/:fileId',
+    setup: async (world) => {
+      const { inspectionId, fileId } = await inspectionPhotoOfStationOne(world);
+      return { id: `${inspectionId}/files/${fileId}?probe=`, outsiders: stationOneOutsiders(world) };
+    },
+  },
   {
     route: 'GET /api/v1/inspection-templates/:id',
     setup: async (world) => ({ id: await templateOf(world), outsiders: [world.other.users.section.username] }),

@@ -29,9 +29,11 @@ import {
   HandlerView,
   ImportBody,
   ImportResult,
+  InspectionFileParams,
   InspectionList,
   InspectionQuery,
   InspectionView,
+  inspectionFileDataUrlMax,
   NoticeList,
   NoticeQuery,
   PagingQuery,
@@ -66,7 +68,7 @@ import { listWarnings } from './service/expiry-warnings.ts';
 import { addCertificate, createHandler, getHandler, listHandlers, revealIdNumber, updateHandler } from './service/handlers.ts';
 import { importHandlers } from './service/import-handlers.ts';
 import { inspectionRecordHtml } from './service/inspection-record.ts';
-import { createInspection, getInspection, listInspections } from './service/inspections.ts';
+import { createInspection, downloadInspectionFile, getInspection, listInspections } from './service/inspections.ts';
 import {
   decideAppeal,
   getAppeal,
@@ -181,7 +183,12 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
   app.post(
     '/api/v1/food-inspections',
-    { schema: { body: CreateInspectionBody, response: { 201: InspectionView } }, preHandler: requireRole('inspector', 'section') },
+    {
+      schema: { body: CreateInspectionBody, response: { 201: InspectionView } },
+      preHandler: requireRole('inspector', 'section'),
+      // Up to 6 photos and 2 signatures as data URLs (≤ 5 MB each, checked in the service); a phone sends ~1600 px JPEGs.
+      bodyLimit: 8 * inspectionFileDataUrlMax + 1_000_000,
+    },
     async (request, reply) => reply.code(201).send(await createInspection(ctx(request), request.body)),
   );
   app.get(
@@ -193,6 +200,22 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/food-inspections/:id/record',
     { schema: { params: IdParams }, preHandler: requireRole(...readers) },
     async (request, reply) => reply.type('text/html; charset=utf-8').send(await inspectionRecordHtml(ctx(request), request.params.id)),
+  );
+  // A photo or drawn signature of the inspection: its station's staff and the shop's operator; each download audited.
+  app.get(
+    '/api/v1/food-inspections/:id/files/:fileId',
+    { schema: { params: InspectionFileParams }, preHandler: requireRole(...readers) },
+    async (request, reply) => {
+      const file = await downloadInspectionFile(ctx(request), request.params.id, request.params.fileId);
+      return reply
+        .headers({
+          'content-type': file.contentType,
+          'content-disposition': 'inline',
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+        })
+        .send(file.content);
+    },
   );
   app.get(
     '/api/v1/rectification-orders',

@@ -2,6 +2,7 @@ import {
   bigint,
   boolean,
   char,
+  customType,
   date,
   integer,
   jsonb,
@@ -187,6 +188,32 @@ export const foodInspectionAnswer = pgTable(
     note: text('note').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.districtCode, t.inspectionId, t.itemId] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const inspectionFileKinds = ['photo', 'inspector-signature', 'operator-signature'] as const;
+
+/** A photo taken during an inspection or a drawn signature (JPEG / PNG, checked by its first bytes). */
+export const foodInspectionFile = pgTable(
+  'food_inspection_file',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    inspectionId: bigint('inspection_id', { mode: 'number' }).notNull(),
+    kind: text('kind', { enum: inspectionFileKinds }).notNull(),
+    itemId: bigint('item_id', { mode: 'number' }),
+    position: smallint('position').notNull().default(0),
+    contentType: text('content_type', { enum: ['image/jpeg', 'image/png'] }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: char('sha256', { length: 64 }).notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.id] })],
 );
 
 export const rectificationOrder = pgTable(

@@ -14,7 +14,8 @@ const kindText = { routine: '日常监督检查', flying: '飞行检查', 're-in
 const printCss = `body{font-family:"Songti SC","SimSun",serif;margin:24px;color:#000}h1{text-align:center;font-size:22px}
 table{width:100%;border-collapse:collapse;margin:12px 0}td,th{border:1px solid #000;padding:4px 6px;font-size:13px;vertical-align:top}
 th{background:#f2f2f2}.sign{display:flex;justify-content:space-between;margin-top:24px}.key{font-weight:bold}
-.noprint{margin:12px 0}@media print{.noprint{display:none}body{margin:0}@page{size:A4;margin:15mm}tr{page-break-inside:avoid}}`;
+.noprint{margin:12px 0}.photos{display:flex;flex-wrap:wrap;gap:8px}.photos figure{margin:0;font-size:12px;text-align:center}
+.photo{max-width:220px;max-height:220px;border:1px solid #999}.signature{max-width:200px;max-height:80px}@media print{.noprint{display:none}body{margin:0}@page{size:A4;margin:15mm}tr{page-break-inside:avoid}}`;
 
 /** 食品经营监督检查结果记录表 — the printable record, server-rendered HTML with print CSS (no script). */
 export async function inspectionRecordHtml(ctx: ActorContext, id: number): Promise<string> {
@@ -34,6 +35,18 @@ export async function inspectionRecordHtml(ctx: ActorContext, id: number): Promi
   const rectification = inspection.rectification
     ? html`<p><b>责令整改：</b>${inspection.rectification.requirements}（整改期限：${inspection.rectification.deadline}）</p>`
     : html``;
+  // Images load from the audited download route with the reader's session (CSP img-src 'self').
+  const files = inspection.files ?? [];
+  const fileUrl = (fileId: number) => `/api/v1/food-inspections/${inspection.id}/files/${fileId}`;
+  const signatureImage = (kind: string) => {
+    const file = files.find((candidate) => candidate.kind === kind);
+    return file ? html`<br><img class="signature" data-kind="${kind}" src="${fileUrl(file.id)}" alt="签名">` : html``;
+  };
+  const itemPosition = new Map(items.map((item) => [item.id, item.position]));
+  const photos = files.filter((file) => file.kind === 'photo');
+  const photoBlock = photos.length
+    ? html`<p><b>现场照片：</b></p><div class="photos">${photos.map((photo, index) => html`<figure><img class="photo" src="${fileUrl(photo.id)}" alt="现场照片 ${index + 1}"><figcaption>照片 ${index + 1}${photo.itemId === null ? '' : `（第 ${itemPosition.get(photo.itemId) ?? '?'} 项）`}</figcaption></figure>`)}</div>`
+    : html``;
   const body = html`<p class="noprint">打印：使用浏览器的“打印”（Ctrl+P）。</p>
 <h1>食品经营监督检查结果记录表</h1>
 <table><tr><th>经营者名称</th><td>${shop.name}</td><th>统一社会信用代码</th><td>${shop.creditCode}</td></tr>
@@ -44,7 +57,8 @@ export async function inspectionRecordHtml(ctx: ActorContext, id: number): Promi
 <p><b>检查结果：</b>${outcomeText[inspection.outcome] ?? inspection.outcome}　<b>动态评分：</b>${score}（检查 ${inspection.itemsInspected} 项）　<b>动态等级：</b>${inspection.dynamicGrade ? (gradeText[inspection.dynamicGrade] ?? '') : '不评级'}</p>
 ${rectification}
 <p><b>其他说明：</b>${inspection.remarks}</p>
-<div class="sign"><div>检查人员签名：${inspection.inspectorSignature}</div><div>经营者签名：${inspection.operatorRefused ? '（拒绝签字）' : (inspection.operatorSignature ?? '')}</div><div>签署时间：${new Date(inspection.signedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</div></div>
+${photoBlock}
+<div class="sign"><div>检查人员签名：${inspection.inspectorSignature}${signatureImage('inspector-signature')}</div><div>经营者签名：${inspection.operatorRefused ? '（拒绝签字）' : (inspection.operatorSignature ?? '')}${signatureImage('operator-signature')}</div><div>签署时间：${new Date(inspection.signedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</div></div>
 <p style="font-size:12px">检查结果将于检查后 20 个工作日内向社会公开（《食品生产经营监督检查管理办法》第三十一条）。</p>`;
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>监督检查记录 #${inspection.id}</title><style>${raw(printCss)}</style></head><body>${body}</body></html>`.text}`;
 }

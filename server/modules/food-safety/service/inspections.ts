@@ -21,6 +21,7 @@ import { gradingRulesFor } from '../rules/grading-rule-sets.ts';
 import { runFindings } from './comparison.ts';
 import { recomputeGrade } from './grades.ts';
 import { today } from './handlers.ts';
+import { checkInspectionFiles, insertInspectionFiles, listInspectionFiles, readInspectionFile } from './inspection-files.ts';
 import { ensureDefaultTemplate, type TemplateItemRow, templateItems } from './templates.ts';
 
 type InspectionRow = typeof foodInspection.$inferSelect;
@@ -116,6 +117,8 @@ export async function createInspection(ctx: ActorContext, body: CreateInspection
   const items = await templateItems(ctx, shop.districtCode, templateId);
   errors.push(...(await checkInspectors(ctx, shop.districtCode, shop.id, body.inspectorIds)));
   errors.push(...checkAnswers(body, items));
+  const checkedFiles = checkInspectionFiles(body, new Set(items.map((item) => item.id)));
+  errors.push(...checkedFiles.problems);
   let openOrder: typeof rectificationOrder.$inferSelect | undefined;
   if (body.kind === 're-inspection') {
     if (body.rectificationOrderId === undefined)
@@ -200,6 +203,7 @@ export async function createInspection(ctx: ActorContext, body: CreateInspection
         })
         .returning({ id: foodInspection.id });
       const inspectionId = (row as { id: number }).id;
+      await insertInspectionFiles(tx, shop.districtCode, inspectionId, checkedFiles.files);
       await tx.insert(foodInspectionAnswer).values(
         answers.map((answer) => ({
           districtCode: shop.districtCode,
@@ -264,7 +268,7 @@ export async function createInspection(ctx: ActorContext, body: CreateInspection
         action: 'food_inspection.create',
         objectType: 'food_inspection',
         objectId: inspectionId,
-        detail: { entityId: shop.id, outcome: score.outcome, scoreTenths: score.grade.scoreTenths },
+        detail: { entityId: shop.id, outcome: score.outcome, scoreTenths: score.grade.scoreTenths, files: checkedFiles.files.length },
       });
       return inspectionId;
     });
@@ -339,6 +343,7 @@ export async function getInspection(ctx: ActorContext, id: number): Promise<Insp
   return {
     ...toView(row),
     answers,
+    files: await listInspectionFiles(ctx, row.districtCode, row.id),
     rectification: order
       ? { id: order.id, deadline: order.deadline, requirements: order.requirements, closedOn: order.closedOn, outcome: order.outcome }
       : null,
@@ -362,4 +367,14 @@ export async function listInspections(ctx: ActorContext, query: InspectionQuery)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { items: rows.map(toView), total: total?.total ?? 0 };
+}
+
+/** A photo or drawn signature of an inspection in scope (404 outside it, like the inspection); the download is audited. */
+export async function downloadInspectionFile(
+  ctx: ActorContext,
+  id: number,
+  fileId: number,
+): Promise<{ contentType: string; content: Buffer }> {
+  const row = await findInspection(ctx, id);
+  return readInspectionFile(ctx, row, fileId);
 }
