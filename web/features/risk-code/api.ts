@@ -1,62 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type EntityColourView, entityColourKey, type RiskColour } from '../../components/colour-explanation.tsx';
+import type {
+  AreaKind,
+  ColourCells,
+  ColourEscalations,
+  ColourMapView,
+  ColourTableVersion,
+  LngLat,
+  MapArea,
+  MapPoint,
+  RiskLevel,
+} from '../../../server/modules/risk-code/risk-code.schemas.ts';
+import { type EntityColourView, entityColourKey } from '../../components/colour-explanation.tsx';
 import { api, apiRequest } from '../../lib/api-client.ts';
 
-// The risk-code module has no *.schemas.ts yet: these mirror its responses (server/modules/risk-code/service/*).
-export type LngLat = [number, number];
-export type AreaKind = 'street' | 'pedestrian_street' | 'complex';
+export type { AreaKind, ColourCells, ColourEscalations, ColourMapView, ColourTableVersion, LngLat, MapArea, MapPoint, RiskLevel };
 export const areaKinds = ['street', 'pedestrian_street', 'complex'] as const satisfies readonly AreaKind[];
-export interface MapArea {
-  id: number;
-  kind: AreaKind;
-  name: string;
-  streetCode: string | null;
-  outline: LngLat[];
-}
-export interface MapPoint {
-  entityId: number;
-  name: string;
-  address: string;
-  streetCode: string;
-  colour: RiskColour | null;
-  inspectedAndCoded: boolean;
-  latestInspectionOn: string | null;
-  lng: number | null;
-  lat: number | null;
-}
-export interface ColourMapView {
-  area: MapArea | null;
-  areas: MapArea[];
-  bounds: { west: number; south: number; east: number; north: number } | null;
-  streets: { code: string; name: string; nameEn: string }[];
-  points: MapPoint[];
-  counts: Record<RiskColour, number>;
-  total: number;
-  coverageBasisPoints: number;
-  tileUrl: string | null;
-}
-export const riskLevels = ['A', 'B', 'C', 'D', 'U'] as const;
-export type RiskLevel = (typeof riskLevels)[number];
-export type ColourCells = Record<string, Record<RiskLevel, RiskColour>>;
-export interface ColourEscalations {
-  nonCompliantInspection: RiskColour;
-  openRectification: RiskColour;
-  certificateBelowBasisPoints: number | null;
-  certificateFloor: RiskColour;
-  complaintsAtLeast: number | null;
-  complaintFloor: RiskColour;
-  failedSample: RiskColour;
-  penaltyCase: RiskColour;
-  majorCase: RiskColour;
-}
-export interface ColourTableVersion {
-  id: number;
-  effectiveFrom: string;
-  cells: ColourCells;
-  escalations: ColourEscalations;
-  note: string;
-  isDefault: boolean;
-}
+export const riskLevels = ['A', 'B', 'C', 'D', 'U'] as const satisfies readonly RiskLevel[];
 export type { EntityColourView };
 
 export const riskCodeKeys = {

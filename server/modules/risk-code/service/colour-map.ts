@@ -6,11 +6,12 @@ import { street } from '../../../platform/org/org.tables.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { entityPublicProfiles } from '../../registry/index.ts';
 import { areaNotFound } from '../risk-code.errors.ts';
+import type { AreaKind, ColourMapView, MapArea } from '../risk-code.schemas.ts';
 import { rcMapArea, rcMapSetting, rcSubject } from '../risk-code.tables.ts';
 import { boundsOf, isValidRing, type LngLat, outlineAround, pointInRing, type Ring } from '../rules/area-outline.ts';
 import { type Colour, type ColourFacts, colours } from '../rules/risk-colour.ts';
 
-export type AreaKind = 'street' | 'pedestrian_street' | 'complex';
+export type { AreaKind } from '../risk-code.schemas.ts';
 
 export interface AreaInput {
   kind: AreaKind;
@@ -19,7 +20,7 @@ export interface AreaInput {
   outline: number[][];
 }
 
-function areaView(row: typeof rcMapArea.$inferSelect) {
+function areaView(row: typeof rcMapArea.$inferSelect): MapArea {
   return { id: row.id, kind: row.kind, name: row.name, streetCode: row.streetCode, outline: row.outline as Ring };
 }
 
@@ -136,7 +137,7 @@ export async function deleteArea(ctx: ActorContext, id: number) {
  * The five-colour map 五色图 of the district, a street or an area (pedestrian street, complex): outlines,
  * bounds, every catering unit as a point, counts per colour and coverage. Inspectors see their streets' units.
  */
-export async function colourMap(ctx: ActorContext, query: { streetCode?: string; areaId?: number }) {
+export async function colourMap(ctx: ActorContext, query: { streetCode?: string; areaId?: number }): Promise<ColourMapView> {
   const districtCode = ctx.actor.districtCode;
   const area = query.areaId ? areaView(await areaRow(ctx, query.areaId)) : null;
   const subjects = await ctx.db

@@ -2,23 +2,11 @@ import { desc, eq } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
+import type { ColourTableVersion } from '../risk-code.schemas.ts';
 import { rcColourTable } from '../risk-code.tables.ts';
-import {
-  type ColourCells,
-  type ColourEscalations,
-  type ColourTable,
-  defaultColourTable,
-  isCompleteTable,
-  tableInForce,
-} from '../rules/risk-colour.ts';
+import { type ColourCells, type ColourEscalations, defaultColourTable, isCompleteTable, tableInForce } from '../rules/risk-colour.ts';
 
-export interface ColourTableVersion extends ColourTable {
-  /** 0 = the built-in default (no version saved by the bureau). */
-  id: number;
-  effectiveFrom: string;
-  note: string;
-  isDefault: boolean;
-}
+export type { ColourTableVersion } from '../risk-code.schemas.ts';
 
 const defaultVersion: ColourTableVersion = { ...defaultColourTable, id: 0, effectiveFrom: '2000-01-01', note: '', isDefault: true };
 
