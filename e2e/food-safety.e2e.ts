@@ -8,6 +8,11 @@ const inspector1 = { username: 'inspector1', password: 'Demo-Inspector1-2026' };
 const inspector6 = { username: 'inspector6', password: 'Demo-Inspector6-2026' };
 const operator1 = { username: 'operator1', password: 'Demo-Operator1-2026' };
 const phone = { width: 390, height: 844 };
+/** A 2×2 PNG, as a phone camera would give a (much larger) picture. */
+const smallPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM4YaOhUXGC4cOdALkFNgAnyAWrOGhoKgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let harness: Harness;
 
@@ -53,15 +58,37 @@ describe('food safety', () => {
     await page.getByTestId('item-0-partial').click();
     await expect.poll(async () => page.getByTestId('preview-outcome').textContent()).toBe('符合');
     await page.getByTestId('operator-signature').fill('店主王某');
+    // A photo of the kitchen (a small PNG, downscaled to JPEG in the browser) and both handwritten signatures.
+    await page.getByTestId('photo-input').setInputFiles({ name: 'kitchen.png', mimeType: 'image/png', buffer: smallPng });
+    await page.getByTestId('photo-0').waitFor();
+    for (const pad of ['inspector-signature-pad', 'operator-signature-pad']) {
+      await page.getByTestId(pad).scrollIntoViewIfNeeded();
+      const box = await page.getByTestId(pad).boundingBox();
+      if (!box) throw new Error(`${pad} not visible`);
+      await page.mouse.move(box.x + 20, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
+      await page.mouse.move(box.x + box.width - 20, box.y + box.height - 20, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(async () => page.getByTestId(pad).getAttribute('data-signed')).toBe('yes');
+    }
     await screenshot(page, 'food-safety-inspect-phone');
     await page.getByTestId('submit-inspection').click();
 
     await expect.poll(async () => page.getByTestId('saved-outcome').textContent(), { timeout: 15_000 }).toBe('符合');
+    // The saved record shows the photo and both drawn signatures, loaded through the audited download route.
+    for (const kind of ['photo', 'inspector-signature', 'operator-signature']) {
+      const image = page.getByTestId(`saved-${kind}`);
+      await expect.poll(async () => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    }
     const recordHref = await page.getByTestId('record-link').getAttribute('href');
     expect(recordHref).toMatch(/^\/api\/v1\/food-inspections\/\d+\/record$/);
     const record = await page.request.get(recordHref as string);
     expect(record.status()).toBe(200);
-    expect(await record.text()).toContain('店主王某');
+    const recordHtml = await record.text();
+    expect(recordHtml).toContain('店主王某');
+    expect(recordHtml).toContain('class="photo"');
+    expect(recordHtml).toContain('data-kind="operator-signature"');
     await screenshot(page, 'food-safety-saved-phone');
 
     await page.getByTestId('shop-link').click();

@@ -22,6 +22,8 @@ import {
 } from './api.ts';
 import { DynamicGradeTag, formatTenths, OutcomeTag } from './grade-tags.tsx';
 import { readDraft, saveDraft, useInspectionOutbox } from './inspection-outbox.ts';
+import { type InspectionPhoto, InspectionPhotos } from './inspection-photos.tsx';
+import { SignaturePad } from './signature-pad.tsx';
 
 interface FormValues {
   coInspectorId?: number;
@@ -39,7 +41,13 @@ interface Draft {
   isRefused: boolean;
   closesOrder?: number;
   values: Partial<FormValues>;
+  /** Downscaled JPEG data URLs and drawn signatures (PNG data URLs): they survive a reload with the draft. */
+  photos?: InspectionPhoto[];
+  inspectorInk?: string;
+  operatorInk?: string;
 }
+
+const fileUrl = (inspectionId: number, fileId: number) => `/api/v1/food-inspections/${inspectionId}/files/${fileId}`;
 
 const outboxColours = { idle: 'info', queued: 'warning', uploading: 'info', uploaded: 'success' } as const;
 
@@ -61,6 +69,9 @@ export function InspectPage() {
   const [showAll, setShowAll] = useState(false);
   const [isRefused, setRefused] = useState(false);
   const [closesOrder, setClosesOrder] = useState<number | undefined>();
+  const [photos, setPhotos] = useState<InspectionPhoto[]>([]);
+  const [inspectorInk, setInspectorInk] = useState<string | undefined>();
+  const [operatorInk, setOperatorInk] = useState<string | undefined>();
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState<InspectionView | undefined>();
   const outbox = useInspectionOutbox(me?.id, entityId, {
@@ -82,14 +93,19 @@ export function InspectPage() {
     setFlying(draft.isFlying);
     setRefused(draft.isRefused);
     setClosesOrder(draft.closesOrder);
+    setPhotos(draft.photos ?? []);
+    setInspectorInk(draft.inspectorInk);
+    setOperatorInk(draft.operatorInk);
     form.setFieldsValue(draft.values);
   }, [isReady, me, entityId, form]);
   const keepDraft = () => {
     if (!restored.current || me === undefined) return;
-    saveDraft(me.id, entityId, { answers, isFlying, isRefused, closesOrder, values: form.getFieldsValue() } satisfies Draft);
+    const draft = { answers, isFlying, isRefused, closesOrder, values: form.getFieldsValue() } satisfies Draft;
+    // Photos are large: when the browser's storage is full, the draft is kept without them rather than not at all.
+    if (!saveDraft(me.id, entityId, { ...draft, photos, inspectorInk, operatorInk } satisfies Draft)) saveDraft(me.id, entityId, draft);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: keepDraft reads the same state; it runs when that state changes
-  useEffect(keepDraft, [answers, isFlying, isRefused, closesOrder]);
+  useEffect(keepDraft, [answers, isFlying, isRefused, closesOrder, photos, inspectorInk, operatorInk]);
 
   const template =
     templates.data?.items.find((item) => item.isDefault && item.isActive) ?? templates.data?.items.find((item) => item.isActive);
@@ -113,6 +129,23 @@ export function InspectPage() {
               <DynamicGradeTag grade={saved.dynamicGrade} testId="saved-grade" />
             </span>
             {saved.rectification ? <span>{t('inspect.rectificationUntil', { date: saved.rectification.deadline })}</span> : null}
+            <Flex wrap gap={8} justify="center">
+              {(saved.files ?? []).map((file) => (
+                <img
+                  key={file.id}
+                  src={fileUrl(saved.id, file.id)}
+                  alt={t(`inspect.fileKinds.${file.kind}`)}
+                  title={t(`inspect.fileKinds.${file.kind}`)}
+                  data-testid={`saved-${file.kind}`}
+                  style={{
+                    width: file.kind === 'photo' ? 96 : 140,
+                    height: file.kind === 'photo' ? 72 : 60,
+                    objectFit: 'contain',
+                    border: '1px solid #ddd',
+                  }}
+                />
+              ))}
+            </Flex>
           </Flex>
         }
         extra={
@@ -162,6 +195,9 @@ export function InspectPage() {
       inspectorSignature: values.inspectorSignature,
       operatorSignature: isRefused ? undefined : values.operatorSignature || undefined,
       operatorRefused: isRefused || undefined,
+      photos: photos.length ? photos : undefined,
+      inspectorSignatureImage: inspectorInk,
+      operatorSignatureImage: isRefused ? undefined : operatorInk,
     };
     outbox.submit(body);
   };
@@ -276,10 +312,15 @@ export function InspectPage() {
             <Input.TextArea rows={2} />
           </Form.Item>
         </Card>
+        <Card size="small" title={t('inspect.photos')} style={{ marginBottom: 12 }}>
+          <InspectionPhotos photos={photos} items={items} onChange={setPhotos} />
+        </Card>
         <Card size="small" title={t('inspect.signatures')} style={{ marginBottom: 12 }}>
           <Form.Item name="inspectorSignature" label={t('inspect.inspectorSignature')} rules={[{ required: true }]}>
             <Input size="large" />
           </Form.Item>
+          <Typography.Text type="secondary">{t('inspect.drawInspector')}</Typography.Text>
+          <SignaturePad value={inspectorInk} onChange={setInspectorInk} testId="inspector-signature-pad" />
           <Checkbox checked={isRefused} onChange={(event) => setRefused(event.target.checked)} style={{ marginBottom: 12 }}>
             {t('inspect.refused')}
           </Checkbox>
@@ -287,6 +328,12 @@ export function InspectPage() {
             <Form.Item name="operatorSignature" label={t('inspect.operatorSignature')} rules={[{ required: true }]}>
               <Input size="large" data-testid="operator-signature" />
             </Form.Item>
+          )}
+          {isRefused ? null : (
+            <>
+              <Typography.Text type="secondary">{t('inspect.drawOperator')}</Typography.Text>
+              <SignaturePad value={operatorInk} onChange={setOperatorInk} testId="operator-signature-pad" />
+            </>
           )}
         </Card>
         {errors.length > 0 ? <Alert type="error" title={errors.join('; ')} style={{ marginBottom: 12 }} /> : null}

@@ -23,12 +23,15 @@ function read<T>(key: string): T | undefined {
   }
 }
 
-function write(key: string, value: unknown): void {
+/** False when the browser refused (storage full — photos are large — or disabled in private mode). */
+function write(key: string, value: unknown): boolean {
   try {
     if (value === undefined) window.localStorage.removeItem(key);
     else window.localStorage.setItem(key, JSON.stringify(value));
+    return true;
   } catch {
     // Storage full or disabled (private mode): the form still works, only without the local copy.
+    return false;
   }
 }
 
@@ -36,8 +39,9 @@ export function readDraft<T>(userId: number, entityId: number): T | undefined {
   return read<T>(draftKey(userId, entityId));
 }
 
-export function saveDraft(userId: number, entityId: number, draft: unknown): void {
-  write(draftKey(userId, entityId), draft);
+/** Keeps the draft; false when the browser's storage refused it (the caller may keep a smaller one). */
+export function saveDraft(userId: number, entityId: number, draft: unknown): boolean {
+  return write(draftKey(userId, entityId), draft);
 }
 
 /** A version-4 UUID; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
@@ -60,12 +64,15 @@ export function useInspectionOutbox(
 ) {
   const [state, setState] = useState<OutboxState>('idle');
   const sending = useRef(false);
+  // A submission too large for the browser's storage (many photos) waits here instead: it survives going offline
+  // while the page stays open, not a reload.
+  const inMemory = useRef<CreateInspectionBody | undefined>(undefined);
   const latest = useRef(handlers);
   latest.current = handlers;
 
   const flush = useCallback(async () => {
     if (userId === undefined || sending.current) return;
-    const body = read<CreateInspectionBody>(outboxKey(userId, entityId));
+    const body = read<CreateInspectionBody>(outboxKey(userId, entityId)) ?? inMemory.current;
     if (!body) return;
     if (!navigator.onLine) {
       setState('queued');
@@ -77,12 +84,14 @@ export function useInspectionOutbox(
       const saved = await api.post<InspectionView>('/food-inspections', body);
       write(outboxKey(userId, entityId), undefined);
       write(draftKey(userId, entityId), undefined);
+      inMemory.current = undefined;
       setState('uploaded');
       latest.current.onSaved(saved);
     } catch (error) {
       if (isTransient(error)) setState('queued');
       else {
         write(outboxKey(userId, entityId), undefined);
+        inMemory.current = undefined;
         setState('idle');
         latest.current.onRejected(error);
       }
@@ -96,11 +105,10 @@ export function useInspectionOutbox(
     (body: CreateInspectionBody) => {
       if (userId === undefined) return;
       // A submission already waiting keeps its key: it may have reached the server with only the answer lost.
-      const waiting = read<CreateInspectionBody>(outboxKey(userId, entityId));
-      write(outboxKey(userId, entityId), {
-        ...body,
-        idempotencyKey: waiting?.idempotencyKey ?? body.idempotencyKey ?? newIdempotencyKey(),
-      });
+      const waiting = read<CreateInspectionBody>(outboxKey(userId, entityId)) ?? inMemory.current;
+      const queued = { ...body, idempotencyKey: waiting?.idempotencyKey ?? body.idempotencyKey ?? newIdempotencyKey() };
+      if (write(outboxKey(userId, entityId), queued)) inMemory.current = undefined;
+      else inMemory.current = queued;
       void flush();
     },
     [userId, entityId, flush],
@@ -113,7 +121,7 @@ export function useInspectionOutbox(
     window.addEventListener('online', online);
     // A queued submission also retries now and then: `online` does not fire when only the server was unreachable.
     const timer = window.setInterval(() => {
-      if (read(outboxKey(userId, entityId))) void flush();
+      if (read(outboxKey(userId, entityId)) || inMemory.current) void flush();
     }, 30_000);
     return () => {
       window.removeEventListener('online', online);
