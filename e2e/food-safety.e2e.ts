@@ -79,7 +79,9 @@ describe('food safety', () => {
     // The saved record shows the photo and both drawn signatures, loaded through the audited download route.
     for (const kind of ['photo', 'inspector-signature', 'operator-signature']) {
       const image = page.getByTestId(`saved-${kind}`);
-      await expect.poll(async () => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+      await expect
+        .poll(async () => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth))
+        .toBeGreaterThan(0);
     }
     const recordHref = await page.getByTestId('record-link').getAttribute('href');
     expect(recordHref).toMatch(/^\/api\/v1\/food-inspections\/\d+\/record$/);
