@@ -1,5 +1,5 @@
 import { Alert, Button, Flex, Select } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateItem } from './api.ts';
 
@@ -46,6 +46,7 @@ export function InspectionPhotos({
 }) {
   const { t } = useTranslation('food-safety');
   const [problem, setProblem] = useState<string | undefined>();
+  const input = useRef<HTMLInputElement>(null);
   const pick = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])];
     event.target.value = '';
@@ -98,14 +99,12 @@ export function InspectionPhotos({
         ))}
       </Flex>
       {photos.length < maxInspectionPhotos ? (
-        <label style={{ display: 'block' }}>
-          <span
-            className="ant-btn ant-btn-default ant-btn-lg"
-            style={{ display: 'inline-flex', alignItems: 'center', cursor: 'pointer', padding: '0 16px', minHeight: 40 }}
-          >
+        <>
+          <Button size="large" onClick={() => input.current?.click()} data-testid="add-photo" style={{ alignSelf: 'flex-start' }}>
             {t('inspect.addPhoto', { count: photos.length, max: maxInspectionPhotos })}
-          </span>
+          </Button>
           <input
+            ref={input}
             type="file"
             accept="image/jpeg,image/png"
             multiple
@@ -113,7 +112,7 @@ export function InspectionPhotos({
             data-testid="photo-input"
             style={{ display: 'none' }}
           />
-        </label>
+        </>
       ) : null}
       {problem ? <Alert type="warning" title={problem} /> : null}
     </Flex>
