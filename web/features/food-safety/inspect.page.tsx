@@ -49,7 +49,7 @@ interface Draft {
 
 const fileUrl = (inspectionId: number, fileId: number) => `/api/v1/food-inspections/${inspectionId}/files/${fileId}`;
 
-const outboxColours = { idle: 'info', queued: 'warning', uploading: 'info', uploaded: 'success' } as const;
+const outboxColours = { idle: 'info', queued: 'warning', queuedInPage: 'error', uploading: 'info', uploaded: 'success' } as const;
 
 const bigTouch = { minHeight: 44, lineHeight: '42px', flex: 1, textAlign: 'center', paddingInline: 2, whiteSpace: 'nowrap' } as const;
 
@@ -353,7 +353,7 @@ export function InspectPage() {
           size="large"
           block
           loading={outbox.state === 'uploading'}
-          disabled={!template || outbox.state === 'queued'}
+          disabled={!template || outbox.state === 'queued' || outbox.state === 'queuedInPage'}
           data-testid="submit-inspection"
         >
           {t('inspect.submit')}

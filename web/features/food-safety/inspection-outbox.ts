@@ -9,7 +9,8 @@ import type { CreateInspectionBody, InspectionView } from './api.ts';
  * with the inspection already saved, so a resend never makes a second one.
  */
 
-export type OutboxState = 'idle' | 'queued' | 'uploading' | 'uploaded';
+/** `queuedInPage`: waiting, but only in this page's memory (the browser's storage was full): closing the page loses it. */
+export type OutboxState = 'idle' | 'queued' | 'queuedInPage' | 'uploading' | 'uploaded';
 
 const draftKey = (userId: number, entityId: number) => `zhijian.food-inspection.draft.${userId}.${entityId}`;
 const outboxKey = (userId: number, entityId: number) => `zhijian.food-inspection.outbox.${userId}.${entityId}`;
@@ -72,10 +73,12 @@ export function useInspectionOutbox(
 
   const flush = useCallback(async () => {
     if (userId === undefined || sending.current) return;
-    const body = read<CreateInspectionBody>(outboxKey(userId, entityId)) ?? inMemory.current;
+    const stored = read<CreateInspectionBody>(outboxKey(userId, entityId));
+    const body = stored ?? inMemory.current;
     if (!body) return;
+    const waiting: OutboxState = stored ? 'queued' : 'queuedInPage';
     if (!navigator.onLine) {
-      setState('queued');
+      setState(waiting);
       return;
     }
     sending.current = true;
@@ -88,7 +91,7 @@ export function useInspectionOutbox(
       setState('uploaded');
       latest.current.onSaved(saved);
     } catch (error) {
-      if (isTransient(error)) setState('queued');
+      if (isTransient(error)) setState(waiting);
       else {
         write(outboxKey(userId, entityId), undefined);
         inMemory.current = undefined;
