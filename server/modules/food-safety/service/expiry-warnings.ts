@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { queueSms } from '../../../platform/sms/sms.service.ts';
@@ -53,40 +53,67 @@ async function notifyShop(
   }
 }
 
+interface WarningChange {
+  close?: { districtCode: string; id: number; reason: 'renewed' | 'left' | 'escalated' };
+  open?: typeof certificateWarning.$inferInsert;
+  /** The level newly raised or escalated to, if any (what the shop is told about). */
+  raised: WarningLevel | null;
+}
+
 /**
- * Brings one person's warning in line with `day`: opens one, escalates it (30 → 7 days → expired), or closes it
- * when a new certificate was entered (renewed) or the person left. Returns the level newly raised, if any.
+ * What one person's warning needs on `day`: nothing, a new one, an escalation (30 → 7 days → expired), or closing
+ * it because a new certificate was entered (renewed) or the person left.
  */
-async function applyWarning(
-  ctx: ServiceContext,
-  handler: HandlerRow,
-  open: WarningRow | undefined,
-  day: string,
-): Promise<WarningLevel | null> {
+function warningChange(handler: HandlerRow, open: WarningRow | undefined, day: string): WarningChange {
   const level = isEmployedOn(handler, day) ? warningFor(handler.certificateValidUntil, day) : null;
-  if (open && open.level === level && open.validUntil === handler.certificateValidUntil) return null;
-  if (open) {
-    const reason = !isEmployedOn(handler, day)
-      ? 'left'
-      : severity(level) > severity(open.level) && open.validUntil === handler.certificateValidUntil
-        ? 'escalated'
-        : 'renewed';
-    await ctx.db
-      .update(certificateWarning)
-      .set({ closedOn: day, closeReason: reason })
-      .where(and(eq(certificateWarning.districtCode, open.districtCode), eq(certificateWarning.id, open.id)));
+  if (open && open.level === level && open.validUntil === handler.certificateValidUntil) return { raised: null };
+  const close = open
+    ? {
+        districtCode: open.districtCode,
+        id: open.id,
+        reason: !isEmployedOn(handler, day)
+          ? ('left' as const)
+          : severity(level) > severity(open.level) && open.validUntil === handler.certificateValidUntil
+            ? ('escalated' as const)
+            : ('renewed' as const),
+      }
+    : undefined;
+  if (level === null) return { close, raised: null };
+  return {
+    close,
+    open: {
+      districtCode: handler.districtCode,
+      handlerId: handler.id,
+      entityId: handler.entityId,
+      streetCode: handler.streetCode,
+      level,
+      validUntil: handler.certificateValidUntil,
+      openedOn: day,
+    },
+    raised: open && severity(level) <= severity(open.level) ? null : level,
+  };
+}
+
+const statementRows = 500;
+
+/** Applies the changes: closes first (one open warning per person), then opens, a few statements per 500 people. */
+async function applyChanges(ctx: ServiceContext, changes: readonly WarningChange[], day: string): Promise<void> {
+  const closes = changes.flatMap((change) => (change.close ? [change.close] : []));
+  for (let start = 0; start < closes.length; start += statementRows) {
+    const rows = sql.join(
+      closes.slice(start, start + statementRows).map((close) => sql`(${close.districtCode}, ${close.id}::bigint, ${close.reason})`),
+      sql`, `,
+    );
+    await ctx.db.execute(
+      sql`update ${certificateWarning} set closed_on = ${day}::date, close_reason = v.reason
+          from (values ${rows}) as v(district_code, id, reason)
+          where ${certificateWarning.districtCode} = v.district_code and ${certificateWarning.id} = v.id`,
+    );
   }
-  if (level === null) return null;
-  await ctx.db.insert(certificateWarning).values({
-    districtCode: handler.districtCode,
-    handlerId: handler.id,
-    entityId: handler.entityId,
-    streetCode: handler.streetCode,
-    level,
-    validUntil: handler.certificateValidUntil,
-    openedOn: day,
-  });
-  return open && severity(level) <= severity(open.level) ? null : level;
+  const opens = changes.flatMap((change) => (change.open ? [change.open] : []));
+  for (let start = 0; start < opens.length; start += statementRows) {
+    await ctx.db.insert(certificateWarning).values(opens.slice(start, start + statementRows));
+  }
 }
 
 /** Refreshes one person's warning inside the caller's transaction (certificate entered, person left, hired). */
@@ -101,15 +128,17 @@ export async function refreshWarning(ctx: ServiceContext, handler: HandlerRow, d
         isNull(certificateWarning.closedOn),
       ),
     );
-  const raised = await applyWarning(ctx, handler, open, day);
+  const change = warningChange(handler, open, day);
+  await applyChanges(ctx, [change], day);
   // A newly hired person without a certificate is the shop's own entry in progress: warn, but don't text.
-  if (raised && raised !== 'missing') await notifyShop(ctx, handler.districtCode, handler.entityId, { [raised]: 1 });
+  if (change.raised && change.raised !== 'missing') await notifyShop(ctx, handler.districtCode, handler.entityId, { [change.raised]: 1 });
 }
 
 /**
  * The daily expiry job 健康证到期预警: for every person employed on `day` whose certificate expires within 30
  * days, has expired or is missing, and every open warning, bring the warning in line; one notice (and one text)
- * per shop with newly raised or escalated warnings.
+ * per shop with newly raised or escalated warnings. Reads and writes in batches: a first run on a large district
+ * raises tens of thousands of warnings.
  */
 export async function runExpiryWarnings(ctx: ServiceContext, day: string): Promise<Record<string, number>> {
   const soon = addDays(day, certificateWarningDays.early);
@@ -125,30 +154,39 @@ export async function runExpiryWarnings(ctx: ServiceContext, day: string): Promi
     );
   const openRows = await ctx.db.select().from(certificateWarning).where(isNull(certificateWarning.closedOn));
   const openByHandler = new Map(openRows.map((row) => [`${row.districtCode}:${row.handlerId}`, row]));
-  const seen = new Set<string>();
-  const raisedByShop = new Map<string, Partial<Record<WarningLevel, number>>>();
-  let raised = 0;
-  const handle = async (handler: HandlerRow) => {
-    const key = `${handler.districtCode}:${handler.id}`;
-    seen.add(key);
-    const level = await applyWarning(ctx, handler, openByHandler.get(key), day);
-    if (level && level !== 'missing') {
-      raised += 1;
-      const shopKey = `${handler.districtCode}:${handler.entityId}`;
-      const counts = raisedByShop.get(shopKey) ?? {};
-      counts[level] = (counts[level] ?? 0) + 1;
-      raisedByShop.set(shopKey, counts);
-    }
-  };
-  for (const handler of candidates) await handle(handler);
+  const seen = new Set(candidates.map((handler) => `${handler.districtCode}:${handler.id}`));
   // Open warnings of people no longer among the candidates: renewed or left.
   const stale = openRows.filter((row) => !seen.has(`${row.districtCode}:${row.handlerId}`));
-  for (const row of stale) {
-    const [handler] = await ctx.db
-      .select()
-      .from(foodHandler)
-      .where(and(eq(foodHandler.districtCode, row.districtCode), eq(foodHandler.id, row.handlerId)));
-    if (handler) await handle(handler);
+  const staleHandlers: HandlerRow[] = [];
+  for (const districtCode of new Set(stale.map((row) => row.districtCode))) {
+    const ids = stale.filter((row) => row.districtCode === districtCode).map((row) => row.handlerId);
+    for (let start = 0; start < ids.length; start += statementRows) {
+      staleHandlers.push(
+        ...(await ctx.db
+          .select()
+          .from(foodHandler)
+          .where(and(eq(foodHandler.districtCode, districtCode), inArray(foodHandler.id, ids.slice(start, start + statementRows))))),
+      );
+    }
+  }
+  const changes = [...candidates, ...staleHandlers].map((handler) => ({
+    handler,
+    change: warningChange(handler, openByHandler.get(`${handler.districtCode}:${handler.id}`), day),
+  }));
+  await applyChanges(
+    ctx,
+    changes.map(({ change }) => change),
+    day,
+  );
+  const raisedByShop = new Map<string, Partial<Record<WarningLevel, number>>>();
+  let raised = 0;
+  for (const { handler, change } of changes) {
+    if (!change.raised || change.raised === 'missing') continue;
+    raised += 1;
+    const shopKey = `${handler.districtCode}:${handler.entityId}`;
+    const counts = raisedByShop.get(shopKey) ?? {};
+    counts[change.raised] = (counts[change.raised] ?? 0) + 1;
+    raisedByShop.set(shopKey, counts);
   }
   for (const [shopKey, counts] of raisedByShop) {
     const [districtCode, entityId] = shopKey.split(':') as [string, string];
