@@ -7,8 +7,7 @@ import type { AppInstance } from '../../platform/http/routes.ts';
 import { smsOutbox } from '../../platform/sms/sms.tables.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
 import { cateringShop } from '../../test/probe-fixtures.ts';
-import type { CallAs } from '../../test/scope-probe.ts';
-import { signIn } from '../../test/sign-in.ts';
+import { apiCaller } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
 import { residentId } from './food-safety.probes.ts';
 import { seedFoodSafetyDemo } from './service/demo-seed.ts';
@@ -18,25 +17,12 @@ let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
-const cookies = new Map<string, string>();
-
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return {
-    status: response.statusCode,
-    body: String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.body,
-  };
-};
+const call = apiCaller(() => app);
 type Json = Record<string, unknown> & { errors?: { field: string }[]; items?: Record<string, unknown>[] };
 const json = (response: { body: unknown }) => response.body as Json;
 function at(day: string) {
   platform.clock.set(new Date(`${day}T09:00:00+08:00`));
-  cookies.clear();
+  call.signOutAll();
 }
 const runJob = (day: string) => runExpiryWarnings(systemContext(platform), day);
 let idSerial = 500;
@@ -60,7 +46,7 @@ afterAll(async () => {
 async function shopOfOperator(): Promise<number> {
   const entityId = await cateringShop({ home, other, call });
   await home.ctx.db.insert(userEntity).values({ districtCode: home.code, userId: home.users.operator.id, entityId });
-  cookies.delete(home.users.operator.username);
+  call.signOut(home.users.operator.username);
   return entityId;
 }
 

@@ -4,8 +4,8 @@ import { systemContext } from '../../platform/http/context.ts';
 import type { AppInstance } from '../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
 import { cateringShop } from '../../test/probe-fixtures.ts';
-import type { CallAs, ProbeWorld } from '../../test/scope-probe.ts';
-import { signIn } from '../../test/sign-in.ts';
+import type { ProbeWorld } from '../../test/scope-probe.ts';
+import { apiCaller } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
 import type { ColourFacts } from './rules/risk-colour.ts';
 import type { FactSource } from './service/colour-facts.ts';
@@ -15,19 +15,7 @@ let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
-const cookies = new Map<string, string>();
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return {
-    status: response.statusCode,
-    body: String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.body,
-  };
-};
+const call = apiCaller(() => app);
 const world = (): ProbeWorld => ({ home, other, call });
 type Json = Record<string, unknown>;
 

@@ -2,38 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../../app.ts';
 import type { AppInstance } from '../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
-import type { CallAs } from '../../test/scope-probe.ts';
-import { signIn } from '../../test/sign-in.ts';
+import { apiCaller } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
 import { failingResults, sampledEntity, secondLabUser, tinyPdf, tinyPng } from './sampling.probes.ts';
 
 let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
-const cookies = new Map<string, string>();
-
-const call: CallAs = async (username, method, url, body, contentType) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({
-    method,
-    url,
-    headers: { cookie, ...(contentType ? { 'content-type': contentType } : {}) },
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-  const isJson = String(response.headers['content-type'] ?? '').includes('json');
-  return { status: response.statusCode, body: isJson ? response.json() : response.body };
-};
+const call = apiCaller(() => app);
 type Json = Record<string, unknown> & { errors?: { field: string }[] };
 const json = (response: { body: unknown }) => response.body as Json;
 const cst = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
 /** Moves the test clock; sessions from before would have timed out, so everyone signs in again. */
 function at(moment: Date) {
   platform.clock.set(moment);
-  cookies.clear();
+  call.signOutAll();
 }
 
 beforeAll(async () => {
@@ -155,7 +138,7 @@ describe('a sample from the entity to the published result', () => {
     const download = await app.inject({
       method: 'GET',
       url: `/api/v1/lab/samples/${blindCode}/report`,
-      headers: { cookie: cookies.get(lab) as string },
+      headers: { cookie: await call.cookieOf(lab) },
     });
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.rawPayload.equals(tinyPdf)).toBe(true);

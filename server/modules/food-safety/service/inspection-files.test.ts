@@ -7,8 +7,7 @@ import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict, testPassword } from '../../../test/factories.ts';
 import { cateringShop } from '../../../test/probe-fixtures.ts';
-import type { CallAs } from '../../../test/scope-probe.ts';
-import { signIn } from '../../../test/sign-in.ts';
+import { apiCaller } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { tinyPngDataUrl } from '../food-safety.probes.ts';
 import { checkInspectionFiles, inspectionFileLimits, sniffImageType } from './inspection-files.ts';
@@ -80,20 +79,7 @@ let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
 let partnerId: number;
-const cookies = new Map<string, string>();
-
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return {
-    status: response.statusCode,
-    body: String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.rawPayload,
-  };
-};
+const call = apiCaller(() => app, { binary: true });
 // biome-ignore lint/suspicious/noExplicitAny: loose JSON in tests
 type Json = Record<string, any>;
 const json = (response: { body: unknown }) => response.body as Json;
@@ -136,7 +122,7 @@ const inspect = (entityId: number, over: Json = {}) =>
 async function operatorShop(): Promise<number> {
   const entityId = await cateringShop({ home, other, call });
   await home.ctx.db.insert(userEntity).values({ districtCode: home.code, userId: home.users.operator.id, entityId });
-  cookies.delete(home.users.operator.username);
+  call.signOut(home.users.operator.username);
   return entityId;
 }
 

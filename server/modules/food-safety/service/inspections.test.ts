@@ -7,8 +7,7 @@ import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict, testPassword } from '../../../test/factories.ts';
 import { cateringShop } from '../../../test/probe-fixtures.ts';
-import type { CallAs } from '../../../test/scope-probe.ts';
-import { signIn } from '../../../test/sign-in.ts';
+import { apiCaller } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { residentId } from '../food-safety.probes.ts';
 import { gradeFacts, latestGradeOf } from '../index.ts';
@@ -20,26 +19,13 @@ let home: TestDistrict;
 let other: TestDistrict;
 let partnerId: number;
 let partnerName: string;
-const cookies = new Map<string, string>();
-
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return {
-    status: response.statusCode,
-    body: String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.body,
-  };
-};
+const call = apiCaller(() => app);
 // biome-ignore lint/suspicious/noExplicitAny: loose JSON in tests
 type Json = Record<string, any>;
 const json = (response: { body: unknown }) => response.body as Json;
 function at(day: string) {
   platform.clock.set(new Date(`${day}T09:00:00+08:00`));
-  cookies.clear();
+  call.signOutAll();
 }
 let template: { id: number; items: { id: number; isKey: boolean }[] };
 
@@ -185,8 +171,6 @@ describe('inspections and grades', () => {
     const one = await inspect(entityId, { inspectorIds: [home.users.inspector1.id] });
     expect(one.status).toBe(400);
     expect(JSON.stringify(one.body)).toContain('inspectorIds');
-    const partnerCookie = await signIn(app, partnerName);
-    cookies.set(partnerName, partnerCookie);
     expect((await call(partnerName, 'POST', '/api/v1/inspection-conflicts', { entityId, reason: '亲属经营' })).status).toBe(201);
     const conflicted = await inspect(entityId);
     expect(conflicted.status).toBe(400);
@@ -338,7 +322,7 @@ describe('operator portal', () => {
   async function operatorShop(): Promise<number> {
     const entityId = await cateringShop({ home, other, call });
     await home.ctx.db.insert(userEntity).values({ districtCode: home.code, userId: home.users.operator.id, entityId });
-    cookies.delete(home.users.operator.username);
+    call.signOut(home.users.operator.username);
     return entityId;
   }
   const operator = () => home.users.operator.username;

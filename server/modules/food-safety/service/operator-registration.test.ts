@@ -5,8 +5,7 @@ import { appUser, userEntity } from '../../../platform/auth/auth.tables.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict, testPassword } from '../../../test/factories.ts';
 import { cateringShop } from '../../../test/probe-fixtures.ts';
-import type { CallAs } from '../../../test/scope-probe.ts';
-import { signIn } from '../../../test/sign-in.ts';
+import { apiCaller, signIn } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { operatorApplication } from '../food-safety.tables.ts';
 
@@ -14,20 +13,7 @@ let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
-const cookies = new Map<string, string>();
-
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return {
-    status: response.statusCode,
-    body: String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.body,
-  };
-};
+const call = apiCaller(() => app);
 // biome-ignore lint/suspicious/noExplicitAny: loose JSON in tests
 type Json = Record<string, any>;
 

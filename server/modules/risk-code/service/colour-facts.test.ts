@@ -3,8 +3,7 @@ import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../../test/factories.ts';
 import { cateringShop } from '../../../test/probe-fixtures.ts';
-import type { CallAs } from '../../../test/scope-probe.ts';
-import { signIn } from '../../../test/sign-in.ts';
+import { apiCaller } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { chinaDay, recomputeColours } from './recompute.ts';
 
@@ -12,16 +11,7 @@ let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
-const cookies = new Map<string, string>();
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return { status: response.statusCode, body: response.json() };
-};
+const call = apiCaller(() => app);
 type Json = Record<string, unknown>;
 
 beforeAll(async () => {
@@ -80,7 +70,7 @@ describe('complaints as a colour fact', () => {
 
     // A year later the complaints no longer count and the colour falls back.
     platform.clock.advance(366 * 86_400_000);
-    cookies.clear(); // the session expired meanwhile
+    call.signOutAll(); // the session expired meanwhile
     await recomputeColours(ctx, { districtCode: home.code, trigger: 'job' });
     expect((await view()).colour).toBe('blue');
   });

@@ -4,8 +4,7 @@ import { userEntity } from '../../../platform/auth/auth.tables.ts';
 import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../../test/factories.ts';
-import type { CallAs } from '../../../test/scope-probe.ts';
-import { signIn } from '../../../test/sign-in.ts';
+import { apiCaller } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import type { ColourFacts } from '../rules/risk-colour.ts';
 import type { FactSource } from './colour-facts.ts';
@@ -16,19 +15,7 @@ let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
-const cookies = new Map<string, string>();
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return {
-    status: response.statusCode,
-    body: String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.body,
-  };
-};
+const call = apiCaller(() => app);
 type Json = Record<string, unknown>;
 
 beforeAll(async () => {

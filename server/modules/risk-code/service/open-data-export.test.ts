@@ -3,8 +3,7 @@ import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../../test/factories.ts';
 import { cateringShop } from '../../../test/probe-fixtures.ts';
-import type { CallAs } from '../../../test/scope-probe.ts';
-import { signIn } from '../../../test/sign-in.ts';
+import { apiCaller } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { csvCell, exportColumns } from './open-data-export.ts';
 import { ensureSubjects, recomputeColours } from './recompute.ts';
@@ -25,16 +24,7 @@ let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
-const cookies = new Map<string, string>();
-const call: CallAs = async (username, method, url, body) => {
-  let cookie = cookies.get(username);
-  if (!cookie) {
-    cookie = await signIn(app, username);
-    cookies.set(username, cookie);
-  }
-  const response = await app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) });
-  return { status: response.statusCode, body: response.json() };
-};
+const call = apiCaller(() => app);
 
 beforeAll(async () => {
   platform = await testPlatform();
