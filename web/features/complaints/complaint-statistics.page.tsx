@@ -1,20 +1,17 @@
-import { Alert, Card, Col, DatePicker, Flex, Row, Spin, Statistic, Table, Tabs } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
+import { FigureCards, GroupTabs, PeriodPicker, usePeriod } from '../../components/period-statistics.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
-import { useUrlListState } from '../../lib/url-state.ts';
 import { type ComplaintStatisticsView, useComplaintStatistics } from './api.ts';
 
 type Group = ComplaintStatisticsView['byStation'][number];
+const percent = (value: string | null) => (value === null ? '—' : `${value}%`);
 
 /** Figures of a period as the work summary states them; the period lives in the URL. */
 export function ComplaintStatisticsPage() {
   const { t } = useTranslation(['complaints', 'shell']);
-  const { filter, setFilters } = useUrlListState();
-  const lastYear = dayjs().year() - 1;
-  const from = filter('from') ?? `${lastYear}-01-01`;
-  const to = filter('to') ?? `${lastYear}-12-31`;
+  const { from, to } = usePeriod();
   const statistics = useComplaintStatistics(from, to);
   const total = statistics.data?.total;
 
@@ -23,88 +20,51 @@ export function ComplaintStatisticsPage() {
     { title: t('stats.complaintsAndReports'), dataIndex: 'complaintsAndReports' },
     { title: t('stats.complaints'), dataIndex: 'complaints', responsive: ['md' as const] },
     { title: t('stats.reports'), dataIndex: 'reports', responsive: ['md' as const] },
-    { title: t('stats.yearOnYear'), dataIndex: 'yearOnYear', render: (value: string | null) => (value === null ? '—' : `${value}%`) },
+    { title: t('stats.yearOnYear'), dataIndex: 'yearOnYear', render: percent },
     { title: t('stats.petitionsClosed'), dataIndex: 'petitionsClosed' },
-    {
-      title: t('stats.satisfaction'),
-      dataIndex: 'satisfactionRate',
-      render: (value: string | null) => (value === null ? '—' : `${value}%`),
-    },
+    { title: t('stats.satisfaction'), dataIndex: 'satisfactionRate', render: percent },
     { title: t('stats.amountRecovered'), dataIndex: 'amountRecovered', responsive: ['lg' as const] },
   ];
 
   return (
     <>
-      <PageHeader
-        title={t('statistics')}
-        extra={
-          <Flex gap={8} wrap>
-            <DatePicker
-              value={dayjs(from)}
-              allowClear={false}
-              onChange={(day) => setFilters({ from: day?.format('YYYY-MM-DD') })}
-              aria-label={t('stats.from')}
-            />
-            <DatePicker
-              value={dayjs(to)}
-              allowClear={false}
-              onChange={(day) => setFilters({ to: day?.format('YYYY-MM-DD') })}
-              aria-label={t('stats.to')}
-            />
-          </Flex>
-        }
-      />
+      <PageHeader title={t('statistics')} extra={<PeriodPicker labels={{ from: t('stats.from'), to: t('stats.to') }} />} />
       {statistics.error ? <Alert type="error" title={problemMessage(statistics.error)} /> : null}
       <Spin spinning={statistics.isFetching}>
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="complaint-figures">
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic title={t('stats.complaintsAndReports')} value={total?.complaintsAndReports ?? 0} />
-              {total?.yearOnYear ? `${t('stats.yearOnYear')} ${Number(total.yearOnYear) >= 0 ? '+' : ''}${total.yearOnYear}%` : null}
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic title={t('stats.petitionsClosed')} value={total?.petitionsClosed ?? 0} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic
-                title={t('stats.satisfaction')}
-                value={total?.satisfactionRate ?? '—'}
-                suffix={total?.satisfactionRate ? '%' : undefined}
-              />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic title={t('stats.amountRecovered')} value={total?.amountRecovered ?? '0.00'} />
-            </Card>
-          </Col>
-        </Row>
-        <Tabs
-          items={[
-            { key: 'station', label: t('stats.byStation'), rows: statistics.data?.byStation, labelOf: (row: Group) => row.label },
+        <FigureCards
+          testId="complaint-figures"
+          figures={[
+            {
+              title: t('stats.complaintsAndReports'),
+              value: total?.complaintsAndReports ?? 0,
+              note: total?.yearOnYear ? `${t('stats.yearOnYear')} ${Number(total.yearOnYear) >= 0 ? '+' : ''}${total.yearOnYear}%` : null,
+            },
+            { title: t('stats.petitionsClosed'), value: total?.petitionsClosed ?? 0 },
+            {
+              title: t('stats.satisfaction'),
+              value: total?.satisfactionRate ?? '—',
+              suffix: total?.satisfactionRate ? '%' : undefined,
+            },
+            { title: t('stats.amountRecovered'), value: total?.amountRecovered ?? '0.00' },
+          ]}
+        />
+        <GroupTabs<Group>
+          columns={columns}
+          tabs={[
+            { key: 'station', label: t('stats.byStation'), rows: statistics.data?.byStation, labelOf: (row) => row.label },
             {
               key: 'category',
               label: t('stats.byCategory'),
               rows: statistics.data?.byCategory,
-              labelOf: (row: Group) => t(`categories.${row.key}`, { defaultValue: row.key }),
+              labelOf: (row) => t(`categories.${row.key}`, { defaultValue: row.key }),
             },
             {
               key: 'industry',
               label: t('stats.byIndustry'),
               rows: statistics.data?.byIndustry,
-              labelOf: (row: Group) => `${row.key} ${row.label}`,
+              labelOf: (row) => `${row.key} ${row.label}`,
             },
-          ].map(({ key, label, rows, labelOf }) => ({
-            key,
-            label,
-            children: (
-              <Table rowKey="key" size="small" pagination={false} columns={columns(labelOf)} dataSource={rows} scroll={{ x: true }} />
-            ),
-          }))}
+          ]}
         />
       </Spin>
     </>
