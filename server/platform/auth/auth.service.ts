@@ -64,6 +64,40 @@ async function openSession(
 }
 
 /**
+ * Whether `password` is this account's, for flows other than sign-in that accept an existing account's password
+ * (an operator binding another shop at self-registration). It obeys the same lockout as sign-in: a locked or
+ * disabled account never proves, and a wrong password counts towards the lock and is audited.
+ */
+export async function proveAccountPassword(ctx: ServiceContext, user: typeof appUser.$inferSelect, password: string): Promise<boolean> {
+  const now = ctx.clock.now();
+  if (user.isDisabled || isLocked(user, now)) {
+    await verifyAgainstDecoy(password);
+    return false;
+  }
+  if (await verifyPassword(user.passwordHash, password)) return true;
+  const next = afterFailedLogin(user, now);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(appUser)
+      .set(next)
+      .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
+    await writeAudit(
+      { ...ctx, db: tx, actor: undefined },
+      {
+        action: 'auth.password_proof',
+        outcome: 'failure',
+        reason: 'wrong_password',
+        objectType: 'user',
+        objectId: user.id,
+        districtCode: user.districtCode,
+        detail: { username: user.username, failedLogins: next.failedLogins },
+      },
+    );
+  });
+  return false;
+}
+
+/**
  * Checks a username and password. Wrong credentials, a disabled or a locked account all answer the
  * same 401; five failures in a row lock the account for fifteen minutes.
  */

@@ -191,4 +191,16 @@ describe('operator self-registration', () => {
     expect(approved.body).toMatchObject({ status: 'approved', userId: home.users.operator.id });
     expect(await boundShops(home.users.operator.id)).toContain(shop.entityId);
   });
+
+  it('guessing the password of an account here counts towards its lockout, as at sign-in', async () => {
+    const shop = await licensedShop();
+    const target = other.users.operator.username;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(fields((await register(application(shop, { username: target, password: `Wrong-Guess-${attempt}9` }))).body)).toEqual([
+        'username:taken',
+      ]);
+    }
+    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: target, password: testPassword } });
+    expect(signIn.statusCode).toBe(401);
+  });
 });

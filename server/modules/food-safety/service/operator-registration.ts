@@ -2,8 +2,9 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { maskPhone } from '../../../../shared/masking.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { passwordFieldErrors } from '../../../platform/auth/auth.errors.ts';
+import { proveAccountPassword } from '../../../platform/auth/auth.service.ts';
 import { appUser, userEntity } from '../../../platform/auth/auth.tables.ts';
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../../platform/auth/passwords.ts';
+import { hashPassword, verifyAgainstDecoy } from '../../../platform/auth/passwords.ts';
 import { checkPasswordPolicy } from '../../../platform/auth/rules/password-policy.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -52,7 +53,7 @@ export async function submitRegistration(ctx: ServiceContext, body: Registration
   if (!match.ok) errors.push(fieldError(match.field, 'mismatch', credentialMessages[match.field]));
   const account = await existingAccount(ctx, body.username);
   if (account) {
-    const proves = await verifyPassword(account.passwordHash, body.password);
+    const proves = await proveAccountPassword(ctx, account, body.password);
     const bindable = match.ok && account.districtCode === match.entity.districtCode && account.roles.includes('operator');
     if (!proves || !bindable || account.isDisabled)
       errors.push(
