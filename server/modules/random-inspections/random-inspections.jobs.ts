@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
+import { systemActorFor } from '../../platform/scope/actor.ts';
 import { type CreditHistorySource, gradeEntities } from './service/credit-classes.ts';
 import { otherModulesHistory } from './service/credit-sources.ts';
 import { activeEntities } from './service/directory-source.ts';
-import { chinaDay, systemActorFor } from './service/scope.ts';
+import { chinaDay } from './service/scope.ts';
 import { raiseOverdueAlerts } from './service/tasks.ts';
 
 /**

@@ -1,8 +1,8 @@
+import { systemActorFor } from '../../platform/scope/actor.ts';
 import type { TestDistrict } from '../../test/factories.ts';
 import type { ScopeProbe } from '../../test/scope-probe.ts';
 import { bulkInsertEntities } from '../registry/index.ts';
 import { riConflict, riDraw, riPlan, riTask, riTaskInspector } from './random-inspections.tables.ts';
-import { systemActorFor } from './service/scope.ts';
 
 let sequence = 0;
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../demo/prng.ts';
 import type { ActorContext } from '../../platform/http/context.ts';
+import { systemActorFor } from '../../platform/scope/actor.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
 import { type TestPlatform, testPlatform } from '../../test/test-platform.ts';
 import { insertTestEntities } from './random-inspections.probes.ts';
@@ -10,7 +11,6 @@ import type { DrawDocument } from './rules/draw-inspection-sample.ts';
 import { seedRandomInspectionsDemo } from './service/demo.ts';
 import { commitDraw, drawDocumentForStaff, executeDraw, seedDraw } from './service/draws.ts';
 import { createPlan, listMatters } from './service/plans.ts';
-import { systemActorFor } from './service/scope.ts';
 import { listAlerts, raiseOverdueAlerts } from './service/tasks.ts';
 import { verifyDrawDocument } from './verifier/draw-verifier.js';
 

@@ -27,3 +27,23 @@ export interface Actor {
 export function hasRole(actor: Actor, ...wanted: Role[]): boolean {
   return actor.roles.some((role) => wanted.includes(role));
 }
+
+/**
+ * The actor jobs and district-wide reads act as inside one district: district-wide, read-only use of other
+ * modules' exports, recorded in the audit trail as user 0 "system".
+ */
+export function systemActorFor(districtCode: string): Actor {
+  return {
+    userId: 0,
+    username: 'system',
+    displayName: 'system',
+    districtCode,
+    districtCodes: [districtCode],
+    roles: ['section'],
+    orgUnitId: null,
+    isDistrictWide: true,
+    streetCodes: [],
+    entityIds: [],
+    labId: null,
+  };
+}

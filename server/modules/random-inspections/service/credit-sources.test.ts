@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { runJob } from '../../../platform/jobs/scheduler.ts';
+import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { createTestDistrict } from '../../../test/factories.ts';
 import { cateringShop } from '../../../test/probe-fixtures.ts';
 import { signIn } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { randomInspectionJobs } from '../random-inspections.jobs.ts';
 import { otherModulesHistory } from './credit-sources.ts';
-import { systemActorFor } from './scope.ts';
 
 let platform: TestPlatform;
 let app: AppInstance;

@@ -4,11 +4,11 @@ import { appUser } from '../../../platform/auth/auth.tables.ts';
 import type { ActorContext, Clock, ServiceContext } from '../../../platform/http/context.ts';
 import { orgUnit, stationStreet } from '../../../platform/org/org.tables.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
+import { systemActorFor } from '../../../platform/scope/actor.ts';
 import type { InspectionOutcome } from '../random-inspections.schemas.ts';
 import { riInspector, riTask, riTaskInspector } from '../random-inspections.tables.ts';
 import { commitDraw, executeDraw, publishDraw, seedDraw } from './draws.ts';
 import { createMatter, createPlan } from './plans.ts';
-import { systemActorFor } from './scope.ts';
 import { publishTaskResult, raiseOverdueAlerts, recordTaskResult } from './tasks.ts';
 
 const demoMatters = [

@@ -17,26 +17,6 @@ export function taskScope(actor: Actor): SQL {
   return sql`(${reach} and ${published})`;
 }
 
-/**
- * The actor a job acts as inside one district: district-wide, read-only use of other modules' exports
- * (the registry's search), recorded in the audit trail as user 0 "system".
- */
-export function systemActorFor(districtCode: string): Actor {
-  return {
-    userId: 0,
-    username: 'system',
-    displayName: 'system',
-    districtCode,
-    districtCodes: [districtCode],
-    roles: ['section'],
-    orgUnitId: null,
-    isDistrictWide: true,
-    streetCodes: [],
-    entityIds: [],
-    labId: null,
-  };
-}
-
 /** Today in China Standard Time (the bureau's calendar day). */
 export function chinaDay(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

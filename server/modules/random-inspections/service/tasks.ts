@@ -5,7 +5,7 @@ import { appUser } from '../../../platform/auth/auth.tables.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
-import { hasRole } from '../../../platform/scope/actor.ts';
+import { hasRole, systemActorFor } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { addTimelineEvent, getEntity } from '../../registry/index.ts';
 import { drawNotPublished, notAssignedInspector, taskAlreadyDone, taskNotDone, taskNotFound } from '../random-inspections.errors.ts';
@@ -14,7 +14,7 @@ import { riAlert, riDraw, riDrawObject, riPlan, riTask, riTaskInspector, riTaskR
 import { publicationDueOn } from '../rules/publication-deadline.ts';
 import { gradeEntities } from './credit-classes.ts';
 import { planMatters } from './plans.ts';
-import { chinaDay, systemActorFor, taskScope } from './scope.ts';
+import { chinaDay, taskScope } from './scope.ts';
 
 /** The worst outcome of the matters is the task's result (抽查结果), in this order of precedence. */
 const precedence: readonly InspectionOutcome[] = [

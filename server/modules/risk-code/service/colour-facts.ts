@@ -1,27 +1,10 @@
 import type { ServiceContext } from '../../../platform/http/context.ts';
-import type { Actor } from '../../../platform/scope/actor.ts';
+import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { entityComplaintCounts } from '../../complaints/index.ts';
 import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { gradeFacts } from '../../food-safety/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
 import type { ColourFacts, InspectionResult } from '../rules/risk-colour.ts';
-
-/** The actor a job acts as inside one district (district-wide, read-only use of other modules' exports). */
-export function systemActorFor(districtCode: string): Actor {
-  return {
-    userId: 0,
-    username: 'system',
-    displayName: 'system',
-    districtCode,
-    districtCodes: [districtCode],
-    roles: ['section'],
-    orgUnitId: null,
-    isDistrictWide: true,
-    streetCodes: [],
-    entityIds: [],
-    labId: null,
-  };
-}
 
 export function yearBefore(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

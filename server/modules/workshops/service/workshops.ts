@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
-import type { Actor } from '../../../platform/scope/actor.ts';
+import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { entitiesWithLicences, findEntityForModule } from '../../registry/index.ts';
@@ -13,23 +13,6 @@ import { type SnapshotEntry, wsAppeal, wsCriteria, wsEvaluation, wsSnapshot } fr
 
 const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
-
-/** The actor jobs and district-wide reads act as inside one district (read-only use of other modules' exports). */
-export function systemActorFor(districtCode: string): Actor {
-  return {
-    userId: 0,
-    username: 'system',
-    displayName: 'system',
-    districtCode,
-    districtCodes: [districtCode],
-    roles: ['section'],
-    orgUnitId: null,
-    isDistrictWide: true,
-    streetCodes: [],
-    entityIds: [],
-    labId: null,
-  };
-}
 
 export async function criteriaInForce(
   ctx: ServiceContext,
