@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { industrySections } from '../../../../shared/industry.ts';
 import { formatYuan } from '../../../../shared/money.ts';
 import { queryRows } from '../../../db/client.ts';
+import { yearBefore } from '../../../platform/calendar/year-before.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { ComplaintFigures, ComplaintStatisticsQuery, ComplaintStatisticsView } from '../complaints.schemas.ts';
 import { percentage, yearOnYearChange } from '../rules/complaint-rates.ts';
@@ -19,12 +20,6 @@ interface FigureRow {
   survey_answers: number;
   satisfied: number;
   recovered_fen: string;
-}
-
-/** The same day a year earlier (29 February → 28 February). */
-export function yearBefore(day: string): string {
-  const shifted = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
-  return shifted.endsWith('-02-29') ? shifted.replace('-02-29', '-02-28') : shifted;
 }
 
 function figures(row: FigureRow | undefined): ComplaintFigures {

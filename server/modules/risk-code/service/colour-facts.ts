@@ -1,33 +1,13 @@
+import { yearBefore } from '../../../platform/calendar/year-before.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { entityComplaintCounts } from '../../complaints/index.ts';
 import { entityPenaltySummary } from '../../enforcement/index.ts';
-import { gradeFacts } from '../../food-safety/index.ts';
+import { type GradeFacts, gradeFacts } from '../../food-safety/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
 import type { ColourFacts, InspectionResult } from '../rules/risk-colour.ts';
 
-export function yearBefore(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/**
- * Structural copy of food-safety's GradeFacts (server/modules/food-safety/service/grades.ts), so wiring its
- * export is one line in `factSources` below.
- */
-export interface GradeFactsLike {
-  entityId: number;
-  dynamicGrade: 'excellent' | 'good' | 'fair' | null;
-  annualGrade: 'A' | 'B' | 'C' | null;
-  riskGrade: 'A' | 'B' | 'C' | 'D' | null;
-  lastInspectedOn: string | null;
-  lastOutcome: string | null;
-  openRectifications: number;
-  certificates: { complianceBasisPoints: number | null };
-}
-
-export function fromGradeFacts(facts: GradeFactsLike): Partial<ColourFacts> {
+export function fromGradeFacts(facts: GradeFacts): Partial<ColourFacts> {
   return {
     dynamicGrade: facts.lastInspectedOn === null ? undefined : facts.dynamicGrade,
     annualGrade: facts.annualGrade,

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
+import { yearBefore } from '../../../platform/calendar/year-before.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
@@ -12,7 +13,6 @@ import { appealNotFound, snapshotExists } from '../workshops.errors.ts';
 import { type SnapshotEntry, wsAppeal, wsCriteria, wsEvaluation, wsSnapshot } from '../workshops.tables.ts';
 
 const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
 
 export async function criteriaInForce(
   ctx: ServiceContext,
