@@ -1,4 +1,4 @@
-/** Module boundaries (CONVENTIONS.md §7): a module is entered only through its index.ts. */
+/** Module boundaries (/work/shared/CONVENTIONS.md, modules): a module is entered only through its index.ts. */
 module.exports = {
   forbidden: [
     {

@@ -51,12 +51,34 @@ describe('food safety', () => {
     const entityId = Number((await firstInspect.getAttribute('data-testid'))?.replace('inspect-', ''));
     expect(entityId).toBeGreaterThan(0);
     await screenshot(page, 'food-safety-due-phone');
+    // Each page names itself in the browser tab.
+    const dueTitle = await page.title();
+    expect(dueTitle).toMatch(/ · 智监$/);
     await firstInspect.click();
+    await page.getByTestId('submit-inspection').waitFor();
+    await expect.poll(async () => page.title()).not.toBe(dueTitle);
+    expect(await page.title()).toMatch(/ · 智监$/);
 
     await page.getByTestId(`co-inspector-${coInspector.id}`).click();
+    // Submitting with every item unchecked and no operator signature: the items are marked, the page goes to the first.
+    await page.getByTestId('submit-inspection').click();
+    await page.getByTestId('item-0-unanswered').waitFor();
+    await expect.poll(async () => page.getByTestId('item-0').evaluate((element) => element.getBoundingClientRect().top)).toBeLessThan(844);
+    expect(await page.getByTestId('item-0').getAttribute('aria-invalid')).toBe('true');
     await page.getByTestId('all-pass').click();
-    await page.getByTestId('item-0-partial').click();
+    expect(await page.getByTestId('item-0-unanswered').count()).toBe(0);
+    // Item 3, ★ 健康证明, is a key item: failing it alone is 不符合 with investigation, whatever the score (Order 49 Art. 32).
+    await page.getByTestId('item-2-fail').click();
+    await expect.poll(async () => page.getByTestId('preview-outcome').textContent()).toBe('不符合');
+    await page.getByTestId('needs-investigation').waitFor();
+    expect(await page.locator('#deadline').count()).toBe(1);
+    await page.getByTestId('item-2-pass').click();
+    // A general item partly met is 基本符合 with rectification; all met is 符合.
+    await page.getByTestId('item-1-partial').click();
+    await expect.poll(async () => page.getByTestId('preview-outcome').textContent()).toBe('基本符合');
+    await page.getByTestId('item-1-pass').click();
     await expect.poll(async () => page.getByTestId('preview-outcome').textContent()).toBe('符合');
+    expect(await page.getByTestId('needs-investigation').count()).toBe(0);
     await page.getByTestId('operator-signature').fill('店主王某');
     // A photo of the kitchen (a small PNG, downscaled to JPEG in the browser) and both handwritten signatures.
     await page.getByTestId('photo-input').setInputFiles({ name: 'kitchen.png', mimeType: 'image/png', buffer: smallPng });
@@ -140,7 +162,7 @@ describe('food safety', () => {
     }
     expect(shop).toBeDefined();
     const username = `e2e.owner${Date.now() % 100_000}`;
-    const password = 'Tea-House-Owner-42';
+    const password = 'Tea-House-Keeper-42'; // not containing the username: the policy refuses personal words
     const page = await harness.newPage(phone, { isMobile: true });
     await page.goto('/login');
     await page.getByTestId('register-operator-link').click();

@@ -106,7 +106,8 @@ export async function generateDemoDataDir(dataDir: string): Promise<void> {
   server.stdout?.on('data', keep);
   server.stderr?.on('data', keep);
   try {
-    await waitForHealth(`http://127.0.0.1:${port}`, server, () => output, 240_000);
+    // Generous: on a shared two-core machine under load the demo district takes several minutes.
+    await waitForHealth(`http://127.0.0.1:${port}`, server, () => output, 1_800_000);
   } finally {
     await stopChild(server);
   }

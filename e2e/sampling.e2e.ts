@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { todayInChina } from '../shared/calendar-day.ts';
 import { type Harness, screenshot, signIn, startHarness } from './harness.ts';
 
 // Sampling on the demo district: a sample is recorded through the API by section staff, the lab works it
@@ -28,7 +29,7 @@ beforeAll(async () => {
     body: JSON.stringify(section),
   });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInChina(new Date());
   const entities = await apiCall<{ items: { id: number }[] }>('GET', '/entities?category=catering&status=active&pageSize=1');
   const samplers = await apiCall<{ id: number }[]>('GET', '/sampling/samplers');
   const labs = await apiCall<{ id: number }[]>('GET', '/sampling/labs');
@@ -62,6 +63,12 @@ describe('sampling with blind testing', () => {
     await page.getByTestId('lab-receive').click();
     await page.getByTestId('result-measured-0').waitFor();
     await page.getByTestId('result-measured-0').fill('286');
+    // Nothing is pre-judged, a required item cannot be removed, and an unjudged item stops the submission.
+    expect(await page.locator('.ant-drawer .ant-radio-button-wrapper-checked').count()).toBe(0);
+    expect(await page.locator('.ant-drawer .anticon-minus-circle').count()).toBe(0);
+    await page.getByTestId('submit-results').click();
+    await page.getByText('请判定该项目合格或不合格').waitFor();
+    expect(await page.getByTestId('lab-conclusion').textContent()).toBe('—');
     await page.locator('.ant-drawer .ant-radio-button-wrapper').getByText('不合格', { exact: true }).click();
     await page.getByTestId('submit-results').click();
     await expect.poll(async () => page.getByTestId('lab-conclusion').textContent()).toBe('不合格');

@@ -5,9 +5,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const roots = ['server', 'web', 'shared', 'scripts', 'e2e'];
-const roles = ['tables', 'schemas', 'routes', 'service', 'errors', 'jobs', 'probes', 'page', 'test', 'e2e'];
+const roles = ['tables', 'schemas', 'routes', 'service', 'errors', 'jobs', 'probes', 'figures', 'page', 'test', 'e2e'];
 const banned = /(^|[.-])(utils?|helpers?|common|misc)([.-]|$)/;
-const kebab = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.(ts|tsx|js|json|html|css|svg|md|txt|sql)$/;
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.(ts|tsx|js|json|html|css|svg|md|txt|sql|grit)$/;
 const problems = [];
 
 function walk(folder) {

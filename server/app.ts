@@ -6,23 +6,31 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
-import { enforcementRoutes } from './modules/enforcement/index.ts';
-import { foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
-import { randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
-import { registryRoutes } from './modules/registry/index.ts';
-import { riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
-import { samplingRoutes } from './modules/sampling/index.ts';
-import { workshopJobs, workshopRoutes } from './modules/workshops/index.ts';
+import type { Role } from '../shared/roles.ts';
+import { complaintFigures, complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
+import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.ts';
+import { dashboardRoutes } from './modules/dashboards/index.ts';
+import { enforcementFigures, enforcementRoutes } from './modules/enforcement/index.ts';
+import { foodSafetyFigures, foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
+import { pharmacyFigures, pharmacyRoutes } from './modules/pharmacies/index.ts';
+import { randomInspectionFigures, randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
+import { registryFigures, registryRoutes } from './modules/registry/index.ts';
+import { listenForPublicPageChanges, riskCodeFigures, riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
+import { samplingFigures, samplingRoutes } from './modules/sampling/index.ts';
+import { specialEquipmentFigures, specialEquipmentRoutes } from './modules/special-equipment/index.ts';
+import { workshopFigures, workshopJobs, workshopRoutes } from './modules/workshops/index.ts';
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes, isSecureDeployment, sessionHook } from './platform/auth/auth.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
-import { registerProblemHandlers } from './platform/errors/problem.ts';
+import { frameworkProblem, invalidRequest, registerProblemHandlers } from './platform/errors/problem.ts';
+import type { FigureDefinition } from './platform/figures/figure-definition.ts';
+import { figureRoutes } from './platform/figures/figures.routes.ts';
 import type { Platform } from './platform/http/context.ts';
 import { csrfOriginCheck } from './platform/http/csrf.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
-import type { AppInstance, RoutePlugin } from './platform/http/routes.ts';
+import { isCalendarDate, isCalendarDateTime, unstorableInputFields, withStorableBounds } from './platform/http/input-guard.ts';
+import { type AppInstance, allowedRolesOf, type RoutePlugin, requireRole } from './platform/http/routes.ts';
 import { securityHeadersHook } from './platform/http/security-headers.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
@@ -42,6 +50,24 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...complaintJobs,
     ...riskCodeJobs(platform),
     ...workshopJobs(platform),
+    ...creditJobs(platform),
+  ];
+}
+
+/** Every module's figures (dashboards, statistics, the annual report), in one visible list. */
+export function allFigures(): readonly FigureDefinition[] {
+  return [
+    ...registryFigures,
+    ...foodSafetyFigures,
+    ...riskCodeFigures,
+    ...workshopFigures,
+    ...randomInspectionFigures,
+    ...samplingFigures,
+    ...complaintFigures,
+    ...enforcementFigures,
+    ...specialEquipmentFigures,
+    ...pharmacyFigures,
+    ...creditFigures,
   ];
 }
 
@@ -55,6 +81,8 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     auditRoutes,
     calendarRoutes,
     jobRoutes(allJobs(platform)),
+    figureRoutes(allFigures()),
+    dashboardRoutes(allFigures()),
     registryRoutes,
     samplingRoutes,
     enforcementRoutes,
@@ -63,13 +91,22 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     foodSafetyRoutes,
     riskCodeRoutes,
     workshopRoutes,
+    specialEquipmentRoutes,
+    pharmacyRoutes,
+    creditRoutes,
   ];
 }
 
-const routeTables = new WeakMap<object, { method: string; url: string }[]>();
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** Roles its requireRole() admits: undefined when public, [] for any signed-in user. */
+  roles?: readonly Role[];
+}
+const routeTables = new WeakMap<object, RegisteredRoute[]>();
 
-/** Every route the app registered (method and URL pattern): the scope-isolation harness walks these. */
-export function registeredRoutes(app: AppInstance): readonly { method: string; url: string }[] {
+/** Every route the app registered (method and URL pattern): the scope-isolation and fuzz harnesses walk these. */
+export function registeredRoutes(app: AppInstance): readonly RegisteredRoute[] {
   return routeTables.get(app) ?? [];
 }
 
@@ -86,11 +123,33 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     ajv: {
       // Reject unknown fields instead of silently dropping them, and report every bad field at once.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+      // A date is a day that exists (no 2026-02-30), within years the database and the date arithmetic hold.
+      onCreate: (ajv: { addFormat(name: string, validate: (text: string) => boolean): unknown }) => {
+        ajv.addFormat('date', isCalendarDate);
+        ajv.addFormat('date-time', isCalendarDateTime);
+      },
     },
+    frameworkErrors: frameworkProblem,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerProblemHandlers(app);
+  // Every route, also one added later: bounded numbers and real dates in its schema; no NUL, no broken Unicode,
+  // no number beyond what can be stored in what it receives (platform/http/input-guard.ts).
+  app.addHook('onRoute', (route) => {
+    if (!route.schema) return;
+    const { body, querystring, params } = route.schema as Record<string, unknown>;
+    route.schema = {
+      ...route.schema,
+      ...(body ? { body: withStorableBounds(body) } : {}),
+      ...(querystring ? { querystring: withStorableBounds(querystring) } : {}),
+      ...(params ? { params: withStorableBounds(params) } : {}),
+    };
+  });
+  app.addHook('preHandler', async (request) => {
+    const unstorable = unstorableInputFields(request);
+    if (unstorable.length) throw invalidRequest({}, unstorable);
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   // Security headers (CSP, framing, referrer…) computed once: see platform/http/security-headers.ts.
@@ -101,7 +160,9 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       info: { title: 'Zhijian 智监 API', version: '1', description: 'Smart market-supervision platform' },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // In production the API's description is for signed-in users only.
+  const docsAccess = platform.config.NODE_ENV === 'production' ? requireRole() : undefined;
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', ...(docsAccess ? { uiHooks: { preHandler: docsAccess } } : {}) });
 
   app.addHook('onRequest', csrfOriginCheck(platform));
   app.addHook('onRequest', sessionHook(platform));
@@ -110,13 +171,17 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     done(null, payload);
   });
 
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: RegisteredRoute[] = [];
   routeTables.set(app, routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+    const roles = allowedRolesOf(route.preHandler);
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, ...(roles ? { roles } : {}) });
   });
   for (const routes of allRoutes(platform)) await routes(app, platform);
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  // In-memory caches that other processes on the same database must be able to empty (LISTEN/NOTIFY).
+  const stopListening = await listenForPublicPageChanges(platform.database);
+  app.addHook('onClose', () => stopListening());
+  app.get('/api/openapi.json', { schema: { hide: true }, ...(docsAccess ? { preHandler: docsAccess } : {}) }, () => app.swagger());
 
   if (existsSync(`${webRoot}index.html`)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

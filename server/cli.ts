@@ -1,15 +1,11 @@
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { roles as allRoles, type Role } from '../shared/roles.ts';
 import { configOrExit, openPlatform, start } from './main.ts';
-import { createUser } from './platform/accounts/accounts.service.ts';
-import { generateInitialPassword } from './platform/accounts/initial-password.ts';
-import { verifyAuditChain } from './platform/audit/audit.service.ts';
-import { endSessionsOf } from './platform/auth/auth.service.ts';
-import { appUser } from './platform/auth/auth.tables.ts';
-import { hashPassword } from './platform/auth/passwords.ts';
-import { checkPasswordPolicy } from './platform/auth/rules/password-policy.ts';
+import { createUser, resetPasswordByUsername } from './platform/accounts/accounts.service.ts';
+import { anchorAuditHeads, verifyAuditChain } from './platform/audit/audit.service.ts';
+import { anchorFileOf, readAnchors } from './platform/audit/audit-anchors.ts';
+import { passwordViolations } from './platform/auth/weak-passwords.ts';
 import { systemContext } from './platform/http/context.ts';
 
 const usage = `zhijian — 智监 smart market-supervision platform
@@ -18,10 +14,15 @@ const usage = `zhijian — 智监 smart market-supervision platform
   zhijian migrate                       apply pending database migrations and exit
   zhijian user create --username U --name N --roles r1,r2 [--password P]
   zhijian user reset --username U       give U a new one-time password, unlock, end sessions
-  zhijian audit verify                  check the audit hash chain; exit 1 naming the first broken link
+  zhijian audit verify                  check the audit hash chains and their anchors; exit 1 naming every broken link
+  zhijian audit anchor                  record the chain heads in the anchor file (ZHIJIAN_AUDIT_ANCHOR_FILE)
+  zhijian reseal                        after a key rotation: seal every value again with the current key (the
+                                        server also does this by itself at start while ZHIJIAN_DATA_KEY_PREVIOUS is set)
   zhijian backup FILE                   write a consistent dump of the database to FILE (.jsonl.gz)
   zhijian restore FILE                  load a dump into an empty database
-  zhijian demo [--scale N] [--seed S]   generate the demo district into an empty database
+  zhijian demo [--scale N] [--seed S] [--today YYYY-MM-DD]
+                                        generate the demo district into an empty database (its life runs
+                                        from 2019 up to today, or up to the day given)
   zhijian bench                         run the benchmarks and write docs/benchmarks.md
   zhijian draw verify FILE              recompute a published random draw (JSON) and check it; exit 1 on mismatch
 
@@ -61,8 +62,10 @@ export async function main(argv: string[]): Promise<void> {
         const roles = (values.roles ?? '').split(',').filter(Boolean);
         const unknown = roles.filter((role) => !allRoles.includes(role as Role));
         if (!roles.length || unknown.length) fail(`--roles must list some of: ${allRoles.join(', ')}`);
-        if (values.password && checkPasswordPolicy(values.password, { username: values.username }).length) {
-          fail('--password does not meet the policy (≥ 12 characters, 3 of 4 character classes, not common)');
+        if (values.password && passwordViolations(values.password, { username: values.username, displayName: values.name }).length) {
+          fail(
+            '--password does not meet the policy (≥ 12 characters, 3 of 4 character classes, not common, not repetitive, not your name)',
+          );
         }
         return withPlatform(async (platform) => {
           const created = await createUser(systemContext(platform, 'cli'), {
@@ -77,40 +80,42 @@ export async function main(argv: string[]): Promise<void> {
       }
       if (subcommand === 'reset') {
         return withPlatform(async (platform) => {
-          const ctx = systemContext(platform, 'cli');
-          const [user] = await ctx.db
-            .select()
-            .from(appUser)
-            .where(eq(appUser.username, values.username as string));
-          if (!user) fail(`no user ${values.username}`);
-          const password = generateInitialPassword();
-          await ctx.db
-            .update(appUser)
-            .set({
-              passwordHash: await hashPassword(password),
-              mustChangePassword: true,
-              failedLogins: 0,
-              lockedUntil: null,
-              isDisabled: false,
-            })
-            .where(eq(appUser.id, user.id));
-          await endSessionsOf(ctx, user);
-          console.log(`Reset ${user.username}; one-time password: ${password}`);
+          const reset = await resetPasswordByUsername(systemContext(platform, 'cli'), values.username as string);
+          if (!reset) fail(`no user ${values.username}`);
+          console.log(`Reset ${values.username}; one-time password: ${reset.initialPassword}`);
         });
       }
       return fail(`unknown: user ${subcommand ?? ''}\n\n${usage}`);
     }
     case 'audit': {
+      if (subcommand === 'anchor') {
+        return withPlatform(async (platform) => {
+          const file = anchorFileOf(platform.config);
+          const anchors = await anchorAuditHeads(systemContext(platform, 'cli'), file);
+          console.log(`Anchored ${anchors.length} chain head(s) in ${file}.`);
+        });
+      }
       if (subcommand !== 'verify') return fail(usage);
       return withPlatform(async (platform) => {
-        const report = await verifyAuditChain(platform.database.db, platform.crypto);
+        const file = anchorFileOf(platform.config);
+        const anchors = readAnchors(file);
+        const report = await verifyAuditChain(platform.database.db, platform.crypto, { anchors });
         if (report.ok) {
-          console.log(`Audit chain intact: ${report.checked} events checked.`);
+          console.log(`Audit chain intact: ${report.checked} events checked against ${anchors.length} anchor(s) in ${file}.`);
           return;
         }
-        const broken = report.firstBroken;
-        console.error(`Audit chain BROKEN: first bad link is district ${broken?.districtCode} seq ${broken?.seq} (${broken?.reason}).`);
+        console.error(`Audit chain BROKEN: ${report.brokenCount} broken link(s):`);
+        for (const link of report.broken) console.error(`  district ${link.districtCode} seq ${link.seq}: ${link.reason}`);
+        if (report.brokenCount > report.broken.length) console.error(`  … and ${report.brokenCount - report.broken.length} more`);
         process.exitCode = 1;
+      });
+    }
+    case 'reseal': {
+      const { resealAll } = await import('./platform/crypto/reseal.ts');
+      return withPlatform(async (platform) => {
+        const counts = await resealAll(systemContext(platform, 'cli'));
+        console.log(`Re-sealed ${counts.resealed} values in ${counts.columns} columns; ${counts.unreadable} made with an unknown key.`);
+        if (counts.unreadable) process.exitCode = 1;
       });
     }
     case 'backup':
@@ -129,10 +134,13 @@ export async function main(argv: string[]): Promise<void> {
       });
     }
     case 'demo': {
-      const { values } = parseArgs({ args: argv.slice(1), options: { scale: { type: 'string' }, seed: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: { scale: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
+      });
       const { seedDemoCommand } = await import('./demo/seed-on-start.ts');
       return withPlatform((platform) =>
-        seedDemoCommand(platform, { scale: Number(values.scale ?? 1), seed: values.seed ?? 'zhijian-2020' }),
+        seedDemoCommand(platform, { scale: Number(values.scale ?? 1), seed: values.seed ?? 'zhijian-2020', today: values.today }),
       );
     }
     case 'draw': {

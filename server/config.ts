@@ -44,6 +44,19 @@ export const ConfigSchema = Type.Object({
     default: 'auto',
     description: 'auto: generate the demo district when the database is empty (never in production)',
   }),
+  ZHIJIAN_AUDIT_ANCHOR_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'append-only file where the audit chain heads are recorded hourly, outside the database (default DATA_DIR/audit-anchors.jsonl); put it on another volume or host',
+    }),
+  ),
+  ZHIJIAN_MAP_TILE_URL: Type.Optional(
+    Type.String({
+      description:
+        'tile server of the 五色图 map: a {z}/{x}/{y} template ({s} becomes a), https, or http on this machine only; tiles are fetched by our server from this one host, redirects not followed',
+    }),
+  ),
   ZHIJIAN_JOBS: Type.Boolean({ default: true, description: 'run the recurring-job scheduler in this process' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
 });
@@ -86,5 +99,31 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const allowed = (ConfigSchema.properties as Record<string, { enum?: string[] }>)[variable]?.enum;
     throw new ConfigError(variable, allowed ? `expected one of ${allowed.join(', ')}` : error.message);
   }
+  const tileProblem = withDefaults.ZHIJIAN_MAP_TILE_URL ? tileTemplateProblem(String(withDefaults.ZHIJIAN_MAP_TILE_URL)) : undefined;
+  if (tileProblem) throw new ConfigError('ZHIJIAN_MAP_TILE_URL', tileProblem);
   return Object.freeze(withDefaults as Config);
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Why a tile template is unacceptable, or undefined: {z}, {x} and {y} all present and only in the path or query
+ * (so every tile comes from one host), no user:password, https — or http to this machine (a local tile server).
+ */
+export function tileTemplateProblem(template: string): string | undefined {
+  if (!['{z}', '{x}', '{y}'].every((part) => template.includes(part))) return 'expected a template with {z}, {x} and {y}';
+  const filled = (value: string) => template.replaceAll('{s}', 'a').replace(/\{[zxy]\}/g, value);
+  let first: URL;
+  let second: URL;
+  try {
+    first = new URL(filled('0'));
+    second = new URL(filled('1'));
+  } catch {
+    return 'expected an address such as https://tiles.example/{z}/{x}/{y}.png';
+  }
+  if (first.origin !== second.origin) return '{z}, {x} and {y} may only stand in the path or query, not in the host';
+  if (first.username || first.password) return 'must not carry a user name or password';
+  if (first.protocol === 'https:') return undefined;
+  if (first.protocol === 'http:' && loopbackHosts.has(first.hostname)) return undefined;
+  return 'expected https:// (http:// only for a tile server on this machine)';
 }

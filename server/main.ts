@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { bootstrapDeployment } from './platform/accounts/bootstrap.ts';
 import { loadDataKey } from './platform/crypto/data-key.ts';
 import { createFieldCrypto } from './platform/crypto/field-crypto.ts';
+import { resealAll } from './platform/crypto/reseal.ts';
 import { type Platform, systemClock, systemContext } from './platform/http/context.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
 
@@ -51,6 +52,21 @@ async function ensureWebBuilt(log: Platform['log']): Promise<void> {
   await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 }
 
+/**
+ * During a key rotation (a previous key is configured), values sealed with it are sealed again with the current
+ * key in small batches while requests are served. Interrupted, the next start picks up what is left.
+ */
+async function resealInBackground(platform: Platform): Promise<void> {
+  const ctx = systemContext(platform, 'reseal');
+  try {
+    platform.log.info({ keyId: platform.crypto.keyId }, 'key rotation: re-sealing values made with the previous key');
+    const counts = await resealAll(ctx);
+    platform.log.info(counts, 'key rotation: every readable value is sealed with the current key');
+  } catch (error) {
+    platform.log.error({ err: error }, 'key rotation: re-sealing stopped; the next start resumes it');
+  }
+}
+
 export interface StartOptions {
   /** Generates the demo district when the registry is empty; provided by the demo module. */
   seedDemo?: (platform: Platform) => Promise<{ accounts: { username: string; password: string; roles: string[] }[] } | undefined>;
@@ -67,7 +83,8 @@ export async function start(options: StartOptions = {}): Promise<void> {
   if (boot.generatedAdminPassword) {
     log.warn(`Created the account admin with the one-time password: ${boot.generatedAdminPassword}  (change it at first sign-in)`);
   }
-  await ensureWebBuilt(log);
+  // Tests serve the API alone (several processes at once); building the web app is `npm run build`'s job there.
+  if (config.NODE_ENV !== 'test') await ensureWebBuilt(log);
   const app = await buildApp(platform, { logger: { level: config.LOG_LEVEL } });
   const scheduler = config.ZHIJIAN_JOBS ? startScheduler(platform, allJobs(platform)) : undefined;
 
@@ -85,6 +102,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.ZHIJIAN_DATA_KEY_PREVIOUS) void resealInBackground(platform);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;

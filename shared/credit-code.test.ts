@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creditCodeCharset, creditCodeCheckCharacter, validateCreditCode } from './credit-code.ts';
+import { creditCodeCharset, creditCodeCheckCharacter, isCreditCodeCharacterAllowed, validateCreditCode } from './credit-code.ts';
 
 const realCodes = readFileSync(new URL('../test-fixtures/uscc-real-valid.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -20,8 +20,9 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('rejects bad characters and bad lengths', () => {
-    expect(validateCreditCode('A1110000600037341L')).toMatchObject({ ok: false, reason: 'charset' });
-    expect(validateCreditCode('9111000060003IOZSV')).toMatchObject({ ok: false, reason: 'charset' });
+    expect(validateCreditCode('9111000060003IOZSV')).toEqual({ ok: false, reason: 'charset', position: 14 });
+    expect(validateCreditCode('91A10000600037341L')).toEqual({ ok: false, reason: 'charset', position: 3 });
+    expect(validateCreditCode('911100006000373I1L')).toEqual({ ok: false, reason: 'charset', position: 16 });
     expect(validateCreditCode('12345')).toMatchObject({ ok: false, reason: 'length' });
     expect(validateCreditCode('')).toMatchObject({ ok: false, reason: 'length' });
   });
@@ -38,6 +39,26 @@ describe('unified social credit code (GB 32100-2015)', () => {
     );
   });
 
+  it('takes a letter as registration authority or organisation category (positions 1–2), as GB 32100 allows', () => {
+    // N 农业 (农村集体经济组织), Y 其他: the authority code is a letter; positions 3–8 stay digits.
+    expect(creditCodeCheckCharacter('N2330212MA2A4BC5D')).toBe('K');
+    expect(validateCreditCode('N2330212MA2A4BC5DK')).toEqual({ ok: true });
+    expect(creditCodeCheckCharacter('Y1330212MA2A4BC5D')).toBe('E');
+    expect(validateCreditCode('Y1330212MA2A4BC5DE')).toEqual({ ok: true });
+    expect(validateCreditCode('9N330212MA2A4BC5D3')).toMatchObject({ ok: true });
+    // The former reading (positions 1–8 digits only) rejected these as a format error.
+    expect(validateCreditCode('A1110000600037341L')).toEqual({ ok: false, reason: 'check_character', expected: 'K' });
+  });
+
+  it('allows exactly the set at 1–2 and 9–18 and exactly the digits at 3–8', () => {
+    const allLetters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    for (let position = 1; position <= 18; position++)
+      for (const character of allLetters)
+        expect(isCreditCodeCharacterAllowed(character, position), `${character}@${position}`).toBe(
+          position >= 3 && position <= 8 ? /[0-9]/.test(character) : !'IOZSV'.includes(character),
+        );
+  });
+
   it('rejects exhaustively every substitution of one code at every position', () => {
     const code = realCodes[0] as string;
     for (let position = 0; position < 18; position++) {
@@ -50,7 +71,7 @@ describe('unified social credit code (GB 32100-2015)', () => {
 
   it('computes a check character that makes any well-formed 17-character body valid', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{9}$/), (body) => {
+      fc.property(fc.stringMatching(/^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{9}$/), (body) => {
         expect(validateCreditCode(body + creditCodeCheckCharacter(body))).toEqual({ ok: true });
       }),
     );

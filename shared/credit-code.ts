@@ -1,9 +1,19 @@
 /**
- * 统一社会信用代码 (unified social credit code), GB 32100-2015 §4–5: 18 characters from the 31-character
- * set 0-9 A-H J-N P Q R T U W X Y (no I, O, Z, S, V). The 18th is a check character over the first 17:
- * C18 = 31 − (Σ Ci·Wi mod 31), Wi = 3^(i−1) mod 31, and a result of 31 is written as 0. Positions 1–8
- * (registration authority, organisation kind, GB/T 2260 division) are digits in every code issued by the
- * market-supervision registries; like python-stdnum, a letter there is a format ('charset') error.
+ * 统一社会信用代码 (unified social credit code), GB 32100-2015《法人和其他组织统一社会信用代码编码规则》
+ * §4 (structure) and §5 (check character). 18 characters from the 31-character set 0-9 A-H J-N P Q R T U W X Y
+ * (no I, O, Z, S, V), position by position:
+ *
+ * | positions | part | characters (§4.2) |
+ * | --- | --- | --- |
+ * | 1 | 登记管理部门代码 registration authority (1 机构编制, 5 民政, 9 工商, N 农业, Y 其他 …) | digit or letter of the set |
+ * | 2 | 机构类别代码 organisation category | digit or letter of the set |
+ * | 3–8 | 登记管理机关行政区划码 administrative division, GB/T 2260 | digits only |
+ * | 9–17 | 主体标识码 subject identifier (组织机构代码, GB 11714) | digit or letter of the set |
+ * | 18 | 校验码 check character (GB/T 17710) | digit or letter of the set |
+ *
+ * The check character over the first 17: C18 = 31 − (Σ Ci·Wi mod 31), Wi = 3^(i−1) mod 31, 31 written as 0.
+ * Sources: GB 32100-2015 as summarised in public references (e.g. coloradmin.cn/o/878512.html, which quotes
+ * §4's per-position wording); the 173 real codes in test-fixtures/uscc-real-valid.txt (python-stdnum).
  */
 export const creditCodeCharset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -11,7 +21,7 @@ const weights = Array.from({ length: 17 }, (_, index) => 3 ** index % 31);
 
 export type CreditCodeCheck =
   | { ok: true }
-  | { ok: false; reason: 'length' | 'charset' }
+  | { ok: false; reason: 'length' | 'charset'; position?: number }
   | { ok: false; reason: 'check_character'; expected: string };
 
 /** The check character for the first 17 characters of a code (upper-case); throws on a bad character. */
@@ -27,10 +37,16 @@ export function creditCodeCheckCharacter(first17: string): string {
 }
 
 /** Checks length, character set and check character of an (upper-case, trimmed) code. */
+/** Whether `character` may stand at 1-based `position` (GB 32100-2015 §4.2): digits at 3–8, the set elsewhere. */
+export function isCreditCodeCharacterAllowed(character: string, position: number): boolean {
+  if (position >= 3 && position <= 8) return /^[0-9]$/.test(character);
+  return character.length === 1 && creditCodeCharset.includes(character);
+}
+
 export function validateCreditCode(code: string): CreditCodeCheck {
   if (code.length !== 18) return { ok: false, reason: 'length' };
-  if (!/^[0-9]{8}/.test(code)) return { ok: false, reason: 'charset' };
-  for (const character of code) if (!creditCodeCharset.includes(character)) return { ok: false, reason: 'charset' };
+  for (let index = 0; index < 18; index++)
+    if (!isCreditCodeCharacterAllowed(code.charAt(index), index + 1)) return { ok: false, reason: 'charset', position: index + 1 };
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   return code.charAt(17) === expected ? { ok: true } : { ok: false, reason: 'check_character', expected };
 }

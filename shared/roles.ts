@@ -2,8 +2,29 @@
 export const roles = ['admin', 'leader', 'section', 'inspector', 'operator', 'lab', 'market_manager'] as const;
 export type Role = (typeof roles)[number];
 
+/*
+ * Role groups: the routes, the web router, the navigation and each feature take these instead of spelling lists.
+ */
 /** Roles that see a whole district (or several, for city and province accounts). */
 export const districtWideRoles: readonly Role[] = ['admin', 'leader', 'section'];
+/** Who keeps the bureau's settings and records: the administrator and section staff. */
+export const settingsRoles: readonly Role[] = ['admin', 'section'];
+/** The bureau's leadership: who issues the big screen's tokens. */
+export const leadershipRoles: readonly Role[] = ['admin', 'leader'];
+/** Staff who work a file in the field (reveal a contact, take a sample, decide a registration): not the leader. */
+export const caseWorkerRoles: readonly Role[] = ['admin', 'section', 'inspector'];
+/** Bureau staff who read and work the files: the district-wide roles and station inspectors. */
+export const bureauStaffRoles: readonly Role[] = [...districtWideRoles, 'inspector'];
+/** Bureau staff, and an operator for their own businesses. */
+export const staffAndOperatorRoles: readonly Role[] = [...bureauStaffRoles, 'operator'];
+/** Everyone who reads the entity registry: staff, and operators and market managers for their own businesses. */
+export const registryReaderRoles: readonly Role[] = [...staffAndOperatorRoles, 'market_manager'];
 
 /** Roles of bureau staff: these log in with a second factor in production. */
 export const staffRoles: readonly Role[] = ['admin', 'leader', 'section', 'inspector', 'lab'];
+
+/**
+ * The epidemic team (药情 surveillance, issue 17): section staff, who alone see buyers' symptoms and temperatures
+ * (health data, PIPL Art. 28) and reveal their ID numbers and phones, each reveal audited.
+ */
+export const epidemicTeamRoles: readonly Role[] = ['section'];

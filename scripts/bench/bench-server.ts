@@ -8,6 +8,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../../server/app.ts';
 import { parseConfig } from '../../server/config.ts';
+import { createDatabase, dropDatabase } from '../../server/db/database-server.ts';
 import { openPlatform } from '../../server/main.ts';
 import { bootstrapDeployment } from '../../server/platform/accounts/bootstrap.ts';
 import { systemContext } from '../../server/platform/http/context.ts';
@@ -28,21 +29,10 @@ export async function startBaselineServer(): Promise<{ origin: string; close(): 
   return { origin: originOf(app.server.address()), close: () => app.close() };
 }
 
-/** A new empty database on the BENCH_DATABASE_URL server, dropped by the returned function. */
+/** A new empty database on the BENCH_DATABASE_URL server (every node of a Citus cluster), dropped by the returned function. */
 async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `zj_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.end();
-    },
-  };
+  return { url: await createDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
 }
 
 export interface StartedServer extends BenchServer {
@@ -74,31 +64,23 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-/** Creates the named database on that server unless it exists; true when it was created. */
+/** Creates the named database on that server (every node of a Citus cluster) unless it exists; true when it was created. */
 async function ensureDatabase(serverUrl: string, name: string): Promise<boolean> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount) return false;
-    await admin.query(`CREATE DATABASE ${name}`);
-    return true;
   } finally {
     await admin.end();
   }
+  await createDatabase(serverUrl, name);
+  return true;
 }
 
 /** Drops a named benchmark database (see BenchServerOptions.postgres). */
-export async function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  } finally {
-    await admin.end();
-  }
+export function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
+  return dropDatabase(serverUrl, name);
 }
 
 /**
@@ -141,7 +123,9 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   const app = await buildApp(platform);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const [version] = await platform.database.rawTransaction((run) => run('SHOW server_version'));
-  const engine = platform.database.engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL';
+  const [citus] = await platform.database.rawTransaction((run) => run(`SELECT extversion FROM pg_extension WHERE extname = 'citus'`));
+  const engine =
+    platform.database.engine === 'pglite' ? 'PGlite (embedded)' : citus ? `Citus ${String(citus.extversion)} on PostgreSQL` : 'PostgreSQL';
   return {
     platform,
     origin: originOf(app.server.address()),

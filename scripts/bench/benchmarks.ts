@@ -1,5 +1,7 @@
 import { loginAndMe, sessionCheck } from './auth.bench.ts';
+import { figuresQuery, figuresQueryLarge } from './figures.bench.ts';
 import { foodSafetyJobs, foodSafetyJobsLarge } from './food-safety-jobs.bench.ts';
+import { provinceCitus } from './province.bench.ts';
 import { publicCodePage } from './public-code-page.bench.ts';
 import { randomInspectionsDraw } from './random-inspections.bench.ts';
 import { registryImport, registryImportLarge } from './registry-import.bench.ts';
@@ -18,4 +20,7 @@ export const benchmarks: Benchmark[] = [
   publicCodePage,
   foodSafetyJobs,
   foodSafetyJobsLarge,
+  figuresQuery,
+  figuresQueryLarge,
+  provinceCitus,
 ];

@@ -16,8 +16,10 @@ const usage = `zhijian bench [--only NAME[,NAME]] [--rounds N] [--out FILE | --u
   benchmarks in the report (docs/benchmarks.md or --out) and keeps every other section as it was. BENCH_DATABASE_URL=postgres://… runs them
   on fresh databases of that PostgreSQL server instead of the embedded database.
   --large adds the PostgreSQL benchmarks at scale (1,000,000 entities; a 100,000-row import) on
-  BENCH_DATABASE_URL or the local server (postgres://postgres@127.0.0.1:5432); --keep keeps their
-  databases for the next run, which reuses them instead of generating again.`;
+  BENCH_DATABASE_URL or the local server (postgres://postgres@127.0.0.1:5432), and the province on a
+  3-node Citus cluster (10 districts × 500,000 entities, beside the same rows on that PostgreSQL; the
+  cluster is built and started as for npm run test:citus); --keep keeps their databases for the next run,
+  which reuses them instead of generating again.`;
 
 export async function runBenchmarks(args: string[]): Promise<void> {
   const { values } = parseArgs({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPostgresUrl } from '../test/test-platform.ts';
 import { backupDatabase, migrationSeededTables, quoteIdent, restoreDatabase } from './backup.ts';
 import { type Database, openInMemory, openPostgres } from './client.ts';
 import { migrate, readMigrations } from './migrate.ts';
@@ -194,22 +195,7 @@ describe('backup and restore', () => {
   });
 });
 
-/**
- * The PostgreSQL server for the cross-engine tests: TEST_DATABASE_URL (npm run test:pg), else the local server if one
- * answers (so the embedded run covers them too wherever PostgreSQL runs, as in CI); only a machine without one skips them.
- */
-async function reachablePostgres(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-const serverUrl = process.env.TEST_DATABASE_URL ?? (await reachablePostgres('postgres://postgres@127.0.0.1:5432/postgres'));
+const serverUrl = await testPostgresUrl();
 describe.runIf(serverUrl)('across engines (PostgreSQL)', () => {
   const name = `zj_backup_${randomBytes(6).toString('hex')}`;
   const plainRole = `${name}_owner`;

@@ -23,6 +23,13 @@ export interface Database {
    * `run` executes SQL text (several statements allowed, no parameters) and returns the last result's rows.
    */
   rawTransaction<T>(work: (run: RawRun) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` with the payload of every `pg_notify(channel, …)` on this database, from this process or
+   * any other one, once its transaction commits; until the returned function is called. On PostgreSQL (and on
+   * the Citus coordinator every process connects to) one connection per process listens; if it is lost, a new
+   * one listens and `onGap` is called, since messages sent meanwhile are gone. PGlite serves one process.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // Surface a wrong URL at start rather than at the first request.
   const client = await pool.connect();
   client.release();
+  const listener = postgresListener(url);
   return {
     db: drizzleNodePg({ client: pool }) as unknown as Db,
     engine: 'postgres',
@@ -60,7 +68,78 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         connection.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onMessage, onGap) => listener.listen(channel, onMessage, onGap),
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+interface Subscription {
+  channel: string;
+  onMessage: (payload: string) => void;
+  onGap: () => void;
+}
+
+/** One LISTEN connection for the process, opened at the first subscription, re-opened when it is lost. */
+function postgresListener(url: string) {
+  const subscriptions = new Set<Subscription>();
+  let client: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let isClosed = false;
+  const quoted = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
+
+  const connect = (): Promise<pg.Client> => {
+    connecting ??= (async () => {
+      const fresh = new pg.Client({ connectionString: url });
+      fresh.on('notification', (message) => {
+        for (const subscription of subscriptions)
+          if (subscription.channel === message.channel) subscription.onMessage(message.payload ?? '');
+      });
+      fresh.on('error', (error) => {
+        console.error(`zhijian: database listener lost: ${error.message}`);
+        client = undefined;
+        connecting = undefined;
+        fresh.end().catch(() => undefined);
+        if (!isClosed) setTimeout(() => void reconnect(), 1000).unref();
+      });
+      await fresh.connect();
+      for (const channel of new Set([...subscriptions].map((subscription) => subscription.channel)))
+        await fresh.query(`LISTEN ${quoted(channel)}`);
+      client = fresh;
+      return fresh;
+    })();
+    return connecting;
+  };
+
+  const reconnect = async () => {
+    try {
+      await connect();
+      for (const subscription of subscriptions) subscription.onGap();
+    } catch (error) {
+      connecting = undefined;
+      if (!isClosed) setTimeout(() => void reconnect(), 5000).unref();
+      console.error(`zhijian: database listener cannot reconnect: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return {
+    async listen(channel: string, onMessage: (payload: string) => void, onGap: () => void) {
+      const subscription = { channel, onMessage, onGap };
+      subscriptions.add(subscription);
+      const connection = client ?? (await connect());
+      await connection.query(`LISTEN ${quoted(channel)}`);
+      return async () => {
+        subscriptions.delete(subscription);
+        if (![...subscriptions].some((other) => other.channel === channel))
+          await client?.query(`UNLISTEN ${quoted(channel)}`).catch(() => undefined);
+      };
+    },
+    async close() {
+      isClosed = true;
+      await client?.end().catch(() => undefined);
+    },
   };
 }
 
@@ -104,6 +183,11 @@ function embedded(client: PGlite, location: string, lock: DataDirLock | undefine
     location,
     rawTransaction: (work) =>
       client.transaction((tx) => work(async (text) => ((await tx.exec(text)).at(-1)?.rows ?? []) as Record<string, unknown>[])),
+    async listen(channel, onMessage) {
+      const unlisten = await client.listen(channel, onMessage);
+      // Once the database is closed there is nothing left to stop listening to.
+      return () => (closed ? Promise.resolve() : unlisten());
+    },
     async close() {
       if (closed) return;
       closed = true;

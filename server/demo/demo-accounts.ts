@@ -56,6 +56,20 @@ export const demoAccounts: readonly DemoAccount[] = [
     placement: { orgUnit: 'none', entity: { category: 'catering', nth } } as const,
     password: `Demo-Operator${nth + 1}-2026`,
   })),
+  {
+    username: 'equipment.user',
+    displayName: '特种设备使用单位 安全管理员',
+    roles: ['operator'],
+    placement: { orgUnit: 'none', entity: { category: 'special_equipment_user', nth: 0 } },
+    password: 'Demo-Equipment-2026',
+  },
+  {
+    username: 'pharmacy1',
+    displayName: '零售药店 药情登记员',
+    roles: ['operator'],
+    placement: { orgUnit: 'none', entity: { category: 'pharmacy', nth: 0 } },
+    password: 'Demo-Pharmacy1-2026',
+  },
   { username: 'lab', displayName: '检测中心 检验员', roles: ['lab'], placement: { orgUnit: 'lab' }, password: 'Demo-Lab-2026!' },
   {
     username: 'market.manager',

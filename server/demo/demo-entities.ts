@@ -1,8 +1,32 @@
 import { creditCodeCharset, creditCodeCheckCharacter, organisationCodeCheckCharacter } from '../../shared/credit-code.ts';
 import { residentIdCheckCharacter } from '../../shared/resident-id.ts';
 import type { BusinessCategory, EntityKind, EntityStatus, LicenceKind } from '../modules/registry/index.ts';
-import { demoDistrict, demoStreets, givenNameCharacters, surnames, tradeNames } from './demo-places.ts';
+import { type LngLat, pullInside, type Ring } from '../modules/risk-code/index.ts';
+import {
+  type DemoStreet,
+  demoDistrict,
+  demoStreetOutlines,
+  demoStreets,
+  givenNameCharacters,
+  surnames,
+  tradeNames,
+} from './demo-places.ts';
 import { dayNumber, dayString, type Random, randomDay } from './prng.ts';
+
+const round6 = (p: LngLat): LngLat => [Number(p[0].toFixed(6)), Number(p[1].toFixed(6))];
+
+/** A point near the street's centre (two draws, ±0.015°), pulled inside the street's outline. */
+function placeInStreet(streetIndex: number, u: number, v: number): { lng: string; lat: string } {
+  const street = demoStreets[streetIndex] as DemoStreet;
+  const centre = street.centre;
+  const [lng, lat] = pullInside(
+    [centre[0] + (u - 0.5) * 0.03, centre[1] + (v - 0.5) * 0.03],
+    centre,
+    demoStreetOutlines[streetIndex] as Ring,
+    round6,
+  );
+  return { lng: lng.toFixed(6), lat: lat.toFixed(6) };
+}
 
 /**
  * The registry figures of the 2020 work summary: on 2020-12-31, 22,774 enterprises (+9.09%) and 28,858
@@ -409,8 +433,7 @@ export function planDemoEntities(random: Random, scale: number, today: string): 
       address: `浙江省宁波市明州区${random.pick(street.roads)}${random.int(1, 999)}号${isShop ? random.pick(['', '', '1楼', '商铺', `${random.int(1, 30)}幢`]) : random.pick(['', `${random.int(1, 30)}幢`, `${random.int(101, 2508)}室`])}`,
       streetIndex,
       communityIndex: random.int(0, street.communities.length - 1),
-      lng: (street.centre[0] + (random.float() - 0.5) * 0.03).toFixed(6),
-      lat: (street.centre[1] + (random.float() - 0.5) * 0.03).toFixed(6),
+      ...placeInStreet(streetIndex, random.float(), random.float()),
       category,
       licences: licencesFor(random, category, spec.foundedOn, today, nextLicenceSerial(category)),
     };

@@ -1,3 +1,5 @@
+import { type Bounds, nearestCentreCells, type Ring } from '../modules/risk-code/index.ts';
+
 /** The demo district: fictional 明州区 under Ningbo (code 330212), with street names of the area. */
 export const demoDistrict = {
   code: '330212',
@@ -66,6 +68,18 @@ export const demoStreets: DemoStreet[] = [
     centre: [121.572, 29.866],
   },
 ];
+
+/** The district's extent on the map: every street's outline lies in it and together they cover it. */
+export const demoDistrictBounds: Bounds = { west: 121.53, south: 29.785, east: 121.62, north: 29.885 };
+
+/**
+ * The streets' outlines, in the order of demoStreets: the district split by nearest street centre, so they tile
+ * it without overlap; the demo places each unit inside its street's outline (demo-entities.ts).
+ */
+export const demoStreetOutlines: Ring[] = nearestCentreCells(
+  demoStreets.map((street) => street.centre),
+  demoDistrictBounds,
+);
 
 /** Stations (市场监管所) and the streets each covers, by index into demoStreets. */
 export const demoStations = [

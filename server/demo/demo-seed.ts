@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { todayInChina } from '../../shared/calendar-day.ts';
 import { maskIdNumber, maskPhone } from '../../shared/masking.ts';
 import type { Db } from '../db/client.ts';
 import { bulkInsertEntities, bulkInsertStatusHistory } from '../modules/registry/index.ts';
@@ -22,6 +23,11 @@ export interface DemoDeps {
 export interface DemoOptions {
   seed?: string;
   scale?: number;
+  /**
+   * The day the district is generated up to (YYYY-MM-DD, China time); default: the clock's today. Same seed and
+   * day, same district — tests and screenshots pin it.
+   */
+  today?: string;
   /** Skip the accounts (benchmarks at scale). */
   withAccounts?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -113,7 +119,12 @@ const endReasons = { cancelled: '申请注销登记', revoked: '吊销营业执�
 export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions = {}): Promise<{ entities: number; districtCode: string }> {
   const scale = options.scale ?? 1;
   const random = createRandom(options.seed ?? 'zhijian');
-  const today = new Date(deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new RangeError('today must be YYYY-MM-DD');
+  if (options.today !== undefined && options.today < '2021-01-01')
+    throw new RangeError('the demo district lives from 2019; today must be 2021-01-01 or later');
+  // A pinned day runs the whole generation on a clock stopped at noon of that day (China time).
+  const clock: Clock = options.today ? { now: () => new Date(`${options.today}T04:00:00Z`) } : deps.clock;
+  const today = todayInChina(clock.now());
   const planned = planDemoEntities(random, scale, today);
   const total = planned.length;
   await deps.db.transaction(async (tx) => {
@@ -172,7 +183,7 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
     await seedModuleDemos({
       db: tx,
       crypto: deps.crypto,
-      clock: deps.clock,
+      clock,
       districtCode: demoDistrict.code,
       seed: options.seed ?? 'zhijian',
       today,

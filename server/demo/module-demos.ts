@@ -1,14 +1,19 @@
 import pino from 'pino';
 import type { Db } from '../db/client.ts';
 import { seedComplaintsDemo } from '../modules/complaints/index.ts';
+import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
 import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
-import { seedRandomInspectionsDemo } from '../modules/random-inspections/index.ts';
-import { seedRiskCodeDemo } from '../modules/risk-code/index.ts';
-import { seedSamplingDemo } from '../modules/sampling/index.ts';
+import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
+import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
+import { type Ring, seedRiskCodeDemo } from '../modules/risk-code/index.ts';
+import { samplingReferrals, seedSamplingDemo, seedSamplingLaterYears } from '../modules/sampling/index.ts';
+import { seedSpecialEquipmentDemo } from '../modules/special-equipment/index.ts';
 import { seedWorkshopsDemo } from '../modules/workshops/index.ts';
 import type { FieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { Clock, ServiceContext } from '../platform/http/context.ts';
+import { demoStreetOutlines, demoStreets } from './demo-places.ts';
+import { demoYears } from './demo-years.ts';
 import { createRandom } from './prng.ts';
 
 export interface ModuleDemoInput {
@@ -39,11 +44,55 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
     random: createRandom(`${input.seed}:${module}`).float,
     today: input.today,
   });
-  await seedFoodSafetyDemo(ctx, common('food-safety'));
+  const later = (module: string) => createRandom(`${input.seed}:${module}:later`).float;
+  const years = demoYears(input.today);
+  await seedFoodSafetyDemo(ctx, { ...common('food-safety'), laterRandom: later('food-safety') });
   await seedSamplingDemo(ctx, common('sampling'));
+  await seedSamplingLaterYears(ctx, {
+    ...common('sampling'),
+    random: later('sampling'),
+    years: years.map((year) => ({ year: year.year, ...year.sampling })),
+  });
   await seedComplaintsDemo(ctx, common('complaints'));
-  await seedEnforcementDemo(ctx, common('enforcement'));
+  // The years after 2020, each from its own stream, after the 2019–2020 items (which stay as they were).
+  for (const year of years) {
+    // The year before left its late-December petitions (12 a year) to be closed in this one's January.
+    const latePetitionsFromBefore = `${year.year}-01-21` <= input.today ? 12 : 0;
+    await seedComplaintsDemo(ctx, {
+      ...common('complaints'),
+      random: later(`complaints:${year.year}`),
+      year: year.year,
+      acceptedThisYear: year.complaints.accepted,
+      acceptedLastYear: 0,
+      petitionsClosed: Math.max(0, year.complaints.petitionsClosed - latePetitionsFromBefore),
+      surveyAnswers: year.complaints.surveyAnswers,
+      openItems: 0,
+    });
+  }
+  // The cases of each year hold the failed samples handed to enforcement, so both modules count the same transfers to the police.
+  await seedEnforcementDemo(ctx, { ...common('enforcement'), referrals: await samplingReferrals(ctx, input.districtCode, 2020) });
+  for (const year of years) {
+    if (year.cases.closed === 0) continue;
+    await seedEnforcementDemo(ctx, {
+      ...common('enforcement'),
+      random: later(`enforcement:${year.year}`),
+      year: year.year,
+      closedCases: year.cases.closed,
+      majorCases: year.cases.major,
+      totalAmountYuan: year.cases.totalAmountYuan,
+      majorAmountYuan: year.cases.majorAmountYuan,
+      openCases: 0,
+      referrals: await samplingReferrals(ctx, input.districtCode, year.year),
+    });
+  }
   await seedRandomInspectionsDemo(ctx, common('random-inspections'));
+  await seedRandomInspectionsLaterYears(ctx, { ...common('random-inspections'), random: later('random-inspections') });
   await seedWorkshopsDemo(ctx, common('workshops'));
-  await seedRiskCodeDemo(ctx, common('risk-code'));
+  await seedSpecialEquipmentDemo(ctx, common('special-equipment'));
+  await seedPharmaciesDemo(ctx, common('pharmacies'));
+  await seedCreditDemo(ctx, common('credit'));
+  await seedRiskCodeDemo(ctx, {
+    ...common('risk-code'),
+    streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
+  });
 }

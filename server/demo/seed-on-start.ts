@@ -15,7 +15,7 @@ function isDemoAllowed(platform: Platform): boolean {
   return mode === 'on' || (mode === 'auto' && platform.config.NODE_ENV !== 'production');
 }
 
-async function seedWithProgressBar(platform: Platform, options: { seed: string; scale: number }) {
+async function seedWithProgressBar(platform: Platform, options: { seed: string; scale: number; today?: string }) {
   const bar = new SingleBar({
     format: '  生成示范区 Generating the demo district [{bar}] {percentage}% {value}/{total}',
     hideCursor: true,
@@ -52,11 +52,15 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<{ accounts: D
   };
 }
 
-/** `zhijian demo [--scale N] [--seed S]`: into a database that has no district yet. */
-export async function seedDemoCommand(platform: Platform, options: { scale: number; seed: string }): Promise<void> {
+/** `zhijian demo [--scale N] [--seed S] [--today YYYY-MM-DD]`: into a database that has no district yet. */
+export async function seedDemoCommand(platform: Platform, options: { scale: number; seed: string; today?: string }): Promise<void> {
   if (!Number.isFinite(options.scale) || options.scale <= 0) throw new Error('--scale must be a positive number');
+  if (options.today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || Number.isNaN(Date.parse(options.today))))
+    throw new Error('--today must be a date YYYY-MM-DD');
   const [districts] = await platform.database.db.select({ total: count() }).from(district);
   if ((districts?.total ?? 0) > 0) throw new Error('The database already has districts; the demo goes only into an empty database.');
   await seedWithProgressBar(platform, options);
-  console.log(`Demo district ${demoDistrict.code} generated (seed ${options.seed}, scale ${options.scale}).`);
+  console.log(
+    `Demo district ${demoDistrict.code} generated (seed ${options.seed}, scale ${options.scale}${options.today ? `, up to ${options.today}` : ''}).`,
+  );
 }

@@ -53,9 +53,18 @@ export async function createTestDistrict(platform: Platform, options: { code?: s
     code = uniqueDistrictCode();
   }
   const unit = async (kind: 'bureau' | 'section' | 'station' | 'lab', name: string, parentId: number | null) => {
-    const [row] = await ctx.db.insert(orgUnit).values({ districtCode: code, kind, name, nameEn: name, parentId }).returning();
-    if (!row) throw new Error('org unit insert failed');
-    return row.id;
+    // On Citus, files creating districts at once can meet in a distributed deadlock on the reference tables; the
+    // cancelled insert (its own transaction) is simply tried again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [row] = await ctx.db.insert(orgUnit).values({ districtCode: code, kind, name, nameEn: name, parentId }).returning();
+        if (!row) throw new Error('org unit insert failed');
+        return row.id;
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause;
+        if (cause?.code !== '40P01' || attempt >= 3) throw error;
+      }
+    }
   };
   const bureauId = await unit('bureau', '市场监督管理局', null);
   const sectionId = await unit('section', '食品安全科', bureauId);

@@ -1,10 +1,14 @@
 import { complaintProbes } from '../modules/complaints/complaints.probes.ts';
+import { creditProbes } from '../modules/credit/credit.probes.ts';
+import { dashboardProbes } from '../modules/dashboards/dashboards.probes.ts';
 import { enforcementProbes } from '../modules/enforcement/enforcement.probes.ts';
 import { foodSafetyProbes } from '../modules/food-safety/food-safety.probes.ts';
+import { pharmacyProbes } from '../modules/pharmacies/pharmacies.probes.ts';
 import { randomInspectionProbes } from '../modules/random-inspections/random-inspections.probes.ts';
 import { registryProbes } from '../modules/registry/registry.probes.ts';
 import { riskCodeProbes } from '../modules/risk-code/risk-code.probes.ts';
 import { samplingProbes } from '../modules/sampling/sampling.probes.ts';
+import { specialEquipmentProbes } from '../modules/special-equipment/special-equipment.probes.ts';
 import { workshopProbes } from '../modules/workshops/workshops.probes.ts';
 import type { ScopeProbe } from './scope-probe.ts';
 
@@ -23,6 +27,10 @@ export const scopeProbes: ScopeProbe[] = [
   ...foodSafetyProbes,
   ...riskCodeProbes,
   ...workshopProbes,
+  ...specialEquipmentProbes,
+  ...pharmacyProbes,
+  ...creditProbes,
+  ...dashboardProbes,
   ...userRoutes.map(
     ({ method, url }): ScopeProbe => ({
       route: `${method} ${url}`,

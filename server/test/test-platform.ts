@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { type Database, openInMemory, openPostgres } from '../db/client.ts';
+import { createDatabase, dropDatabase } from '../db/database-server.ts';
 import { migrate } from '../db/migrate.ts';
 import { createFieldCrypto } from '../platform/crypto/field-crypto.ts';
 import type { Clock, Platform } from '../platform/http/context.ts';
@@ -35,41 +36,63 @@ export async function testDatabase(options: { isOwnDatabase?: boolean } = {}): P
 }
 
 /**
- * A PostgreSQL database for one test file, dropped when it closes: for fixtures that are not made per
- * test district (the demo district has one fixed code, so two files generating it would collide).
+ * A fresh database on that server (on every node of a Citus cluster), not migrated, and the function that drops it.
+ */
+export async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `zhijian_test_own_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  return { url: await createDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
+}
+
+/**
+ * A PostgreSQL database for one test file, dropped when it closes: for fixtures that are not made per test
+ * district (the demo district has one fixed code, so two files generating it would collide).
  */
 async function ownPostgresDatabase(url: string): Promise<Database> {
-  const name = `zhijian_test_own_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  const database = await openPostgres(own.toString(), 4);
+  const scratch = await scratchDatabase(url);
+  const database = await openPostgres(scratch.url, 4);
   await migrate(database);
   return {
     ...database,
     async close() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }
 
+/**
+ * The PostgreSQL server for tests that need one in every suite (several connections, blocking locks, several
+ * processes): TEST_DATABASE_URL (`npm run test:pg`, `npm run test:citus`), else the local server if it answers —
+ * so the embedded run covers them too wherever PostgreSQL runs, as in CI; only a machine without one skips them.
+ */
+export async function testPostgresUrl(): Promise<string | undefined> {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  const url = 'postgres://postgres@127.0.0.1:5432/postgres';
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 export interface TestPlatform extends Platform {
   clock: TestClock;
+  /** The data key behind `crypto`, for tests of a key rotation. */
+  dataKey: Buffer;
 }
 
 export async function testPlatform(env: Record<string, string> = {}, options: { isOwnDatabase?: boolean } = {}): Promise<TestPlatform> {
   const config = parseConfig({ NODE_ENV: 'test', ZHIJIAN_LOGIN_RATE_PER_MINUTE: '100000', ZHIJIAN_JOBS: 'false', ...env });
+  const dataKey = randomBytes(32);
   return {
     config,
     database: await testDatabase(options),
-    crypto: createFieldCrypto(randomBytes(32)),
+    crypto: createFieldCrypto(dataKey),
+    dataKey,
     clock: new TestClock(),
     log: pino({ level: 'silent' }),
   };

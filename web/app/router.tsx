@@ -1,11 +1,23 @@
 import { Flex, Spin } from 'antd';
 import { Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import {
+  bureauStaffRoles,
+  caseWorkerRoles,
+  districtWideRoles,
+  leadershipRoles,
+  registryReaderRoles,
+  settingsRoles,
+  staffAndOperatorRoles,
+} from '../../shared/roles.ts';
 import { UserListPage } from '../features/admin-users/routes.tsx';
 import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
 import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
+import { CreditPage } from '../features/credit/routes.tsx';
+import { DistrictScreenPage, ScreenTokensPage } from '../features/dashboards/routes.tsx';
 import { CaseListPage, CasePage, CaseStatisticsPage } from '../features/enforcement/routes.tsx';
+import { AnnualReportPage, InspectorConsistencyPage } from '../features/figures/routes.tsx';
 import {
   ApplicationsPage,
   DueListPage,
@@ -18,6 +30,14 @@ import {
 } from '../features/food-safety/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
+import {
+  AttendancePage,
+  CounterPage,
+  ServicePointsPage,
+  StatusPage,
+  SuppliesPage,
+  SurveillancePage,
+} from '../features/pharmacies/routes.tsx';
 import { ProductsPage } from '../features/products/routes.tsx';
 import { DrawPage, PlanPage, RandomInspectionsPage, TaskListPage, TaskPage } from '../features/random-inspections/routes.tsx';
 import { EntityPage, RegistryImportPage, RegistryListPage, RegistryStatisticsPage } from '../features/registry/routes.tsx';
@@ -30,11 +50,22 @@ import {
   SamplingPlansPage,
   SamplingStatisticsPage,
 } from '../features/sampling/routes.tsx';
+import {
+  SpecialEquipmentDuePage,
+  SpecialEquipmentHazardPage,
+  SpecialEquipmentHazardsPage,
+  SpecialEquipmentNewHazardPage,
+  SpecialEquipmentOperatorsPage,
+  SpecialEquipmentPage,
+  SpecialEquipmentRatesPage,
+  SpecialEquipmentRegisterPage,
+} from '../features/special-equipment/routes.tsx';
 import { WorkshopsPage } from '../features/workshops/routes.tsx';
 import { setUnauthorizedHandler } from '../lib/api-client.ts';
 import { NotFoundPage } from './not-found.page.tsx';
 import { queryClient } from './providers.tsx';
 import { RequireRole, RequireSession } from './require-session.tsx';
+import { RouteErrorPage } from './route-error.page.tsx';
 
 const pageSpin = (
   <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
@@ -42,7 +73,7 @@ const pageSpin = (
   </Flex>
 );
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     path: '/login',
     element: (
@@ -57,6 +88,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={pageSpin}>
         <RegisterPage />
+      </Suspense>
+    ),
+  },
+  {
+    // The big screen: a kiosk with a screen token in the address's fragment, no sign-in.
+    path: '/screen/district',
+    element: (
+      <Suspense fallback={pageSpin}>
+        <DistrictScreenPage />
       </Suspense>
     ),
   },
@@ -76,26 +116,31 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        path: 'dashboards/screens',
+        element: <RequireRole roles={leadershipRoles} />,
+        children: [{ index: true, element: <ScreenTokensPage /> }],
+      },
+      {
         path: 'registry',
-        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator', 'market_manager']} />,
+        element: <RequireRole roles={registryReaderRoles} />,
         children: [
           { index: true, element: <RegistryListPage /> },
           { path: 'entities/:id', element: <EntityPage /> },
           {
             path: 'statistics',
-            element: <RequireRole roles={['admin', 'leader', 'section']} />,
+            element: <RequireRole roles={districtWideRoles} />,
             children: [{ index: true, element: <RegistryStatisticsPage /> }],
           },
           {
             path: 'import',
-            element: <RequireRole roles={['admin', 'section']} />,
+            element: <RequireRole roles={settingsRoles} />,
             children: [{ index: true, element: <RegistryImportPage /> }],
           },
         ],
       },
       {
         path: 'random-inspections',
-        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        element: <RequireRole roles={bureauStaffRoles} />,
         children: [
           { index: true, element: <RandomInspectionsPage /> },
           { path: 'plans/:id', element: <PlanPage /> },
@@ -108,7 +153,7 @@ export const router = createBrowserRouter([
         path: 'sampling',
         children: [
           {
-            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+            element: <RequireRole roles={bureauStaffRoles} />,
             children: [
               { index: true, element: <SampleListPage /> },
               { path: 'samples/:id', element: <SampleDetailPage /> },
@@ -118,7 +163,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'handling',
-            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator']} />,
+            element: <RequireRole roles={staffAndOperatorRoles} />,
             children: [{ index: true, element: <HandlingPage /> }],
           },
           { path: 'lab', element: <RequireRole roles={['lab']} />, children: [{ index: true, element: <LabWorkbenchPage /> }] },
@@ -126,7 +171,7 @@ export const router = createBrowserRouter([
       },
       {
         path: 'complaints',
-        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        element: <RequireRole roles={bureauStaffRoles} />,
         children: [
           { index: true, element: <ComplaintListPage /> },
           { path: 'statistics', element: <ComplaintStatisticsPage /> },
@@ -135,7 +180,7 @@ export const router = createBrowserRouter([
       },
       {
         path: 'cases',
-        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        element: <RequireRole roles={bureauStaffRoles} />,
         children: [
           { index: true, element: <CaseListPage /> },
           { path: 'statistics', element: <CaseStatisticsPage /> },
@@ -146,7 +191,7 @@ export const router = createBrowserRouter([
         path: 'food-safety',
         children: [
           {
-            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator']} />,
+            element: <RequireRole roles={staffAndOperatorRoles} />,
             children: [
               { index: true, element: <Navigate to="shops" replace /> },
               { path: 'shops', element: <ShopsPage /> },
@@ -154,7 +199,7 @@ export const router = createBrowserRouter([
             ],
           },
           {
-            element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+            element: <RequireRole roles={bureauStaffRoles} />,
             children: [
               { path: 'due', element: <DueListPage /> },
               { path: 'station', element: <StationPage /> },
@@ -163,7 +208,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'applications',
-            element: <RequireRole roles={['admin', 'section', 'inspector']} />,
+            element: <RequireRole roles={caseWorkerRoles} />,
             children: [{ index: true, element: <ApplicationsPage /> }],
           },
           {
@@ -175,17 +220,65 @@ export const router = createBrowserRouter([
       },
       {
         path: 'workshops',
-        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector', 'operator']} />,
+        element: <RequireRole roles={staffAndOperatorRoles} />,
         children: [{ index: true, element: <WorkshopsPage /> }],
       },
       {
+        path: 'special-equipment',
+        element: <RequireRole roles={staffAndOperatorRoles} />,
+        children: [
+          { index: true, element: <SpecialEquipmentRegisterPage /> },
+          { path: 'equipment/:id', element: <SpecialEquipmentPage /> },
+          { path: 'hazards', element: <SpecialEquipmentHazardsPage /> },
+          { path: 'hazards/:id', element: <SpecialEquipmentHazardPage /> },
+          { path: 'operators', element: <SpecialEquipmentOperatorsPage /> },
+          {
+            element: <RequireRole roles={bureauStaffRoles} />,
+            children: [
+              { path: 'due', element: <SpecialEquipmentDuePage /> },
+              { path: 'rates', element: <SpecialEquipmentRatesPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['admin', 'section', 'inspector']} />,
+            children: [{ path: 'hazards/new', element: <SpecialEquipmentNewHazardPage /> }],
+          },
+        ],
+      },
+      {
+        path: 'pharmacies',
+        children: [
+          { index: true, element: <Navigate to="surveillance" replace /> },
+          { element: <RequireRole roles={['operator', ...settingsRoles]} />, children: [{ path: 'counter', element: <CounterPage /> }] },
+          { element: <RequireRole roles={bureauStaffRoles} />, children: [{ path: 'surveillance', element: <SurveillancePage /> }] },
+          { element: <RequireRole roles={bureauStaffRoles} />, children: [{ path: 'status', element: <StatusPage /> }] },
+          {
+            element: <RequireRole roles={staffAndOperatorRoles} />,
+            children: [{ path: 'service-points', element: <ServicePointsPage /> }],
+          },
+          {
+            element: <RequireRole roles={['operator', ...bureauStaffRoles]} />,
+            children: [{ path: 'attendance', element: <AttendancePage /> }],
+          },
+          {
+            element: <RequireRole roles={staffAndOperatorRoles} />,
+            children: [{ path: 'supplies', element: <SuppliesPage /> }],
+          },
+        ],
+      },
+      {
+        path: 'credit',
+        element: <RequireRole roles={staffAndOperatorRoles} />,
+        children: [{ index: true, element: <CreditPage /> }],
+      },
+      {
         path: 'products',
-        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        element: <RequireRole roles={bureauStaffRoles} />,
         children: [{ index: true, element: <ProductsPage /> }],
       },
       {
         path: 'risk-code',
-        element: <RequireRole roles={['admin', 'leader', 'section', 'inspector']} />,
+        element: <RequireRole roles={bureauStaffRoles} />,
         children: [
           { index: true, element: <Navigate to="map" replace /> },
           { path: 'map', element: <ColourMapPage /> },
@@ -193,10 +286,28 @@ export const router = createBrowserRouter([
           { path: 'entities/:id', element: <EntityColourPage /> },
         ],
       },
+      {
+        path: 'reports',
+        element: <RequireRole roles={districtWideRoles} />,
+        children: [
+          { path: 'annual', element: <AnnualReportPage /> },
+          { path: 'inspector-consistency', element: <InspectorConsistencyPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+/**
+ * Every route gets the error page (in the user's language, with a way back): the top-level ones, and inside the
+ * signed-in shell each section, so the menu stays.
+ */
+const withErrorPage = (route: RouteObject): RouteObject => ({ ...route, errorElement: <RouteErrorPage /> }) as RouteObject;
+
+export const router = createBrowserRouter(
+  routes.map((route) => withErrorPage(route.children ? ({ ...route, children: route.children.map(withErrorPage) } as RouteObject) : route)),
+);
 
 // Any 401 means the session is gone (expired, revoked, logged out elsewhere): back to sign-in, keeping the page.
 setUnauthorizedHandler(() => {

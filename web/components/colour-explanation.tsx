@@ -65,10 +65,20 @@ export function ColourTag({ colour }: { colour: RiskColour | null }) {
   const { t } = useTranslation('risk-code');
   if (!colour) return <Tag>{t('colour.none')}</Tag>;
   return (
-    <Tag
-      variant="solid"
-      style={{ background: riskColourHex[colour], borderColor: riskColourHex[colour], color: colour === 'yellow' ? '#000' : '#fff' }}
-    >
+    // The colour as a swatch, its name in dark text: white on yellow or orange fails WCAG 1.4.3 (1.97:1, 3.08:1).
+    <Tag data-colour={colour}>
+      <span
+        aria-hidden="true"
+        style={{
+          display: 'inline-block',
+          width: 10,
+          height: 10,
+          marginInlineEnd: 4,
+          borderRadius: 2,
+          background: riskColourHex[colour],
+          outline: '1px solid rgba(0,0,0,0.45)',
+        }}
+      />
       {t(`colour.${colour}`)}
     </Tag>
   );

@@ -1,24 +1,69 @@
-import { Card, Col, DatePicker, Flex, Row, Statistic, Table, Tabs } from 'antd';
+import { Card, Col, DatePicker, Flex, Row, Select, Statistic, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { chinaYear } from '../lib/date-format.ts';
 import { useUrlListState } from '../lib/url-state.ts';
 
-/** A statistics period kept in the URL (`from`, `to`); last calendar year unless chosen. */
+/** The first year the platform has data for (the demo district starts in 2019). */
+const firstYear = 2019;
+
+/**
+ * The one statistics period of every statistics page and the home page, kept in the URL (`from`, `to`) so it
+ * survives reloads and links. Unless chosen: the whole of the current year.
+ */
 export function usePeriod() {
   const { filter, setFilters } = useUrlListState();
-  const lastYear = dayjs().year() - 1;
+  const year = chinaYear();
+  const from = filter('from') ?? `${year}-01-01`;
+  const to = filter('to') ?? `${year}-12-31`;
+  const wholeYear =
+    from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31') ? Number(from.slice(0, 4)) : null;
   return {
-    from: filter('from') ?? `${lastYear}-01-01`,
-    to: filter('to') ?? `${lastYear}-12-31`,
+    from,
+    to,
+    /** The year when the period is one whole year, else null. */
+    wholeYear,
+    /** The period as the figures registry writes it: `2026` or `2026-03-01..2026-06-30`. */
+    figurePeriod: wholeYear === null ? `${from}..${to}` : String(wholeYear),
     setPeriod: (change: { from?: string; to?: string }) => setFilters(change),
   };
 }
 
-export function PeriodPicker({ labels }: { labels: { from: string; to: string } }) {
-  const { from, to, setPeriod } = usePeriod();
+/** The one year control: this year first, back to the first year with data. */
+export function YearSelect({ year, onChange, label }: { year: number | undefined; onChange: (year: number) => void; label: string }) {
+  const thisYear = chinaYear();
+  const years = Array.from({ length: thisYear - firstYear + 1 }, (_, index) => thisYear - index);
   return (
-    <Flex gap={8} wrap>
+    <Select
+      value={year}
+      placeholder={label}
+      aria-label={label}
+      style={{ width: 110 }}
+      options={years.map((value) => ({ value, label: String(value) }))}
+      onChange={onChange}
+    />
+  );
+}
+
+/** A year in the URL (`?year=2020`) for pages about a whole year; last year by default: a year's report is written after it ends. */
+export function useYearParam(): [number, (year: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || chinaYear() - 1;
+  return [year, (next) => setParams({ year: String(next) })];
+}
+
+/** The shared period switch: a year (this year first), or any range of days. */
+export function PeriodPicker({ labels }: { labels: { from: string; to: string; year?: string } }) {
+  const { from, to, wholeYear, setPeriod } = usePeriod();
+  return (
+    <Flex gap={8} wrap data-testid="period-switch">
+      <YearSelect
+        year={wholeYear ?? undefined}
+        label={labels.year ?? '—'}
+        onChange={(year) => setPeriod({ from: `${year}-01-01`, to: `${year}-12-31` })}
+      />
       <DatePicker
         value={dayjs(from)}
         allowClear={false}

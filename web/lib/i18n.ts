@@ -3,26 +3,34 @@ import { initReactI18next } from 'react-i18next';
 import enAdmin from '../locales/en/admin.json';
 import enAuth from '../locales/en/auth.json';
 import enComplaints from '../locales/en/complaints.json';
+import enCredit from '../locales/en/credit.json';
 import enEnforcement from '../locales/en/enforcement.json';
+import enFigures from '../locales/en/figures.json';
 import enFoodSafety from '../locales/en/food-safety.json';
+import enPharmacies from '../locales/en/pharmacies.json';
 import enProducts from '../locales/en/products.json';
 import enRandomInspections from '../locales/en/random-inspections.json';
 import enRegistry from '../locales/en/registry.json';
 import enRiskCode from '../locales/en/risk-code.json';
 import enSampling from '../locales/en/sampling.json';
 import enShell from '../locales/en/shell.json';
+import enSpecialEquipment from '../locales/en/special-equipment.json';
 import enWorkshops from '../locales/en/workshops.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAuth from '../locales/zh-CN/auth.json';
 import zhComplaints from '../locales/zh-CN/complaints.json';
+import zhCredit from '../locales/zh-CN/credit.json';
 import zhEnforcement from '../locales/zh-CN/enforcement.json';
+import zhFigures from '../locales/zh-CN/figures.json';
 import zhFoodSafety from '../locales/zh-CN/food-safety.json';
+import zhPharmacies from '../locales/zh-CN/pharmacies.json';
 import zhProducts from '../locales/zh-CN/products.json';
 import zhRandomInspections from '../locales/zh-CN/random-inspections.json';
 import zhRegistry from '../locales/zh-CN/registry.json';
 import zhRiskCode from '../locales/zh-CN/risk-code.json';
 import zhSampling from '../locales/zh-CN/sampling.json';
 import zhShell from '../locales/zh-CN/shell.json';
+import zhSpecialEquipment from '../locales/zh-CN/special-equipment.json';
 import zhWorkshops from '../locales/zh-CN/workshops.json';
 import { setApiLanguage } from './api-client.ts';
 import type { Language } from './api-types.ts';
@@ -56,7 +64,11 @@ void i18n.use(initReactI18next).init({
       'food-safety': zhFoodSafety,
       'risk-code': zhRiskCode,
       workshops: zhWorkshops,
+      'special-equipment': zhSpecialEquipment,
+      pharmacies: zhPharmacies,
+      credit: zhCredit,
       products: zhProducts,
+      figures: zhFigures,
     },
     en: {
       shell: enShell,
@@ -70,7 +82,11 @@ void i18n.use(initReactI18next).init({
       'food-safety': enFoodSafety,
       'risk-code': enRiskCode,
       workshops: enWorkshops,
+      'special-equipment': enSpecialEquipment,
+      pharmacies: enPharmacies,
+      credit: enCredit,
       products: enProducts,
+      figures: enFigures,
     },
   },
   lng: initialLanguage,
@@ -88,7 +104,11 @@ void i18n.use(initReactI18next).init({
     'food-safety',
     'risk-code',
     'workshops',
+    'special-equipment',
+    'pharmacies',
+    'credit',
     'products',
+    'figures',
   ],
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -54,3 +54,8 @@ export function useUrlListState(prefix = '') {
 
   return { page, pageSize, filter, setFilters, setPaging };
 }
+
+/** A URL filter's text as one of a vocabulary's values, or undefined when it is none of them. */
+export function oneOf<T extends string>(values: readonly T[], text: string | undefined): T | undefined {
+  return values.find((value) => value === text);
+}

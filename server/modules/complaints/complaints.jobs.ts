@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { todayInChina } from '../../../shared/calendar-day.ts';
 import { queryRows } from '../../db/client.ts';
 import { loadHolidayCalendar } from '../../platform/calendar/calendar.service.ts';
-import { soonLimit, todayInChina } from '../../platform/calendar/deadline-flag.ts';
+import { soonLimit } from '../../platform/calendar/deadline-flag.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 
 /**
@@ -13,6 +14,11 @@ export const complaintJobs: JobDefinition[] = [
     name: 'complaints.deadline_flags',
     schedule: '0 8 * * *',
     description: { 'zh-CN': '每日统计临近或超过法定期限的投诉举报件', en: 'Daily: count complaints near or past their legal deadline' },
+    counts: {
+      districts: { 'zh-CN': '辖区', en: 'districts' },
+      overdue: { 'zh-CN': '已超期', en: 'past the deadline' },
+      dueSoon: { 'zh-CN': '临近期限', en: 'near the deadline' },
+    },
     run: async (ctx) => {
       const today = todayInChina(ctx.clock.now());
       const districts = await queryRows<{ district_code: string }>(

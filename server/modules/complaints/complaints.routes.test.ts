@@ -9,7 +9,7 @@ import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
 import { signIn } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
 import { multipartBody, tinyPng } from './complaints.probes.ts';
-import { complaintAttachment } from './complaints.tables.ts';
+import { complaintAttachment, complaintStatusFailure } from './complaints.tables.ts';
 import { complaintStatistics, seedComplaintsDemo } from './index.ts';
 
 let platform: TestPlatform;
@@ -243,7 +243,7 @@ describe('the public form', () => {
     const page = await app.inject({ method: 'GET', url: `/public/complaints/new?district=${home.code}&entity=${creditCode}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('顺发餐饮店');
-    expect(page.body).not.toContain('<script');
+    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)/); // no inline script; the counter is an optional file
     const incomplete = await form({
       district: home.code,
       entity: creditCode,
@@ -274,6 +274,140 @@ describe('the public form', () => {
     for (let attempt = 0; attempt < 5; attempt++)
       statuses.push((await form({ district: home.code, kind: 'report', facts: 'x' })).statusCode);
     expect(statuses).toContain(429);
+  });
+});
+
+describe('the public form, for everyone', () => {
+  const browser = { accept: 'text/html', 'accept-language': 'zh-CN' };
+
+  it('ties every label to its control, marks required fields in text and aria-required, and preselects no street', async () => {
+    const page = (await app.inject({ method: 'GET', url: `/public/complaints/new?district=${home.code}`, headers: browser })).body;
+    const labelled = [...page.matchAll(/<label for="([^"]+)"/g)].map((match) => match[1]);
+    const controls = [...page.matchAll(/<(?:input|select|textarea) [^>]*id="([^"]+)"/g)].map((match) => match[1]);
+    expect(labelled.sort()).toEqual(controls.sort());
+    expect(labelled).toEqual(expect.arrayContaining(['respondentName', 'streetCode', 'name', 'phone', 'facts', 'request']));
+    for (const field of ['respondentName', 'respondentAddress', 'streetCode', 'facts'])
+      expect(page).toMatch(new RegExp(`id="${field}"[^>]*required aria-required="true"`));
+    expect(page).toMatch(/<label for="facts">事实经过<span class="req">（必填）<\/span>/);
+    expect(page).toMatch(/<label for="phone">联系电话<span class="req">（投诉必填）<\/span>/);
+    expect(page).toMatch(/<select id="streetCode"[^>]*><option value="" selected>请选择街道<\/option>/);
+    expect(page).toContain('id="facts-count" data-max="4000" aria-live="polite">最多 4000 字');
+    expect(page).toMatch(/id="facts"[^>]*aria-describedby="facts-count"/);
+    const script = await app.inject({ method: 'GET', url: '/public/complaints/counter.js' });
+    expect(script.headers['content-type']).toContain('text/javascript');
+  });
+
+  it('names a text over 4,000 characters on the form, keeps what was written, and links each error to its field', async () => {
+    const facts = '很'.repeat(4001);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/public/complaints',
+      remoteAddress: '127.0.0.14', // the form's own 5 posts per 10 minutes were spent by the test above
+      headers: { ...browser, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ district: home.code, kind: 'complaint', category: 'food', respondentName: '某店', facts }).toString(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('事实经过最多 4000 字，现为 4001 字');
+    expect(response.body).toContain(facts);
+    expect(response.body).toContain('<li class="error"><a href="#facts">');
+    expect(response.body).toContain('<li class="error"><a href="#streetCode">请选择所在街道</a></li>');
+    expect(response.body).toMatch(/id="facts"[^>]*aria-describedby="facts-count facts-error" aria-invalid="true"/);
+    expect(response.body).toContain('<p class="error" id="facts-error">');
+  });
+
+  it('reads a typed date "2026/12/01" as 2026-12-01, and names the expected shape for one it cannot read', async () => {
+    const post = (knewOn: string, address: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/public/complaints',
+        remoteAddress: address,
+        headers: { ...browser, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          district: home.code,
+          kind: 'complaint',
+          category: 'food',
+          respondentName: '某店',
+          knewOn,
+        }).toString(),
+      });
+    const slashes = await post('2020/12/01', '127.0.0.15');
+    expect(slashes.statusCode).toBe(400); // other fields are missing; the date is not among the errors
+    expect(slashes.body).not.toContain('href="#knewOn"');
+    expect(slashes.body).toMatch(/id="knewOn"[^>]*value="2020\/12\/01"/);
+    const garbled = await post('61201-02-02', '127.0.0.16');
+    expect(garbled.body).toContain('<li class="error"><a href="#knewOn">日期请按 年-月-日 填写，例如 2026-12-01</a></li>');
+    expect(garbled.body).toMatch(/id="knewOn"[^>]*inputmode="numeric"[^>]*aria-describedby="knewOn-hint knewOn-error"/);
+  });
+});
+
+describe('the public status page', () => {
+  const lookUp = (number: string, digits: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/public/complaints/status',
+      headers: { accept: 'text/html', 'accept-language': 'zh-CN', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ district: home.code, number, digits }).toString(),
+    });
+
+  it('shows the stage and dates of the person’s own item to its number and phone digits, nothing of anyone else, and resists guessing', async () => {
+    const form = await app.inject({ method: 'GET', url: `/public/complaints/status?district=${home.code}` });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/<label for="digits">联系电话后四位/);
+    const mine = await intake();
+    const theirs = await intake({ complainantPhone: '13800009999' });
+    const found = await lookUp(mine.number, '5678');
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain(`编号 ${mine.number}`);
+    expect(found.body).toContain('已收到，待决定是否受理');
+    expect(found.body).toContain(mine.receivedOn);
+    for (const secret of ['李小明', '13912345678', '5678', '中河街道88号', '就餐后腹泻', '顺发餐饮店'])
+      expect(found.body).not.toContain(secret);
+    // Someone else's number with my digits, an unknown number and wrong digits get the same answer.
+    const refusal = '编号或电话后四位不正确';
+    expect((await lookUp(theirs.number, '5678')).body).toContain(refusal);
+    expect((await lookUp('TS20990101-0001', '5678')).body).toContain(refusal);
+    const wrong = await lookUp(mine.number, '0000');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain(refusal);
+    expect(wrong.body).not.toContain('已收到');
+    // Five wrong tries lock the number, even for the right digits.
+    for (let attempt = 0; attempt < 4; attempt++) await lookUp(mine.number, String(1000 + attempt));
+    const locked = await lookUp(mine.number, '5678');
+    expect(locked.body).toContain('查询失败次数过多');
+    expect(locked.body).not.toContain('已收到');
+    // And an address has 10 tries in 10 minutes: the 11th is refused with a page.
+    const more = [await lookUp(mine.number, '5678'), await lookUp(mine.number, '5678')];
+    expect(more.map((response) => response.statusCode)).toContain(429);
+    const limited = more.find((response) => response.statusCode === 429);
+    expect(limited?.headers['content-type']).toContain('text/html');
+  });
+
+  it('keeps the lock of a number in the database (every process sees it) and lifts it an hour after the first wrong try', async () => {
+    const mine = await intake();
+    const from = (address: string) => (digits: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/public/complaints/status',
+        remoteAddress: address,
+        headers: { accept: 'text/html', 'accept-language': 'zh-CN', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ district: home.code, number: mine.number, digits }).toString(),
+      });
+    const start = platform.clock.now().getTime();
+    for (let attempt = 0; attempt < 5; attempt++) await from('127.0.0.31')(String(2000 + attempt));
+    const [stored] = await platform.database.db.select().from(complaintStatusFailure).where(eq(complaintStatusFailure.number, mine.number));
+    expect(stored).toMatchObject({ districtCode: home.code, failures: 5 });
+    expect((await from('127.0.0.32')('5678')).body).toContain('查询失败次数过多');
+    platform.clock.set(new Date(start + 3_600_000 + 1_000));
+    try {
+      const found = await from('127.0.0.33')('5678');
+      expect(found.body).toContain('已收到，待决定是否受理');
+      expect(
+        await platform.database.db.select().from(complaintStatusFailure).where(eq(complaintStatusFailure.number, mine.number)),
+      ).toEqual([]);
+    } finally {
+      platform.clock.set(new Date(start));
+    }
   });
 });
 
@@ -321,7 +455,9 @@ describe('attachments on the public form', () => {
   it('renders a multipart form with a file input limited to images and PDF', async () => {
     const page = await app.inject({ method: 'GET', url: `/public/complaints/new?district=${home.code}&entity=${creditCode}` });
     expect(page.body).toContain('enctype="multipart/form-data"');
-    expect(page.body).toContain('<input type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf">');
+    expect(page.body).toContain(
+      '<input id="attachments" type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf">',
+    );
   });
 
   it('stores a real PNG and PDF with the complaint, downloadable by the handling station only, audited', async () => {
@@ -430,4 +566,18 @@ describe('the demo district figures', () => {
     });
     expect(figures.byStation.reduce((sum, row) => sum + row.complaintsAndReports, 0)).toBe(3325);
   }, 120_000);
+});
+
+describe('deadlines and the holiday calendar', () => {
+  it('marks provisional the deadline of an item received on 2026-12-28, which counts 2027 without its holidays', async () => {
+    platform.clock.set('2026-12-28T02:00:00Z');
+    cookies.clear();
+    const created = await intake({ receivedOn: '2026-12-28' });
+    expect(created.currentDue).toBe('2027-01-06');
+    expect(created.isDueProvisional).toBe(true);
+    const view = (await call('section', 'GET', `/api/v1/complaints/${created.id}`)).json();
+    expect(view.openSteps).toEqual([expect.objectContaining({ due: '2027-01-06', isProvisional: true })]);
+    const early = await intake({ receivedOn: '2026-12-01' });
+    expect(early.isDueProvisional).toBe(false);
+  });
 });

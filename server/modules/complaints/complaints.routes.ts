@@ -1,7 +1,8 @@
 import multipart from '@fastify/multipart';
 import { type TSchema, Type } from 'typebox';
+import { bureauStaffRoles, caseWorkerRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
-import { IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { fileResponse, IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
 import {
   AttachmentParams,
@@ -27,6 +28,7 @@ import {
 import {
   attachmentDisposition,
   attachmentLimits,
+  attachmentTypes,
   listAttachments,
   readAttachment,
   type UploadedFile,
@@ -48,9 +50,17 @@ import {
 import { receiveByStaff } from './service/complaint-intake.ts';
 import { flagSummary, getComplaint, listComplaints, ruleSetViews } from './service/complaint-queries.ts';
 import { complaintStatistics } from './service/complaint-statistics.ts';
-import { type PublicForm, type PublicUploads, publicComplaintForm, submitPublicComplaint } from './service/public-complaint.ts';
+import {
+  counterScript,
+  type PublicForm,
+  type PublicUploads,
+  publicComplaintForm,
+  submitPublicComplaint,
+} from './service/public-complaint.ts';
+import { lookUpStatus, publicStatusForm, type StatusForm } from './service/public-status.ts';
 
-const formText = Type.Optional(Type.String({ maxLength: 4000 }));
+// Generous: the service names a text that is too long on the form itself, keeping what the person wrote.
+const formText = Type.Optional(Type.String({ maxLength: 16_000 }));
 /** The public form as a browser posts it: every field text, checked by the service so errors re-render the form. */
 const PublicFormBody = Type.Object(
   {
@@ -71,6 +81,14 @@ const PublicFormBody = Type.Object(
   },
   { additionalProperties: false },
 );
+const StatusFormBody = Type.Object(
+  {
+    district: Type.Optional(Type.String({ maxLength: 6 })),
+    number: Type.Optional(Type.String({ maxLength: 100 })),
+    digits: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
 const PublicFormQuery = Type.Object(
   {
     entity: Type.Optional(Type.String({ maxLength: 40 })),
@@ -88,8 +106,8 @@ const publicHeaders = { 'content-type': 'text/html; charset=utf-8', 'cache-contr
 export const complaintRoutes: RoutePlugin = async (app, platform) => {
   const tags = ['complaints'];
   /** Bureau staff only: a respondent (operator) must never see who complained (Order 20 Art. 33). */
-  const staff = { preHandler: requireRole('admin', 'leader', 'section', 'inspector') };
-  const revealers = { preHandler: requireRole('admin', 'section', 'inspector') };
+  const staff = { preHandler: requireRole(...bureauStaffRoles) };
+  const revealers = { preHandler: requireRole(...caseWorkerRoles) };
   const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
 
   app.get(
@@ -178,7 +196,10 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
   );
   app.get(
     '/api/v1/complaints/:id/attachments/:attachmentId',
-    { schema: { tags, params: AttachmentParams }, ...staff },
+    {
+      schema: { tags, params: AttachmentParams, response: { 200: fileResponse(attachmentTypes, 'The attachment as uploaded') } },
+      ...staff,
+    },
     async (request, reply) => {
       const file = await readAttachment(ctx(request), request.params.id, request.params.attachmentId);
       return reply
@@ -210,6 +231,31 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
       async (request, reply) => {
         const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
         const page = await publicComplaintForm(contextOf(platform, request), request.query as PublicForm, language);
+        return reply.status(page.status).headers(publicHeaders).send(page.html);
+      },
+    );
+    publicApp.get('/public/complaints/counter.js', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(counterScript),
+    );
+    publicApp.get(
+      '/public/complaints/status',
+      { schema: { hide: true, querystring: PublicFormQuery }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+      async (request, reply) => {
+        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
+        const page = await publicStatusForm(contextOf(platform, request), request.query as StatusForm, language);
+        return reply.status(page.status).headers(publicHeaders).send(page.html);
+      },
+    );
+    // The number and the phone digits travel in the body (never in an address that is logged), 10 tries per address.
+    publicApp.post(
+      '/public/complaints/status',
+      {
+        schema: { hide: true, body: StatusFormBody, querystring: PublicFormQuery },
+        config: { rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      },
+      async (request, reply) => {
+        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
+        const page = await lookUpStatus(contextOf(platform, request), request.body as StatusForm, language);
         return reply.status(page.status).headers(publicHeaders).send(page.html);
       },
     );

@@ -1,4 +1,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { complaintCategories, complaintChannels, surveyAnswers } from '../../../shared/vocabularies/complaints.ts';
+import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { violationTypes } from '../../../shared/vocabularies/enforcement.ts';
 import { deadlineFlags } from '../../platform/calendar/deadline-flag.ts';
 import { PagingQuery } from '../../platform/http/schemas.ts';
 import {
@@ -10,26 +13,10 @@ import {
   rejectGrounds,
 } from './rules/complaint-steps.ts';
 
-export const complaintChannels = ['web', 'hotline_12315', 'platform_12315', 'letter', 'visit', 'other'] as const;
+export { complaintCategories, complaintChannels, surveyAnswers };
+
 export type ComplaintChannel = (typeof complaintChannels)[number];
-export const complaintCategories = [
-  'food',
-  'drugs',
-  'cosmetics',
-  'medical_devices',
-  'product_quality',
-  'special_equipment',
-  'price',
-  'advertising',
-  'contract',
-  'services',
-  'trademark',
-  'metrology',
-  'unlicensed',
-  'other',
-] as const;
 export type ComplaintCategory = (typeof complaintCategories)[number];
-export const surveyAnswers = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type SurveyAnswer = (typeof surveyAnswers)[number];
 
 const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
@@ -53,7 +40,7 @@ export const ComplaintListQuery = Type.Object(
     isOpen: Type.Optional(Type.Boolean()),
     station: Type.Optional(Type.Integer({ minimum: 1 })),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
-    flag: Type.Optional(Type.Enum(['due_soon', 'overdue'])),
+    flag: Type.Optional(union(attentionFlags)),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     receivedFrom: Type.Optional(DateString),
     receivedTo: Type.Optional(DateString),
@@ -78,6 +65,8 @@ export const ComplaintListItem = Type.Object({
   currentStep: Nullable(ComplaintStepSchema),
   currentDue: Nullable(DateString),
   flag: Nullable(DeadlineFlagSchema),
+  /** The deadline runs into a year the holiday calendar does not have yet: it may move when that year is entered. */
+  isDueProvisional: Type.Boolean(),
   isAnonymous: Type.Boolean(),
   /** Masked: 张*, 138****5678. The plain values only through the audited reveal. */
   complainantName: Nullable(Type.String()),
@@ -131,7 +120,9 @@ export const ComplaintView = Type.Object({
   surveyAnswer: Nullable(union(surveyAnswers)),
   surveyAnsweredOn: Nullable(DateString),
   rules: RuleSetView,
-  openSteps: Type.Array(Type.Object({ step: ComplaintStepSchema, due: DateString, flag: DeadlineFlagSchema })),
+  openSteps: Type.Array(
+    Type.Object({ step: ComplaintStepSchema, due: DateString, flag: DeadlineFlagSchema, isProvisional: Type.Boolean() }),
+  ),
   allowedActions: Type.Array(union(complaintActions)),
   steps: Type.Array(
     Type.Object({
@@ -187,23 +178,7 @@ export const DecideCaseBody = Type.Object(
   {
     on: DateString,
     decision: Type.Enum(['open_case', 'no_case']),
-    violationType: Type.Optional(
-      Type.Enum([
-        'food_safety',
-        'drugs',
-        'product_quality',
-        'special_equipment',
-        'price',
-        'advertising',
-        'unfair_competition',
-        'trademark_ip',
-        'consumer_rights',
-        'personal_information',
-        'licensing',
-        'metrology',
-        'other',
-      ]),
-    ),
+    violationType: Type.Optional(union(violationTypes)),
     note: Note,
   },
   { additionalProperties: false },
@@ -252,6 +227,9 @@ export const ComplaintStatisticsView = Type.Object({
   byStation: Type.Array(Group),
   byCategory: Type.Array(Group),
   byIndustry: Type.Array(Group),
+  latestYear: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'the latest year, up to today, with any item in scope: the page opens on it',
+  }),
 });
 export type ComplaintStatisticsView = Static<typeof ComplaintStatisticsView>;
 

@@ -101,3 +101,15 @@ export const complaintAttachment = pgTable(
   },
   (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
 );
+
+/** Wrong progress look-ups per number asked (known or not), for the lock of the public status page. */
+export const complaintStatusFailure = pgTable(
+  'complaint_status_failure',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    number: text('number').notNull(),
+    failures: integer('failures').notNull(),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.number] })],
+);

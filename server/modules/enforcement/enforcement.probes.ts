@@ -17,6 +17,7 @@ async function homeCase({ home, call }: ProbeWorld): Promise<number> {
 const bodies: Record<string, unknown> = {
   'GET /api/v1/cases/:id': undefined,
   'GET /api/v1/cases/:id/document': undefined,
+  'POST /api/v1/cases/:id/document/corrections': { kind: 'filing', reason: '更正笔误' },
   'POST /api/v1/cases/:id/advance': { to: 'filed', on: '2026-02-25' },
   'POST /api/v1/cases/:id/extend': { deadline: 'filing', reason: '需要检验' },
   'PUT /api/v1/cases/:id/penalties': { items: [{ kind: 'fine', amount: '100' }] },

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../../shared/credit-code.ts';
 import type { ActorContext } from '../../platform/http/context.ts';
@@ -6,6 +7,22 @@ import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
 import { signIn } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
 import { caseStatistics, seedEnforcementDemo } from './index.ts';
+
+/** The text of a .docx: word/document.xml read from the zip's local headers, its tags dropped. */
+function docxText(docx: Buffer): string {
+  for (let at = 0; docx.readUInt32LE(at) === 0x04034b50; ) {
+    const method = docx.readUInt16LE(at + 8);
+    const size = docx.readUInt32LE(at + 18);
+    const nameLength = docx.readUInt16LE(at + 26);
+    const extraLength = docx.readUInt16LE(at + 28);
+    const name = docx.subarray(at + 30, at + 30 + nameLength).toString();
+    const start = at + 30 + nameLength + extraLength;
+    const data = docx.subarray(start, start + size);
+    if (name === 'word/document.xml') return (method === 8 ? inflateRawSync(data) : data).toString('utf8').replace(/<[^>]+>/g, '');
+    at = start + size;
+  }
+  throw new Error('no word/document.xml');
+}
 
 let platform: TestPlatform;
 let app: AppInstance;
@@ -149,10 +166,18 @@ describe('a case from lead to closure', () => {
     const noNumber = await call('inspector1', 'POST', `/api/v1/cases/${id}/advance`, { to: 'decided', on: '2026-02-12' });
     expect(noNumber.statusCode).toBe(400);
     expect(noNumber.json().errors[0].field).toBe('decisionNumber');
+    const noBasis = await call('inspector1', 'POST', `/api/v1/cases/${id}/advance`, {
+      to: 'decided',
+      on: '2026-02-12',
+      decisionNumber: '明市监罚处〔2026〕1号',
+    });
+    expect(noBasis.statusCode).toBe(400);
+    expect(noBasis.json().errors[0].field).toBe('legalBasis');
     const decided = await call('inspector1', 'POST', `/api/v1/cases/${id}/advance`, {
       to: 'decided',
       on: '2026-02-12',
       decisionNumber: '明市监罚处〔2026〕1号',
+      legalBasis: '《中华人民共和国价格法》第四十条第一款',
     });
     // 20 working days from 2-12: 2-13 (1), 2-14 Sat make-up (2), holidays 2-15..2-23, 2-24..2-27 (6), 2-28 Sat make-up (7), 3-2..3-6 (12), 3-9..3-13 (17), 3-16..3-18 (20).
     expect(decided.json()).toMatchObject({
@@ -166,6 +191,37 @@ describe('a case from lead to closure', () => {
     expect(document.headers['content-type']).toContain('wordprocessingml');
     expect(document.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await call('section', 'GET', `/api/v1/cases/${id}/document?kind=closing`)).statusCode).toBe(409);
+    // Kept at its step, dated that day (not today's 2026-…-… of the download), with its number and legal basis.
+    const decisionText = docxText(document.rawPayload);
+    expect(decisionText).toContain('明市监罚处〔2026〕1号');
+    expect(decisionText).toContain('依据《中华人民共和国价格法》第四十条第一款的规定，本机关决定');
+    expect(decisionText).toContain('2026年2月12日');
+    expect(decisionText).not.toContain('。。');
+    const notice = await call('section', 'GET', `/api/v1/cases/${id}/document?kind=notice`);
+    expect(docxText(notice.rawPayload)).toContain('2026年2月3日');
+    expect(docxText(notice.rawPayload)).toContain(`${decided.json().number}-告`);
+    const again = await call('inspector1', 'GET', `/api/v1/cases/${id}/document?kind=decision`);
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload.equals(document.rawPayload)).toBe(true);
+    // A correction is a new, numbered version; the first stays as it was.
+    const badReason = await call('section', 'POST', `/api/v1/cases/${id}/document/corrections`, { kind: 'decision', reason: '' });
+    expect(badReason.statusCode).toBe(400);
+    const corrected = await call('section', 'POST', `/api/v1/cases/${id}/document/corrections`, {
+      kind: 'decision',
+      reason: '更正当事人名称笔误',
+    });
+    expect(corrected.statusCode).toBe(201);
+    expect(corrected.json()).toEqual({
+      kind: 'decision',
+      version: 2,
+      documentNumber: '明市监罚处〔2026〕1号',
+      issuedOn: '2026-02-12',
+      correctionReason: '更正当事人名称笔误',
+    });
+    const latest = await call('section', 'GET', `/api/v1/cases/${id}/document?kind=decision`);
+    expect(docxText(latest.rawPayload)).toContain('更正第 2 版：更正当事人名称笔误。');
+    const first = await call('section', 'GET', `/api/v1/cases/${id}/document?kind=decision&version=1`);
+    expect(first.rawPayload.equals(document.rawPayload)).toBe(true);
     expect((await call('inspector1', 'POST', `/api/v1/cases/${id}/publish`, { on: '2026-02-20' })).json()).toMatchObject({
       publishedOn: '2026-02-20',
       currentStep: null,
@@ -186,6 +242,7 @@ describe('a case from lead to closure', () => {
       to: 'decided',
       on: '2026-02-12',
       decisionNumber: 'W-1',
+      legalBasis: '《中华人民共和国价格法》第四十二条',
     });
     expect(decided.json()).toMatchObject({ publicationDue: null, currentStep: null });
     expect((await call('inspector1', 'POST', `/api/v1/cases/${id}/publish`, { on: '2026-02-20' })).statusCode).toBe(409);

@@ -1,13 +1,16 @@
+import { bureauStaffRoles, settingsRoles } from '../../../shared/roles.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
-import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { fileResponse, IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
   AdvanceCaseBody,
   CaseDocumentQuery,
+  CaseDocumentVersion,
   CaseList,
   CaseListQuery,
   CaseStatisticsQuery,
   CaseStatisticsView,
   CaseView,
+  CorrectDocumentBody,
   DatedNoteBody,
   ExtendCaseBody,
   MajorCriteriaBody,
@@ -15,7 +18,7 @@ import {
   OpenCaseBody,
   PenaltiesBody,
 } from './enforcement.schemas.ts';
-import { caseDocument } from './service/case-documents.ts';
+import { caseDocument, correctCaseDocument } from './service/case-documents.ts';
 import { currentMajorCriteria, getCase, listCases } from './service/case-queries.ts';
 import { caseStatistics } from './service/case-statistics.ts';
 import {
@@ -33,8 +36,8 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 export const enforcementRoutes: RoutePlugin = (app, platform) => {
   const tags = ['enforcement'];
   /** Bureau staff; an inspector sees the cases of their station (caseScope). Operators never see case files. */
-  const staff = { preHandler: requireRole('admin', 'leader', 'section', 'inspector') };
-  const settings = { preHandler: requireRole('admin', 'section') };
+  const staff = { preHandler: requireRole(...bureauStaffRoles) };
+  const settings = { preHandler: requireRole(...settingsRoles) };
   const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
 
   app.get('/api/v1/cases', { schema: { tags, querystring: CaseListQuery, response: { 200: CaseList } }, ...staff }, (request) =>
@@ -105,13 +108,26 @@ export const enforcementRoutes: RoutePlugin = (app, platform) => {
   );
   app.get(
     '/api/v1/cases/:id/document',
-    { schema: { tags, params: IdParams, querystring: CaseDocumentQuery }, ...staff },
+    {
+      schema: { tags, params: IdParams, querystring: CaseDocumentQuery, response: { 200: fileResponse(docxType, 'The document, .docx') } },
+      ...staff,
+    },
     async (request, reply) => {
-      const { filename, content } = await caseDocument(ctx(request), request.params.id, request.query.kind ?? 'filing');
+      const { filename, content } = await caseDocument(
+        ctx(request),
+        request.params.id,
+        request.query.kind ?? 'filing',
+        request.query.version,
+      );
       return reply
         .header('content-type', docxType)
         .header('content-disposition', `attachment; filename="case.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
         .send(content);
     },
+  );
+  app.post(
+    '/api/v1/cases/:id/document/corrections',
+    { schema: { tags, params: IdParams, body: CorrectDocumentBody, response: { 201: CaseDocumentVersion } }, ...staff },
+    async (request, reply) => reply.code(201).send(await correctCaseDocument(ctx(request), request.params.id, request.body)),
   );
 };

@@ -1,25 +1,14 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { violationTypes } from '../../../shared/vocabularies/enforcement.ts';
 import { deadlineFlags } from '../../platform/calendar/deadline-flag.ts';
 import { PagingQuery } from '../../platform/http/schemas.ts';
 import { caseDocumentKinds, caseSources, caseStages, caseSteps, notFiledGrounds } from './rules/case-procedure.ts';
 import { majorReasons } from './rules/major-case.ts';
 import { penaltyKinds } from './rules/penalty-publication.ts';
 
-export const violationTypes = [
-  'food_safety',
-  'drugs',
-  'product_quality',
-  'special_equipment',
-  'price',
-  'advertising',
-  'unfair_competition',
-  'trademark_ip',
-  'consumer_rights',
-  'personal_information',
-  'licensing',
-  'metrology',
-  'other',
-] as const;
+export { violationTypes };
+
 export type ViolationType = (typeof violationTypes)[number];
 
 const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
@@ -42,7 +31,7 @@ export const CaseListQuery = Type.Object(
     station: Type.Optional(Type.Integer({ minimum: 1 })),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
     isMajor: Type.Optional(Type.Boolean()),
-    flag: Type.Optional(Type.Enum(['due_soon', 'overdue'])),
+    flag: Type.Optional(union(attentionFlags)),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     ...PagingQuery,
   },
@@ -98,6 +87,8 @@ export const CaseView = Type.Object({
   decisionDue: Nullable(DateString),
   decisionExtended: Type.Boolean(),
   decisionNumber: Nullable(Type.String()),
+  /** The articles the decision applies (法律依据), cited by the 决定书. */
+  legalBasis: Nullable(Type.String()),
   publicationDue: Nullable(DateString),
   publishedOn: Nullable(DateString),
   executedOn: Nullable(DateString),
@@ -137,6 +128,7 @@ export const AdvanceCaseBody = Type.Object(
     on: DateString,
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     decisionNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    legalBasis: Type.Optional(Type.String({ minLength: 2, maxLength: 500 })),
     notFiledGround: Type.Optional(union(notFiledGrounds)),
   },
   { additionalProperties: false },
@@ -170,9 +162,31 @@ export const DatedNoteBody = Type.Object(
 export type DatedNoteBody = Static<typeof DatedNoteBody>;
 
 export const CaseDocumentQuery = Type.Object(
-  { kind: Type.Optional({ ...CaseDocumentKindSchema, default: 'filing' }) },
+  {
+    kind: Type.Optional({ ...CaseDocumentKindSchema, default: 'filing' }),
+    /** A kept version (1 = as issued at its step); the latest when absent. */
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
   { additionalProperties: false },
 );
+
+export const CorrectDocumentBody = Type.Object(
+  { kind: CaseDocumentKindSchema, reason: Type.String({ minLength: 2, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type CorrectDocumentBody = Static<typeof CorrectDocumentBody>;
+
+export const CaseDocumentVersion = Type.Object(
+  {
+    kind: CaseDocumentKindSchema,
+    version: Type.Integer(),
+    documentNumber: Type.String(),
+    issuedOn: DateString,
+    correctionReason: Nullable(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type CaseDocumentVersion = Static<typeof CaseDocumentVersion>;
 
 export const CaseStatisticsQuery = Type.Object(
   { from: DateString, to: DateString, station: Type.Optional(Type.Integer({ minimum: 1 })) },
@@ -200,6 +214,9 @@ export const CaseStatisticsView = Type.Object({
   byStation: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), ...CaseFigures.properties })),
   byViolationType: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), ...CaseFigures.properties })),
   byIndustry: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), ...CaseFigures.properties })),
+  latestYear: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'the latest year, up to today, with any item in scope: the page opens on it',
+  }),
 });
 export type CaseStatisticsView = Static<typeof CaseStatisticsView>;
 

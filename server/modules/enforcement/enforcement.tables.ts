@@ -1,6 +1,6 @@
-import { bigint, boolean, char, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, customType, date, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { violationTypes } from './enforcement.schemas.ts';
-import { caseSources, caseStages, caseSteps, notFiledGrounds } from './rules/case-procedure.ts';
+import { caseDocumentKinds, caseSources, caseStages, caseSteps, notFiledGrounds } from './rules/case-procedure.ts';
 import { penaltyKinds } from './rules/penalty-publication.ts';
 
 export const enforcementCase = pgTable(
@@ -32,6 +32,7 @@ export const enforcementCase = pgTable(
     decisionExtended: boolean('decision_extended').notNull().default(false),
     decidedOn: date('decided_on'),
     decisionNumber: text('decision_number'),
+    legalBasis: text('legal_basis'),
     publicationDue: date('publication_due'),
     publishedOn: date('published_on'),
     executedOn: date('executed_on'),
@@ -92,4 +93,31 @@ export const majorCaseCriteria = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A case document as issued: one row per kind and version (a correction adds a version), the .docx bytes kept. */
+export const caseDocument = pgTable(
+  'case_document',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' }).notNull(),
+    kind: text('kind', { enum: caseDocumentKinds }).notNull(),
+    version: integer('version').notNull(),
+    documentNumber: text('document_number').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    correctionReason: text('correction_reason'),
+    filename: text('filename').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: char('sha256', { length: 64 }).notNull(),
+    content: bytea('content').notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.id] }), unique().on(t.districtCode, t.caseId, t.kind, t.version)],
 );

@@ -3,12 +3,14 @@
  * failed sample, a data comparison) and read an entity's penalties through these functions.
  */
 
+/** Demo cases making the 2020 figures of the work summary. */
+export { type DemoReferral, type EnforcementDemoInput, seedEnforcementDemo } from './demo/case-demo.ts';
 export { caseNotFound } from './enforcement.errors.ts';
+/** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
+export { enforcementFigures } from './enforcement.figures.ts';
 export { enforcementRoutes } from './enforcement.routes.ts';
 export type { CaseListItem, CaseStatisticsView, CaseView, ViolationType } from './enforcement.schemas.ts';
 export { violationTypes } from './enforcement.schemas.ts';
-/** Demo cases making the 2020 figures of the work summary. */
-export { type EnforcementDemoInput, seedEnforcementDemo } from './service/case-demo.ts';
 /** The cases of an entity (the entity page): `listCases(ctx, {entityId, page, pageSize})`. */
 /** Penalised cases of entities since a day, for the risk level and the five-colour code. */
 export { type EntityPenaltySummary, entityPenaltySummary, listCases } from './service/case-queries.ts';
@@ -17,3 +19,5 @@ export { caseStatistics } from './service/case-statistics.ts';
 /** Opens a case at the lead stage inside the caller's transaction (pass `{...ctx, db: tx}`); returns its id and number. */
 /** Moves a case one step on (e.g. 立案 right after a report is verified), inside the caller's transaction. */
 export { advanceCase, openCase } from './service/case-writes.ts';
+/** An entity's published penalty decisions, no personal data (the public credit record). */
+export { type PublishedPenalty, publishedPenaltiesOf } from './service/published-penalties.ts';

@@ -1,4 +1,4 @@
-import { todayInChina } from '../../platform/calendar/deadline-flag.ts';
+import { todayInChina } from '../../../shared/calendar-day.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import { runNightlyComparison } from './service/comparison.ts';
@@ -13,6 +13,12 @@ export function foodSafetyJobs(_platform: Platform): JobDefinition[] {
         'zh-CN': '每天 6:10 检查健康证到期（30 天、7 天内到期及已过期）并通知经营者',
         en: 'Daily 06:10: health certificates expiring within 30 / 7 days or expired; notify the operators',
       },
+      counts: {
+        checked: { 'zh-CN': '已检查健康证', en: 'certificates checked' },
+        raised: { 'zh-CN': '新增预警', en: 'warnings raised' },
+        closed: { 'zh-CN': '已关闭预警', en: 'warnings closed' },
+        shopsNotified: { 'zh-CN': '已通知商户', en: 'shops notified' },
+      },
       run: (ctx) => runExpiryWarnings(ctx, todayInChina(ctx.clock.now())),
     },
     {
@@ -21,6 +27,12 @@ export function foodSafetyJobs(_platform: Platform): JobDefinition[] {
       description: {
         'zh-CN': '每天 2:40 运行监管数据比对六项规则，新增问题派发到所在街道的市场监管所，已消除的问题自动关闭',
         en: 'Daily 02:40: the six supervision data-comparison rules; new findings go to the station, vanished ones close',
+      },
+      counts: {
+        districts: { 'zh-CN': '辖区', en: 'districts' },
+        entities: { 'zh-CN': '已比对主体', en: 'entities compared' },
+        opened: { 'zh-CN': '新增问题', en: 'findings opened' },
+        resolved: { 'zh-CN': '已消除问题', en: 'findings resolved' },
       },
       run: (ctx) => runNightlyComparison(ctx, todayInChina(ctx.clock.now())),
     },

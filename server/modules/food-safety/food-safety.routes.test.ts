@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userEntity } from '../../platform/auth/auth.tables.ts';
 import { systemContext } from '../../platform/http/context.ts';
 import type { AppInstance } from '../../platform/http/routes.ts';
 import { smsOutbox } from '../../platform/sms/sms.tables.ts';
+import { xlsxOfArrays } from '../../platform/spreadsheets/xlsx.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
 import { cateringShop } from '../../test/probe-fixtures.ts';
 import { apiCaller } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
+import { seedFoodSafetyDemo } from './demo/demo-seed.ts';
 import { residentId } from './food-safety.probes.ts';
-import { seedFoodSafetyDemo } from './service/demo-seed.ts';
 import { runExpiryWarnings } from './service/expiry-warnings.ts';
 
 let platform: TestPlatform;
@@ -229,12 +229,9 @@ describe('expiry warnings 健康证到期预警 (daily job, TestClock)', () => {
 });
 
 describe('bulk import from xlsx', () => {
-  async function workbook(rows: unknown[][]): Promise<string> {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('从业人员');
-    sheet.addRow(['姓名', '身份证号', '岗位', '入职日期', '健康证编号', '发证机构', '体检日期', '有效期至']);
-    for (const row of rows) sheet.addRow(row);
-    return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+  async function workbook(rows: string[][]): Promise<string> {
+    const header = ['姓名', '身份证号', '岗位', '入职日期', '健康证编号', '发证机构', '体检日期', '有效期至'];
+    return (await xlsxOfArrays('从业人员', [header, ...rows])).toString('base64');
   }
   it('imports all rows with their certificates, or nothing with every bad row named', async () => {
     at('2020-06-01');

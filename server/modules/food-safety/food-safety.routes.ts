@@ -1,5 +1,6 @@
+import { bureauStaffRoles, caseWorkerRoles, districtWideRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
-import { IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { fileResponse, IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
   AppealBody,
   AppealList,
@@ -12,6 +13,7 @@ import {
   ComparisonRunList,
   ConflictBody,
   ConflictView,
+  ConsistencyQuery,
   ContactBody,
   ContactView,
   CreateHandlerBody,
@@ -33,6 +35,7 @@ import {
   InspectionList,
   InspectionQuery,
   InspectionView,
+  InspectorConsistencyView,
   inspectionFileDataUrlMax,
   NoticeList,
   NoticeQuery,
@@ -69,6 +72,7 @@ import { addCertificate, createHandler, getHandler, listHandlers, revealIdNumber
 import { importHandlers } from './service/import-handlers.ts';
 import { inspectionRecordHtml } from './service/inspection-record.ts';
 import { createInspection, downloadInspectionFile, getInspection, listInspections } from './service/inspections.ts';
+import { inspectorConsistency } from './service/inspector-consistency.ts';
 import {
   decideAppeal,
   getAppeal,
@@ -92,11 +96,19 @@ import {
 import { listNotices, setShopContact, staffStatistics } from './service/staff-statistics.ts';
 import { createTemplate, getTemplate, listTemplates, updateTemplate } from './service/templates.ts';
 
-const readers = ['admin', 'leader', 'section', 'inspector', 'operator'] as const;
+const readers = staffAndOperatorRoles;
 const editors = ['section', 'inspector', 'operator'] as const;
 
 export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
+  app.get(
+    '/api/v1/food-safety/inspector-consistency',
+    {
+      schema: { querystring: ConsistencyQuery, response: { 200: InspectorConsistencyView } },
+      preHandler: requireRole(...districtWideRoles),
+    },
+    (request) => inspectorConsistency(ctx(request), request.query.year),
+  );
   app.get(
     '/api/v1/food-handlers',
     { schema: { querystring: HandlerQuery, response: { 200: HandlerList } }, preHandler: requireRole(...readers) },
@@ -141,7 +153,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/food-handler-statistics',
     {
       schema: { querystring: StatisticsQuery, response: { 200: StatisticsView } },
-      preHandler: requireRole('admin', 'leader', 'section', 'inspector'),
+      preHandler: requireRole(...bureauStaffRoles),
     },
     (request) => staffStatistics(ctx(request), request.query),
   );
@@ -157,7 +169,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
 
   // ── Stage 3: checklist templates (section staff), inspections, grades, due lists ──
-  const staff = ['admin', 'leader', 'section', 'inspector'] as const;
+  const staff = bureauStaffRoles;
   app.get('/api/v1/inspection-templates', { schema: { response: { 200: TemplateList } }, preHandler: requireRole(...staff) }, (request) =>
     listTemplates(ctx(request)),
   );
@@ -198,13 +210,19 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
   app.get(
     '/api/v1/food-inspections/:id/record',
-    { schema: { params: IdParams }, preHandler: requireRole(...readers) },
+    {
+      schema: { params: IdParams, response: { 200: fileResponse('text/html', 'The printable inspection record') } },
+      preHandler: requireRole(...readers),
+    },
     async (request, reply) => reply.type('text/html; charset=utf-8').send(await inspectionRecordHtml(ctx(request), request.params.id)),
   );
   // A photo or drawn signature of the inspection: its station's staff and the shop's operator; each download audited.
   app.get(
     '/api/v1/food-inspections/:id/files/:fileId',
-    { schema: { params: InspectionFileParams }, preHandler: requireRole(...readers) },
+    {
+      schema: { params: InspectionFileParams, response: { 200: fileResponse(['image/jpeg', 'image/png'], 'The photo or signature') } },
+      preHandler: requireRole(...readers),
+    },
     async (request, reply) => {
       const file = await downloadInspectionFile(ctx(request), request.params.id, request.params.fileId);
       return reply
@@ -260,7 +278,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
   app.get(
     '/api/v1/comparison-runs',
-    { schema: { response: { 200: ComparisonRunList } }, preHandler: requireRole('admin', 'leader', 'section') },
+    { schema: { response: { 200: ComparisonRunList } }, preHandler: requireRole(...districtWideRoles) },
     (request) => listComparisonRuns(ctx(request)),
   );
   // ── Stage 4: operator portal ──
@@ -330,7 +348,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
     },
     async (request, reply) => reply.code(201).send(await submitRegistration(contextOf(platform, request), request.body)),
   );
-  const deciders = ['admin', 'section', 'inspector'] as const;
+  const deciders = caseWorkerRoles;
   app.get(
     '/api/v1/operator-registrations',
     { schema: { querystring: ApplicationQuery, response: { 200: ApplicationList } }, preHandler: requireRole(...deciders) },

@@ -3,6 +3,7 @@
  * takes its types from.
  */
 export * from './schemas/comparison.schemas.ts';
+export * from './schemas/consistency.schemas.ts';
 export * from './schemas/handlers.schemas.ts';
 export * from './schemas/inspections.schemas.ts';
 export * from './schemas/portal.schemas.ts';

@@ -14,7 +14,10 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { answerResults, findingStatuses } from '../../../shared/vocabularies/food-safety.ts';
 import { warningLevels } from './rules/certificate-state.ts';
+
+export { answerResults };
 
 export const foodHandler = pgTable(
   'food_handler',
@@ -146,7 +149,6 @@ export const inspectionConflict = pgTable(
 
 export const inspectionKinds = ['routine', 'flying', 're-inspection'] as const;
 export const inspectionOutcomes = ['compliant', 'basically-compliant', 'non-compliant'] as const;
-export const answerResults = ['pass', 'partial', 'fail', 'na'] as const;
 
 export const foodInspection = pgTable(
   'food_inspection',
@@ -269,6 +271,8 @@ export const foodSafetyGradeHistory = pgTable(
     riskGrade: text('risk_grade').notNull(),
     nextDueOn: date('next_due_on').notNull(),
     reason: text('reason').notNull(),
+    /** The reason in English; null on rows written before it was kept (they show the Chinese). */
+    reasonEn: text('reason_en'),
     inspectionId: bigint('inspection_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -286,9 +290,7 @@ export const supervisionFinding = pgTable(
     streetCode: char('street_code', { length: 9 }).notNull(),
     stationId: bigint('station_id', { mode: 'number' }),
     detail: jsonb('detail').$type<Record<string, string | number | null>>().notNull(),
-    status: text('status', { enum: ['open', 'handled', 'dismissed', 'resolved'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: findingStatuses }).notNull().default('open'),
     openedOn: date('opened_on').notNull(),
     closedOn: date('closed_on'),
     handledBy: bigint('handled_by', { mode: 'number' }),

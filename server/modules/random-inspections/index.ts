@@ -4,6 +4,10 @@
  * functions (used by the CLI verifier and the benchmark).
  */
 
+/** Demo rows for an existing demo district: a completed 2020 plan and draw with results, a 2021 plan ready to draw. */
+export { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from './demo/demo.ts';
+/** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
+export { randomInspectionFigures } from './random-inspections.figures.ts';
 export { randomInspectionJobs } from './random-inspections.jobs.ts';
 export { randomInspectionRoutes } from './random-inspections.routes.ts';
 export type { CreditClass, CreditRiskHistory } from './rules/credit-risk-class.ts';
@@ -19,5 +23,3 @@ export {
 export { sha256Hex } from './rules/rivest-sampler.ts';
 /** A module's counts for credit grading (cases, complaints, failed samples…); pass it to randomInspectionJobs. */
 export type { CreditHistoryCounts, CreditHistorySource } from './service/credit-classes.ts';
-/** Demo rows for an existing demo district: a completed 2020 plan and draw with results, a 2021 plan ready to draw. */
-export { seedRandomInspectionsDemo } from './service/demo.ts';

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { todayInChina } from '../../../shared/calendar-day.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
@@ -6,7 +7,6 @@ import { systemActorFor } from '../../platform/scope/actor.ts';
 import { type CreditHistorySource, gradeEntities } from './service/credit-classes.ts';
 import { otherModulesHistory } from './service/credit-sources.ts';
 import { activeEntities } from './service/directory-source.ts';
-import { chinaDay } from './service/scope.ts';
 import { raiseOverdueAlerts } from './service/tasks.ts';
 
 /**
@@ -22,8 +22,15 @@ export function randomInspectionJobs(_platform: Platform, sources: readonly Cred
         'zh-CN': '每月1日重新评定全部在业市场主体的信用风险分类（A–D）',
         en: 'Monthly: re-grade the credit-risk class (A–D) of every active entity',
       },
+      counts: {
+        districts: { 'zh-CN': '辖区', en: 'districts' },
+        A: { 'zh-CN': 'A 类（信用风险低）', en: 'class A (low risk)' },
+        B: { 'zh-CN': 'B 类（信用风险一般）', en: 'class B (fair)' },
+        C: { 'zh-CN': 'C 类（信用风险较高）', en: 'class C (higher)' },
+        D: { 'zh-CN': 'D 类（信用风险高）', en: 'class D (high)' },
+      },
       async run(ctx) {
-        const today = chinaDay(ctx.clock.now());
+        const today = todayInChina(ctx.clock.now());
         const districts = await queryRows<{ code: string }>(ctx.db, sql`select code from district order by code`);
         const counts: Record<string, number> = { districts: 0, A: 0, B: 0, C: 0, D: 0 };
         for (const { code } of districts) {
@@ -43,6 +50,7 @@ export function randomInspectionJobs(_platform: Platform, sources: readonly Cred
         'zh-CN': '每日检查抽查结果是否在检查结束后20个工作日内公示，逾期生成预警',
         en: 'Daily: alert on results not published within 20 working days of the check',
       },
+      counts: { alerts: { 'zh-CN': '新增逾期预警', en: 'overdue alerts raised' } },
       async run(ctx) {
         return { alerts: await raiseOverdueAlerts(ctx.db, ctx.clock.now()) };
       },

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Type } from 'typebox';
-import type { Role } from '../../../shared/roles.ts';
+import { districtWideRoles, settingsRoles } from '../../../shared/roles.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
 import { type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
-import { IdParams, NoBody } from '../../platform/http/schemas.ts';
+import { IdParams, NoBody, NoContent } from '../../platform/http/schemas.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
 import { drawNotFound } from './random-inspections.errors.ts';
 import {
@@ -47,8 +47,8 @@ import { createMatter, createPlan, getPlan, listMatters, listPlans } from './ser
 import { publicDrawDocument, renderPublicDraw, renderPublicIndex, renderVerifyPage } from './service/public-pages.ts';
 import { getTask, listAlerts, listTaskItems, publishTaskResult, recordTaskResult } from './service/tasks.ts';
 
-const readers: Role[] = ['admin', 'leader', 'section'];
-const managers: Role[] = ['admin', 'section'];
+const readers = districtWideRoles;
+const managers = settingsRoles;
 const prefix = '/api/v1/random-inspections';
 const tags = ['random-inspections'];
 const verifierScript = readFileSync(new URL('./verifier/draw-verifier.js', import.meta.url), 'utf8');
@@ -96,7 +96,7 @@ export const randomInspectionRoutes: RoutePlugin = (app, platform) => {
   );
   app.delete(
     `${prefix}/conflicts/:id`,
-    { preHandler: requireRole(...managers), schema: { tags, params: IdParams } },
+    { preHandler: requireRole(...managers), schema: { tags, params: IdParams, response: { 204: NoContent } } },
     async (request, reply) => {
       await removeConflict(ctx(request), request.params.id);
       return reply.code(204).send();

@@ -1,9 +1,11 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import { followUpTypes, inspectionOutcomes, planKinds } from '../../../shared/vocabularies/random-inspections.ts';
 import { listOf, PagingQuery } from '../../platform/http/schemas.ts';
+
+export { followUpTypes, inspectionOutcomes, planKinds };
 
 /** 重点检查事项 / 一般检查事项. */
 export const matterTypes = ['key', 'general'] as const;
-export const planKinds = ['yearly', 'ad_hoc'] as const;
 /** The draw ceremony: commit → seed → draw → publish. */
 export const drawStatuses = ['committed', 'seeded', 'drawn', 'published'] as const;
 export const conflictReasons = ['relative', 'former_employment', 'financial_interest', 'other'] as const;
@@ -12,18 +14,7 @@ export const creditClassList = ['A', 'B', 'C', 'D'] as const;
  * The result categories of a random inspection (抽查结果): 未发现问题, 发现问题已责令改正, 发现问题待后续处理,
  * 通过登记的住所（经营场所）无法联系, 未发现开展本次抽查涉及的经营活动, 已关闭停业或歇业, 不配合检查.
  */
-export const inspectionOutcomes = [
-  'no_problem',
-  'problem_handled',
-  'problem_follow_up',
-  'not_found_at_address',
-  'no_such_activity',
-  'closed_down',
-  'refused',
-] as const;
 export type InspectionOutcome = (typeof inspectionOutcomes)[number];
-/** What a task asks the enforcement module for: a rectification order or a case (a hook until that module lands). */
-export const followUpTypes = ['none', 'rectification', 'case'] as const;
 export const taskStatuses = ['assigned', 'done'] as const;
 
 const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);

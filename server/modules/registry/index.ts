@@ -4,6 +4,8 @@
  */
 
 export { entityNotFound } from './registry.errors.ts';
+/** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
+export { registryFigures } from './registry.figures.ts';
 export { registryRoutes } from './registry.routes.ts';
 export type {
   BusinessCategory,
@@ -19,6 +21,8 @@ export { businessCategories, entityKinds, entityStatuses, licenceKinds } from '.
 export { bulkInsertEntities, bulkInsertStatusHistory, type EntityInsertRow } from './service/bulk-insert.ts';
 /** Signed-out operator self-registration: do a credit code and a food business licence number match one active entity? */
 export { type CredentialMatch, matchFoodBusinessCredentials } from './service/credential-match.ts';
+/** Who files an annual report (system work in one district) and the phones to remind them: the credit module. */
+export { type EntityFilingFacts, entityContactPhones, entityFilingFacts } from './service/entity-filing-facts.ts';
 export {
   type EntitySummary,
   type EntityWithLicences,
@@ -28,6 +32,8 @@ export {
 } from './service/entity-lookup.ts';
 /** The entity page (identity, licences, premises, status history) of an entity in the actor's scope; 404 outside it. */
 export { getEntity } from './service/entity-page.ts';
+/** Reads an uploaded xlsx/csv into rows with the row numbers a person sees (every module's import). */
+export { readSpreadsheet, type Spreadsheet, type SpreadsheetKind, spreadsheetContentTypes } from './service/import-files.ts';
 /** Public facts of a district's entities (all, or the given ids), no personal data: public pages, maps, open data. */
 export { entityPublicProfiles, type PublicProfile } from './service/public-profiles.ts';
 /** Scoped search: the same filters as GET /api/v1/entities. */

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { bureauStaffRoles, districtWideRoles, registryReaderRoles, settingsRoles } from '../../../shared/roles.ts';
 import { invalidRequest } from '../../platform/errors/problem.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
-import { IdParams, listOf, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { fileResponse, IdParams, listOf, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
   CreateEntityBody,
   EntityList,
@@ -71,9 +72,9 @@ function parseColumns(text: string | undefined): ImportColumns | undefined {
 export const registryRoutes: RoutePlugin = (app, platform) => {
   const tags = ['registry'];
   /** Who may look entities up; operators and market managers see only their own (scopeWhere). */
-  const readers = { preHandler: requireRole('admin', 'leader', 'section', 'inspector', 'operator', 'market_manager') };
-  const registrars = { preHandler: requireRole('admin', 'section') };
-  const revealers = { preHandler: requireRole('admin', 'leader', 'section', 'inspector') };
+  const readers = { preHandler: requireRole(...registryReaderRoles) };
+  const registrars = { preHandler: requireRole(...settingsRoles) };
+  const revealers = { preHandler: requireRole(...bureauStaffRoles) };
 
   for (const contentType of Object.values(spreadsheetContentTypes)) {
     if (!app.hasContentTypeParser(contentType)) {
@@ -86,7 +87,10 @@ export const registryRoutes: RoutePlugin = (app, platform) => {
   );
   app.get(
     '/api/v1/entities/export.xlsx',
-    { preHandler: requireRole('admin', 'leader', 'section', 'inspector'), schema: { tags, querystring: ExportQuery } },
+    {
+      preHandler: requireRole(...bureauStaffRoles),
+      schema: { tags, querystring: ExportQuery, response: { 200: fileResponse(spreadsheetContentTypes.xlsx, 'The entities as .xlsx') } },
+    },
     async (request, reply) => {
       const ctx = actorContextOf(platform, request);
       const output = new PassThrough();
@@ -130,7 +134,7 @@ export const registryRoutes: RoutePlugin = (app, platform) => {
   app.get(
     '/api/v1/registry/statistics',
     {
-      preHandler: requireRole('admin', 'leader', 'section'),
+      preHandler: requireRole(...districtWideRoles),
       schema: { tags, querystring: StatisticsQuery, response: { 200: StatisticsView } },
     },
     (request) => registryStatistics(actorContextOf(platform, request), request.query),
@@ -179,13 +183,17 @@ export const registryRoutes: RoutePlugin = (app, platform) => {
     { ...registrars, schema: { tags, params: IdParams, body: Type.Optional(NoBody), response: { 200: ImportBatchView } } },
     (request) => commitImport(actorContextOf(platform, request), request.params.id),
   );
-  app.get('/api/v1/registry/imports/:id/errors.csv', { ...registrars, schema: { tags, params: IdParams } }, async (request, reply) => {
-    const report = await importErrorReport(actorContextOf(platform, request), request.params.id);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="import-errors.csv"; filename*=UTF-8''${encodeURIComponent(report.filename)}`)
-      .send(report.csv);
-  });
+  app.get(
+    '/api/v1/registry/imports/:id/errors.csv',
+    { ...registrars, schema: { tags, params: IdParams, response: { 200: fileResponse('text/csv', 'The rows in error, CSV') } } },
+    async (request, reply) => {
+      const report = await importErrorReport(actorContextOf(platform, request), request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="import-errors.csv"; filename*=UTF-8''${encodeURIComponent(report.filename)}`)
+        .send(report.csv);
+    },
+  );
   app.get(
     '/api/v1/registry/import-mappings',
     { ...registrars, schema: { tags, response: { 200: Type.Object({ items: Type.Array(ImportMappingView) }) } } },

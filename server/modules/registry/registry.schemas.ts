@@ -1,27 +1,21 @@
 import { type Static, type TOptional, type TSchema, Type } from 'typebox';
+import {
+  businessCategories,
+  entityKinds,
+  entityStatuses,
+  importActions,
+  importFields,
+  licenceKinds,
+} from '../../../shared/vocabularies/registry.ts';
 import { PagingQuery } from '../../platform/http/routes.ts';
 
-export const entityKinds = ['enterprise', 'individual'] as const;
+export { businessCategories, entityKinds, entityStatuses, importActions, importFields, licenceKinds };
+
 export type EntityKind = (typeof entityKinds)[number];
-/** 存续/在业, 迁出, 注销, 吊销. */
-export const entityStatuses = ['active', 'moved_out', 'cancelled', 'revoked'] as const;
 export type EntityStatus = (typeof entityStatuses)[number];
-export const businessCategories = [
-  'catering',
-  'food_workshop',
-  'pharmacy',
-  'farmers_market',
-  'special_equipment_user',
-  'food_production',
-  'food_retail',
-  'other',
-] as const;
 export type BusinessCategory = (typeof businessCategories)[number];
-/** 营业执照, 食品经营许可证, 药品经营许可证, 食品生产许可证, 小作坊登记证. */
-export const licenceKinds = ['business', 'food_business', 'pharmacy', 'food_production', 'workshop_registration'] as const;
 export type LicenceKind = (typeof licenceKinds)[number];
 export const licenceStatuses = ['valid', 'suspended', 'revoked', 'cancelled'] as const;
-export const importActions = ['new', 'updated', 'unchanged', 'rejected'] as const;
 export type ImportAction = (typeof importActions)[number];
 
 /** Why a row of an imported file was rejected: the column, a stable code and a message in both languages. */
@@ -39,6 +33,9 @@ export const BusinessCategorySchema = union(businessCategories);
 export const LicenceKindSchema = union(licenceKinds);
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Decimal = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' });
+/** Degrees as numeric(9, 6) holds them: at most three integer and six decimal digits. */
+const Longitude = Type.String({ pattern: '^-?\\d{1,3}(\\.\\d{1,6})?$', description: 'degrees east, e.g. 121.55' });
+const Latitude = Type.String({ pattern: '^-?\\d{1,2}(\\.\\d{1,6})?$', description: 'degrees north, e.g. 29.87' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const EntitySearchQuery = Type.Object(
@@ -174,8 +171,8 @@ const entityFields = {
   address: Type.String({ maxLength: 300 }),
   streetCode: Type.String({ pattern: '^[0-9]{9}$' }),
   communityCode: Nullable(Type.String({ pattern: '^[0-9]{12}$' })),
-  lng: Nullable(Decimal),
-  lat: Nullable(Decimal),
+  lng: Nullable(Longitude),
+  lat: Nullable(Latitude),
   businessCategory: BusinessCategorySchema,
 };
 export const CreateEntityBody = Type.Object(
@@ -238,21 +235,6 @@ export const StatisticsView = Type.Object({
 });
 export type StatisticsView = Static<typeof StatisticsView>;
 
-export const importFields = [
-  'creditCode',
-  'name',
-  'kind',
-  'legalRepName',
-  'legalRepIdNumber',
-  'phone',
-  'industryCode',
-  'registeredCapitalWan',
-  'foundedOn',
-  'address',
-  'street',
-  'status',
-  'businessCategory',
-] as const;
 export type ImportField = (typeof importFields)[number];
 /** header in the file → registry field. */
 export const ImportColumns = Type.Record(Type.String({ maxLength: 100 }), union(importFields));

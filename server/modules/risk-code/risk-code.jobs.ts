@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { Platform } from '../../platform/http/context.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
-import { ensureSubjects, recomputeColours } from './service/recompute.ts';
+import { recomputeDistrictColours } from './service/recompute.ts';
 
 async function eachDistrict(ctx: Parameters<JobDefinition['run']>[0], force: boolean) {
   const districts = await queryRows<{ code: string }>(ctx.db, sql`select code from district order by code`);
@@ -10,8 +10,8 @@ async function eachDistrict(ctx: Parameters<JobDefinition['run']>[0], force: boo
   let recomputed = 0;
   let changed = 0;
   for (const { code } of districts) {
-    added += await ensureSubjects(ctx, code);
-    const result = await recomputeColours(ctx, { districtCode: code, trigger: 'job', force });
+    const result = await recomputeDistrictColours(ctx, code, force);
+    added += result.added;
     recomputed += result.recomputed;
     changed += result.changed;
   }
@@ -28,12 +28,24 @@ export function riskCodeJobs(_platform: Platform): JobDefinition[] {
       name: 'risk_code.recompute_changed',
       schedule: '*/10 * * * *',
       description: { 'zh-CN': '每10分钟重算事实有变化的五色码', en: 'Every 10 minutes: recompute colours whose facts changed' },
+      counts: {
+        districts: { 'zh-CN': '辖区', en: 'districts' },
+        added: { 'zh-CN': '新增赋码单位', en: 'units added' },
+        recomputed: { 'zh-CN': '已重算', en: 'recomputed' },
+        changed: { 'zh-CN': '颜色变化', en: 'colours changed' },
+      },
       run: (ctx) => eachDistrict(ctx, false),
     },
     {
       name: 'risk_code.recompute_all',
       schedule: '30 2 * * *',
       description: { 'zh-CN': '每晚全量重算五色码', en: 'Nightly: recompute every colour' },
+      counts: {
+        districts: { 'zh-CN': '辖区', en: 'districts' },
+        added: { 'zh-CN': '新增赋码单位', en: 'units added' },
+        recomputed: { 'zh-CN': '已重算', en: 'recomputed' },
+        changed: { 'zh-CN': '颜色变化', en: 'colours changed' },
+      },
       run: (ctx) => eachDistrict(ctx, true),
     },
   ];

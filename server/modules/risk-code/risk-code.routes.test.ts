@@ -137,7 +137,9 @@ describe('five-colour code', () => {
     expect(items.length).toBeGreaterThan(0);
     expect(JSON.stringify(items)).not.toContain('王五');
     const csv = await app.inject({ method: 'GET', url: `/api/open/v1/ratings?district=${home.code}&format=csv` });
-    expect(csv.body).toContain('creditCode,name');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.rawPayload.toString('utf8').startsWith('\uFEFFcreditCode,pageToken,name,licenceNumber,')).toBe(true);
+    expect(csv.body).toContain(`"${items[0]?.creditCode}","${items[0]?.pageToken}"`);
   });
 });
 

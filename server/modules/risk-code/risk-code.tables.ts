@@ -55,11 +55,6 @@ export const rcColourHistory = pgTable(
   (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
 );
 
-export const rcMapSetting = pgTable('rc_map_setting', {
-  districtCode: char('district_code', { length: 6 }).primaryKey(),
-  tileUrl: text('tile_url'),
-});
-
 export const rcCertifiedProduct = pgTable(
   'rc_certified_product',
   {

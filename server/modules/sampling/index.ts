@@ -3,10 +3,18 @@
  * samples through these functions, never through the tables.
  */
 
-export { samplingRoutes } from './sampling.routes.ts';
+/** The district's sampling after 2020, year by year (demo). */
+export { type SamplingYearDemo, seedSamplingLaterYears } from './demo/demo-later-years.ts';
 /** Inserts the demo district's sampling data (plans, 2020 results, campaigns, work in progress). */
-export { type SamplingDemoInput, seedSamplingDemo } from './service/demo-seed.ts';
+export { type SamplingDemoInput, seedSamplingDemo } from './demo/demo-seed.ts';
+/** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
+export { samplingFigures } from './sampling.figures.ts';
+export { samplingRoutes } from './sampling.routes.ts';
 /** An entity's unqualified final results, newest first, with their handling status (actor's scope). */
 export { type FailedSample, failedSampleCounts, failedSamplesOf } from './service/failed-samples.ts';
+/** Handling of failed samples in the actor's scope (alerts on the home pages and the big screen). */
+export { listHandling } from './service/handling.ts';
+/** Failures handed to enforcement in a year (penalty, police), one per business: the demo's cases are made from them. */
+export { type SamplingReferral, samplingReferrals } from './service/referrals.ts';
 /** Batches, qualified and pass rates of a year by category, product, link and month (annual report). */
 export { samplingStatistics } from './service/statistics.ts';

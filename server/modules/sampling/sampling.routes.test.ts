@@ -218,7 +218,22 @@ describe('a sample from the entity to the published result', () => {
     expect(page.body).toContain('生命周期餐馆');
     expect(page.body).not.toContain(blindCode);
     expect(page.body).not.toContain(retestCode);
-    expect((await app.inject({ method: 'GET', url: '/public/sampling?district=abc&year=2020' })).statusCode).toBe(400);
+    // A person's browser gets a page for any error, never JSON; the defaults are this deployment's district and this year.
+    const browser = { accept: 'text/html,application/xhtml+xml', 'accept-language': 'zh-CN' };
+    const bad = await app.inject({ method: 'GET', url: '/public/sampling?district=abc&year=twenty', headers: browser });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('text/html');
+    expect(bad.body).toContain('无法显示此页面');
+    expect(bad.body).not.toContain('"status"');
+    const defaults = await app.inject({ method: 'GET', url: `/public/sampling?district=${home.code}`, headers: browser });
+    expect(defaults.statusCode).toBe(200);
+    expect(defaults.body).toMatch(/<strong aria-current="page">2020<\/strong>/); // the clock's year
+    expect(defaults.body).toContain('生命周期餐馆');
+    const deployment = await app.inject({ method: 'GET', url: '/public/sampling', headers: browser });
+    expect(deployment.headers['content-type']).toContain('text/html');
+    expect((await app.inject({ method: 'GET', url: '/public/sampling?district=abc' })).headers['content-type']).toContain(
+      'application/problem+json',
+    );
 
     // Plan completion counts first samples only.
     expect(json(await call(section, 'GET', `/api/v1/sampling/plans/${planId}`))).toMatchObject({

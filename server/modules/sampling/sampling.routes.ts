@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
+import { todayInChina } from '../../../shared/calendar-day.ts';
+import { bureauStaffRoles, caseWorkerRoles, settingsRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
-import { type AppInstance, IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { type AppInstance, fileResponse, IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
 import { maxUploadBytes } from './rules/file-signature.ts';
 import {
@@ -54,8 +56,10 @@ import { samplingStatistics } from './service/statistics.ts';
 const extensions: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
 const PublicQuery = Type.Object(
   {
-    district: Type.String({ pattern: '^[0-9]{6}$' }),
-    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    district: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'default: the district of this deployment' })),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'default: this year in China' })),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
     lang: Type.Optional(Type.Enum(['zh-CN', 'zh', 'en'])),
   },
   { additionalProperties: false },
@@ -63,10 +67,10 @@ const PublicQuery = Type.Object(
 
 function routes(app: AppInstance, platform: Parameters<RoutePlugin>[1]) {
   const tags = ['sampling'];
-  const readers = { preHandler: requireRole('admin', 'leader', 'section', 'inspector') };
-  const samplers = { preHandler: requireRole('admin', 'section', 'inspector') };
-  const deciders = { preHandler: requireRole('admin', 'section') };
-  const handlingReaders = { preHandler: requireRole('admin', 'leader', 'section', 'inspector', 'operator') };
+  const readers = { preHandler: requireRole(...bureauStaffRoles) };
+  const samplers = { preHandler: requireRole(...caseWorkerRoles) };
+  const deciders = { preHandler: requireRole(...settingsRoles) };
+  const handlingReaders = { preHandler: requireRole(...staffAndOperatorRoles) };
   const labOnly = { preHandler: requireRole('lab') };
   const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
 
@@ -144,13 +148,17 @@ function routes(app: AppInstance, platform: Parameters<RoutePlugin>[1]) {
     async (request, reply) =>
       reply.status(201).send(await uploadPhoto(ctx(request), request.params.id, request.headers['content-type'], request.body)),
   );
-  app.get('/api/v1/sampling/files/:id', { ...readers, schema: { tags, params: IdParams } }, async (request, reply) => {
-    const file = await downloadFile(ctx(request), request.params.id);
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}.${extensions[file.contentType]}"`)
-      .send(file.content);
-  });
+  app.get(
+    '/api/v1/sampling/files/:id',
+    { ...readers, schema: { tags, params: IdParams, response: { 200: fileResponse(fileContentTypes, 'The file') } } },
+    async (request, reply) => {
+      const file = await downloadFile(ctx(request), request.params.id);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}.${extensions[file.contentType]}"`)
+        .send(file.content);
+    },
+  );
 
   // ── failure handling (核查处置)
   app.get(
@@ -203,13 +211,17 @@ function routes(app: AppInstance, platform: Parameters<RoutePlugin>[1]) {
     { ...labOnly, bodyLimit: maxUploadBytes, schema: { tags: labTags, params: BlindCodeParams, response: { 200: LabReportCreated } } },
     (request) => uploadLabReport(ctx(request), request.params.id, request.headers['content-type'], request.body),
   );
-  app.get('/api/v1/lab/samples/:id/report', { ...labOnly, schema: { tags: labTags, params: BlindCodeParams } }, async (request, reply) => {
-    const file = await downloadLabReport(ctx(request), request.params.id);
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}.${extensions[file.contentType]}"`)
-      .send(file.content);
-  });
+  app.get(
+    '/api/v1/lab/samples/:id/report',
+    { ...labOnly, schema: { tags: labTags, params: BlindCodeParams, response: { 200: fileResponse(fileContentTypes, 'The report') } } },
+    async (request, reply) => {
+      const file = await downloadLabReport(ctx(request), request.params.id);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}.${extensions[file.contentType]}"`)
+        .send(file.content);
+    },
+  );
 
   // ── public results (no login)
   app.get(
@@ -218,8 +230,10 @@ function routes(app: AppInstance, platform: Parameters<RoutePlugin>[1]) {
     async (request, reply) => {
       const language = publicLanguage(request.query, request.headers['accept-language']);
       const page = await publicResultsPage(platform.database.db, {
-        districtCode: request.query.district,
-        year: request.query.year,
+        districtCode: request.query.district ?? platform.config.ZHIJIAN_DISTRICT_CODE,
+        year: request.query.year ?? Number(todayInChina(platform.clock.now()).slice(0, 4)),
+        q: request.query.q?.trim() || undefined,
+        page: request.query.page ?? 1,
         language,
       });
       return reply.status(page.status).type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(page.body);

@@ -1,21 +1,25 @@
 import { type Static, type TSchema, Type } from 'typebox';
+import {
+  handlingMeasures,
+  handlingOutcomes,
+  handlingStatuses,
+  labStatuses,
+  planKinds,
+  sampleStatuses,
+  samplingFields,
+  samplingLinks,
+  verdicts,
+} from '../../../shared/vocabularies/sampling.ts';
 import { blindCodePattern } from './rules/blind-code.ts';
 
-export const samplingFields = ['food', 'industrial'] as const;
+export { handlingMeasures, handlingOutcomes, handlingStatuses, planKinds, sampleStatuses, samplingFields, samplingLinks, verdicts };
+
 export type SamplingField = (typeof samplingFields)[number];
-/** 生产 / 流通 / 餐饮 环节. */
-export const samplingLinks = ['production', 'circulation', 'catering'] as const;
 export type SamplingLink = (typeof samplingLinks)[number];
-export const planKinds = ['routine', 'campaign'] as const;
 export const testMethods = ['lab', 'rapid'] as const;
-export const verdicts = ['qualified', 'unqualified'] as const;
 export type Verdict = (typeof verdicts)[number];
 export const itemVerdicts = ['pass', 'fail'] as const;
-export const sampleStatuses = ['sampled', 'sent', 'received', 'reported', 'notified'] as const;
 export type SampleStatus = (typeof sampleStatuses)[number];
-export const handlingMeasures = ['recall', 'removal', 'rectification', 'case'] as const;
-export const handlingStatuses = ['open', 'in_progress', 'closed'] as const;
-export const handlingOutcomes = ['rectified', 'administrative_penalty', 'transferred_to_police', 'no_violation'] as const;
 export const fileKinds = ['report', 'photo'] as const;
 export const fileContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type FileContentType = (typeof fileContentTypes)[number];
@@ -343,7 +347,7 @@ export const LabSampleView = Type.Object(
     productType: Type.String(),
     testItems: Type.Array(Type.String()),
     isRetest: Type.Boolean(),
-    labStatus: union(['to_receive', 'testing', 'reported'] as const),
+    labStatus: union(labStatuses),
     receivedOn: Nullable(Type.String()),
     reportDue: Nullable(Type.String()),
     isOverdue: Type.Boolean(),
@@ -355,10 +359,7 @@ export const LabSampleView = Type.Object(
 );
 export type LabSampleView = Static<typeof LabSampleView>;
 export const LabSampleList = list(LabSampleView);
-export const LabSampleQuery = Type.Object(
-  { labStatus: Type.Optional(union(['to_receive', 'testing', 'reported'] as const)), ...Paging },
-  { additionalProperties: false },
-);
+export const LabSampleQuery = Type.Object({ labStatus: Type.Optional(union(labStatuses)), ...Paging }, { additionalProperties: false });
 export const ReceiveBody = Type.Object({ receivedOn: DateString }, { additionalProperties: false });
 export const LabResultsBody = Type.Object(
   { items: Type.Array(ResultItemInput, { minItems: 1, maxItems: 50 }) },

@@ -31,7 +31,7 @@ const allPassed = Object.fromEntries(defaultListCriteria.items.map((item) => [it
 const job = workshopJobs({} as never).find((candidate) => candidate.name === 'workshops.publish_monthly_lists');
 
 beforeAll(async () => {
-  platform = await testPlatform();
+  platform = await testPlatform({}, { isOwnDatabase: true }); // the monthly job publishes every district: only ours here
   app = await testApp(platform);
   home = await createTestDistrict(platform);
   const body = `92${home.code}0000000${String(Date.now() % 10)}0`;
@@ -100,6 +100,7 @@ describe('workshop red/black lists', () => {
           to: 'decided',
           on: '2026-02-12',
           decisionNumber: '明市监罚〔2026〕7号',
+          legalBasis: '《中华人民共和国食品安全法》第一百二十六条第一款',
         })
       ).status,
     ).toBe(200);
@@ -144,11 +145,17 @@ describe('workshop red/black lists', () => {
     expect(codePage.body).toContain(`href="/public/workshop-lists/${home.code}"`);
   });
 
-  it('the operator appeals; section staff decide; the operator sees the decision', async () => {
+  it('the operator appeals (a leader, read-only, may not); section staff decide; the operator sees the decision', async () => {
     const bound = await call('admin', 'PATCH', `/api/v1/users/${home.users.operator.id}`, { entityIds: [workshopId] });
     expect(bound.status).toBe(200);
     cookies.delete(home.users.operator.username);
     const snapshotId = ((await call('section', 'GET', '/api/v1/workshops/snapshots')).body.items as Json[])[0]?.id as number;
+    const byLeader = await call('leader', 'POST', '/api/v1/workshops/appeals', {
+      entityId: workshopId,
+      snapshotId,
+      reason: '领导不代为申诉',
+    });
+    expect(byLeader.status).toBe(403);
     const filed = await call('operator', 'POST', '/api/v1/workshops/appeals', {
       entityId: workshopId,
       snapshotId,

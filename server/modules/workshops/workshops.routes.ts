@@ -1,168 +1,116 @@
-import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { bureauStaffRoles, settingsRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
-import { IdParams, PagingQuery, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { html, publicLanguage, publicPage } from '../../platform/public-html/html.ts';
 import {
   createEvaluation,
-  criteriaInForce,
-  currentMemberships,
+  criteriaToday,
   decideAppeal,
+  districtSnapshots,
   fileAppeal,
   getAppeal,
   listAppeals,
   listEvaluations,
   listSnapshots,
+  membershipsToday,
   publishSnapshot,
   saveCriteria,
 } from './service/workshops.ts';
+import {
+  AppealBody,
+  AppealDecisionBody,
+  AppealList,
+  AppealViewSchema,
+  CriteriaBody,
+  CriteriaViewSchema,
+  EvaluationBody,
+  EvaluationList,
+  EvaluationQuery,
+  EvaluationViewSchema,
+  MembershipList,
+  PagingOnly,
+  PublicListParams,
+  PublicListQuery,
+  SnapshotBody,
+  SnapshotList,
+  SnapshotViewSchema,
+} from './workshops.schemas.ts';
 
-const DateString = Type.String({ format: 'date' });
-const Item = Type.Object(
-  {
-    key: Type.String({ pattern: '^[a-z_]{1,40}$' }),
-    zh: Type.String({ minLength: 1, maxLength: 100 }),
-    en: Type.String({ minLength: 1, maxLength: 100 }),
-    critical: Type.Boolean(),
-  },
-  { additionalProperties: false },
-);
-const Criteria = Type.Object(
-  {
-    items: Type.Array(Item, { minItems: 1, maxItems: 40 }),
-    redMinPercent: Type.Integer({ minimum: 0, maximum: 100 }),
-    blackBelowPercent: Type.Integer({ minimum: 0, maximum: 100 }),
-    evaluationValidMonths: Type.Integer({ minimum: 1, maximum: 36 }),
-  },
-  { additionalProperties: false },
-);
-const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const tags = ['workshops'];
+const staff = requireRole(...bureauStaffRoles);
 
 export const workshopRoutes: RoutePlugin = async (app, platform) => {
-  app.get('/api/v1/workshops/criteria', { preHandler: requireRole() }, async (request) => {
-    const ctx = actorContextOf(platform, request);
-    return criteriaInForce(ctx, ctx.actor.districtCode, chinaDay(ctx.clock.now()));
-  });
+  const ctx = (request: FastifyRequest) => actorContextOf(platform, request);
+  app.get('/api/v1/workshops/criteria', { schema: { tags, response: { 200: CriteriaViewSchema } }, preHandler: requireRole() }, (request) =>
+    criteriaToday(ctx(request)),
+  );
   app.post(
     '/api/v1/workshops/criteria',
-    {
-      schema: { body: Type.Object({ effectiveFrom: DateString, criteria: Criteria }, { additionalProperties: false }) },
-      preHandler: requireRole('admin', 'section'),
-    },
-    async (request, reply) => reply.status(201).send(await saveCriteria(actorContextOf(platform, request), request.body)),
+    { schema: { tags, body: CriteriaBody, response: { 201: CriteriaViewSchema } }, preHandler: requireRole(...settingsRoles) },
+    async (request, reply) => reply.status(201).send(await saveCriteria(ctx(request), request.body)),
   );
   app.post(
     '/api/v1/workshops/evaluations',
     {
-      schema: {
-        body: Type.Object(
-          {
-            entityId: Type.Integer({ minimum: 1 }),
-            evaluatedOn: DateString,
-            answers: Type.Record(Type.String(), Type.Boolean()),
-            note: Type.String({ maxLength: 1000, default: '' }),
-          },
-          { additionalProperties: false },
-        ),
-      },
+      schema: { tags, body: EvaluationBody, response: { 201: EvaluationViewSchema } },
       preHandler: requireRole('inspector', 'section', 'admin'),
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createEvaluation(
-            actorContextOf(platform, request),
-            request.body as { entityId: number; evaluatedOn: string; answers: Record<string, boolean>; note: string },
-          ),
-        ),
+    async (request, reply) => reply.status(201).send(await createEvaluation(ctx(request), request.body)),
   );
   app.get(
     '/api/v1/workshops/evaluations',
-    {
-      schema: {
-        querystring: Type.Object(
-          { ...PagingQuery, entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
-          { additionalProperties: false },
-        ),
-      },
-      preHandler: requireRole(),
-    },
-    async (request) =>
-      listEvaluations(actorContextOf(platform, request), request.query as { entityId?: number; page: number; pageSize: number }),
+    { schema: { tags, querystring: EvaluationQuery, response: { 200: EvaluationList } }, preHandler: requireRole() },
+    (request) => listEvaluations(ctx(request), request.query),
   );
-  app.get('/api/v1/workshops/memberships', { preHandler: requireRole('admin', 'leader', 'section', 'inspector') }, async (request) => {
-    const ctx = actorContextOf(platform, request);
-    const streets = ctx.actor.isDistrictWide ? undefined : ctx.actor.streetCodes;
-    const items = await currentMemberships(ctx, ctx.actor.districtCode, chinaDay(ctx.clock.now()), streets);
-    return { items, total: items.length };
-  });
+  app.get('/api/v1/workshops/memberships', { schema: { tags, response: { 200: MembershipList } }, preHandler: staff }, (request) =>
+    membershipsToday(ctx(request)),
+  );
   app.post(
     '/api/v1/workshops/snapshots',
-    {
-      schema: { body: Type.Object({ period: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) }, { additionalProperties: false }) },
-      preHandler: requireRole('admin', 'section'),
-    },
-    async (request, reply) => reply.status(201).send(await publishSnapshot(actorContextOf(platform, request), request.body)),
+    { schema: { tags, body: SnapshotBody, response: { 201: SnapshotViewSchema } }, preHandler: requireRole(...settingsRoles) },
+    async (request, reply) => reply.status(201).send(await publishSnapshot(ctx(request), request.body)),
   );
-  app.get('/api/v1/workshops/snapshots', { preHandler: requireRole() }, async (request) => {
-    const ctx = actorContextOf(platform, request);
-    const items = await listSnapshots(ctx, ctx.actor.districtCode);
-    return { items, total: items.length };
-  });
+  app.get('/api/v1/workshops/snapshots', { schema: { tags, response: { 200: SnapshotList } }, preHandler: requireRole() }, (request) =>
+    districtSnapshots(ctx(request)),
+  );
   app.post(
     '/api/v1/workshops/appeals',
     {
-      schema: {
-        body: Type.Object(
-          {
-            entityId: Type.Integer({ minimum: 1 }),
-            snapshotId: Type.Optional(Type.Integer({ minimum: 1 })),
-            reason: Type.String({ minLength: 2, maxLength: 2000 }),
-          },
-          { additionalProperties: false },
-        ),
-      },
-      preHandler: requireRole(),
+      schema: { tags, body: AppealBody, response: { 201: AppealViewSchema } },
+      // The operator appeals for their own workshop; staff may enter one received on paper. A leader only reads.
+      preHandler: requireRole('admin', 'section', 'inspector', 'operator'),
     },
-    async (request, reply) => reply.status(201).send(await fileAppeal(actorContextOf(platform, request), request.body)),
+    async (request, reply) => reply.status(201).send(await fileAppeal(ctx(request), request.body)),
   );
   app.get(
     '/api/v1/workshops/appeals',
-    { schema: { querystring: Type.Object(PagingQuery, { additionalProperties: false }) }, preHandler: requireRole() },
-    async (request) => listAppeals(actorContextOf(platform, request), request.query as { page: number; pageSize: number }),
+    { schema: { tags, querystring: PagingOnly, response: { 200: AppealList } }, preHandler: requireRole() },
+    (request) => listAppeals(ctx(request), request.query),
   );
-  app.get('/api/v1/workshops/appeals/:id', { schema: { params: IdParams }, preHandler: requireRole() }, async (request) =>
-    getAppeal(actorContextOf(platform, request), request.params.id),
+  app.get(
+    '/api/v1/workshops/appeals/:id',
+    { schema: { tags, params: IdParams, response: { 200: AppealViewSchema } }, preHandler: requireRole() },
+    (request) => getAppeal(ctx(request), request.params.id),
   );
   app.post(
     '/api/v1/workshops/appeals/:id/decision',
     {
-      schema: {
-        params: IdParams,
-        body: Type.Object(
-          { status: Type.Enum(['upheld', 'rejected'] as const), decisionNote: Type.String({ maxLength: 2000 }) },
-          { additionalProperties: false },
-        ),
-      },
-      preHandler: requireRole('admin', 'section'),
+      schema: { tags, params: IdParams, body: AppealDecisionBody, response: { 200: AppealViewSchema } },
+      preHandler: requireRole(...settingsRoles),
     },
-    async (request) =>
-      decideAppeal(
-        actorContextOf(platform, request),
-        request.params.id,
-        request.body as { status: 'upheld' | 'rejected'; decisionNote: string },
-      ),
+    (request) => decideAppeal(ctx(request), request.params.id, request.body),
   );
   // Public: the published lists of a district, newest first (immutable snapshots).
   app.get(
     '/public/workshop-lists/:district',
     {
-      schema: { hide: true, params: Type.Object({ district: Type.String({ pattern: '^[0-9]{6}$' }) }) },
+      schema: { hide: true, params: PublicListParams, querystring: PublicListQuery },
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
-      const district = (request.params as { district: string }).district;
+      const language = publicLanguage(request.query, request.headers['accept-language']);
+      const { district } = request.params;
       const snapshots = (await listSnapshots(contextOf(platform, request), district)).slice(0, 12);
       const en = language === 'en';
       const body = snapshots.length

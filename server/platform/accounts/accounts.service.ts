@@ -1,7 +1,7 @@
-import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.ts';
 import { writeAudit } from '../audit/audit.service.ts';
-import { endSessionsOf } from '../auth/auth.service.ts';
+import { endSessionsOf, passwordChange } from '../auth/auth.service.ts';
 import { appUser, userEntity } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { isLocked } from '../auth/rules/lockout.ts';
@@ -13,12 +13,7 @@ import { cannotDisableSelf, userNotFound, usernameTaken } from './accounts.error
 import type { CreateUserBody, UpdateUserBody, UserListQuery, UserView } from './accounts.schemas.ts';
 import { generateInitialPassword } from './initial-password.ts';
 
-const userColumns = {
-  user: appUser,
-  orgUnitName: orgUnit.name,
-  entityIds: sql<number[]>`coalesce((select array_agg(ue.entity_id order by ue.entity_id) from user_entity ue
-    where ue.district_code = ${appUser.districtCode} and ue.user_id = ${appUser.id}), '{}')`,
-};
+const userColumns = { user: appUser, orgUnitName: orgUnit.name };
 type UserRow = { user: typeof appUser.$inferSelect; orgUnitName: string | null; entityIds: number[] };
 
 const unknownEntities = (ids: readonly number[]) =>
@@ -70,6 +65,33 @@ function usersInScope(ctx: ActorContext) {
     .leftJoin(orgUnit, and(eq(orgUnit.districtCode, appUser.districtCode), eq(orgUnit.id, appUser.orgUnitId)));
 }
 
+/**
+ * The entities each user acts for, in a second query: accounts are global (a reference table on Citus) and their
+ * entities district data, which Citus does not read in a subquery per account row (docs/decisions/0020).
+ */
+async function withEntityIds(ctx: ActorContext, rows: Omit<UserRow, 'entityIds'>[]): Promise<UserRow[]> {
+  if (!rows.length) return [];
+  const links = await ctx.db
+    .select({ districtCode: userEntity.districtCode, userId: userEntity.userId, entityId: userEntity.entityId })
+    .from(userEntity)
+    .where(
+      and(
+        inArray(userEntity.districtCode, [...new Set(rows.map((row) => row.user.districtCode))]),
+        inArray(
+          userEntity.userId,
+          rows.map((row) => row.user.id),
+        ),
+      ),
+    )
+    .orderBy(userEntity.entityId);
+  return rows.map((row) => ({
+    ...row,
+    entityIds: links
+      .filter((link) => link.districtCode === row.user.districtCode && link.userId === row.user.id)
+      .map((link) => link.entityId),
+  }));
+}
+
 export async function listUsers(ctx: ActorContext, query: UserListQuery) {
   const conditions: SQL[] = [scopeWhere(ctx.actor, { district: appUser.districtCode })];
   if (query.q) {
@@ -78,7 +100,7 @@ export async function listUsers(ctx: ActorContext, query: UserListQuery) {
   }
   if (query.role) conditions.push(sql`${query.role} = any(${appUser.roles})`);
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
+  const [page, [total]] = await Promise.all([
     usersInScope(ctx)
       .where(where)
       .orderBy(desc(appUser.createdAt), desc(appUser.id))
@@ -86,12 +108,16 @@ export async function listUsers(ctx: ActorContext, query: UserListQuery) {
       .offset((query.page - 1) * query.pageSize),
     ctx.db.select({ total: count() }).from(appUser).where(where),
   ]);
+  const rows = await withEntityIds(ctx, page);
   const now = ctx.clock.now();
   return { items: rows.map((row) => toView(row, now)), total: total?.total ?? 0 };
 }
 
 async function findUserRow(ctx: ActorContext, id: number): Promise<UserRow> {
-  const [row] = await usersInScope(ctx).where(and(scopeWhere(ctx.actor, { district: appUser.districtCode }), eq(appUser.id, id)));
+  const [row] = await withEntityIds(
+    ctx,
+    await usersInScope(ctx).where(and(scopeWhere(ctx.actor, { district: appUser.districtCode }), eq(appUser.id, id))),
+  );
   if (!row) throw userNotFound();
   return row;
 }
@@ -185,7 +211,7 @@ async function changeUser(
     }
     if (options.entityIds) await bindEntities(tx, districtCode, id, options.entityIds);
     if (options.endSessions) await endSessionsOf({ ...ctx, db: tx }, before.user);
-    const secretFields = new Set(['passwordHash', 'totpSecret']);
+    const secretFields = new Set(['passwordHash', 'previousPasswordHashes', 'totpSecret']);
     const fields = Object.keys(change).filter((key) => !secretFields.has(key));
     const entityChange = options.entityIds
       ? { before: { entityIds: before.entityIds.map(Number) }, after: { entityIds: [...options.entityIds] } }
@@ -236,16 +262,51 @@ export async function setUserDisabled(ctx: ActorContext, id: number, isDisabled:
 }
 
 export async function resetPassword(ctx: ActorContext, id: number): Promise<{ initialPassword: string }> {
-  await findUserRow(ctx, id);
+  const { user } = await findUserRow(ctx, id);
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   await changeUser(
     ctx,
     id,
     'user.reset_password',
-    { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: ctx.clock.now() },
+    { ...passwordChange(user, passwordHash, ctx.clock.now()), mustChangePassword: true, failedLogins: 0, lockedUntil: null },
     { endSessions: true },
   );
+  return { initialPassword };
+}
+
+/**
+ * The operator's reset from the command line (`zhijian user reset`): a one-time password, unlocked and enabled,
+ * every session ended — audited like an admin's reset, with no signed-in actor. Undefined when there is no such user.
+ */
+export async function resetPasswordByUsername(ctx: ServiceContext, username: string): Promise<{ initialPassword: string } | undefined> {
+  const [user] = await ctx.db.select().from(appUser).where(eq(appUser.username, username));
+  if (!user) return undefined;
+  const initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(appUser)
+      .set({
+        ...passwordChange(user, passwordHash, ctx.clock.now()),
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        isDisabled: false,
+      })
+      .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
+    await endSessionsOf({ ...ctx, db: tx }, user);
+    await writeAudit(
+      { ...ctx, db: tx },
+      {
+        action: 'user.reset_password',
+        objectType: 'user',
+        objectId: user.id,
+        districtCode: user.districtCode,
+        detail: { via: 'command_line', username: user.username, before: { isDisabled: user.isDisabled }, after: { isDisabled: false } },
+      },
+    );
+  });
   return { initialPassword };
 }
 

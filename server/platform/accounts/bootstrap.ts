@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
+import { advisoryKey } from '../../db/client.ts';
 import { appUser } from '../auth/auth.tables.ts';
 import type { ServiceContext } from '../http/context.ts';
 import { district, orgUnit } from '../org/org.tables.ts';
@@ -13,9 +14,17 @@ export interface BootstrapResult {
 
 /**
  * First start: the configured district with its bureau, and the account `admin`, whose password is
- * ZHIJIAN_ADMIN_PASSWORD or a random one returned (to be printed once).
+ * ZHIJIAN_ADMIN_PASSWORD or a random one returned (to be printed once). Several processes starting together
+ * on one database take turns (an advisory lock), so there is one bureau and one admin.
  */
 export async function bootstrapDeployment(ctx: ServiceContext, config: Config): Promise<BootstrapResult> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${advisoryKey('zhijian:bootstrap')})`);
+    return bootstrapOnce({ ...ctx, db: tx }, config);
+  });
+}
+
+async function bootstrapOnce(ctx: ServiceContext, config: Config): Promise<BootstrapResult> {
   const code = config.ZHIJIAN_DISTRICT_CODE;
   await ctx.db
     .insert(district)

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { checkPasswordPolicy } from '../auth/rules/password-policy.ts';
+import { passwordViolations } from '../auth/weak-passwords.ts';
 
 // No look-alikes (0/O, 1/l/I), so a password read aloud or copied from paper is typed right.
 const groups = ['abcdefghjkmnpqrstuvwxyz', 'ABCDEFGHJKMNPQRSTUVWXYZ', '23456789', '-_.!@#'];
@@ -16,6 +16,6 @@ export function generateInitialPassword(): string {
       [characters[index], characters[other]] = [characters[other] as string, characters[index] as string];
     }
     const password = characters.join('');
-    if (checkPasswordPolicy(password).length === 0) return password;
+    if (passwordViolations(password).length === 0) return password;
   }
 }

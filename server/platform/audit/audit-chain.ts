@@ -45,28 +45,41 @@ export interface StoredEvent extends ChainedFields {
 export interface BrokenLink {
   districtCode: string;
   seq: number;
-  reason: 'missing' | 'prev_hash' | 'hash' | 'unknown_key' | 'head';
+  /**
+   * missing: no event with this seq (a gap); prev_hash: the link to the previous event is cut; hash: the event was
+   * edited; unknown_key: made with a key this process does not hold; head: events after the last one were removed or
+   * the head moved; anchor: an event disagrees with (or is gone from) a head recorded outside the database.
+   */
+  reason: 'missing' | 'prev_hash' | 'hash' | 'unknown_key' | 'head' | 'anchor';
+}
+
+/** Where the walk of one district's chain stands between pages. */
+export interface ChainWalk {
+  expectedSeq: number;
+  prevHash: string;
 }
 
 /**
- * Checks one district's events, in seq order from 1, against the chain. Returns the first broken
- * link, or undefined when every event is intact. `keys` maps key ids to audit keys.
+ * Checks one district's events, in seq order, continuing from `walk`, and appends every broken link to `broken`
+ * (not only the first: tampering after an earlier break must not hide behind it). Each event is checked on its
+ * own — its hash over its stored predecessor hash, and that predecessor hash against the previous event — so one
+ * bad row does not make every later row look bad. `keys` maps key ids to audit keys.
  */
-export function findBrokenLink(
+export function collectBrokenLinks(
   events: Iterable<StoredEvent>,
   keys: ReadonlyMap<string, Buffer>,
-  state: { expectedSeq: number; prevHash: string },
-): BrokenLink | undefined {
+  walk: ChainWalk,
+  broken: BrokenLink[],
+): void {
   for (const event of events) {
     const at = { districtCode: event.districtCode, seq: event.seq };
-    if (event.seq !== state.expectedSeq) return { ...at, seq: state.expectedSeq, reason: 'missing' };
-    if (event.prevHash !== state.prevHash) return { ...at, reason: 'prev_hash' };
+    if (event.seq !== walk.expectedSeq) broken.push({ ...at, seq: walk.expectedSeq, reason: 'missing' });
+    else if (event.prevHash !== walk.prevHash) broken.push({ ...at, reason: 'prev_hash' });
     const key = keys.get(event.keyId);
-    if (!key) return { ...at, reason: 'unknown_key' };
     const { prevHash: _prev, hash: _hash, ...fields } = event;
-    if (chainHash(key, event.prevHash, fields) !== event.hash) return { ...at, reason: 'hash' };
-    state.expectedSeq += 1;
-    state.prevHash = event.hash;
+    if (!key) broken.push({ ...at, reason: 'unknown_key' });
+    else if (chainHash(key, event.prevHash, fields) !== event.hash) broken.push({ ...at, reason: 'hash' });
+    walk.expectedSeq = event.seq + 1;
+    walk.prevHash = event.hash;
   }
-  return undefined;
 }

@@ -2,6 +2,7 @@ import { actorContextOf } from '../http/context.ts';
 import { listOf, NoBody, type RoutePlugin, requireRole } from '../http/routes.ts';
 import { AuditEventView, AuditQuery, ChainReportView } from './audit.schemas.ts';
 import { searchAudit, verifyAuditChain } from './audit.service.ts';
+import { anchorFileOf, readAnchors } from './audit-anchors.ts';
 
 export const auditRoutes: RoutePlugin = (app, platform) => {
   app.get(
@@ -17,7 +18,10 @@ export const auditRoutes: RoutePlugin = (app, platform) => {
     { preHandler: requireRole('admin'), schema: { tags: ['audit'], body: NoBody, response: { 200: ChainReportView } } },
     (request) => {
       const ctx = actorContextOf(platform, request);
-      return verifyAuditChain(ctx.db, ctx.crypto, { districtCodes: ctx.actor.districtCodes });
+      return verifyAuditChain(ctx.db, ctx.crypto, {
+        districtCodes: ctx.actor.districtCodes,
+        anchors: readAnchors(anchorFileOf(platform.config)),
+      });
     },
   );
 };

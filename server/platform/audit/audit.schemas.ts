@@ -29,10 +29,14 @@ export const AuditEventView = Type.Object({
   detail: Type.Record(Type.String(), Type.Unknown()),
 });
 
+const BrokenLinkView = Type.Object({ districtCode: Type.String(), seq: Type.Integer(), reason: Type.String() });
+
 export const ChainReportView = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
-  firstBroken: Type.Optional(Type.Object({ districtCode: Type.String(), seq: Type.Integer(), reason: Type.String() })),
+  /** Every broken link (the first 100); brokenCount counts them all. */
+  broken: Type.Array(BrokenLinkView),
+  brokenCount: Type.Integer(),
 });
 
 export type AuditEventView = Static<typeof AuditEventView>;

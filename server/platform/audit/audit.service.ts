@@ -2,9 +2,11 @@ import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { ActorContext, ServiceContext } from '../http/context.ts';
+import { storableText } from '../http/input-guard.ts';
 import { scopeWhere } from '../scope/scope-where.ts';
 import { type AuditOutcome, auditEvent, auditHead } from './audit.tables.ts';
-import { type BrokenLink, type ChainedFields, chainHash, chainStart, findBrokenLink } from './audit-chain.ts';
+import { type AuditAnchor, appendAnchors } from './audit-anchors.ts';
+import { type BrokenLink, type ChainedFields, type ChainWalk, chainHash, chainStart, collectBrokenLinks } from './audit-chain.ts';
 
 /** District code of the chain for events that belong to no district (e.g. a login with an unknown name). */
 export const systemDistrict = '000000';
@@ -25,6 +27,34 @@ export interface AuditInput {
   actingAs?: { userId: number; username: string; roles: readonly string[] };
 }
 
+/** The event as it will read back: NUL and unpaired surrogates as U+FFFD, detail through JSON (what jsonb keeps). */
+function asStored(fields: ChainedFields): ChainedFields {
+  const text = (value: string | null) => (value === null ? null : storableText(value));
+  const detail = storableJson(JSON.parse(JSON.stringify(fields.detail))) as Record<string, unknown>;
+  return {
+    ...fields,
+    actorUsername: text(fields.actorUsername),
+    actorRoles: fields.actorRoles.map(storableText),
+    ip: text(fields.ip),
+    requestId: text(fields.requestId),
+    action: storableText(fields.action),
+    objectType: text(fields.objectType),
+    objectId: text(fields.objectId),
+    reason: text(fields.reason),
+    detail,
+  };
+}
+
+/** Plain JSON with every string and key as PostgreSQL's jsonb keeps it. */
+function storableJson(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [storableText(key), storableJson(entry)]));
+  }
+  return value;
+}
+
 /**
  * Appends one event to its district's chain. Call it inside the business transaction (it nests as a
  * savepoint), so the change and its record commit together or not at all.
@@ -35,7 +65,8 @@ export async function writeAudit(ctx: ServiceContext, input: AuditInput): Promis
     await tx.insert(auditHead).values({ districtCode, seq: 0, hash: chainStart }).onConflictDoNothing();
     const [head] = await tx.select().from(auditHead).where(eq(auditHead.districtCode, districtCode)).for('update');
     if (!head) throw new Error(`audit head of ${districtCode} vanished`);
-    const fields: ChainedFields = {
+    // Hash exactly what the database will hold: text as PostgreSQL stores it, detail as it comes back from jsonb.
+    const fields: ChainedFields = asStored({
       districtCode,
       seq: head.seq + 1,
       at: ctx.clock.now(),
@@ -51,7 +82,7 @@ export async function writeAudit(ctx: ServiceContext, input: AuditInput): Promis
       reason: input.reason ?? null,
       detail: input.detail ?? {},
       keyId: ctx.crypto.keyId,
-    };
+    });
     const hash = chainHash(ctx.crypto.auditKey, head.hash, fields);
     await tx.insert(auditEvent).values({
       ...fields,
@@ -67,46 +98,91 @@ export async function writeAudit(ctx: ServiceContext, input: AuditInput): Promis
 export interface ChainReport {
   ok: boolean;
   checked: number;
-  firstBroken?: BrokenLink;
+  /** Every broken link found, up to reportedLinks of them; brokenCount counts them all. */
+  broken: BrokenLink[];
+  brokenCount: number;
 }
 
+/** A report lists this many broken links at most (a wholesale rewrite would otherwise fill memory). */
+const reportedLinks = 100;
+const pageSize = 2000;
+
 /**
- * Recomputes every chain (or those of the given districts) and names the first broken link. Reads in
- * pages so a long trail does not sit in memory. `previousAuditKey` verifies events from before a key rotation.
+ * Recomputes every chain (or those of the given districts) and reports every broken link, also against the heads
+ * anchored outside the database (audit-anchors.ts), so removing the newest events and moving audit_head back is
+ * caught. Reads in pages so a long trail does not sit in memory. Events sealed before a key rotation are checked
+ * with the previous key (crypto.auditKeys).
  */
 export async function verifyAuditChain(
   db: Db,
   crypto: FieldCrypto,
-  options: { districtCodes?: readonly string[]; previousKeys?: ReadonlyMap<string, Buffer> } = {},
+  options: { districtCodes?: readonly string[]; anchors?: readonly AuditAnchor[] } = {},
 ): Promise<ChainReport> {
-  const keys = new Map(options.previousKeys ?? []);
-  keys.set(crypto.keyId, crypto.auditKey);
-  const heads = await db.select().from(auditHead).orderBy(asc(auditHead.districtCode));
+  const isIncluded = (districtCode: string) => !options.districtCodes || options.districtCodes.includes(districtCode);
+  const heads = new Map((await db.select().from(auditHead)).map((head) => [head.districtCode, head]));
+  const anchors = new Map<string, Map<number, string[]>>();
+  for (const anchor of options.anchors ?? []) {
+    if (!isIncluded(anchor.districtCode)) continue;
+    const bySeq = anchors.get(anchor.districtCode) ?? new Map<number, string[]>();
+    bySeq.set(anchor.seq, [...(bySeq.get(anchor.seq) ?? []), anchor.hash]);
+    anchors.set(anchor.districtCode, bySeq);
+  }
+  const broken: BrokenLink[] = [];
+  let brokenCount = 0;
+  const note = (links: BrokenLink[]) => {
+    brokenCount += links.length;
+    broken.push(...links.slice(0, Math.max(0, reportedLinks - broken.length)));
+  };
   let checked = 0;
-  for (const head of heads) {
-    if (options.districtCodes && !options.districtCodes.includes(head.districtCode)) continue;
-    const state = { expectedSeq: 1, prevHash: chainStart };
-    for (;;) {
+  const districts = [...new Set([...heads.keys(), ...anchors.keys()])].filter(isIncluded).sort();
+  for (const districtCode of districts) {
+    const head = heads.get(districtCode);
+    const anchored = anchors.get(districtCode) ?? new Map<number, string[]>();
+    const walk: ChainWalk = { expectedSeq: 1, prevHash: chainStart };
+    for (let isLastPage = false; !isLastPage; ) {
       const page = await db
         .select()
         .from(auditEvent)
-        .where(and(eq(auditEvent.districtCode, head.districtCode), gte(auditEvent.seq, state.expectedSeq)))
+        .where(and(eq(auditEvent.districtCode, districtCode), gte(auditEvent.seq, walk.expectedSeq)))
         .orderBy(asc(auditEvent.seq))
-        .limit(2000);
-      const broken = findBrokenLink(
+        .limit(pageSize);
+      isLastPage = page.length < pageSize;
+      const found: BrokenLink[] = [];
+      collectBrokenLinks(
         page.map((row) => ({ ...row, detail: row.detail ?? {} })),
-        keys,
-        state,
+        crypto.auditKeys,
+        walk,
+        found,
       );
-      if (broken) return { ok: false, checked: checked + (state.expectedSeq - 1), firstBroken: broken };
-      if (page.length < 2000) break;
+      for (const row of page) {
+        if (anchored.get(row.seq)?.some((hash) => hash !== row.hash)) found.push({ districtCode, seq: row.seq, reason: 'anchor' });
+        anchored.delete(row.seq);
+      }
+      note(found);
+      checked += page.length;
     }
-    if (state.expectedSeq - 1 !== head.seq || state.prevHash !== head.hash) {
-      return { ok: false, checked, firstBroken: { districtCode: head.districtCode, seq: state.expectedSeq, reason: 'head' } };
+    // Anchored events that are gone: the chain was cut back below a head recorded outside the database.
+    note([...anchored.keys()].map((seq) => ({ districtCode, seq, reason: 'anchor' as const })));
+    if (!head || walk.expectedSeq - 1 !== head.seq || walk.prevHash !== head.hash) {
+      note([{ districtCode, seq: walk.expectedSeq, reason: 'head' }]);
     }
-    checked += head.seq;
   }
-  return { ok: true, checked };
+  return { ok: brokenCount === 0, checked, broken, brokenCount };
+}
+
+/**
+ * Records every district's chain head outside the database: appended to the anchor file and written to the log
+ * (which a log collector keeps elsewhere). Returns the anchors written.
+ */
+export async function anchorAuditHeads(ctx: Pick<ServiceContext, 'db' | 'clock' | 'log'>, file: string): Promise<AuditAnchor[]> {
+  const at = ctx.clock.now().toISOString();
+  const heads = await ctx.db.select().from(auditHead).orderBy(asc(auditHead.districtCode));
+  const anchors = heads
+    .filter((head) => head.seq > 0)
+    .map((head) => ({ at, districtCode: head.districtCode, seq: head.seq, hash: head.hash }));
+  appendAnchors(file, anchors);
+  ctx.log.info({ auditAnchors: anchors }, 'audit chain heads anchored');
+  return anchors;
 }
 
 export interface AuditFilter {

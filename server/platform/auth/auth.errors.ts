@@ -36,7 +36,9 @@ const violationMessages: Record<PasswordViolation, Bilingual> = {
     en: 'must mix at least three of: upper-case, lower-case, digits, symbols',
   },
   common: { 'zh-CN': '过于常见，容易被猜中', en: 'is too common and easy to guess' },
-  contains_username: { 'zh-CN': '不能包含用户名', en: 'must not contain the username' },
+  repetitive: { 'zh-CN': '重复字符过多', en: 'repeats too few characters' },
+  personal: { 'zh-CN': '不能包含用户名或姓名', en: 'must not contain the username or name' },
+  reused: { 'zh-CN': '不能与最近使用过的密码相同', en: 'must not be one of the recently used passwords' },
 };
 
 export function passwordFieldErrors(field: string, violations: PasswordViolation[]): FieldError[] {

@@ -61,6 +61,33 @@ describe('sign-in', () => {
     expect(audit.json().items).toHaveLength(1);
   });
 
+  it('counts 20 parallel wrong passwords, each one: the account locks and the right password is then refused', async () => {
+    const local = await createTestDistrict(platform);
+    const { username, id } = local.users.section;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => login(username, 'Wrong-Password-1!')));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(20).fill(401));
+    const [row] = await platform.database.db.select().from(appUser).where(eq(appUser.id, id));
+    // Five failures lock; the 15 after them meet a locked account and are refused before any password check.
+    expect(row?.failedLogins).toBeGreaterThanOrEqual(5);
+    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(platform.clock.now().getTime());
+    expect((await login(username, testPassword)).statusCode).toBe(401);
+  });
+
+  it('a burst of wrong passwords around the right one still ends locked: a success never clears a lock it did not see', async () => {
+    const local = await createTestDistrict(platform);
+    const { username } = local.users.leader;
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, () => login(username, 'Wrong-Password-1!')),
+      login(username, testPassword),
+      ...Array.from({ length: 8 }, () => login(username, 'Wrong-Password-1!')),
+    ]);
+    const [row] = await platform.database.db.select().from(appUser).where(eq(appUser.id, local.users.leader.id));
+    expect(row?.lockedUntil).not.toBeNull();
+    // Whichever came first, the success cannot unlock what the failures locked while its password was being checked.
+    expect(answers.filter((answer) => answer.statusCode === 200).length).toBeLessThanOrEqual(1);
+    expect((await login(username, testPassword)).statusCode).toBe(401);
+  });
+
   it('ends a session after 30 idle minutes, and keeps it alive while it is used', async () => {
     const cookie = await signIn(app, world.users.leader.username);
     const me = () => app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
@@ -146,6 +173,29 @@ describe('two-step verification (TOTP)', () => {
     expect(replay.statusCode).toBe(401);
   });
 
+  it('counts wrong codes towards the lockout: five lock the account, and the right password in between does not reset the count', async () => {
+    const local = await createTestDistrict(platform);
+    const { username, id } = local.users.inspector1;
+    const cookie = await signIn(app, username);
+    const { secret } = (await app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment', headers: { cookie }, payload: {} })).json();
+    const code = () => totpCode(secret, platform.clock.now());
+    await app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrolment/confirm', headers: { cookie }, payload: { code: code() } });
+    platform.clock.advance(60_000);
+    const pendingSignIn = async () => `zj_sid=${(await login(username, testPassword)).cookies.find((c) => c.name === 'zj_sid')?.value}`;
+    const wrongCode = (pending: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie: pending }, payload: { code: '000000' } });
+    let pending = await pendingSignIn();
+    for (let attempt = 0; attempt < 3; attempt++) expect((await wrongCode(pending)).statusCode).toBe(401);
+    pending = await pendingSignIn();
+    expect((await wrongCode(pending)).statusCode).toBe(401);
+    expect((await wrongCode(pending)).statusCode).toBe(401);
+    const [row] = await platform.database.db.select().from(appUser).where(eq(appUser.id, id));
+    expect(row?.failedLogins).toBe(5);
+    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie: pending }, payload: { code: code() } });
+    expect(right.statusCode).toBe(401);
+    expect((await login(username, testPassword)).statusCode).toBe(401);
+  });
+
   it('in production, staff without an authenticator must enrol before they get a session', async () => {
     const production = await testPlatform({ NODE_ENV: 'production', ZHIJIAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
     const prodApp = await testApp(production);
@@ -184,6 +234,57 @@ describe('password change', () => {
     expect(codes).toEqual(['password.too_short', 'password.too_few_classes', 'password.common']);
     expect(response.json().errors[0]).toMatchObject({ field: 'newPassword', message: 'must have at least 12 characters' });
   });
+
+  it('counts wrong current passwords: the fifth locks the account and ends every session, this one too', async () => {
+    const local = await createTestDistrict(platform);
+    const cookie = await signIn(app, local.users.operator.username);
+    const other = await signIn(app, local.users.operator.username);
+    const change = (currentPassword: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie },
+        payload: { currentPassword, newPassword: 'Brand-New-Secret-42' },
+      });
+    for (let attempt = 0; attempt < 4; attempt++)
+      expect((await change(`Guess-${attempt}-Password!`)).json().errors[0].field).toBe('currentPassword');
+    expect((await change('Guess-5-Password!')).statusCode).toBe(400);
+    for (const session of [cookie, other]) {
+      expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session } })).statusCode).toBe(401);
+    }
+    expect((await login(local.users.operator.username, testPassword)).statusCode).toBe(401);
+    const audit = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=auth.password_change',
+      headers: { cookie: await signIn(app, local.users.admin.username) },
+    });
+    expect(audit.json().items.filter((event: { outcome: string }) => event.outcome === 'failure')).toHaveLength(5);
+  });
+
+  it('refuses the current password and the last ones again, and takes the fifth-last', async () => {
+    const local = await createTestDistrict(platform);
+    const { username } = local.users.inspector2;
+    const passwords = ['Tea-Field-Morning-1', 'Tea-Field-Morning-2', 'Tea-Field-Morning-3', 'Tea-Field-Morning-4', 'Tea-Field-Morning-5'];
+    let current = testPassword;
+    const change = async (newPassword: string) => {
+      const cookie = await signIn(app, username, current);
+      return app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: current, newPassword },
+      });
+    };
+    expect((await change(testPassword)).json().errors.map((error: { code: string }) => error.code)).toEqual(['password.reused']);
+    for (const next of passwords) {
+      expect((await change(next)).statusCode).toBe(204);
+      current = next;
+    }
+    // Now the current one and the four before it are remembered; the first of all has dropped out.
+    for (const old of passwords) expect((await change(old)).statusCode).toBe(400);
+    expect((await change(testPassword)).statusCode).toBe(204);
+    // About sixty argon2id hashings and checks: slow on a busy machine, not a sign of a fault.
+  }, 180_000);
 
   it('accepts a good password and the old one stops working', async () => {
     const local = await createTestDistrict(platform);

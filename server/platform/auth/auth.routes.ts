@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../http/context.ts';
 import { actorContextOf, contextOf } from '../http/context.ts';
-import { NoBody, type RoutePlugin, requireRole } from '../http/routes.ts';
+import { NoBody, NoContent, type RoutePlugin, requireRole } from '../http/routes.ts';
 import { LoginBody, MeView, PasswordChangeBody, SignInResult, TotpBody, TotpEnrolmentView } from './auth.schemas.ts';
 import {
   type AuthSettings,
@@ -98,8 +98,8 @@ export const authRoutes: RoutePlugin = (app, platform) => {
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], body: NoBody } }, async (request, reply) => {
-    if (request.sessionTokenHash) await logout(contextOf(platform, request), request.sessionTokenHash);
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], body: NoBody, response: { 204: NoContent } } }, async (request, reply) => {
+    if (request.pendingSession) await logout(contextOf(platform, request), request.pendingSession);
     reply.clearCookie(sessionCookieName(platform), { path: '/' });
     return reply.status(204).send();
   });
@@ -110,7 +110,12 @@ export const authRoutes: RoutePlugin = (app, platform) => {
 
   app.post(
     '/api/v1/auth/password',
-    { schema: { tags: ['auth'], body: PasswordChangeBody }, preHandler: requireRole() },
+    // Rate-limited like sign-in: a session must not be a way to guess the current password quickly.
+    {
+      schema: { tags: ['auth'], body: PasswordChangeBody, response: { 204: NoContent } },
+      preHandler: requireRole(),
+      config: { rateLimit: loginRateLimit },
+    },
     async (request, reply) => {
       await changePassword(actorContextOf(platform, request), request.body, request.sessionTokenHash ?? '');
       return reply.status(204).send();

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { type Role, staffRoles } from '../../../shared/roles.ts';
+import { districtWideRoles, type Role, staffRoles } from '../../../shared/roles.ts';
 import { queryRows } from '../../db/client.ts';
 import { systemDistrict, writeAudit } from '../audit/audit.service.ts';
-import { invalidRequest } from '../errors/problem.ts';
+import { invalidRequest, notAuthenticated } from '../errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../http/context.ts';
 import type { Actor } from '../scope/actor.ts';
 import {
@@ -18,10 +18,11 @@ import {
 import { appUser, type SessionStage, userSession } from './auth.tables.ts';
 import type { AuthenticatedSession } from './authenticated-session.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts';
-import { afterFailedLogin, isLocked } from './rules/lockout.ts';
-import { checkPasswordPolicy } from './rules/password-policy.ts';
+import { afterFailedLogin, type FailureState, isLocked } from './rules/lockout.ts';
+import { passwordHistoryLength } from './rules/password-policy.ts';
 import { type SessionPolicy, sessionExpiry, sessionValidity } from './rules/session-validity.ts';
 import { acceptedTotpStep, newTotpSecret, totpEnrolment } from './totp.ts';
+import { passwordViolations } from './weak-passwords.ts';
 
 export interface AuthSettings extends SessionPolicy {
   /** Staff must sign in with a second factor (production). */
@@ -41,13 +42,21 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/**
+ * A session token is `<district code>.<32 random bytes>`: the district routes the lookup to its shard on Citus
+ * (docs/decisions/0021). A token without one (or from before) finds no session.
+ */
+function districtOfToken(token: string): string | undefined {
+  return /^[0-9]{6}\./.test(token) ? token.slice(0, 6) : undefined;
+}
+
 async function openSession(
   ctx: ServiceContext,
   user: { districtCode: string; id: number },
   stage: SessionStage,
   settings: SessionPolicy,
 ): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = `${user.districtCode}.${randomBytes(32).toString('base64url')}`;
   const now = ctx.clock.now();
   await ctx.db.insert(userSession).values({
     tokenHash: hashToken(token),
@@ -75,26 +84,57 @@ export async function proveAccountPassword(ctx: ServiceContext, user: typeof app
     return false;
   }
   if (await verifyPassword(user.passwordHash, password)) return true;
-  const next = afterFailedLogin(user, now);
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(appUser)
-      .set(next)
-      .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
-    await writeAudit(
-      { ...ctx, db: tx, actor: undefined },
-      {
-        action: 'auth.password_proof',
-        outcome: 'failure',
-        reason: 'wrong_password',
-        objectType: 'user',
-        objectId: user.id,
-        districtCode: user.districtCode,
-        detail: { username: user.username, failedLogins: next.failedLogins },
-      },
-    );
-  });
+  await countFailure({ ...ctx, actor: undefined }, user, { action: 'auth.password_proof', reason: 'wrong_password' });
   return false;
+}
+
+type FailingUser = Pick<typeof appUser.$inferSelect, 'districtCode' | 'id' | 'username' | 'roles'>;
+
+/**
+ * One more failed proof of identity (a wrong password or code, wherever it was asked for), counted atomically: the
+ * count is read and written under a row lock, so parallel wrong attempts each count and none is lost. Audited, with
+ * the lockout itself when this failure starts one. Returns the state after it.
+ */
+async function countFailure(
+  ctx: ServiceContext,
+  user: FailingUser,
+  event: { action: string; reason: string },
+): Promise<FailureState & { isNowLocked: boolean }> {
+  const now = ctx.clock.now();
+  const where = and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id));
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ failedLogins: appUser.failedLogins, lockedUntil: appUser.lockedUntil })
+      .from(appUser)
+      .where(where)
+      .for('update');
+    const before = current ?? { failedLogins: 0, lockedUntil: null };
+    const next = afterFailedLogin(before, now);
+    await tx.update(appUser).set(next).where(where);
+    const txCtx = { ...ctx, db: tx };
+    const userRef = {
+      objectType: 'user',
+      objectId: user.id,
+      districtCode: user.districtCode,
+      actingAs: { userId: user.id, username: user.username, roles: user.roles },
+    };
+    await writeAudit(txCtx, {
+      ...userRef,
+      action: event.action,
+      outcome: 'failure',
+      reason: event.reason,
+      detail: { username: user.username, failedLogins: next.failedLogins },
+    });
+    const isNowLocked = isLocked(next, now) && !isLocked(before, now);
+    if (isNowLocked) {
+      await writeAudit(txCtx, {
+        ...userRef,
+        action: 'auth.lockout',
+        detail: { username: user.username, lockedUntil: next.lockedUntil?.toISOString() },
+      });
+    }
+    return { ...next, isNowLocked };
+  });
 }
 
 /**
@@ -134,37 +174,31 @@ export async function login(
     throw invalidCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const next = afterFailedLogin(user, now);
-    await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(appUser)
-        .set(next)
-        .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
-      const txCtx = { ...auditAs, db: tx };
-      await writeAudit(txCtx, {
-        ...userRef,
-        outcome: 'failure',
-        reason: 'wrong_password',
-        detail: { username, failedLogins: next.failedLogins },
-      });
-      if (isLocked(next, now) && !isLocked(user, now)) {
-        await writeAudit(txCtx, { ...userRef, action: 'auth.lockout', detail: { username, lockedUntil: next.lockedUntil?.toISOString() } });
-      }
-    });
+    await countFailure(auditAs, user, { action: 'auth.login', reason: 'wrong_password' });
     throw invalidCredentials();
   }
   const isStaff = user.roles.some((role) => staffRoles.includes(role));
   const stage: SessionStage = user.totpEnabled ? 'totp' : isStaff && settings.isTotpRequiredForStaff ? 'totp_enrol' : 'active';
+  const where = and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id));
   const token = await ctx.db.transaction(async (tx) => {
+    // Parallel wrong attempts may have locked the account while this password was being checked.
+    const [current] = await tx
+      .select({ lockedUntil: appUser.lockedUntil, isDisabled: appUser.isDisabled })
+      .from(appUser)
+      .where(where)
+      .for('update');
+    if (!current || current.isDisabled || isLocked({ failedLogins: 0, lockedUntil: current.lockedUntil }, now)) return undefined;
     const txCtx = { ...auditAs, db: tx };
-    await tx
-      .update(appUser)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
+    // The count starts again only once the whole sign-in succeeds: a second factor still to come keeps it.
+    if (stage === 'active') await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null }).where(where);
     const opened = await openSession(txCtx, user, stage, settings);
     await writeAudit(txCtx, { ...userRef, detail: { username, stage } });
     return opened;
   });
+  if (!token) {
+    await writeAudit(auditAs, { ...userRef, outcome: 'denied', reason: 'locked', detail: { username } });
+    throw invalidCredentials();
+  }
   if (stage === 'totp') return { status: 'totp_required', token };
   if (stage === 'totp_enrol') return { status: 'totp_enrolment_required', token };
   const actor = await actorForToken(ctx, token, settings);
@@ -194,34 +228,37 @@ interface SessionRow {
  * has timed out (idle or absolute); a timed-out session is deleted.
  */
 export async function authenticate(ctx: ServiceContext, token: string, settings: SessionPolicy): Promise<AuthenticatedSession | undefined> {
+  const districtCode = districtOfToken(token);
+  if (!districtCode) return undefined;
   const tokenHash = hashToken(token);
+  const ofThisSession = and(eq(userSession.districtCode, districtCode), eq(userSession.tokenHash, tokenHash));
   const [row] = await queryRows<SessionRow>(
     ctx.db,
     sql`select s.stage, s.created_at::text, s.last_seen_at::text, s.expires_at::text,
           u.district_code, u.id as user_id, u.username, u.display_name, u.roles, u.org_unit_id, u.is_disabled,
           coalesce((select array_agg(ss.street_code order by ss.street_code) from station_street ss
-                    where ss.district_code = u.district_code and ss.station_id = u.org_unit_id
+                    where ss.district_code = ${districtCode} and ss.station_id = u.org_unit_id
                       and 'inspector' = any(u.roles)), '{}') as street_codes,
           coalesce((select array_agg(ue.entity_id order by ue.entity_id) from user_entity ue
-                    where ue.district_code = u.district_code and ue.user_id = u.id), '{}') as entity_ids,
+                    where ue.district_code = ${districtCode} and ue.user_id = u.id), '{}') as entity_ids,
           coalesce((select array_agg(other.code order by other.code) from district own join district other on
                       case u.reach when 'district' then other.code = own.code
                                    when 'city' then other.city_code = own.city_code
                                    else other.province_code = own.province_code end
                     where own.code = u.district_code), '{}') as district_codes
         from user_session s join app_user u on u.district_code = s.district_code and u.id = s.user_id
-        where s.token_hash = ${tokenHash}`,
+        where s.district_code = ${districtCode} and s.token_hash = ${tokenHash}`,
   );
   if (!row) return undefined;
   const now = ctx.clock.now();
   const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
   const isPendingExpired = row.stage !== 'active' && now.getTime() >= new Date(row.expires_at).getTime();
   if (row.is_disabled || isPendingExpired || sessionValidity(times, now, settings) !== 'valid') {
-    await ctx.db.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
+    await ctx.db.delete(userSession).where(ofThisSession);
     return undefined;
   }
   if (now.getTime() - times.lastSeenAt.getTime() >= touchEverySeconds * 1000) {
-    await ctx.db.update(userSession).set({ lastSeenAt: now }).where(eq(userSession.tokenHash, tokenHash));
+    await ctx.db.update(userSession).set({ lastSeenAt: now }).where(ofThisSession);
   }
   const session: AuthenticatedSession = { stage: row.stage, tokenHash, districtCode: row.district_code, userId: row.user_id };
   if (row.stage !== 'active') return session;
@@ -236,7 +273,7 @@ export async function authenticate(ctx: ServiceContext, token: string, settings:
       districtCodes: row.district_codes,
       roles,
       orgUnitId: row.org_unit_id,
-      isDistrictWide: roles.some((role) => role === 'admin' || role === 'leader' || role === 'section'),
+      isDistrictWide: roles.some((role) => districtWideRoles.includes(role)),
       streetCodes: row.street_codes,
       entityIds: row.entity_ids.map(Number),
       labId: roles.includes('lab') ? row.org_unit_id : null,
@@ -265,9 +302,11 @@ async function promote(ctx: ServiceContext, session: AuthenticatedSession, setti
     const txCtx = { ...ctx, db: tx };
     await tx
       .update(appUser)
-      .set({ totpLastStep: step, totpEnabled: true })
+      .set({ totpLastStep: step, totpEnabled: true, failedLogins: 0, lockedUntil: null })
       .where(and(eq(appUser.districtCode, session.districtCode), eq(appUser.id, session.userId)));
-    await tx.delete(userSession).where(eq(userSession.tokenHash, session.tokenHash));
+    await tx
+      .delete(userSession)
+      .where(and(eq(userSession.districtCode, session.districtCode), eq(userSession.tokenHash, session.tokenHash)));
     const opened = await openSession(txCtx, { districtCode: session.districtCode, id: session.userId }, 'active', settings);
     await writeAudit(txCtx, { action, objectType: 'user', objectId: session.userId, districtCode: session.districtCode });
     return opened;
@@ -285,16 +324,26 @@ export async function completeTotpSignIn(
   code: string,
 ) {
   const user = await pendingUser(ctx, session, ['totp']);
-  const secret = user.totpSecret ? ctx.crypto.decrypt(user.totpSecret) : undefined;
-  const step = secret ? acceptedTotpStep(secret, code, ctx.clock.now(), user.totpLastStep) : null;
-  if (step === null || !session) {
+  if (!session) throw noPendingSignIn();
+  const now = ctx.clock.now();
+  // A wrong code counts like a wrong password: five of them lock the account, and a locked one never signs in.
+  if (user.isDisabled || isLocked(user, now)) {
+    await ctx.db.delete(userSession).where(eq(userSession.tokenHash, session.tokenHash));
     await writeAudit(ctx, {
       action: 'auth.totp',
-      outcome: 'failure',
+      outcome: 'denied',
+      reason: user.isDisabled ? 'disabled' : 'locked',
       objectType: 'user',
       objectId: user.id,
       districtCode: user.districtCode,
     });
+    throw invalidTotpCode();
+  }
+  const secret = user.totpSecret ? ctx.crypto.decrypt(user.totpSecret) : undefined;
+  const step = secret ? acceptedTotpStep(secret, code, now, user.totpLastStep) : null;
+  if (step === null) {
+    const after = await countFailure(ctx, user, { action: 'auth.totp', reason: 'wrong_code' });
+    if (after.isNowLocked) await ctx.db.delete(userSession).where(eq(userSession.tokenHash, session.tokenHash));
     throw invalidTotpCode();
   }
   return promote(ctx, session, settings, step, 'auth.totp');
@@ -329,9 +378,11 @@ export async function confirmTotpEnrolment(
   return promote(ctx, session, settings, step, 'auth.totp_enrol');
 }
 
-export async function logout(ctx: ServiceContext, tokenHash: string): Promise<void> {
+export async function logout(ctx: ServiceContext, session: AuthenticatedSession): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
+    await tx
+      .delete(userSession)
+      .where(and(eq(userSession.districtCode, session.districtCode), eq(userSession.tokenHash, session.tokenHash)));
     if (ctx.actor) await writeAudit({ ...ctx, db: tx }, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor.userId });
   });
 }
@@ -341,6 +392,11 @@ export async function endSessionsOf(ctx: ServiceContext, user: { districtCode: s
   await ctx.db.delete(userSession).where(and(eq(userSession.districtCode, user.districtCode), eq(userSession.userId, user.id)));
 }
 
+/**
+ * A signed-in user changes their own password. A wrong current password counts towards the lockout like a wrong
+ * sign-in (the route is rate-limited too); when it locks the account, every session of the user ends, so a stolen
+ * session cannot go on guessing. The new password must meet the policy and repeat none of the last ones.
+ */
 export async function changePassword(
   ctx: ActorContext,
   input: { currentPassword: string; newPassword: string },
@@ -350,16 +406,26 @@ export async function changePassword(
     .select()
     .from(appUser)
     .where(and(eq(appUser.districtCode, ctx.actor.districtCode), eq(appUser.id, ctx.actor.userId)));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw invalidRequest({}, [{ in: 'body', field: 'currentPassword', code: 'wrong', message: wrongCurrentPassword.message }]);
+  if (!user) throw notAuthenticated();
+  const wrongCurrent = () =>
+    invalidRequest({}, [{ in: 'body', field: 'currentPassword', code: 'wrong', message: wrongCurrentPassword.message }]);
+  if (isLocked(user, ctx.clock.now())) {
+    await verifyAgainstDecoy(input.currentPassword);
+    throw wrongCurrent();
   }
-  const violations = checkPasswordPolicy(input.newPassword, { username: user.username });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    const after = await countFailure(ctx, user, { action: 'auth.password_change', reason: 'wrong_password' });
+    if (after.isNowLocked) await endSessionsOf(ctx, user);
+    throw wrongCurrent();
+  }
+  const violations = passwordViolations(input.newPassword, { username: user.username, displayName: user.displayName });
+  if (!violations.length && (await isRecentPassword(user, input.newPassword))) violations.push('reused');
   if (violations.length) throw weakPassword({}, passwordFieldErrors('newPassword', violations));
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(appUser)
-      .set({ passwordHash, passwordChangedAt: ctx.clock.now(), mustChangePassword: false })
+      .set({ ...passwordChange(user, passwordHash, ctx.clock.now()), mustChangePassword: false, failedLogins: 0, lockedUntil: null })
       .where(and(eq(appUser.districtCode, user.districtCode), eq(appUser.id, user.id)));
     // Other sessions end; this one stays (ASVS 7.4.3).
     await tx
@@ -373,6 +439,25 @@ export async function changePassword(
       );
     await writeAudit({ ...ctx, db: tx }, { action: 'auth.password_change', objectType: 'user', objectId: user.id });
   });
+}
+
+/** Whether the password is the current one or one of the last few (their argon2id hashes are kept, nothing else). */
+async function isRecentPassword(user: Pick<typeof appUser.$inferSelect, 'passwordHash' | 'previousPasswordHashes'>, password: string) {
+  for (const hash of [user.passwordHash, ...user.previousPasswordHashes]) if (await verifyPassword(hash, password)) return true;
+  return false;
+}
+
+/** The columns a new password sets: its hash, and the old one kept in the history (newest first). */
+export function passwordChange(
+  user: Pick<typeof appUser.$inferSelect, 'passwordHash' | 'previousPasswordHashes'>,
+  passwordHash: string,
+  now: Date,
+) {
+  return {
+    passwordHash,
+    passwordChangedAt: now,
+    previousPasswordHashes: [user.passwordHash, ...user.previousPasswordHashes].slice(0, passwordHistoryLength),
+  };
 }
 
 /** Deletes sessions past their absolute end or abandoned mid sign-in; returns how many. */

@@ -15,6 +15,8 @@ export const appUser = pgTable(
       .default('district'),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Hashes of the last passwords before the current one, newest first (migration 0020). */
+    previousPasswordHashes: text('previous_password_hashes').array().notNull().default([]),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     isDisabled: boolean('is_disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
+import { todayInChina } from '../../../shared/calendar-day.ts';
 import { actorContextOf } from '../http/context.ts';
 import { listOf, type RoutePlugin, requireRole } from '../http/routes.ts';
-import { listCalendarDays, setCalendarDay } from './calendar.service.ts';
+import { CalendarStatusView } from './calendar.schemas.ts';
+import { calendarStatus, listCalendarDays, setCalendarDay } from './calendar.service.ts';
 
 const CalendarDayView = Type.Object({
   regionCode: Type.String(),
@@ -29,6 +31,14 @@ export const calendarRoutes: RoutePlugin = (app, platform) => {
     async (request) => {
       const items = await listCalendarDays(actorContextOf(platform, request), request.query.year);
       return { items, total: items.length };
+    },
+  );
+  app.get(
+    '/api/v1/calendar/status',
+    { preHandler: requireRole('admin'), schema: { tags: ['calendar'], response: { 200: CalendarStatusView } } },
+    async (request) => {
+      const ctx = actorContextOf(platform, request);
+      return calendarStatus(ctx.db, todayInChina(ctx.clock.now()));
     },
   );
   app.put(

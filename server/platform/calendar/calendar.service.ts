@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import type { ActorContext } from '../http/context.ts';
 import { holidayCalendar } from './calendar.tables.ts';
+import { missingCalendarYear } from './calendar-coverage.ts';
 import { buildHolidayCalendar, type HolidayCalendar } from './working-days.ts';
 
 export const nationalRegion = '000000';
@@ -69,4 +70,17 @@ export async function setCalendarDay(
     );
   });
   return listCalendarDays(ctx, Number(input.day.slice(0, 4)));
+}
+
+/** Whether the national calendar lacks a year an admin must enter now (the current one, or the next from 1 November). */
+export async function calendarStatus(
+  db: Db,
+  today: string,
+): Promise<{ today: string; missingYear: number | null; lastYear: number | null }> {
+  const calendar = await loadHolidayCalendar(db);
+  return {
+    today,
+    missingYear: missingCalendarYear(today, calendar),
+    lastYear: Number.isFinite(calendar.lastYear) ? calendar.lastYear : null,
+  };
 }

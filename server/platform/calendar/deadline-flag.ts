@@ -1,6 +1,8 @@
+import { deadlineFlags } from '../../../shared/vocabularies/deadlines.ts';
 import { addWorkingDays, type HolidayCalendar } from './working-days.ts';
 
-export const deadlineFlags = ['on_time', 'due_soon', 'overdue'] as const;
+export { deadlineFlags };
+
 export type DeadlineFlag = (typeof deadlineFlags)[number];
 
 /**
@@ -16,9 +18,4 @@ export function deadlineFlag(due: string, today: string, calendar: HolidayCalend
 /** The last due day still flagged `due_soon` today: lets a query select flagged rows with a date range. */
 export function soonLimit(today: string, calendar: HolidayCalendar, soonWorkingDays = 2): string {
   return addWorkingDays(today, soonWorkingDays, calendar);
-}
-
-/** Today's date in China Standard Time (UTC+8, no daylight saving): the day every deadline is judged on. */
-export function todayInChina(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -53,10 +53,27 @@ describe('working days with the Chinese holiday calendar', () => {
     );
   });
 
-  it('covers every year from 2019 to 2026 with about 11 holidays and a few make-up days each', () => {
+  it('covers every year from 2019 to 2026 with its holidays and exactly the make-up days of the State Council notices', () => {
+    // 国务院办公厅关于部分节假日安排的通知, one per year (2020: the Spring Festival extension cancelled 2-1).
+    const makeUpDays: Record<number, string[]> = {
+      2019: ['02-02', '02-03', '04-28', '05-05', '09-29', '10-12'],
+      2020: ['01-19', '04-26', '05-09', '06-28', '09-27', '10-10'],
+      2021: ['02-07', '02-20', '04-25', '05-08', '09-18', '09-26', '10-09'],
+      2022: ['01-29', '01-30', '04-02', '04-24', '05-07', '10-08', '10-09'],
+      2023: ['01-28', '01-29', '04-23', '05-06', '06-25', '10-07', '10-08'],
+      2024: ['02-04', '02-18', '04-07', '04-28', '05-11', '09-14', '09-29', '10-12'],
+      2025: ['01-26', '02-08', '04-27', '09-28', '10-11'],
+      2026: ['01-04', '02-14', '02-28', '05-09', '09-20', '10-10'],
+    };
     for (let year = 2019; year <= 2026; year++) {
       const ofYear = days.filter((entry) => entry.day.startsWith(String(year)));
       expect(ofYear.filter((entry) => entry.kind === 'holiday').length).toBeGreaterThanOrEqual(25);
+      const workdays = ofYear.filter((entry) => entry.kind === 'workday').map((entry) => entry.day);
+      expect(workdays).toEqual(makeUpDays[year]?.map((day) => `${year}-${day}`));
+      for (const day of workdays) {
+        expect([0, 6]).toContain(new Date(`${day}T00:00:00Z`).getUTCDay()); // a weekend day, worked
+        expect(isWorkingDay(day, calendar)).toBe(true);
+      }
     }
   });
 });

@@ -14,6 +14,8 @@ export interface HolidayCalendar {
   /** First and last year the calendar covers; outside them only weekends rest. */
   readonly firstYear: number;
   readonly lastYear: number;
+  /** The years that have at least one entry: a year without any has no published holidays yet. */
+  readonly years: ReadonlySet<number>;
 }
 
 export function parseIsoDate(iso: string): Date {
@@ -67,11 +69,13 @@ export function buildHolidayCalendar(days: readonly { day: string; kind: 'holida
   const workdays = new Set<string>();
   let firstYear = Number.POSITIVE_INFINITY;
   let lastYear = Number.NEGATIVE_INFINITY;
+  const years = new Set<number>();
   for (const { day, kind } of days) {
     (kind === 'holiday' ? holidays : workdays).add(day);
     const year = Number(day.slice(0, 4));
+    years.add(year);
     firstYear = Math.min(firstYear, year);
     lastYear = Math.max(lastYear, year);
   }
-  return { holidays, workdays, firstYear, lastYear };
+  return { holidays, workdays, firstYear, lastYear, years };
 }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * Field-level protection of personal information (DESIGN.md §4): AES-256-GCM for storage, an HMAC
+ * Field-level protection of personal information (sensitive personal data is encrypted at rest, masked in lists): AES-256-GCM for storage, an HMAC
  * blind index for exact lookup, and a key for the audit chain, all derived from one data key.
  * A ciphertext names the key it was made with, so a rotated-out key can still be read.
  */
@@ -10,8 +10,12 @@ export interface FieldCrypto {
   decrypt(ciphertext: string): string;
   /** Deterministic keyed hash of a normalised value: equal inputs give equal indexes, nothing else leaks. */
   blindIndex(value: string): string;
-  /** HMAC key of the audit chain. */
+  /** The value's blind index under every readable key, current first: a lookup during a rotation finds both. */
+  blindIndexes(value: string): string[];
+  /** HMAC key of the audit chain (new events). */
   readonly auditKey: Buffer;
+  /** Audit keys by key id, the current and (during a rotation) the previous: events sealed with either verify. */
+  readonly auditKeys: ReadonlyMap<string, Buffer>;
   readonly keyId: string;
 }
 
@@ -33,6 +37,10 @@ function derive(dataKey: Buffer): DerivedKeys {
   };
 }
 
+function blindIndexWith(keys: DerivedKeys, value: string): string {
+  return createHmac('sha256', keys.blind).update(value.trim().toUpperCase()).digest('base64url');
+}
+
 export function createFieldCrypto(dataKey: Buffer, previousKey?: Buffer): FieldCrypto {
   const current = derive(dataKey);
   const readable = new Map([[current.id, current]]);
@@ -43,6 +51,7 @@ export function createFieldCrypto(dataKey: Buffer, previousKey?: Buffer): FieldC
   return {
     keyId: current.id,
     auditKey: current.audit,
+    auditKeys: new Map([...readable.values()].map((keys) => [keys.id, keys.audit])),
     encrypt(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', current.encryption, iv);
@@ -59,11 +68,10 @@ export function createFieldCrypto(dataKey: Buffer, previousKey?: Buffer): FieldC
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
     blindIndex(value) {
-      return createHmac('sha256', current.blind).update(value.trim().toUpperCase()).digest('base64url');
+      return blindIndexWith(current, value);
+    },
+    blindIndexes(value) {
+      return [...readable.values()].map((keys) => blindIndexWith(keys, value));
     },
   };
-}
-
-export function isCiphertextOfOtherKey(ciphertext: string, crypto: FieldCrypto): boolean {
-  return !ciphertext.startsWith(`v1.${crypto.keyId}.`);
 }

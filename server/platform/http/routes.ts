@@ -25,11 +25,22 @@ export type RoutePlugin = (app: AppInstance, platform: Platform) => Promise<void
 
 /** preHandler: a signed-in actor holding one of the roles (any role when none is given). */
 export function requireRole(...allowed: Role[]) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+  const check = async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.actor) throw notAuthenticated();
     if (allowed.length && !request.actor.roles.some((role) => allowed.includes(role))) throw forbidden();
   };
+  // Read back by registeredRoutes(): the fuzz test signs in with a role the route accepts.
+  return Object.assign(check, { allowedRoles: allowed as readonly Role[] });
+}
+
+/** The roles a route's preHandler admits: undefined for a public route, [] for any signed-in user. */
+export function allowedRolesOf(preHandler: unknown): readonly Role[] | undefined {
+  for (const handler of [preHandler].flat()) {
+    const roles = (handler as { allowedRoles?: readonly Role[] } | undefined)?.allowedRoles;
+    if (roles) return roles;
+  }
+  return undefined;
 }
 
 // Route files take the shared schemas from here too.
-export { IdParams, listOf, NoBody, PagingQuery } from './schemas.ts';
+export { fileResponse, IdParams, listOf, NoBody, NoContent, PagingQuery } from './schemas.ts';

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { type TSchema, Type } from 'typebox';
 
 /** Schemas every module's HTTP contract uses. Pure TypeBox, so the web can take their types. */
@@ -17,3 +18,21 @@ export function listOf<T extends TSchema>(item: T) {
 }
 
 export const NoBody = Type.Object({}, { additionalProperties: false });
+
+/**
+ * A success response that is a file or a page rather than JSON: its media types with a binary schema, so the
+ * OpenAPI document says what comes back (Fastify sends strings, buffers and streams as they are).
+ */
+export function fileResponse<const MediaType extends string>(mediaTypes: MediaType | readonly MediaType[], description: string) {
+  const binary = Type.Unsafe<string | Buffer | Readable>({ type: 'string', format: 'binary' });
+  return {
+    description,
+    content: Object.fromEntries([mediaTypes].flat().map((mediaType) => [mediaType, { schema: binary }])) as Record<
+      MediaType,
+      { schema: typeof binary }
+    >,
+  };
+}
+
+/** A 204 answer: nothing in the body. */
+export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'No content' });

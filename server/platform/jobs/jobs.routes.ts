@@ -1,16 +1,19 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { actorContextOf } from '../http/context.ts';
 import { listOf, type RoutePlugin, requireRole } from '../http/routes.ts';
+import type { Language } from '../i18n/language.ts';
 import { JobView, RunsQuery, RunView } from './jobs.schemas.ts';
 import { jobRun } from './jobs.tables.ts';
 import type { JobDefinition } from './scheduler.ts';
 
-function toRunView(run: typeof jobRun.$inferSelect) {
-  return { ...run, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null };
+function toRunView(run: typeof jobRun.$inferSelect, job: JobDefinition | undefined, language: Language) {
+  const countLabels = Object.fromEntries(Object.keys(run.counts).map((key) => [key, job?.counts[key]?.[language] ?? key]));
+  return { ...run, countLabels, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null };
 }
 
 /** Job runs are system-wide (not district data), so only admins see them. */
 export function jobRoutes(jobs: readonly JobDefinition[]): RoutePlugin {
+  const byName = new Map(jobs.map((job) => [job.name, job]));
   return (app, platform) => {
     app.get(
       '/api/v1/jobs',
@@ -24,7 +27,7 @@ export function jobRoutes(jobs: readonly JobDefinition[]): RoutePlugin {
               name: job.name,
               schedule: job.schedule,
               description: job.description[ctx.meta.language],
-              ...(last ? { lastRun: toRunView(last) } : {}),
+              ...(last ? { lastRun: toRunView(last, job, ctx.meta.language) } : {}),
             };
           }),
         );
@@ -47,7 +50,7 @@ export function jobRoutes(jobs: readonly JobDefinition[]): RoutePlugin {
             .offset((request.query.page - 1) * request.query.pageSize),
           ctx.db.select({ total: count() }).from(jobRun).where(where),
         ]);
-        return { items: rows.map(toRunView), total: total?.total ?? 0 };
+        return { items: rows.map((run) => toRunView(run, byName.get(run.job), ctx.meta.language)), total: total?.total ?? 0 };
       },
     );
   };

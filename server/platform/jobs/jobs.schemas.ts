@@ -8,6 +8,8 @@ export const RunView = Type.Object({
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   outcome: Type.String(),
   counts: Type.Record(Type.String(), Type.Number()),
+  /** The name of each count in the caller's language (a count the job no longer declares keeps its key). */
+  countLabels: Type.Record(Type.String(), Type.String()),
   error: Type.Union([Type.String(), Type.Null()]),
 });
 export const JobView = Type.Object({

@@ -11,4 +11,5 @@ export const jobRun = pgTable('job_run', {
   counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
   error: text('error'),
   instance: text('instance').notNull(),
+  scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
 });

@@ -1,10 +1,12 @@
 import { desc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/client.ts';
-import { type TestPlatform, testPlatform } from '../../test/test-platform.ts';
+import { openPostgres, queryRows } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import { scratchDatabase, type TestPlatform, testPlatform, testPostgresUrl } from '../../test/test-platform.ts';
 import { jobRun } from './jobs.tables.ts';
 import { platformJobs } from './platform-jobs.ts';
-import { runJob } from './scheduler.ts';
+import { runJob, scheduledSlot } from './scheduler.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -19,6 +21,7 @@ describe('recurring jobs', () => {
       name,
       schedule: '0 * * * *',
       description: { 'zh-CN': '测试', en: 'test' },
+      counts: { things: { 'zh-CN': '测试', en: 'test' } },
       run: async () => ({ things: 3 }),
     });
     expect(ok).toEqual({ outcome: 'succeeded', counts: { things: 3 } });
@@ -26,6 +29,7 @@ describe('recurring jobs', () => {
       name,
       schedule: '0 * * * *',
       description: { 'zh-CN': '测试', en: 'test' },
+      counts: {},
       run: async (ctx) => {
         await ctx.db.insert(jobRun).values({ job: `${name}.inner`, startedAt: new Date(), outcome: 'succeeded', instance: 'x' });
         throw new Error('boom');
@@ -59,5 +63,66 @@ describe('database.analyze', () => {
     } else {
       expect(result).toEqual({ outcome: 'succeeded', counts: { analyzed: 0 } });
     }
+  });
+});
+
+const serverUrl = await testPostgresUrl();
+describe.runIf(serverUrl)('several instances on PostgreSQL', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let instance: TestPlatform;
+  beforeAll(async () => {
+    scratch = await scratchDatabase(serverUrl ?? '');
+    instance = { ...platform, database: await openPostgres(scratch.url, 2) };
+    await migrate(instance.database);
+  });
+  afterAll(async () => {
+    await instance?.database.close();
+    await scratch?.drop();
+  });
+
+  it('skips a run while another instance holds the job’s lock, and a scheduled run another instance already did', async () => {
+    const name = `test.busy.${Date.now()}`;
+    let runs = 0;
+    const job = {
+      name,
+      schedule: '0 3 * * *',
+      description: { 'zh-CN': '测试', en: 'test' },
+      counts: { runs: { 'zh-CN': '测试', en: 'test' } },
+      run: async () => {
+        runs += 1;
+        return { runs };
+      },
+    };
+    const slot = new Date('2026-03-02T19:00:00Z');
+    const other = new pg.Client({ connectionString: scratch.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`zhijian:job:${name}`]);
+      expect(await runJob(instance, job, { scheduledFor: slot })).toEqual({ outcome: 'busy' });
+      await other.query('commit');
+    } finally {
+      await other.end();
+    }
+    expect(runs).toBe(0);
+    expect(await instance.database.db.select().from(jobRun).where(eq(jobRun.job, name))).toEqual([]);
+
+    expect(await runJob(instance, job, { scheduledFor: slot })).toEqual({ outcome: 'succeeded', counts: { runs: 1 } });
+    expect(await runJob(instance, job, { scheduledFor: slot })).toEqual({ outcome: 'busy' });
+    expect(await runJob(instance, job, { scheduledFor: new Date(slot.getTime() + 86_400_000) })).toEqual({
+      outcome: 'succeeded',
+      counts: { runs: 2 },
+    });
+    const recorded = await instance.database.db.select().from(jobRun).where(eq(jobRun.job, name)).orderBy(jobRun.id);
+    expect(recorded.map((run) => [run.outcome, run.scheduledFor?.toISOString()])).toEqual([
+      ['succeeded', '2026-03-02T19:00:00.000Z'],
+      ['succeeded', '2026-03-03T19:00:00.000Z'],
+    ]);
+  });
+
+  it('names a scheduled run by its slot in the bureau’s time zone, also when the timer fires late', () => {
+    const job = { name: 'x', schedule: '30 2 * * *', description: { 'zh-CN': '', en: '' }, counts: {}, run: async () => ({}) };
+    expect(scheduledSlot(job, new Date('2026-03-02T18:30:00.004Z'))?.toISOString()).toBe('2026-03-02T18:30:00.000Z');
+    expect(scheduledSlot(job, new Date('2026-03-02T18:30:02.500Z'))?.toISOString()).toBe('2026-03-02T18:30:00.000Z');
   });
 });

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { type Platform, type ServiceContext, systemContext } from '../http/context.ts';
 import type { Bilingual } from '../i18n/language.ts';
@@ -12,12 +12,15 @@ export interface JobDefinition {
   /** Cron pattern, in the bureau's time zone (Asia/Shanghai). */
   schedule: string;
   description: Bilingual;
+  /** What each number `run` returns counts, as a person reads it on the jobs page. */
+  counts: Record<string, Bilingual>;
   run(ctx: ServiceContext): Promise<Record<string, number>>;
 }
 
 export type JobOutcome =
   | { outcome: 'succeeded'; counts: Record<string, number> }
   | { outcome: 'failed'; error: string }
+  /** Another instance is running this job now, or has already done this scheduled run. */
   | { outcome: 'busy' };
 
 const instance = `${hostname()}:${process.pid}`;
@@ -25,11 +28,15 @@ const instance = `${hostname()}:${process.pid}`;
 /**
  * Runs a job once, inside one transaction holding an advisory lock named after it: on PostgreSQL a
  * second instance finds the lock taken and skips; PGlite serves one process, which needs no lock.
+ * A scheduled run names its slot (`scheduledFor`): its record commits with the job's writes, so an
+ * instance whose timer fires after the first one finished finds the slot done and skips it too.
  * Every run that starts is recorded with its times, outcome and counts.
  */
-export async function runJob(platform: Platform, job: JobDefinition): Promise<JobOutcome> {
+export async function runJob(platform: Platform, job: JobDefinition, options: { scheduledFor?: Date } = {}): Promise<JobOutcome> {
   const startedAt = platform.clock.now();
+  const scheduledFor = options.scheduledFor ?? null;
   const ctx = systemContext(platform, `job:${job.name}`);
+  const record = { job: job.name, startedAt, scheduledFor, instance };
   let outcome: JobOutcome;
   try {
     outcome = await ctx.db.transaction(async (tx) => {
@@ -38,23 +45,30 @@ export async function runJob(platform: Platform, job: JobDefinition): Promise<Jo
         sql`select pg_try_advisory_xact_lock(hashtextextended(${`zhijian:job:${job.name}`}, 0)) as acquired`,
       );
       if (!lock?.acquired) return { outcome: 'busy' as const };
-      return { outcome: 'succeeded' as const, counts: await job.run({ ...ctx, db: tx }) };
+      if (scheduledFor) {
+        const done = await tx
+          .select({ id: jobRun.id })
+          .from(jobRun)
+          .where(and(eq(jobRun.job, job.name), eq(jobRun.scheduledFor, scheduledFor), eq(jobRun.outcome, 'succeeded')));
+        if (done.length) return { outcome: 'busy' as const };
+      }
+      const counts = await job.run({ ...ctx, db: tx });
+      await tx.insert(jobRun).values({ ...record, finishedAt: platform.clock.now(), outcome: 'succeeded', counts });
+      return { outcome: 'succeeded' as const, counts };
     });
   } catch (error) {
     platform.log.error({ err: error, job: job.name }, 'job failed');
     outcome = { outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
+    await ctx.db
+      .insert(jobRun)
+      .values({ ...record, finishedAt: platform.clock.now(), outcome: 'failed', error: outcome.error.slice(0, 2000) });
   }
-  if (outcome.outcome === 'busy') return outcome;
-  await ctx.db.insert(jobRun).values({
-    job: job.name,
-    startedAt,
-    finishedAt: platform.clock.now(),
-    outcome: outcome.outcome,
-    counts: outcome.outcome === 'succeeded' ? outcome.counts : {},
-    error: outcome.outcome === 'failed' ? outcome.error.slice(0, 2000) : null,
-    instance,
-  });
   return outcome;
+}
+
+/** The scheduled time a cron run that fires at `firedAt` belongs to (timers fire at or just after it). */
+export function scheduledSlot(job: JobDefinition, firedAt: Date): Date | undefined {
+  return new Cron(job.schedule, { timezone: 'Asia/Shanghai', paused: true }).previousRuns(1, new Date(firedAt.getTime() + 1))[0];
 }
 
 export interface Scheduler {
@@ -65,7 +79,7 @@ export function startScheduler(platform: Platform, jobs: readonly JobDefinition[
   const crons = jobs.map(
     (job) =>
       new Cron(job.schedule, { timezone: 'Asia/Shanghai', protect: true, name: job.name }, () =>
-        runJob(platform, job).then(() => undefined),
+        runJob(platform, job, { scheduledFor: scheduledSlot(job, new Date()) }).then(() => undefined),
       ),
   );
   return {
@@ -73,8 +87,4 @@ export function startScheduler(platform: Platform, jobs: readonly JobDefinition[
       for (const cron of crons) cron.stop();
     },
   };
-}
-
-export function nextRunOf(job: JobDefinition, after: Date): Date | null {
-  return new Cron(job.schedule, { timezone: 'Asia/Shanghai', paused: true }).nextRun(after);
 }

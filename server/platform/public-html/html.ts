@@ -36,6 +36,11 @@ export function raw(text: string): SafeHtml {
   return new SafeHtml(text);
 }
 
+/** A table wider than a phone scrolls sideways in a region a keyboard can reach and a screen reader names (WCAG 2.1.1). */
+export function scrollRegion(label: string, content: SafeHtml): SafeHtml {
+  return html`<div class="scroll" role="region" aria-label="${label}" tabindex="0">${content}</div>`;
+}
+
 export type PublicLanguage = 'zh-CN' | 'en';
 
 /** `?lang=en` or the browser's Accept-Language picks English; Chinese otherwise. */
@@ -53,7 +58,8 @@ h1{font-size:20px;margin:0}h2{font-size:17px;margin:0 0 8px}table{width:100%;bor
 .muted{color:#646a73;font-size:14px}.warn{background:#fff7e6;border:1px solid #ffd591;padding:8px;border-radius:6px}
 label{display:block;margin:10px 0 4px}input,select,textarea{width:100%;padding:8px;font:inherit;border:1px solid #c9cdd4;border-radius:6px}
 button,.button{display:inline-block;background:#1f4e96;color:#fff;border:0;border-radius:6px;padding:10px 16px;font:inherit;text-decoration:none}
-.error{color:#c62828}footer{text-align:center;color:#646a73;font-size:13px;padding:16px}`;
+.error{color:#c62828}.req{color:#c62828;font-size:14px}dt{color:#646a73;font-size:14px}dd{margin:0 0 8px}.scroll{overflow-x:auto}.years a,.paging a{display:inline-block;padding:6px 8px}.paging{margin-top:8px}
+:focus-visible{outline:3px solid #1f4e96;outline-offset:2px}form[role=search] input{width:auto;max-width:100%}footer{text-align:center;color:#646a73;font-size:13px;padding:16px}`;
 
 /** The frame of every public page: small, no script, cacheable by the caller's headers. */
 export function publicPage(options: {

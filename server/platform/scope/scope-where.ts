@@ -1,4 +1,5 @@
 import { type AnyColumn, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { stationStreet } from '../org/org.tables.ts';
 import type { Actor } from './actor.ts';
 
 export interface ScopedColumns {
@@ -9,12 +10,17 @@ export interface ScopedColumns {
   entity?: AnyColumn;
   /** The lab the row is assigned to. */
   lab?: AnyColumn;
+  /**
+   * The station handling the row (a complaint, a case): lets inspectors see what their station handles, which
+   * may differ from the street of the party when an item is handed to another station.
+   */
+  station?: AnyColumn;
 }
 
 /**
- * The one data-scope rule (DESIGN.md §4), as a WHERE condition: rows of the actor's districts, then
- * — unless the actor sees whole districts — only the streets of their station, their own entities or
- * their lab's work. A table without the column a role needs yields nothing for that role.
+ * The one data-scope rule, as a WHERE condition: rows of the actor's districts, then — unless the actor sees
+ * whole districts — only the streets of their station (or the rows their station handles), their own entities
+ * or their lab's work. A table without the column a role needs yields nothing for that role.
  */
 export function scopeWhere(actor: Actor, columns: ScopedColumns): SQL {
   const inDistricts = inArray(columns.district, [...actor.districtCodes]);
@@ -23,6 +29,10 @@ export function scopeWhere(actor: Actor, columns: ScopedColumns): SQL {
   if (columns.street && actor.streetCodes.length) reaches.push(inArray(columns.street, [...actor.streetCodes]));
   if (columns.entity && actor.entityIds.length) reaches.push(inArray(columns.entity, [...actor.entityIds]));
   if (columns.lab && actor.labId !== null) reaches.push(sql`${columns.lab} = ${actor.labId}`);
+  if (columns.station && actor.streetCodes.length)
+    reaches.push(
+      sql`${columns.station} in (select ${stationStreet.stationId} from ${stationStreet} where ${inArray(stationStreet.districtCode, [...actor.districtCodes])} and ${inArray(stationStreet.streetCode, [...actor.streetCodes])})`,
+    );
   const reach = reaches.length === 0 ? sql`false` : reaches.length === 1 ? reaches[0] : or(...reaches);
   return sql`(${inDistricts} and ${reach})`;
 }

@@ -9,6 +9,7 @@ export function smsJobs(platform: Platform, gateway: SmsGateway = loggingSmsGate
       name: 'sms.send',
       schedule: '* * * * *',
       description: { 'zh-CN': '每分钟发送短信发件箱中的短信', en: 'Every minute: send the queued text messages' },
+      counts: { sent: { 'zh-CN': '已发送', en: 'sent' }, failed: { 'zh-CN': '发送失败', en: 'failed' } },
       run: (ctx) => sendQueuedSms(ctx, gateway),
     },
   ];

@@ -54,6 +54,7 @@ export function AppLayout({ me }: { me: Me }) {
     <Layout style={{ minHeight: '100vh' }}>
       {isPhone ? null : (
         <Layout.Sider
+          className="no-print"
           theme="light"
           width={220}
           collapsedWidth={64}
@@ -72,6 +73,7 @@ export function AppLayout({ me }: { me: Me }) {
       )}
       <Layout>
         <Layout.Header
+          className="no-print"
           style={{
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
@@ -114,7 +116,7 @@ export function AppLayout({ me }: { me: Me }) {
             onLogout={() => void handleLogout()}
           />
         </Layout.Header>
-        <Layout.Content style={{ padding: isPhone ? 12 : 24 }}>
+        <Layout.Content className="print-page" style={{ padding: isPhone ? 12 : 24 }}>
           {me.mustChangePassword ? (
             <Alert
               type="warning"

@@ -58,7 +58,12 @@ export function UserMenu({ me, isCompact, onChangePassword, onEnrolTotp, onLogou
 
   return (
     <Dropdown menu={{ items, onClick: handleClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" aria-label={t('userMenu.open')} data-testid="user-menu" style={{ height: 'auto', paddingBlock: 4 }}>
+      <Button
+        type="text" // The accessible name starts with the visible one (WCAG 2.5.3), so a voice command "click 张三" works.
+        aria-label={isCompact ? t('userMenu.open') : `${me.displayName}，${t('userMenu.open')}`}
+        data-testid="user-menu"
+        style={{ height: 'auto', paddingBlock: 4 }}
+      >
         <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d4ed8' }} />
         {isCompact ? null : <span>{me.displayName}</span>}
         <DownOutlined style={{ fontSize: 10 }} />

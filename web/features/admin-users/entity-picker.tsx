@@ -44,6 +44,7 @@ export function EntityPicker({ value = [], onChange }: EntityPickerProps) {
       showSearch={{ onSearch: setQuery }}
       loading={search.isFetching}
       placeholder={t('users.entitiesPlaceholder')}
+      aria-label={t('users.entitiesPlaceholder')}
       notFoundContent={query ? t('users.entitiesNone') : t('users.entitiesHint')}
       options={[...options.values()].map((entity) => ({ value: entity.id, label: `${entity.name}（${entity.creditCode}）` }))}
       data-testid="entity-picker"

@@ -87,7 +87,7 @@ export function UserFormModal({ user, onClose, onCreated, onSaved }: UserFormMod
           name="username"
           label={t('users.username')}
           extra={user ? undefined : t('users.usernameRule')}
-          rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,39}$/, message: t('users.usernameRule') }]}
+          rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,39}$/, message: t('users.usernameInvalid') }]}
         >
           <Input disabled={!!user} autoComplete="off" />
         </Form.Item>

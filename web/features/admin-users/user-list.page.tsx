@@ -103,6 +103,7 @@ export function UserListPage() {
           key={q ?? ''}
           defaultValue={q}
           placeholder={t('users.search')}
+          aria-label={t('users.search')}
           allowClear
           onSearch={(text) => setFilters({ q: text.trim() })}
           style={{ width: 260 }}
@@ -111,6 +112,7 @@ export function UserListPage() {
         <Select
           value={role}
           placeholder={t('users.roleFilter')}
+          aria-label={t('users.roleFilter')}
           allowClear
           onChange={(next?: string) => setFilters({ role: next })}
           options={roles.map((name) => ({ value: name, label: t(`shell:roles.${name}`) }))}

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useUrlListState } from '../../lib/url-state.ts';
 import { useAuditEvents, useVerifyAuditChain } from './api.ts';
+import { auditActionLabel } from './audit-labels.ts';
 
 interface FilterForm {
   action?: string;
@@ -21,7 +22,7 @@ interface FilterForm {
 const textFilters = ['action', 'username', 'objectType', 'objectId'] as const;
 
 export function AuditLogPage() {
-  const { t } = useTranslation(['admin', 'shell']);
+  const { t, i18n } = useTranslation(['admin', 'shell']);
   const [form] = Form.useForm<FilterForm>();
   const { page, pageSize, filter, setFilters, setPaging } = useUrlListState();
   const search = {
@@ -64,16 +65,31 @@ export function AuditLogPage() {
         </Space>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (action: string) => (
+        <Typography.Text title={action} data-testid="audit-action">
+          {auditActionLabel(t, action, i18n.exists)}
+        </Typography.Text>
+      ),
+    },
     {
       title: t('audit.object'),
       key: 'object',
-      render: (_, event) => (event.objectType ? `${event.objectType}${event.objectId ? ` #${event.objectId}` : ''}` : '—'),
+      render: (_, event) =>
+        event.objectType
+          ? `${i18n.exists(`admin:audit.objects.${event.objectType}`) ? t(`audit.objects.${event.objectType}`) : event.objectType}${event.objectId ? ` #${event.objectId}` : ''}`
+          : '—',
     },
     {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
-      render: (outcome: string) => <Tag color={outcome === 'success' || outcome === 'ok' ? 'success' : 'warning'}>{outcome}</Tag>,
+      render: (outcome: string) => (
+        <Tag color={outcome === 'success' || outcome === 'ok' ? 'success' : 'warning'}>
+          {i18n.exists(`admin:audit.outcomes.${outcome}`) ? t(`audit.outcomes.${outcome}`) : outcome}
+        </Tag>
+      ),
     },
     { title: t('audit.reason'), dataIndex: 'reason', render: (reason: string | null) => reason ?? '—', responsive: ['md'] },
     { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—', responsive: ['lg'] },
@@ -99,12 +115,22 @@ export function AuditLogPage() {
           type="error"
           showIcon
           title={t('audit.verifyBrokenTitle')}
-          description={t('audit.verifyBroken', {
-            district: report.firstBroken?.districtCode ?? '—',
-            seq: report.firstBroken?.seq ?? '—',
-            reason: report.firstBroken?.reason ?? '—',
-            checked: report.checked,
-          })}
+          description={
+            <>
+              {t('audit.verifyBrokenCount', { count: report.brokenCount, checked: report.checked })}
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                {report.broken.map((link) => (
+                  <li key={`${link.districtCode}-${link.seq}-${link.reason}`}>
+                    {t('audit.verifyBroken', {
+                      district: link.districtCode,
+                      seq: link.seq,
+                      reason: t(`audit.brokenReason.${link.reason}`, { defaultValue: link.reason }),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          }
           style={{ marginBottom: 16 }}
           data-testid="audit-broken"
         />
@@ -124,16 +150,16 @@ export function AuditLogPage() {
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="action">
-          <Input placeholder={t('audit.action')} allowClear style={{ width: 160 }} />
+          <Input placeholder={t('audit.action')} aria-label={t('audit.action')} allowClear style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="username">
-          <Input placeholder={t('audit.username')} allowClear style={{ width: 140 }} />
+          <Input placeholder={t('audit.username')} aria-label={t('audit.username')} allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="objectType">
-          <Input placeholder={t('audit.objectType')} allowClear style={{ width: 140 }} />
+          <Input placeholder={t('audit.objectType')} aria-label={t('audit.objectType')} allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="objectId">
-          <Input placeholder={t('audit.objectId')} allowClear style={{ width: 120 }} />
+          <Input placeholder={t('audit.objectId')} aria-label={t('audit.objectId')} allowClear style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="period">
           <DatePicker.RangePicker allowEmpty={[true, true]} />

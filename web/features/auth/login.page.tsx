@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { useDocumentTitle } from '../../components/page-header.tsx';
 import type { SignInResult, TotpEnrolment } from '../../lib/api-types.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useConfirmTotpEnrolment, useLogin, useStartTotpEnrolment, useTotpSignIn } from './api.ts';
@@ -19,6 +20,7 @@ function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const { t } = useTranslation(['auth', 'shell']);
+  useDocumentTitle(t('login.title'));
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const [step, setStep] = useState<Step>({ name: 'credentials' });

@@ -1,26 +1,26 @@
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Pagination, Select, Spin, Switch, Table, type TableProps, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { bureauStaffRoles } from '../../../shared/roles.ts';
+import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { ChoiceFilter, FilterBar, SearchFilter, SwitchFilter } from '../../components/list-filters.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
-import { useUrlListState } from '../../lib/url-state.ts';
+import { oneOf, useUrlListState } from '../../lib/url-state.ts';
 import { type ComplaintListItem, complaintKinds, complaintStatuses, useComplaints, useFlagSummary } from './api.ts';
 import { DueTag, statusColors } from './complaint-labels.tsx';
 import { IntakeModal } from './intake-modal.tsx';
-
-function oneOf<T extends string>(values: readonly T[], text: string | undefined): T | undefined {
-  return values.find((value) => value === text);
-}
 
 /** The handlers' queue: nearest legal deadline first, flagged when near or past it. */
 export function ComplaintListPage() {
   const { t } = useTranslation(['complaints', 'shell']);
   const navigate = useNavigate();
-  const isPhone = useIsPhone();
+  const _isPhone = useIsPhone();
   const { data: me } = useMe();
   const { page, pageSize, filter, setFilters, setPaging } = useUrlListState();
   const [isCreating, setCreating] = useState(false);
@@ -29,7 +29,7 @@ export function ComplaintListPage() {
   const params = {
     kind: oneOf(complaintKinds, filter('kind')),
     status: oneOf(complaintStatuses, filter('status')),
-    flag: oneOf(['due_soon', 'overdue'] as const, filter('flag')),
+    flag: oneOf(attentionFlags, filter('flag')),
     q: filter('q'),
     isOpen: isOpen ? true : undefined,
     page,
@@ -70,7 +70,7 @@ export function ComplaintListPage() {
       render: (due: string | null, item) =>
         item.currentStep ? (
           <span>
-            {t(`steps.${item.currentStep}`)} <DueTag due={due} flag={item.flag} />
+            {t(`steps.${item.currentStep}`)} <DueTag due={due} flag={item.flag} isProvisional={item.isDueProvisional} />
           </span>
         ) : null,
     },
@@ -109,100 +109,55 @@ export function ComplaintListPage() {
           }
         />
       ) : null}
-      <Flex gap={8} wrap vertical={isPhone} style={{ marginBottom: 16 }}>
-        <Input.Search
-          placeholder={t('filters.search')}
-          defaultValue={filter('q')}
-          allowClear
-          onSearch={(q) => setFilters({ q })}
-          style={{ width: isPhone ? '100%' : 220 }}
-        />
-        <Select
+      <FilterBar>
+        <SearchFilter label={t('filters.search')} value={filter('q')} onSearch={(q) => setFilters({ q })} />
+        <ChoiceFilter
+          label={t('filters.kind')}
           value={filter('kind')}
-          placeholder={t('filters.kind')}
-          allowClear
-          onChange={(kind?: string) => setFilters({ kind })}
-          options={complaintKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))}
-          style={{ width: isPhone ? '100%' : 130 }}
+          values={complaintKinds}
+          labelOf={(value) => t(`kinds.${value}`)}
+          onChange={(kind) => setFilters({ kind })}
         />
-        <Select
+        <ChoiceFilter
+          label={t('filters.status')}
           value={filter('status')}
-          placeholder={t('filters.status')}
-          allowClear
-          onChange={(status?: string) => setFilters({ status })}
-          options={complaintStatuses.map((value) => ({ value, label: t(`statuses.${value}`) }))}
-          style={{ width: isPhone ? '100%' : 130 }}
+          values={complaintStatuses}
+          labelOf={(value) => t(`statuses.${value}`)}
+          onChange={(status) => setFilters({ status })}
         />
-        <Select
+        <ChoiceFilter
+          label={t('filters.flag')}
           value={filter('flag')}
-          placeholder={t('filters.flag')}
-          allowClear
-          onChange={(flag?: string) => setFilters({ flag })}
-          options={(['due_soon', 'overdue'] as const).map((value) => ({
-            value,
-            label: value === 'overdue' ? t('flags.overdue_one') : t('flags.due_soon'),
-          }))}
-          style={{ width: isPhone ? '100%' : 130 }}
-          data-testid="filter-flag"
+          values={attentionFlags}
+          labelOf={(value) => (value === 'overdue' ? t('flags.overdue_one') : t('flags.due_soon'))}
+          onChange={(flag) => setFilters({ flag })}
+          testId="filter-flag"
         />
-        <Flex align="center" gap={6}>
-          <Switch checked={isOpen} onChange={(checked) => setFilters({ open: checked ? undefined : 'all' })} />
-          {t('filters.open')}
-        </Flex>
-      </Flex>
+        <SwitchFilter
+          id="filter-open"
+          label={t('filters.open')}
+          checked={isOpen}
+          onChange={(checked) => setFilters({ open: checked ? undefined : 'all' })}
+        />
+      </FilterBar>
       {items.error ? <Alert type="error" title={problemMessage(items.error)} /> : null}
-      {isPhone ? (
-        <Spin spinning={items.isFetching}>
-          {items.data?.items.length === 0 ? <Empty description={t('list.empty')} /> : null}
-          <Flex vertical gap={8}>
-            {(items.data?.items ?? []).map((item) => (
-              <Card
-                key={item.id}
-                size="small"
-                hoverable
-                onClick={() => navigate(`/complaints/${item.id}`)}
-                styles={{ body: { padding: 12 } }}
-              >
-                <Flex justify="space-between" gap={8}>
-                  <Typography.Text strong>{item.respondentName}</Typography.Text>
-                  <Tag color={statusColors[item.status]}>{t(`statuses.${item.status}`)}</Tag>
-                </Flex>
-                <Typography.Text type="secondary">
-                  {item.number} · {t(`kinds.${item.kind}`)} · {item.receivedOn}
-                </Typography.Text>
-                <div>
-                  <DueTag due={item.currentDue} flag={item.flag} />
-                </div>
-              </Card>
-            ))}
-          </Flex>
-          <Pagination
-            style={{ marginTop: 12 }}
-            size="small"
-            current={page}
-            pageSize={pageSize}
-            total={items.data?.total ?? 0}
-            onChange={setPaging}
-          />
-        </Spin>
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={items.data?.items}
-          loading={items.isFetching}
-          pagination={{
-            current: page,
-            pageSize,
-            total: items.data?.total ?? 0,
-            onChange: setPaging,
-            showTotal: (total) => t('shell:status.total', { total }),
-          }}
-          data-testid="complaint-table"
-        />
-      )}
-      {hasAnyRole(me, ['admin', 'leader', 'section', 'inspector']) ? (
+      <ResponsiveList
+        items={items}
+        columns={columns}
+        card={(item) => ({
+          title: item.respondentName,
+          tag: <Tag color={statusColors[item.status]}>{t(`statuses.${item.status}`)}</Tag>,
+          line: `${item.number} · ${t(`kinds.${item.kind}`)} · ${item.receivedOn}`,
+          due: <DueTag due={item.currentDue} flag={item.flag} isProvisional={item.isDueProvisional} />,
+        })}
+        pathOf={(item) => `/complaints/${item.id}`}
+        page={page}
+        pageSize={pageSize}
+        onPaging={setPaging}
+        emptyText={t('list.empty')}
+        testId="complaint-table"
+      />
+      {hasAnyRole(me, bureauStaffRoles) ? (
         <IntakeModal open={isCreating} onClose={() => setCreating(false)} onCreated={(view) => navigate(`/complaints/${view.id}`)} />
       ) : null}
     </>

@@ -1,8 +1,10 @@
-import { Alert, Spin } from 'antd';
+import { Alert, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FiguresXlsxButton, YearTrend } from '../../components/figure-trend.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { FigureCards, GroupTabs, PeriodPicker, usePeriod } from '../../components/period-statistics.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
+import { formatAmount, formatCount } from '../../lib/number-format.ts';
 import { type ComplaintStatisticsView, useComplaintStatistics } from './api.ts';
 
 type Group = ComplaintStatisticsView['byStation'][number];
@@ -11,24 +13,38 @@ const percent = (value: string | null) => (value === null ? '—' : `${value}%`)
 /** Figures of a period as the work summary states them; the period lives in the URL. */
 export function ComplaintStatisticsPage() {
   const { t } = useTranslation(['complaints', 'shell']);
-  const { from, to } = usePeriod();
+  const { from, to, figurePeriod, wholeYear } = usePeriod();
   const statistics = useComplaintStatistics(from, to);
   const total = statistics.data?.total;
 
   const columns = (labelOf: (row: Group) => string) => [
     { title: t('stats.group'), key: 'label', render: (_: unknown, row: Group) => labelOf(row) },
-    { title: t('stats.complaintsAndReports'), dataIndex: 'complaintsAndReports' },
-    { title: t('stats.complaints'), dataIndex: 'complaints', responsive: ['md' as const] },
-    { title: t('stats.reports'), dataIndex: 'reports', responsive: ['md' as const] },
+    { title: t('stats.complaintsAndReports'), dataIndex: 'complaintsAndReports', align: 'right' as const, render: formatCount },
+    { title: t('stats.complaints'), dataIndex: 'complaints', align: 'right' as const, render: formatCount, responsive: ['md' as const] },
+    { title: t('stats.reports'), dataIndex: 'reports', align: 'right' as const, render: formatCount, responsive: ['md' as const] },
     { title: t('stats.yearOnYear'), dataIndex: 'yearOnYear', render: percent },
-    { title: t('stats.petitionsClosed'), dataIndex: 'petitionsClosed' },
+    { title: t('stats.petitionsClosed'), dataIndex: 'petitionsClosed', align: 'right' as const, render: formatCount },
     { title: t('stats.satisfaction'), dataIndex: 'satisfactionRate', render: percent },
-    { title: t('stats.amountRecovered'), dataIndex: 'amountRecovered', responsive: ['lg' as const] },
+    {
+      title: t('stats.amountRecovered'),
+      dataIndex: 'amountRecovered',
+      align: 'right' as const,
+      render: formatAmount,
+      responsive: ['lg' as const],
+    },
   ];
 
   return (
     <>
-      <PageHeader title={t('statistics')} extra={<PeriodPicker labels={{ from: t('stats.from'), to: t('stats.to') }} />} />
+      <PageHeader
+        title={t('statistics')}
+        extra={
+          <Flex gap={8} wrap>
+            <PeriodPicker labels={{ from: t('stats.from'), to: t('stats.to'), year: t('shell:period.year') }} />
+            <FiguresXlsxButton period={figurePeriod} module="complaints" />
+          </Flex>
+        }
+      />
       {statistics.error ? <Alert type="error" title={problemMessage(statistics.error)} /> : null}
       <Spin spinning={statistics.isFetching}>
         <FigureCards
@@ -48,6 +64,7 @@ export function ComplaintStatisticsPage() {
             { title: t('stats.amountRecovered'), value: total?.amountRecovered ?? '0.00' },
           ]}
         />
+        <YearTrend figureKey="complaints.accepted" year={wholeYear ?? Number(from.slice(0, 4))} title={t('stats.complaintsAndReports')} />
         <GroupTabs<Group>
           columns={columns}
           tabs={[

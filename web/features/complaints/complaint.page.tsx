@@ -16,12 +16,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { formatDateTime } from '../../lib/date-format.ts';
+import { chinaTodayPicker, formatDateTime } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import {
@@ -112,7 +112,7 @@ export function ComplaintPage() {
   const open = (next: Dialog) => {
     setErrors([]);
     form.resetFields();
-    form.setFieldsValue({ on: dayjs() });
+    form.setFieldsValue({ on: chinaTodayPicker() });
     setDialog(next);
   };
 
@@ -240,7 +240,7 @@ export function ComplaintPage() {
             {view.openSteps.map((entry) => (
               <Flex key={entry.step} justify="space-between" style={{ marginBottom: 6 }}>
                 <span>{t(`steps.${entry.step}`)}</span>
-                <DueTag due={entry.due} flag={entry.flag} />
+                <DueTag due={entry.due} flag={entry.flag} isProvisional={entry.isProvisional} />
               </Flex>
             ))}
           </Card>

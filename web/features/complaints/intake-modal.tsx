@@ -2,17 +2,10 @@ import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EntitySelect } from '../../components/entity-select.tsx';
+import { StreetSelect } from '../../components/street-select.tsx';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
-import {
-  type ComplaintView,
-  complaintCategories,
-  complaintChannels,
-  complaintKinds,
-  type IntakeBody,
-  useEntityOptions,
-  useIntake,
-  useStreets,
-} from './api.ts';
+import { type ComplaintView, complaintCategories, complaintChannels, complaintKinds, type IntakeBody, useIntake } from './api.ts';
 
 interface IntakeValues extends Omit<IntakeBody, 'receivedOn' | 'knewOn'> {
   receivedOn?: Dayjs;
@@ -29,12 +22,9 @@ export function IntakeModal({
   onClose: () => void;
   onCreated: (view: ComplaintView) => void;
 }) {
-  const { t, i18n } = useTranslation(['complaints', 'shell']);
+  const { t } = useTranslation(['complaints', 'shell']);
   const [form] = Form.useForm<IntakeValues>();
-  const [query, setQuery] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const entities = useEntityOptions(query);
-  const streets = useStreets();
   const intake = useIntake();
   const kind = Form.useWatch('kind', form);
   const entityId = Form.useWatch('entityId', form);
@@ -84,12 +74,7 @@ export function IntakeModal({
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="entityId" label={t('fields.entity')}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setQuery }}
-            allowClear
-            options={(entities.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.name}（${item.address}）` }))}
-            data-testid="intake-entity"
-          />
+          <EntitySelect data-testid="intake-entity" />
         </Form.Item>
         {entityId ? null : (
           <>
@@ -100,12 +85,7 @@ export function IntakeModal({
               <Input maxLength={300} />
             </Form.Item>
             <Form.Item name="streetCode" label={t('fields.street')}>
-              <Select
-                options={(streets.data?.items ?? []).map((street) => ({
-                  value: street.code,
-                  label: i18n.language === 'en' ? street.nameEn : street.name,
-                }))}
-              />
+              <StreetSelect />
             </Form.Item>
           </>
         )}

@@ -8,59 +8,14 @@ import type {
   MajorCriteriaView,
   OpenCaseBody,
 } from '../../../server/modules/enforcement/enforcement.schemas.ts';
+import { caseSources, caseStages, notFiledGrounds, penaltyKinds, violationTypes } from '../../../shared/vocabularies/enforcement.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
-import type { Page } from '../../lib/api-types.ts';
 
 export type { CaseList, CaseListItem, CaseStatisticsView, CaseView, MajorCriteriaView, OpenCaseBody };
+export { caseSources, caseStages, notFiledGrounds, penaltyKinds, violationTypes };
 export type CaseStage = CaseView['stage'];
 export type PenaltyKind = CaseView['penalties'][number]['kind'];
 export type CaseDocumentKind = CaseView['documents'][number];
-
-export const caseStages = [
-  'lead',
-  'filed',
-  'investigating',
-  'notified',
-  'decided',
-  'executed',
-  'closed',
-  'not_filed',
-] as const satisfies readonly CaseStage[];
-export const caseSources = [
-  'report',
-  'inspection',
-  'sampling',
-  'data_comparison',
-  'direct',
-  'transfer',
-] as const satisfies readonly CaseView['source'][];
-export const violationTypes = [
-  'food_safety',
-  'drugs',
-  'product_quality',
-  'special_equipment',
-  'price',
-  'advertising',
-  'unfair_competition',
-  'trademark_ip',
-  'consumer_rights',
-  'personal_information',
-  'licensing',
-  'metrology',
-  'other',
-] as const satisfies readonly CaseView['violationType'][];
-export const penaltyKinds = [
-  'warning',
-  'fine',
-  'confiscation_income',
-  'confiscation_property',
-  'suspension',
-  'licence_revocation',
-  'other',
-] as const satisfies readonly PenaltyKind[];
-export const notFiledGrounds = ['minor_and_corrected', 'first_offence_slight', 'no_fault', 'other'] as const satisfies readonly NonNullable<
-  CaseView['notFiledGround']
->[];
 
 export const caseKeys = {
   all: ['cases'] as const,
@@ -100,14 +55,6 @@ export function useMajorCriteria() {
   });
 }
 
-export function useStreets() {
-  return useQuery({
-    queryKey: ['org', 'streets'],
-    queryFn: ({ signal }) => api.get<Page<{ code: string; name: string; nameEn: string }>>('/org/streets', {}, signal),
-    staleTime: 600_000,
-  });
-}
-
 export function useOpenCase() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -130,12 +77,3 @@ export function useCaseStep(id: number) {
 }
 
 export const documentUrl = (id: number, kind: CaseDocumentKind) => `/api/v1/cases/${id}/document?kind=${kind}`;
-
-/** Entities for the open-case form (the registry's list endpoint). */
-export function useEntityOptions(q: string) {
-  return useQuery({
-    queryKey: ['cases', 'entity-search', q],
-    queryFn: ({ signal }) => api.get<{ items: { id: number; name: string; address: string }[] }>('/entities', { q, pageSize: 10 }, signal),
-    enabled: q.trim().length >= 1,
-  });
-}

@@ -1,59 +1,33 @@
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Pagination,
-  Select,
-  Spin,
-  Switch,
-  Table,
-  type TableProps,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, type TableProps, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { EntitySelect } from '../../components/entity-select.tsx';
+import { ChoiceFilter, FilterBar, SearchFilter, SwitchFilter } from '../../components/list-filters.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ResponsiveList } from '../../components/responsive-list.tsx';
+import { StreetSelect } from '../../components/street-select.tsx';
+import { chinaTodayPicker } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
-import { useUrlListState } from '../../lib/url-state.ts';
-import {
-  type CaseListItem,
-  caseSources,
-  caseStages,
-  type OpenCaseBody,
-  useCases,
-  useEntityOptions,
-  useOpenCase,
-  useStreets,
-  violationTypes,
-} from './api.ts';
+import { oneOf, useUrlListState } from '../../lib/url-state.ts';
+import { type CaseListItem, caseSources, caseStages, type OpenCaseBody, useCases, useOpenCase, violationTypes } from './api.ts';
 import { CaseDueTag, stageColors } from './case-labels.tsx';
-
-function oneOf<T extends string>(values: readonly T[], text: string | undefined): T | undefined {
-  return values.find((value) => value === text);
-}
 
 /** The case queue: nearest deadline first; the entity page links here with ?entityId=. */
 export function CaseListPage() {
-  const { t, i18n } = useTranslation(['enforcement', 'shell']);
+  const { t } = useTranslation(['enforcement', 'shell']);
   const navigate = useNavigate();
-  const isPhone = useIsPhone();
+  const _isPhone = useIsPhone();
   const { page, pageSize, filter, setFilters, setPaging } = useUrlListState();
   const isOpen = filter('open') !== 'all';
   const entityId = Number(filter('entityId')) || undefined;
   const cases = useCases({
     stage: oneOf(caseStages, filter('stage')),
-    flag: oneOf(['due_soon', 'overdue'] as const, filter('flag')),
+    flag: oneOf(attentionFlags, filter('flag')),
     isMajor: filter('major') === '1' ? true : undefined,
     isOpen: isOpen && !entityId ? true : undefined,
     entityId,
@@ -63,10 +37,7 @@ export function CaseListPage() {
   });
   const [isOpening, setOpening] = useState(false);
   const [form] = Form.useForm<Omit<OpenCaseBody, 'leadOn'> & { leadOn: Dayjs }>();
-  const [query, setQuery] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const entities = useEntityOptions(query);
-  const streets = useStreets();
   const openCase = useOpenCase();
   const chosenEntity = Form.useWatch('entityId', form);
 
@@ -137,84 +108,51 @@ export function CaseListPage() {
           </>
         }
       />
-      <Flex gap={8} wrap vertical={isPhone} style={{ marginBottom: 16 }}>
-        <Input.Search
-          placeholder={t('filters.search')}
-          defaultValue={filter('q')}
-          allowClear
-          onSearch={(q) => setFilters({ q })}
-          style={{ width: isPhone ? '100%' : 220 }}
-        />
-        <Select
+      <FilterBar>
+        <SearchFilter label={t('filters.search')} value={filter('q')} onSearch={(q) => setFilters({ q })} />
+        <ChoiceFilter
+          label={t('fields.stage')}
           value={filter('stage')}
-          placeholder={t('fields.stage')}
-          allowClear
-          onChange={(stage?: string) => setFilters({ stage })}
-          options={caseStages.map((value) => ({ value, label: t(`stages.${value}`) }))}
-          style={{ width: isPhone ? '100%' : 140 }}
+          values={caseStages}
+          labelOf={(value) => t(`stages.${value}`)}
+          onChange={(stage) => setFilters({ stage })}
+          width={140}
         />
-        <Select
+        <ChoiceFilter
+          label={t('fields.due')}
           value={filter('flag')}
-          placeholder={t('fields.due')}
-          allowClear
-          onChange={(flag?: string) => setFilters({ flag })}
-          options={(['due_soon', 'overdue'] as const).map((value) => ({ value, label: t(`flags.${value}`) }))}
-          style={{ width: isPhone ? '100%' : 130 }}
+          values={attentionFlags}
+          labelOf={(value) => t(`flags.${value}`)}
+          onChange={(flag) => setFilters({ flag })}
         />
-        <Flex align="center" gap={6}>
-          <Switch checked={filter('major') === '1'} onChange={(checked) => setFilters({ major: checked ? '1' : undefined })} />
-          {t('major')}
-        </Flex>
-        <Flex align="center" gap={6}>
-          <Switch checked={isOpen} onChange={(checked) => setFilters({ open: checked ? undefined : 'all' })} />
-          {t('filters.open')}
-        </Flex>
-      </Flex>
+        <SwitchFilter
+          id="filter-major"
+          label={t('major')}
+          checked={filter('major') === '1'}
+          onChange={(checked) => setFilters({ major: checked ? '1' : undefined })}
+        />
+        <SwitchFilter
+          id="filter-open"
+          label={t('filters.open')}
+          checked={isOpen}
+          onChange={(checked) => setFilters({ open: checked ? undefined : 'all' })}
+        />
+      </FilterBar>
       {cases.error ? <Alert type="error" title={problemMessage(cases.error)} /> : null}
-      {isPhone ? (
-        <Spin spinning={cases.isFetching}>
-          {cases.data?.items.length === 0 ? <Empty /> : null}
-          <Flex vertical gap={8}>
-            {(cases.data?.items ?? []).map((item) => (
-              <Card key={item.id} size="small" hoverable onClick={() => navigate(`/cases/${item.id}`)} styles={{ body: { padding: 12 } }}>
-                <Flex justify="space-between" gap={8}>
-                  <Typography.Text strong>{item.partyName}</Typography.Text>
-                  <Tag color={stageColors[item.stage]}>{t(`stages.${item.stage}`)}</Tag>
-                </Flex>
-                <Typography.Text type="secondary">
-                  {item.number} · {t(`violations.${item.violationType}`)}
-                </Typography.Text>
-                <div>
-                  <CaseDueTag due={item.currentDue} flag={item.flag} />
-                </div>
-              </Card>
-            ))}
-          </Flex>
-          <Pagination
-            style={{ marginTop: 12 }}
-            size="small"
-            current={page}
-            pageSize={pageSize}
-            total={cases.data?.total ?? 0}
-            onChange={setPaging}
-          />
-        </Spin>
-      ) : (
-        <Table
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={cases.data?.items}
-          loading={cases.isFetching}
-          pagination={{
-            current: page,
-            pageSize,
-            total: cases.data?.total ?? 0,
-            onChange: setPaging,
-            showTotal: (total) => t('shell:status.total', { total }),
-          }}
-        />
-      )}
+      <ResponsiveList
+        items={cases}
+        columns={columns}
+        card={(item) => ({
+          title: item.partyName,
+          tag: <Tag color={stageColors[item.stage]}>{t(`stages.${item.stage}`)}</Tag>,
+          line: `${item.number} · ${t(`violations.${item.violationType}`)}`,
+          due: <CaseDueTag due={item.currentDue} flag={item.flag} />,
+        })}
+        pathOf={(item) => `/cases/${item.id}`}
+        page={page}
+        pageSize={pageSize}
+        onPaging={setPaging}
+      />
       <Modal
         open={isOpening}
         title={t('open')}
@@ -224,7 +162,11 @@ export function CaseListPage() {
         destroyOnHidden
       >
         {errors.length ? <Alert type="error" title={errors.join('; ')} style={{ marginBottom: 12 }} /> : null}
-        <Form form={form} layout="vertical" initialValues={{ source: 'inspection', violationType: 'food_safety', leadOn: dayjs() }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ source: 'inspection', violationType: 'food_safety', leadOn: chinaTodayPicker() }}
+        >
           <Form.Item name="title" label={t('fields.title')} rules={[{ required: true }]}>
             <Input maxLength={200} />
           </Form.Item>
@@ -232,11 +174,7 @@ export function CaseListPage() {
             <Select options={caseSources.map((value) => ({ value, label: t(`sources.${value}`) }))} />
           </Form.Item>
           <Form.Item name="entityId" label={t('fields.entity')}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: setQuery }}
-              allowClear
-              options={(entities.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.name}（${item.address}）` }))}
-            />
+            <EntitySelect />
           </Form.Item>
           {chosenEntity ? null : (
             <>
@@ -244,12 +182,7 @@ export function CaseListPage() {
                 <Input maxLength={200} />
               </Form.Item>
               <Form.Item name="streetCode" label={t('fields.street')}>
-                <Select
-                  options={(streets.data?.items ?? []).map((street) => ({
-                    value: street.code,
-                    label: i18n.language === 'en' ? street.nameEn : street.name,
-                  }))}
-                />
+                <StreetSelect />
               </Form.Item>
             </>
           )}

@@ -1,8 +1,10 @@
-import { Alert, Spin, Tag } from 'antd';
+import { Alert, Flex, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FiguresXlsxButton, YearTrend } from '../../components/figure-trend.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { FigureCards, GroupTabs, PeriodPicker, usePeriod } from '../../components/period-statistics.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
+import { formatAmount, formatCount } from '../../lib/number-format.ts';
 import { type CaseStatisticsView, useCaseStatistics, useMajorCriteria } from './api.ts';
 
 type Group = CaseStatisticsView['byStation'][number];
@@ -10,23 +12,31 @@ type Group = CaseStatisticsView['byStation'][number];
 /** Case figures of a period: opened, closed, major, fines and confiscations (all and major), in 万元 as reports state them. */
 export function CaseStatisticsPage() {
   const { t } = useTranslation(['enforcement', 'shell']);
-  const { from, to } = usePeriod();
+  const { from, to, figurePeriod, wholeYear } = usePeriod();
   const statistics = useCaseStatistics(from, to);
   const criteria = useMajorCriteria();
   const total = statistics.data?.total;
   const columns = (labelOf: (row: Group) => string) => [
     { title: t('stats.group'), key: 'label', render: (_: unknown, row: Group) => labelOf(row) },
-    { title: t('stats.opened'), dataIndex: 'opened' },
-    { title: t('stats.closed'), dataIndex: 'closed' },
-    { title: t('stats.major'), dataIndex: 'major' },
-    { title: t('stats.amountWan'), dataIndex: 'amountWan', align: 'right' as const },
-    { title: t('stats.majorAmountWan'), dataIndex: 'majorAmountWan', align: 'right' as const },
-    { title: t('stats.police'), dataIndex: 'policeTransfers', responsive: ['md' as const] },
+    { title: t('stats.opened'), dataIndex: 'opened', align: 'right' as const, render: formatCount },
+    { title: t('stats.closed'), dataIndex: 'closed', align: 'right' as const, render: formatCount },
+    { title: t('stats.major'), dataIndex: 'major', align: 'right' as const, render: formatCount },
+    { title: t('stats.amountWan'), dataIndex: 'amountWan', align: 'right' as const, render: formatAmount },
+    { title: t('stats.majorAmountWan'), dataIndex: 'majorAmountWan', align: 'right' as const, render: formatAmount },
+    { title: t('stats.police'), dataIndex: 'policeTransfers', align: 'right' as const, render: formatCount, responsive: ['md' as const] },
   ];
 
   return (
     <>
-      <PageHeader title={t('statistics')} extra={<PeriodPicker labels={{ from: t('stats.from'), to: t('stats.to') }} />} />
+      <PageHeader
+        title={t('statistics')}
+        extra={
+          <Flex gap={8} wrap>
+            <PeriodPicker labels={{ from: t('stats.from'), to: t('stats.to'), year: t('shell:period.year') }} />
+            <FiguresXlsxButton period={figurePeriod} module="enforcement" />
+          </Flex>
+        }
+      />
       {statistics.error ? <Alert type="error" title={problemMessage(statistics.error)} /> : null}
       {criteria.data ? (
         <Alert
@@ -50,6 +60,7 @@ export function CaseStatisticsPage() {
             { title: t('stats.majorAmountWan'), value: total?.majorAmountWan ?? '0.00' },
           ]}
         />
+        <YearTrend figureKey="enforcement.closed" year={wholeYear ?? Number(from.slice(0, 4))} title={t('stats.closed')} />
         <GroupTabs<Group>
           columns={columns}
           tabs={[

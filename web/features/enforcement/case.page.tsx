@@ -17,11 +17,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
+import { chinaTodayPicker } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { type CaseStage, type CaseView, documentUrl, notFiledGrounds, penaltyKinds, useCase, useCaseStep } from './api.ts';
 import { CaseDueTag, stageColors } from './case-labels.tsx';
@@ -36,6 +37,7 @@ interface DialogValues {
   on?: Dayjs;
   note?: string;
   decisionNumber?: string;
+  legalBasis?: string;
   notFiledGround?: string;
   reason?: string;
   items?: { kind: string; amount: string; note?: string }[];
@@ -61,7 +63,7 @@ export function CasePage() {
     setErrors([]);
     form.resetFields();
     form.setFieldsValue({
-      on: dayjs(),
+      on: chinaTodayPicker(),
       items:
         next.kind === 'penalties'
           ? view.penalties.map((penalty) => ({ kind: penalty.kind, amount: penalty.amount, note: penalty.note }))
@@ -85,6 +87,7 @@ export function CasePage() {
             on,
             note: values.note,
             decisionNumber: values.decisionNumber,
+            legalBasis: values.legalBasis,
             notFiledGround: values.notFiledGround,
           }),
         });
@@ -181,6 +184,7 @@ export function CasePage() {
               <Descriptions.Item label={t('stages.filed')}>{view.filedOn ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('stages.decided')}>{view.decidedOn ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('fields.decisionNumber')}>{view.decisionNumber ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.legalBasis')}>{view.legalBasis ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('fields.fine')}>{view.fineAmount}</Descriptions.Item>
               <Descriptions.Item label={t('fields.confiscation')}>{view.confiscationAmount}</Descriptions.Item>
               <Descriptions.Item label={t('fields.amount')}>
@@ -263,6 +267,16 @@ export function CasePage() {
           {dialog?.kind === 'advance' && dialog.to === 'decided' ? (
             <Form.Item name="decisionNumber" label={t('fields.decisionNumber')} rules={[{ required: true }]}>
               <Input maxLength={60} />
+            </Form.Item>
+          ) : null}
+          {dialog?.kind === 'advance' && (dialog.to === 'decided' || dialog.to === 'notified') ? (
+            <Form.Item
+              name="legalBasis"
+              label={t('fields.legalBasis')}
+              initialValue={view.legalBasis ?? undefined}
+              rules={[{ required: dialog.to === 'decided' && !view.legalBasis }]}
+            >
+              <Input.TextArea maxLength={500} rows={2} placeholder={t('legalBasisHint')} />
             </Form.Item>
           ) : null}
           {dialog?.kind === 'advance' && dialog.to === 'not_filed' ? (

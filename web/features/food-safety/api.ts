@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { Static } from 'typebox';
 import type {
   AppealBody,
@@ -26,7 +27,9 @@ import type {
   WarningView,
 } from '../../../server/modules/food-safety/food-safety.schemas.ts';
 import type { EntityListItem } from '../../../server/modules/registry/registry.schemas.ts';
-import type { Role } from '../../../shared/roles.ts';
+import { type InspectionResult, inspectionResult } from '../../../shared/inspection-result.ts';
+import { bureauStaffRoles, districtWideRoles, type Role, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import { answerResults } from '../../../shared/vocabularies/food-safety.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
@@ -48,6 +51,7 @@ export type {
   UploadBody,
   WarningView,
 };
+export { answerResults };
 export type Grade = Static<typeof GradeView>;
 export type Application = Static<typeof ApplicationView>;
 export type Registration = Static<typeof RegistrationBody>;
@@ -65,15 +69,13 @@ export interface InspectorOption {
   orgUnitName: string | null;
 }
 
-export const answerResults = ['pass', 'partial', 'fail', 'na'] as const satisfies readonly AnswerResult[];
-
 /** Who may do what (the server checks again on every call). */
 export const foodSafetyRoles = {
-  staff: ['admin', 'leader', 'section', 'inspector'],
+  staff: bureauStaffRoles,
   inspect: ['inspector', 'section'],
   review: ['section', 'inspector'],
-  all: ['admin', 'leader', 'section', 'inspector', 'operator'],
-  section: ['admin', 'leader', 'section'],
+  all: staffAndOperatorRoles,
+  section: districtWideRoles,
   edit: ['section', 'inspector', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -108,6 +110,37 @@ export function useDue(state: 'due' | 'overdue', page: number) {
   });
 }
 
+/**
+ * Once the due list is on screen (online), what the inspection form of each listed shop needs is fetched too, so
+ * the service worker holds a copy for the basement: the checklist templates, the inspectors, each shop's grade
+ * and open rectification orders.
+ */
+export function usePrefetchForInspections(entityIds: readonly number[]) {
+  const queryClient = useQueryClient();
+  const key = entityIds.join(',');
+  useEffect(() => {
+    if (!key || !navigator.onLine) return;
+    void queryClient.prefetchQuery({
+      queryKey: foodSafetyKeys.templates,
+      queryFn: () => api.get<Page<TemplateView>>('/inspection-templates'),
+    });
+    void queryClient.prefetchQuery({
+      queryKey: foodSafetyKeys.inspectors,
+      queryFn: () => api.get<InspectorOption[]>('/sampling/samplers'),
+    });
+    for (const entityId of key.split(',').map(Number)) {
+      void queryClient.prefetchQuery({
+        queryKey: foodSafetyKeys.grade(entityId),
+        queryFn: () => api.get<Grade>(`/food-safety-grades/${entityId}`),
+      });
+      void queryClient.prefetchQuery({
+        queryKey: foodSafetyKeys.rectifications(entityId),
+        queryFn: () => api.get<Page<Rectification>>('/rectification-orders', { entityId, pageSize: 50 }),
+      });
+    }
+  }, [key, queryClient]);
+}
+
 export function useShops(q: string | undefined, page: number) {
   return useQuery({
     queryKey: foodSafetyKeys.shops(q, page),
@@ -132,27 +165,11 @@ export function useHandlers(entityId: number) {
   });
 }
 
-export function useHandler(id: number | undefined) {
-  return useQuery({
-    queryKey: ['food-safety', 'handler', id],
-    queryFn: ({ signal }) => api.get<HandlerView>(`/food-handlers/${id}`, {}, signal),
-    enabled: id !== undefined,
-  });
-}
-
 export function useInspections(entityId: number) {
   return useQuery({
     queryKey: foodSafetyKeys.inspections(entityId),
     queryFn: ({ signal }) => api.get<Page<InspectionView>>('/food-inspections', { entityId, pageSize: 50 }, signal),
     enabled: entityId > 0,
-  });
-}
-
-export function useInspection(id: number) {
-  return useQuery({
-    queryKey: foodSafetyKeys.inspection(id),
-    queryFn: ({ signal }) => api.get<InspectionView>(`/food-inspections/${id}`, {}, signal),
-    enabled: id > 0,
   });
 }
 
@@ -275,34 +292,37 @@ export function recordUrl(inspectionId: number): string {
 }
 
 /**
- * A preview of the result while the checklist is being filled: the mean of the item scores (in tenths) over the
- * inspected items, banded as the national 量化分级 rules do (≥ 9.0 / 7.5 / 6.0; two failed key items: no grade).
- * The server computes the official result with the rule set in force when the record is saved.
+ * A preview while the checklist is being filled: the result 符合 / 基本符合 / 不符合 by SAMR Order 49 (the shared
+ * rule the server applies), and apart from it the mean of the item scores (in tenths) over the inspected items,
+ * banded as the national 量化分级 rules do (≥ 9.0 / 7.5 / 6.0; two failed key items: no grade). The server
+ * computes the official grade with the rule set in force when the record is saved.
  */
 export function previewResult(
   items: readonly TemplateItem[],
   answers: Readonly<Record<number, AnswerResult | undefined>>,
-): { scoreTenths: number | null; grade: 'excellent' | 'good' | 'fair' | null; outcome: InspectionView['outcome'] } {
+): { scoreTenths: number | null; grade: 'excellent' | 'good' | 'fair' | null } & InspectionResult {
   let sum = 0;
   let count = 0;
   let failedKeys = 0;
+  const answered: { result: AnswerResult; isKey: boolean }[] = [];
   for (const item of items) {
     const answer = answers[item.id];
-    if (answer === undefined || answer === 'na') continue;
+    if (answer === undefined) continue;
+    answered.push({ result: answer, isKey: item.isKey });
+    if (answer === 'na') continue;
     count += 1;
     sum += answer === 'pass' ? item.passTenths : answer === 'partial' ? item.partialTenths : item.failTenths;
     if (answer === 'fail' && item.isKey) failedKeys += 1;
   }
-  if (count === 0) return { scoreTenths: null, grade: null, outcome: 'non-compliant' };
+  const result = inspectionResult(answered);
+  if (count === 0) return { scoreTenths: null, grade: null, ...result };
   const scoreTenths = Math.round(sum / count);
   const grade = failedKeys >= 2 ? null : scoreTenths >= 90 ? 'excellent' : scoreTenths >= 75 ? 'good' : scoreTenths >= 60 ? 'fair' : null;
-  return { scoreTenths, grade, outcome: grade === null ? 'non-compliant' : grade === 'fair' ? 'basically-compliant' : 'compliant' };
+  return { scoreTenths, grade, ...result };
 }
 
-/** The China date today (the server's calendar is Asia/Shanghai). */
-export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** The China date today (the server's calendar is Asia/Shanghai): one home, web/lib/date-format.ts. */
+export { chinaToday } from '../../lib/date-format.ts';
 
 /** Reads a picked image as a data URL (checked again by the server for type and size). */
 export function readAsDataUrl(file: File): Promise<string> {

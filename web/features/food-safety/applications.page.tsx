@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
+import { formatDate } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useUrlListState } from '../../lib/url-state.ts';
 import { type Application, useApplications, useApproveApplication, useRejectApplication } from './api.ts';
@@ -78,7 +79,7 @@ export function ApplicationsPage() {
                 <Tag>{row.phoneMasked}</Tag>
                 <Tag>{t('applications.username', { username: row.username })}</Tag>
                 {row.bindsExistingAccount ? <Tag color="blue">{t('applications.existingAccount')}</Tag> : null}
-                <Tag>{row.createdAt.slice(0, 10)}</Tag>
+                <Tag>{formatDate(row.createdAt)}</Tag>
               </Flex>
               {row.rejectReason ? <Typography.Paragraph type="danger">{row.rejectReason}</Typography.Paragraph> : null}
               {row.status === 'pending' ? (
@@ -107,6 +108,7 @@ export function ApplicationsPage() {
           onChange={(event) => setReason(event.target.value)}
           maxLength={500}
           placeholder={t('applications.reasonPlaceholder')}
+          aria-label={t('applications.reasonPlaceholder')}
           data-testid="reject-reason"
         />
       </Modal>

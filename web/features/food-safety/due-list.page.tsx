@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useUrlListState } from '../../lib/url-state.ts';
-import { useDue } from './api.ts';
+import { useDue, usePrefetchForInspections } from './api.ts';
 import { DynamicGradeTag } from './grade-tags.tsx';
 
 /** The inspector's phone list: shops due or overdue for inspection in their station, by the risk grade's frequency. */
@@ -12,6 +12,7 @@ export function DueListPage() {
   const { page, filter, setFilters, setPaging } = useUrlListState();
   const state = filter('state') === 'overdue' ? 'overdue' : 'due';
   const due = useDue(state, page);
+  usePrefetchForInspections(due.data?.items.map((row) => row.entityId) ?? []);
   return (
     <>
       <PageHeader title={t('due.title')} />

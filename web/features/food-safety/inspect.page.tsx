@@ -73,6 +73,7 @@ export function InspectPage() {
   const [inspectorInk, setInspectorInk] = useState<string | undefined>();
   const [operatorInk, setOperatorInk] = useState<string | undefined>();
   const [errors, setErrors] = useState<string[]>([]);
+  const [isShowingUnanswered, setShowUnanswered] = useState(false);
   const [saved, setSaved] = useState<InspectionView | undefined>();
   const outbox = useInspectionOutbox(me?.id, entityId, {
     onSaved: (inspection) => {
@@ -166,15 +167,32 @@ export function InspectPage() {
     );
   }
 
+  const firstUnanswered = items.findIndex((item) => answers[item.id] === undefined);
+  const scrollToFirstUnanswered = () =>
+    document.querySelector(`[data-testid="item-${firstUnanswered}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  // Fields and checklist are checked together: every problem is marked, and the page goes to the first one on it.
+  const handleFinishFailed = ({ errorFields }: { errorFields: { name: (string | number)[] }[] }) => {
+    const hasUnanswered = !isFlying && unanswered > 0;
+    setShowUnanswered(hasUnanswered);
+    setErrors(hasUnanswered ? [t('inspect.unanswered', { count: unanswered })] : []);
+    const first = errorFields[0]?.name;
+    if (first && (first[0] === 'coInspectorId' || !hasUnanswered)) form.scrollToField(first, { block: 'center', behavior: 'smooth' });
+    else if (hasUnanswered) scrollToFirstUnanswered();
+  };
   const submit = (values: FormValues) => {
     setErrors([]);
+    setShowUnanswered(false);
     if (!me) return;
     if (!values.coInspectorId) {
       setErrors([t('inspect.needCoInspector')]);
+      form.scrollToField('coInspectorId', { block: 'center' });
       return;
     }
     if (!isFlying && unanswered > 0) {
+      // Every unchecked item is marked; the page goes to the first one.
       setErrors([t('inspect.unanswered', { count: unanswered })]);
+      setShowUnanswered(true);
+      scrollToFirstUnanswered();
       return;
     }
     const body: CreateInspectionBody = {
@@ -188,7 +206,7 @@ export function InspectPage() {
       }),
       remarks: values.remarks || undefined,
       rectification:
-        preview.outcome !== 'compliant' && values.deadline && values.requirements
+        preview.needsRectification && values.deadline && values.requirements
           ? { deadline: values.deadline, requirements: values.requirements }
           : undefined,
       rectificationOrderId: closesOrder,
@@ -212,6 +230,7 @@ export function InspectPage() {
         layout="vertical"
         onFinish={submit}
         onValuesChange={keepDraft}
+        onFinishFailed={handleFinishFailed}
         initialValues={{ inspectorSignature: me.displayName }}
       >
         <Card size="small" title={t('inspect.inspectors')} style={{ marginBottom: 12 }}>
@@ -240,8 +259,10 @@ export function InspectPage() {
         <Card size="small" style={{ marginBottom: 12 }}>
           <Flex vertical gap={8}>
             <Flex gap={8} align="center">
-              <Switch checked={isFlying} onChange={setFlying} data-testid="flying" />
-              <span>{t('inspect.flying')}</span>
+              <Switch id="flying" checked={isFlying} onChange={setFlying} data-testid="flying" aria-labelledby="flying-label" />
+              <label id="flying-label" htmlFor="flying">
+                {t('inspect.flying')}
+              </label>
             </Flex>
             {openOrders.map((order) => (
               <Checkbox
@@ -269,7 +290,16 @@ export function InspectPage() {
         >
           <Flex vertical gap={12}>
             {items.map((item, index) => (
-              <div key={item.id} data-testid={`item-${index}`}>
+              <div
+                key={item.id}
+                data-testid={`item-${index}`}
+                aria-invalid={isShowingUnanswered && answers[item.id] === undefined ? true : undefined}
+                style={
+                  isShowingUnanswered && answers[item.id] === undefined
+                    ? { outline: '2px solid #ff4d4f', outlineOffset: 4, borderRadius: 4 }
+                    : undefined
+                }
+              >
                 <div style={{ marginBottom: 4 }}>
                   {item.isKey ? <Tag color="red">{t('inspect.key')}</Tag> : null}
                   <Typography.Text type="secondary">{item.category}</Typography.Text> {index + 1}. {item.text}
@@ -287,6 +317,11 @@ export function InspectPage() {
                     </Radio.Button>
                   ))}
                 </Radio.Group>
+                {isShowingUnanswered && answers[item.id] === undefined ? (
+                  <Typography.Text type="danger" data-testid={`item-${index}-unanswered`}>
+                    {t('inspect.unansweredItem')}
+                  </Typography.Text>
+                ) : null}
               </div>
             ))}
           </Flex>
@@ -298,7 +333,12 @@ export function InspectPage() {
             <span>{t('inspect.score', { score: formatTenths(preview.scoreTenths) })}</span>
             {unanswered > 0 ? <Typography.Text type="warning">{t('inspect.unanswered', { count: unanswered })}</Typography.Text> : null}
           </Flex>
-          {preview.outcome !== 'compliant' ? (
+          {preview.needsInvestigation ? (
+            <Alert type="error" showIcon style={{ marginTop: 12 }} data-testid="needs-investigation" title={t('inspect.investigation')} />
+          ) : preview.needsRectification ? (
+            <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('inspect.rectificationNeeded')} />
+          ) : null}
+          {preview.needsRectification ? (
             <>
               <Form.Item name="deadline" label={t('inspect.deadline')} rules={[{ required: true }]} style={{ marginTop: 12 }}>
                 <Input type="date" min={chinaToday()} />
@@ -316,8 +356,12 @@ export function InspectPage() {
           <InspectionPhotos photos={photos} items={items} onChange={setPhotos} />
         </Card>
         <Card size="small" title={t('inspect.signatures')} style={{ marginBottom: 12 }}>
-          <Form.Item name="inspectorSignature" label={t('inspect.inspectorSignature')} rules={[{ required: true }]}>
-            <Input size="large" />
+          <Form.Item
+            name="inspectorSignature"
+            label={t('inspect.inspectorSignature')}
+            rules={[{ required: true, message: t('inspect.needInspectorSignature') }]}
+          >
+            <Input size="large" placeholder={t('inspect.signatureName')} />
           </Form.Item>
           <Typography.Text type="secondary">{t('inspect.drawInspector')}</Typography.Text>
           <SignaturePad value={inspectorInk} onChange={setInspectorInk} testId="inspector-signature-pad" />
@@ -325,8 +369,12 @@ export function InspectPage() {
             {t('inspect.refused')}
           </Checkbox>
           {isRefused ? null : (
-            <Form.Item name="operatorSignature" label={t('inspect.operatorSignature')} rules={[{ required: true }]}>
-              <Input size="large" data-testid="operator-signature" />
+            <Form.Item
+              name="operatorSignature"
+              label={t('inspect.operatorSignature')}
+              rules={[{ required: true, message: t('inspect.needOperatorSignature') }]}
+            >
+              <Input size="large" data-testid="operator-signature" placeholder={t('inspect.signatureName')} />
             </Form.Item>
           )}
           {isRefused ? null : (

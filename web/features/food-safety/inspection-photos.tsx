@@ -87,6 +87,7 @@ export function InspectionPhotos({
               size="small"
               allowClear
               placeholder={t('inspect.photoItem')}
+              aria-label={t('inspect.photoItem')}
               value={photo.itemId}
               onChange={(itemId?: number) => onChange(photos.map((each, at) => (at === index ? { ...each, itemId } : each)))}
               options={items.map((item, position) => ({ value: item.id, label: `${position + 1}. ${item.text}` }))}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { useDocumentTitle } from '../../components/page-header.tsx';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { type Registration, useRegisterOperator } from './api.ts';
 
@@ -15,6 +16,7 @@ type Values = Registration & { confirm: string };
  */
 export function RegisterPage() {
   const { t } = useTranslation('food-safety');
+  useDocumentTitle(t('registration.title'));
   const [form] = Form.useForm<Values>();
   const register = useRegisterOperator();
   const [errors, setErrors] = useState<string[]>([]);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
+import { formatCount } from '../../lib/number-format.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type CreateTemplateBody, useCreateTemplate, useSetDefaultTemplate, useStaffStatistics, useTemplates } from './api.ts';
 import { formatRate } from './grade-tags.tsx';
@@ -182,7 +183,13 @@ function Statistics() {
           onChange={(value) => setGroupBy(String(value))}
           options={['street', 'station', 'industry', 'entity'].map((value) => ({ value, label: t(`section.by.${value}`) }))}
         />
-        <Input type="date" style={{ width: 160 }} value={date ?? ''} onChange={(event) => setDate(event.target.value || undefined)} />
+        <Input
+          type="date"
+          aria-label={t('section.asOfDate')}
+          style={{ width: 160 }}
+          value={date ?? ''}
+          onChange={(event) => setDate(event.target.value || undefined)}
+        />
       </Flex>
       {statistics.error ? <Alert type="error" title={problemMessage(statistics.error)} /> : null}
       <Table
@@ -194,11 +201,11 @@ function Statistics() {
         scroll={{ x: 560 }}
         columns={[
           { title: t('section.group'), dataIndex: 'label', fixed: 'left' },
-          { title: t('section.employed'), dataIndex: 'employed', align: 'right' },
-          { title: t('certificateStates.valid'), dataIndex: 'valid', align: 'right' },
-          { title: t('certificateStates.expiring'), dataIndex: 'expiring', align: 'right' },
-          { title: t('certificateStates.expired'), dataIndex: 'expired', align: 'right' },
-          { title: t('certificateStates.missing'), dataIndex: 'missing', align: 'right' },
+          { title: t('section.employed'), dataIndex: 'employed', align: 'right', render: formatCount },
+          { title: t('certificateStates.valid'), dataIndex: 'valid', align: 'right', render: formatCount },
+          { title: t('certificateStates.expiring'), dataIndex: 'expiring', align: 'right', render: formatCount },
+          { title: t('certificateStates.expired'), dataIndex: 'expired', align: 'right', render: formatCount },
+          { title: t('certificateStates.missing'), dataIndex: 'missing', align: 'right', render: formatCount },
           {
             title: t('section.compliance'),
             dataIndex: 'complianceBasisPoints',

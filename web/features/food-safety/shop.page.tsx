@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
-import { foodSafetyRoles, recordUrl, useGrade, useInspections, useRectifications, useUploads } from './api.ts';
+import { chinaToday, foodSafetyRoles, recordUrl, useGrade, useInspections, useRectifications, useUploads } from './api.ts';
 import { DynamicGradeTag, formatTenths, OutcomeTag } from './grade-tags.tsx';
 import { AppealButton, ReinspectionButton, ShopColourCard, UploadButton } from './shop-operator.tsx';
 import { ShopStaff } from './shop-staff.tsx';
@@ -52,7 +52,14 @@ export function ShopPage() {
               <Descriptions.Item label={t('grade.lastInspected')}>
                 {current.lastInspectedOn ?? '—'} <OutcomeTag outcome={current.lastOutcome} />
               </Descriptions.Item>
-              <Descriptions.Item label={t('grade.nextDue')}>{current.nextDueOn}</Descriptions.Item>
+              <Descriptions.Item label={t('grade.nextDue')}>
+                {current.nextDueOn}{' '}
+                {current.nextDueOn < chinaToday() ? (
+                  <Tag color="red" data-testid="next-due-overdue">
+                    {t('grade.overdue')}
+                  </Tag>
+                ) : null}
+              </Descriptions.Item>
             </Descriptions>
           ) : (
             <Empty description={t('grade.noGrade')} data-testid="no-grade" />

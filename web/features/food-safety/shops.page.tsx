@@ -34,6 +34,7 @@ export function ShopsPage() {
         allowClear
         defaultValue={filter('q')}
         placeholder={t('shops.search')}
+        aria-label={t('shops.search')}
         onSearch={(value) => setFilters({ q: value || undefined })}
         style={{ marginBottom: 12 }}
       />

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Empty, Flex, Form, Input, List, Modal, Radio, Segm
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { findingStatuses } from '../../../shared/vocabularies/food-safety.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
@@ -109,7 +110,7 @@ function Findings({ canAct }: { canAct: boolean }) {
           setStatus(String(value));
           setPage(1);
         }}
-        options={['open', 'handled', 'dismissed', 'resolved'].map((value) => ({ value, label: t(`findingStatuses.${value}`) }))}
+        options={findingStatuses.map((value) => ({ value, label: t(`findingStatuses.${value}`) }))}
       />
       {close.error ? <Alert type="error" title={problemMessage(close.error)} /> : null}
       <List

@@ -1,29 +1,232 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Role } from '../../../shared/roles.ts';
+import { CalendarWarning } from '../../components/calendar-warning.tsx';
+import { riskColourHex, riskColours } from '../../components/colour-explanation.tsx';
+import { FiguresXlsxButton, YearTrend } from '../../components/figure-trend.tsx';
+import { useDocumentTitle } from '../../components/page-header.tsx';
+import { PeriodPicker, usePeriod } from '../../components/period-statistics.tsx';
 import { RoleTags } from '../../components/role-tags.tsx';
+import { ShareChart } from '../../components/trend-chart.tsx';
+import { api } from '../../lib/api-client.ts';
 import { useMe } from '../../lib/session.ts';
+import type { AlertSource } from './api.ts';
+import { AlertList, FigureGrid } from './dashboard-parts.tsx';
+
+/** The figures a bureau leader asks first ("how are we doing this year?"), in the order of the work summary. */
+const leaderFigures = [
+  'registry.entities',
+  'registry.registered',
+  'complaints.accepted',
+  'complaints.satisfaction',
+  'enforcement.closed',
+  'enforcement.penalty-amount',
+  'food-safety.inspections',
+  'sampling.routine-pass-rate',
+  'random-inspections.done',
+  'food-safety.handlers',
+  'risk-code.coded-units',
+  'workshops.black-list',
+] as const;
+const sectionFigures = [
+  'food-safety.inspections',
+  'food-safety.non-compliant',
+  'food-safety.findings-opened',
+  'food-safety.handlers',
+  'sampling.routine-batches',
+  'sampling.routine-pass-rate',
+  'risk-code.coded-units',
+  'workshops.evaluations',
+] as const;
+
+type Labelled = AlertSource & { label: string };
+
+function useLeaderAlerts(): Labelled[] {
+  const { t } = useTranslation('shell');
+  const alert = (key: string, path: string, query: Record<string, string>, link: string): Labelled => ({
+    key,
+    path,
+    query,
+    link,
+    label: t(`home.alerts.${key}`),
+  });
+  return [
+    alert('complaintsOverdue', '/complaints', { flag: 'overdue' }, '/complaints?flag=overdue'),
+    alert('casesOverdue', '/cases', { flag: 'overdue' }, '/cases?flag=overdue'),
+    alert('tasksWaiting', '/random-inspections/tasks', { status: 'assigned' }, '/random-inspections/tasks?all=1&status=assigned'),
+    alert('certificatesExpiring', '/health-certificate-warnings', { level: 'expiring-30' }, '/food-safety/section'),
+    alert('findingsOpen', '/supervision-findings', { status: 'open' }, '/food-safety/section'),
+    alert('samplesUnhandled', '/sampling/handling', { status: 'open' }, '/sampling/handling?status=open'),
+    alert('inspectionsOverdue', '/food-safety-due', { state: 'overdue' }, '/food-safety/due?state=overdue'),
+  ];
+}
+
+function ColourShares() {
+  const { t } = useTranslation(['shell', 'risk-code']);
+  const map = useQuery({
+    queryKey: ['home', 'colour-map'],
+    queryFn: ({ signal }) => api.get<{ counts: Record<string, number> }>('/risk-code/map', {}, signal),
+  });
+  return (
+    <Card
+      size="small"
+      title={t('home.colourTitle')}
+      extra={<Link to="/risk-code/map">{t('home.openMap')}</Link>}
+      loading={map.isLoading}
+      style={{ marginBottom: 16 }}
+    >
+      <ShareChart
+        testId="colour-shares"
+        slices={riskColours.map((colour) => ({
+          name: t(`risk-code:colour.${colour}`, { defaultValue: colour }),
+          value: map.data?.counts[colour] ?? 0,
+          colour: riskColourHex[colour],
+        }))}
+      />
+    </Card>
+  );
+}
+
+/** Leaders and the office: the period's key figures, monthly trends, the colour map and today's alerts. */
+function LeaderHome({ figureKeys }: { figureKeys: readonly string[] }) {
+  const { t } = useTranslation('shell');
+  const { figurePeriod, wholeYear, from } = usePeriod();
+  const year = wholeYear ?? Number(from.slice(0, 4));
+  const alerts = useLeaderAlerts();
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <PeriodPicker labels={{ from: t('period.from'), to: t('period.to'), year: t('period.year') }} />
+        <FiguresXlsxButton period={figurePeriod} />
+      </Flex>
+      <FigureGrid period={figurePeriod} keys={figureKeys} testId="home-figures" />
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <YearTrend figureKey="complaints.accepted" year={year} title={t('home.complaintTrend')} />
+          <YearTrend figureKey="food-safety.inspections" year={year} title={t('home.inspectionTrend')} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <AlertList sources={alerts} title={t('home.alertsTitle')} testId="home-alerts" />
+          <ColourShares />
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+/** An inspector's day: my tasks, units due on my streets, my deadlines, re-checks. */
+function InspectorHome() {
+  const { t } = useTranslation('shell');
+  const sources: Labelled[] = [
+    {
+      key: 'tasksWaiting',
+      label: t('home.myTasks'),
+      path: '/random-inspections/tasks',
+      query: { mine: 'true', status: 'assigned' },
+      link: '/random-inspections/tasks',
+    },
+    { key: 'inspectionsDue', label: t('home.myDue'), path: '/food-safety-due', query: { state: 'due' }, link: '/food-safety/due' },
+    {
+      key: 'inspectionsOverdue',
+      label: t('home.overdueInspections'),
+      path: '/food-safety-due',
+      query: { state: 'overdue' },
+      link: '/food-safety/due?state=overdue',
+    },
+    {
+      key: 'complaintsOverdue',
+      label: t('home.alerts.complaintsOverdue'),
+      path: '/complaints',
+      query: { flag: 'overdue' },
+      link: '/complaints?flag=overdue',
+    },
+    { key: 'casesOverdue', label: t('home.alerts.casesOverdue'), path: '/cases', query: { flag: 'overdue' }, link: '/cases?flag=overdue' },
+    {
+      key: 'rectificationsDue',
+      label: t('home.alerts.rectificationsDue'),
+      path: '/rectification-orders',
+      query: {},
+      link: '/food-safety/station',
+    },
+  ];
+  return <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />;
+}
+
+/** The lab: samples waiting, by the deadline the rules give them. */
+function LabHome() {
+  const { t } = useTranslation('shell');
+  const sources: Labelled[] = [
+    { key: 'toReceive', label: t('home.samplesWaiting'), path: '/lab/samples', query: { labStatus: 'to_receive' }, link: '/sampling/lab' },
+    { key: 'testing', label: t('home.sampleDeadlines'), path: '/lab/samples', query: { labStatus: 'testing' }, link: '/sampling/lab' },
+  ];
+  return <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />;
+}
+
+/** A food business operator: my shop, its messages, its public page. */
+function OperatorHome() {
+  const { t } = useTranslation('shell');
+  const sources: Labelled[] = [
+    { key: 'notices', label: t('home.notices'), path: '/food-safety-notices', query: {}, link: '/food-safety/shops' },
+    {
+      key: 'certificatesExpiring',
+      label: t('home.alerts.certificatesExpiring'),
+      path: '/health-certificate-warnings',
+      query: {},
+      link: '/food-safety/shops',
+    },
+  ];
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />
+      </Col>
+      <Col xs={24} md={12}>
+        <Card size="small" title={t('home.shopTitle')}>
+          <Link to="/food-safety/shops">{t('home.openList')}</Link>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+const has = (roles: readonly Role[], ...wanted: Role[]) => wanted.some((role) => roles.includes(role));
 
 export function HomePage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('shell:nav.home'));
   const { data: me } = useMe();
   if (!me) return null;
+  const roles = me.roles as Role[];
   return (
-    <Card data-testid="home-welcome">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('home.welcome', { name: me.displayName })}
-      </Typography.Title>
-      <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>
-        <Descriptions.Item label={t('home.district')}>
-          {me.districtName} <Typography.Text type="secondary">({me.districtCode})</Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('home.orgUnit')}>{me.orgUnitName ?? t('home.noOrgUnit')}</Descriptions.Item>
-        <Descriptions.Item label={t('home.roles')}>
-          <RoleTags roles={me.roles} />
-        </Descriptions.Item>
-      </Descriptions>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-        {t('home.dashboardSoon')}
-      </Typography.Paragraph>
-    </Card>
+    <>
+      <CalendarWarning />
+      <Card data-testid="home-welcome" size="small" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('home.welcome', { name: me.displayName })}
+        </Typography.Title>
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label={t('home.district')}>
+            {me.districtName} <Typography.Text type="secondary">({me.districtCode})</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.orgUnit')}>{me.orgUnitName ?? t('home.noOrgUnit')}</Descriptions.Item>
+          <Descriptions.Item label={t('home.roles')}>
+            <RoleTags roles={me.roles} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {has(roles, 'leader', 'admin') ? (
+        <LeaderHome figureKeys={leaderFigures} />
+      ) : has(roles, 'section') ? (
+        <LeaderHome figureKeys={sectionFigures} />
+      ) : has(roles, 'inspector') ? (
+        <InspectorHome />
+      ) : has(roles, 'lab') ? (
+        <LabHome />
+      ) : has(roles, 'operator') ? (
+        <OperatorHome />
+      ) : null}
+    </>
   );
 }

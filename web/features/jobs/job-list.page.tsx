@@ -1,6 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CalendarWarning } from '../../components/calendar-warning.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import type { JobRun, JobView } from '../../lib/api-types.ts';
 import { formatDateTime } from '../../lib/date-format.ts';
@@ -9,20 +10,25 @@ import { useUrlListState } from '../../lib/url-state.ts';
 import { useJobRuns, useJobs } from './api.ts';
 
 const outcomeColours: Record<string, string> = {
-  success: 'success',
-  ok: 'success',
+  succeeded: 'success',
   failed: 'error',
-  error: 'error',
-  running: 'processing',
+  busy: 'processing',
 };
 
 function OutcomeTag({ outcome }: { outcome: string }) {
-  return <Tag color={outcomeColours[outcome] ?? 'default'}>{outcome}</Tag>;
+  const { t, i18n } = useTranslation('admin');
+  return (
+    <Tag color={outcomeColours[outcome] ?? 'default'} data-testid="job-outcome">
+      {i18n.exists(`admin:jobs.outcomes.${outcome}`) ? t(`jobs.outcomes.${outcome}`) : outcome}
+    </Tag>
+  );
 }
 
-function countsText(counts: Record<string, number>): string {
+function countsText(counts: Record<string, number>, run: JobRun): string {
   const entries = Object.entries(counts);
-  return entries.length ? entries.map(([name, count]) => `${name}: ${count}`).join(', ') : '—';
+  return entries.length
+    ? entries.map(([key, count]) => `${run.countLabels[key] ?? key}: ${count.toLocaleString('zh-CN')}`).join(' · ')
+    : '—';
 }
 
 export function JobListPage() {
@@ -32,10 +38,22 @@ export function JobListPage() {
   const jobs = useJobs();
   const runs = useJobRuns({ job, page, pageSize });
 
+  const descriptionOf = new Map((jobs.data?.items ?? []).map((row) => [row.name, row.description]));
+  // The description is the job's name for a person; the code stays visible, small, for the logs.
   const jobColumns: TableProps<JobView>['columns'] = [
-    { title: t('jobs.name'), dataIndex: 'name', render: (name: string) => <Typography.Text code>{name}</Typography.Text> },
+    {
+      title: t('jobs.name'),
+      dataIndex: 'description',
+      render: (description: string, row) => (
+        <Space direction="vertical" size={0} style={{ maxWidth: 560, whiteSpace: 'normal' }}>
+          <span>{description}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.name}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     { title: t('jobs.schedule'), dataIndex: 'schedule', render: (schedule: string) => <Typography.Text code>{schedule}</Typography.Text> },
-    { title: t('jobs.description'), dataIndex: 'description' },
     {
       title: t('jobs.lastRun'),
       key: 'lastRun',
@@ -60,7 +78,13 @@ export function JobListPage() {
   ];
 
   const runColumns: TableProps<JobRun>['columns'] = [
-    { title: t('jobs.name'), dataIndex: 'job' },
+    {
+      title: t('jobs.name'),
+      dataIndex: 'job',
+      render: (name: string) => (
+        <span style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }}>{descriptionOf.get(name) ?? name}</span>
+      ),
+    },
     { title: t('jobs.startedAt'), dataIndex: 'startedAt', render: formatDateTime },
     { title: t('jobs.finishedAt'), dataIndex: 'finishedAt', render: formatDateTime, responsive: ['md'] },
     { title: t('jobs.outcome'), dataIndex: 'outcome', render: (outcome: string) => <OutcomeTag outcome={outcome} /> },
@@ -68,7 +92,14 @@ export function JobListPage() {
     {
       title: t('jobs.error'),
       dataIndex: 'error',
-      render: (error: string | null) => (error ? <Typography.Text type="danger">{error}</Typography.Text> : '—'),
+      render: (error: string | null) =>
+        error ? (
+          <Typography.Text type="danger" style={{ display: 'inline-block', maxWidth: 320, whiteSpace: 'normal' }}>
+            {error}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -82,6 +113,7 @@ export function JobListPage() {
           </Button>
         }
       />
+      <CalendarWarning />
       {jobs.isError ? <Alert type="error" showIcon title={problemMessage(jobs.error)} style={{ marginBottom: 16 }} /> : null}
       <Table<JobView>
         rowKey="name"
@@ -95,16 +127,17 @@ export function JobListPage() {
         data-testid="job-table"
       />
       <Card
-        title={job ? t('jobs.runsOf', { job }) : t('jobs.runs')}
+        title={job ? t('jobs.runsOf', { job: descriptionOf.get(job) ?? job }) : t('jobs.runs')}
         extra={
           <Select
+            aria-label={t('jobs.runs')}
             value={job ?? ''}
             onChange={(next: string) => setFilters({ job: next || undefined })}
             options={[
               { value: '', label: t('jobs.allJobs') },
-              ...(jobs.data?.items ?? []).map((row) => ({ value: row.name, label: row.name })),
+              ...(jobs.data?.items ?? []).map((row) => ({ value: row.name, label: row.description })),
             ]}
-            style={{ minWidth: 180 }}
+            style={{ minWidth: 180, maxWidth: 360 }}
           />
         }
         styles={{ body: { padding: 0 } }}

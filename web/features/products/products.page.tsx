@@ -2,7 +2,9 @@ import { Alert, Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settingsRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { chinaToday } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type ProductBody, type ProductView, useCreateProduct, useProducts, useRevokeProduct } from './api.ts';
@@ -10,12 +12,12 @@ import { type ProductBody, type ProductView, useCreateProduct, useProducts, useR
 /** Certified products 品字码 ("one product, one certificate, one code"): list, create, revoke, QR and public page. */
 export function ProductsPage() {
   const { t } = useTranslation('products');
-  const canEdit = hasAnyRole(useMe().data, ['admin', 'section']);
+  const canEdit = hasAnyRole(useMe().data, settingsRoles);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const products = useProducts(page.page, page.pageSize);
   const revoke = useRevokeProduct();
   const [creating, setCreating] = useState(false);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   return (
     <>
       <PageHeader

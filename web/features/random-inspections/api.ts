@@ -17,6 +17,7 @@ import type {
   TaskResultBody,
   TaskView,
 } from '../../../server/modules/random-inspections/random-inspections.schemas.ts';
+import { inspectionOutcomes } from '../../../shared/vocabularies/random-inspections.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
@@ -34,17 +35,7 @@ export type {
   TaskResultBody,
   TaskView,
 };
-
-/** The result categories (抽查结果), in the server's order; labels in the locale files. */
-export const inspectionOutcomes = [
-  'no_problem',
-  'problem_handled',
-  'problem_follow_up',
-  'not_found_at_address',
-  'no_such_activity',
-  'closed_down',
-  'refused',
-] as const satisfies readonly TaskView['result'][];
+export { inspectionOutcomes };
 
 const base = '/random-inspections';
 

@@ -19,6 +19,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { creditClasses, planKinds } from '../../../shared/vocabularies/random-inspections.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useUrlListState } from '../../lib/url-state.ts';
@@ -143,10 +144,7 @@ function PlanFormModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Space wrap>
           <Form.Item name="kind" label={t('plans.kind')}>
-            <Select
-              style={{ width: 140 }}
-              options={['yearly', 'ad_hoc'].map((kind) => ({ value: kind, label: t(`plans.kinds.${kind}`) }))}
-            />
+            <Select style={{ width: 140 }} options={planKinds.map((kind) => ({ value: kind, label: t(`plans.kinds.${kind}`) }))} />
           </Form.Item>
           <Form.Item name="period" label={t('plans.period')} rules={[{ required: true }]}>
             <DatePicker.RangePicker />
@@ -188,7 +186,12 @@ function PlanFormModal({ onClose }: { onClose: () => void }) {
           />
         </Form.Item>
         <Space.Compact style={{ width: '100%' }}>
-          <Input value={matterName} onChange={(event) => setMatterName(event.target.value)} placeholder={t('plans.newMatter')} />
+          <Input
+            value={matterName}
+            onChange={(event) => setMatterName(event.target.value)}
+            placeholder={t('plans.newMatter')}
+            aria-label={t('plans.newMatter')}
+          />
           <Button
             disabled={!matterName.trim()}
             onClick={() =>
@@ -305,7 +308,7 @@ function ObjectsTab() {
   return (
     <>
       <Space wrap size="large" style={{ marginBottom: 12 }}>
-        {(['A', 'B', 'C', 'D'] as const).map((key) => (
+        {creditClasses.map((key) => (
           <Statistic key={key} title={t(`classes.${key}`)} value={classes.data?.counts[key] ?? 0} />
         ))}
       </Space>
@@ -316,9 +319,10 @@ function ObjectsTab() {
         allowClear
         value={creditClass}
         placeholder={t('classes.filter')}
+        aria-label={t('classes.filter')}
         style={{ width: 200, marginBottom: 12 }}
         onChange={(value?: string) => setFilters({ class: value })}
-        options={['A', 'B', 'C', 'D'].map((key) => ({ value: key, label: t(`classes.${key}`) }))}
+        options={creditClasses.map((key) => ({ value: key, label: t(`classes.${key}`) }))}
       />
       <Table
         rowKey="entityId"

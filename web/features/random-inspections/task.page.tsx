@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { followUpTypes } from '../../../shared/vocabularies/random-inspections.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useMe } from '../../lib/session.ts';
@@ -91,12 +92,12 @@ export function TaskPage() {
                       <Select options={inspectionOutcomes.map((outcome) => ({ value: outcome, label: t(`outcomes.${outcome}`) }))} />
                     </Form.Item>
                     <Form.Item name={['notes', String(matter.matterId)]} noStyle>
-                      <Input placeholder={t('tasks.note')} style={{ marginTop: 4 }} />
+                      <Input placeholder={t('tasks.note')} aria-label={t('tasks.note')} style={{ marginTop: 4 }} />
                     </Form.Item>
                   </Form.Item>
                 ))}
                 <Form.Item name="followUpType" label={t('tasks.followUp')}>
-                  <Radio.Group options={['none', 'rectification', 'case'].map((value) => ({ value, label: t(`followUp.${value}`) }))} />
+                  <Radio.Group options={followUpTypes.map((value) => ({ value, label: t(`followUp.${value}`) }))} />
                 </Form.Item>
                 <Form.Item name="followUpNote" label={t('tasks.note')}>
                   <Input.TextArea rows={2} />

@@ -18,12 +18,20 @@ import type {
   StatusChangeBody,
   TimelineView,
 } from '../../../server/modules/registry/registry.schemas.ts';
-import type { StreetView } from '../../../server/platform/org/org.schemas.ts';
-import type { Role } from '../../../shared/roles.ts';
+import { bureauStaffRoles, districtWideRoles, type Role, registryReaderRoles, settingsRoles } from '../../../shared/roles.ts';
+import {
+  businessCategories,
+  entityKinds,
+  entityStatuses,
+  importActions,
+  importFields,
+  licenceKinds,
+} from '../../../shared/vocabularies/registry.ts';
 import { ApiError, api, type Problem } from '../../lib/api-client.ts';
-import type { OrgUnit, Page } from '../../lib/api-types.ts';
+import type { Page } from '../../lib/api-types.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 
+export { type Street, useStations, useStreets } from '../../lib/org-queries.ts';
 // Types come from the server's TypeBox schemas (types only).
 export type {
   CreateEntityBody,
@@ -37,7 +45,7 @@ export type {
   ImportRowView,
   StatisticsView,
 };
-export type Street = StreetView;
+export { businessCategories, entityKinds, entityStatuses, importActions, importFields, licenceKinds };
 export type TimelineEvent = Static<typeof TimelineView>['items'][number];
 export type ImportMapping = Static<typeof ImportMappingView>;
 export type Reveal = Static<typeof RevealView>;
@@ -45,51 +53,13 @@ export type RevealField = RevealBody['field'];
 export type EntityFilter = Omit<EntitySearchQuery, 'page' | 'pageSize'>;
 export type LicenceKind = EntityView['licences'][number]['kind'];
 
-// The value lists the filters and forms offer (the server's schemas hold the same lists as runtime values;
-// the web takes only types from the server, so they are repeated here and checked against the types).
-export const entityKinds = ['enterprise', 'individual'] as const satisfies readonly EntityView['kind'][];
-export const entityStatuses = ['active', 'moved_out', 'cancelled', 'revoked'] as const satisfies readonly EntityView['status'][];
-export const businessCategories = [
-  'catering',
-  'food_workshop',
-  'pharmacy',
-  'farmers_market',
-  'special_equipment_user',
-  'food_production',
-  'food_retail',
-  'other',
-] as const satisfies readonly EntityView['businessCategory'][];
-export const licenceKinds = [
-  'business',
-  'food_business',
-  'pharmacy',
-  'food_production',
-  'workshop_registration',
-] as const satisfies readonly LicenceKind[];
-export const importActions = ['new', 'updated', 'unchanged', 'rejected'] as const satisfies readonly ImportAction[];
-export const importFields = [
-  'creditCode',
-  'name',
-  'kind',
-  'legalRepName',
-  'legalRepIdNumber',
-  'phone',
-  'industryCode',
-  'registeredCapitalWan',
-  'foundedOn',
-  'address',
-  'street',
-  'status',
-  'businessCategory',
-] as const satisfies readonly ImportField[];
-
 /** Who may do what (the server checks again on every call). */
 export const registryRoles = {
-  read: ['admin', 'leader', 'section', 'inspector', 'operator', 'market_manager'],
-  write: ['admin', 'section'],
-  reveal: ['admin', 'leader', 'section', 'inspector'],
-  export: ['admin', 'leader', 'section', 'inspector'],
-  statistics: ['admin', 'leader', 'section'],
+  read: registryReaderRoles,
+  write: settingsRoles,
+  reveal: bureauStaffRoles,
+  export: bureauStaffRoles,
+  statistics: districtWideRoles,
 } as const satisfies Record<string, readonly Role[]>;
 
 export const registryKeys = {
@@ -102,8 +72,6 @@ export const registryKeys = {
   importRows: (id: number, action: ImportAction | undefined, page: number, pageSize: number) =>
     ['registry', 'imports', id, 'rows', action, page, pageSize] as const,
   mappings: ['registry', 'import-mappings'] as const,
-  streets: ['org', 'streets'] as const,
-  units: ['org', 'units'] as const,
 };
 
 export function useEntities(params: EntitySearchQuery) {
@@ -127,23 +95,6 @@ export function useTimeline(id: number) {
     queryKey: registryKeys.timeline(id),
     queryFn: ({ signal }) => api.get<{ items: TimelineEvent[] }>(`/entities/${id}/timeline`, {}, signal),
     enabled: Number.isInteger(id) && id > 0,
-  });
-}
-
-export function useStreets() {
-  return useQuery({
-    queryKey: registryKeys.streets,
-    queryFn: ({ signal }) => api.get<Page<Street>>('/org/streets', {}, signal),
-    staleTime: 10 * 60_000,
-  });
-}
-
-export function useStations() {
-  return useQuery({
-    queryKey: registryKeys.units,
-    queryFn: ({ signal }) => api.get<Page<OrgUnit>>('/org/units', {}, signal),
-    staleTime: 10 * 60_000,
-    select: (page) => page.items.filter((unit) => unit.kind === 'station'),
   });
 }
 

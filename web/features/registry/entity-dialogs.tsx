@@ -1,7 +1,8 @@
 import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chinaTodayPicker } from '../../lib/date-format.ts';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { type EntityView, entityStatuses, type RevealField, useChangeStatus, useReveal } from './api.ts';
 
@@ -117,7 +118,7 @@ export function StatusChangeModal({ entity, onClose, onChanged }: { entity: Enti
         form={form}
         layout="vertical"
         onFinish={handleFinish}
-        initialValues={{ status: entity.status === 'active' ? 'cancelled' : 'active', since: dayjs(), reason: '' }}
+        initialValues={{ status: entity.status === 'active' ? 'cancelled' : 'active', since: chinaTodayPicker(), reason: '' }}
         data-testid="status-form"
       >
         <Form.Item name="status" label={t('fields.status')} rules={[{ required: true }]}>

@@ -169,6 +169,7 @@ export function RegistryImportPage() {
     <Select
       value={mappingId}
       placeholder={t('import.chooseMapping')}
+      aria-label={t('import.chooseMapping')}
       allowClear
       style={{ width: isPhone ? '100%' : 240 }}
       loading={mappings.isPending}
@@ -207,6 +208,9 @@ export function RegistryImportPage() {
           </p>
           <p className="ant-upload-text">{dryRun.isPending ? t('import.running') : t('import.uploadText')}</p>
           <p className="ant-upload-hint">{t('import.uploadHint')}</p>
+          <p className="ant-upload-hint" data-testid="import-masked-hint">
+            {t('import.maskedHint')}
+          </p>
         </Upload.Dragger>
       </Flex>
     </Card>
@@ -221,6 +225,7 @@ export function RegistryImportPage() {
         <Select
           value={columns[header]}
           placeholder={t('import.notImported')}
+          aria-label={t('import.notImported')}
           allowClear
           style={{ width: isPhone ? 160 : 220 }}
           options={importFields.map((field) => ({ value: field, label: t(`importFields.${field}`) }))}
@@ -264,6 +269,7 @@ export function RegistryImportPage() {
             value={mappingName}
             onChange={(event) => setMappingName(event.target.value)}
             placeholder={t('import.mappingName')}
+            aria-label={t('import.mappingName')}
             maxLength={100}
             style={{ width: 200 }}
             data-testid="mapping-name"

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { industrySections } from '../../../shared/industry.ts';
+import { chinaToday } from '../../lib/date-format.ts';
 import type { Street } from './api.ts';
 
 /** GB/T 4754 section name of an industry code (H62 → 住宿和餐饮业), in the UI language. */
@@ -19,7 +20,7 @@ export function streetLabel(streets: readonly Street[] | undefined, code: string
 export type ExpiryState = 'expired' | 'soon' | 'ok' | 'none';
 
 /** Licence expiry against today: expired, within 30 days, later, or no end date. */
-export function expiryState(validUntil: string | null, today = dayjs().format('YYYY-MM-DD')): ExpiryState {
+export function expiryState(validUntil: string | null, today = chinaToday()): ExpiryState {
   if (!validUntil) return 'none';
   if (validUntil < today) return 'expired';
   return dayjs(validUntil).diff(dayjs(today), 'day') <= 30 ? 'soon' : 'ok';
@@ -32,8 +33,4 @@ export function formatGrowth(percent: number | null, t: TFunction): string {
   if (percent === null) return t('registry:statistics.noGrowth');
   const text = percent.toFixed(2);
   return `${percent > 0 ? '+' : ''}${text}%`;
-}
-
-export function formatCount(count: number, language: string): string {
-  return count.toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN');
 }

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
-import { useUrlListState } from '../../lib/url-state.ts';
+import { oneOf, useUrlListState } from '../../lib/url-state.ts';
 import {
   businessCategories,
   type EntityFilter,
@@ -27,10 +27,6 @@ import { industryLabel, statusColors, streetLabel } from './registry-labels.ts';
 
 const filterNames = ['kind', 'industry', 'street', 'station', 'status', 'category', 'licenceKind', 'expiringWithinDays'] as const;
 const expiringChoices = [30, 60, 90, 180, 365];
-
-function oneOf<T extends string>(values: readonly T[], text: string | undefined): T | undefined {
-  return values.find((value) => value === text);
-}
 
 function positive(text: string | undefined): number | undefined {
   const value = Number(text);
@@ -72,6 +68,7 @@ export function RegistryListPage() {
       key={name}
       value={filter(name)}
       placeholder={placeholder}
+      aria-label={placeholder}
       allowClear
       showSearch={options.length > 8 ? { optionFilterProp: 'label' } : false}
       onChange={(next?: string) => setFilters({ [name]: next })}
@@ -252,6 +249,7 @@ export function RegistryListPage() {
           key={q ?? ''}
           defaultValue={q}
           placeholder={t('list.searchPlaceholder')}
+          aria-label={t('list.searchPlaceholder')}
           allowClear
           enterButton
           maxLength={100}

@@ -4,14 +4,18 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { industrySections } from '../../../shared/industry.ts';
+import { FiguresXlsxButton } from '../../components/figure-trend.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { chinaToday } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
+import { formatCount } from '../../lib/number-format.ts';
 import { type StatisticsView, useStatistics, useStreets } from './api.ts';
-import { formatCount, formatGrowth, streetLabel } from './registry-labels.ts';
+import { formatGrowth, streetLabel } from './registry-labels.ts';
 import { StatisticsBarChart } from './statistics-chart.tsx';
 
 /** The annual report's date: the demo district's figures are those of the end of 2020. */
-export const defaultStatisticsDate = '2020-12-31';
+/** Unless a date is chosen: today (the register as it stands). */
+const defaultStatisticsDate = () => chinaToday();
 
 type StatRow = StatisticsView['byKind'][number] & { label: string };
 type Dimension = 'kind' | 'industry' | 'street' | 'status';
@@ -26,7 +30,7 @@ export function RegistryStatisticsPage() {
   const language = i18n.language;
   const [searchParams, setSearchParams] = useSearchParams();
   const asOfParam = searchParams.get('asOf');
-  const asOf = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : defaultStatisticsDate;
+  const asOf = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : defaultStatisticsDate();
   const dimension = (searchParams.get('by') as Dimension | null) ?? 'kind';
   const statistics = useStatistics(asOf);
   const streets = useStreets();
@@ -64,13 +68,13 @@ export function RegistryStatisticsPage() {
   const headline = (title: string, figure: StatisticsView['total'] | undefined, testId: string) => (
     <Col xs={24} sm={8}>
       <Card size="small" data-testid={testId}>
-        <Statistic title={title} value={figure ? formatCount(figure.count, language) : '—'} />
+        <Statistic title={title} value={figure ? formatCount(figure.count) : '—'} />
         <Typography.Text type="secondary">
           {t('statistics.yoy')}{' '}
           <Typography.Text strong style={{ color: growthColor(figure?.growthPercent ?? null) }} data-testid={`${testId}-growth`}>
             {figure ? formatGrowth(figure.growthPercent, t) : '—'}
           </Typography.Text>
-          {figure ? ` (${t('statistics.yearEarlierCount', { count: formatCount(figure.countYearEarlier, language) })})` : null}
+          {figure ? ` (${t('statistics.yearEarlierCount', { count: formatCount(figure.countYearEarlier) })})` : null}
         </Typography.Text>
       </Card>
     </Col>
@@ -82,7 +86,7 @@ export function RegistryStatisticsPage() {
       title: t('statistics.count', { date: asOf }),
       dataIndex: 'count',
       align: 'right',
-      render: (count: number) => formatCount(count, language),
+      render: (count: number) => formatCount(count),
     },
     ...(dimension === 'status'
       ? []
@@ -91,7 +95,7 @@ export function RegistryStatisticsPage() {
             title: t('statistics.countYearEarlier', { date: data?.yearEarlier ?? '' }),
             dataIndex: 'countYearEarlier',
             align: 'right',
-            render: (count: number) => formatCount(count, language),
+            render: (count: number) => formatCount(count),
           },
           {
             title: t('statistics.growth'),
@@ -131,6 +135,7 @@ export function RegistryStatisticsPage() {
               onChange={(value) => setParam('asOf', value ? value.format('YYYY-MM-DD') : undefined)}
               data-testid="statistics-date"
             />
+            <FiguresXlsxButton period={asOf.slice(0, 4)} module="registry" />
           </Flex>
         }
       />

@@ -10,13 +10,23 @@ import type {
   MapPoint,
   RiskLevel,
 } from '../../../server/modules/risk-code/risk-code.schemas.ts';
+import { areaKinds, riskLevels } from '../../../shared/vocabularies/risk-code.ts';
 import { type EntityColourView, entityColourKey } from '../../components/colour-explanation.tsx';
 import { api, apiRequest } from '../../lib/api-client.ts';
 
-export type { AreaKind, ColourCells, ColourEscalations, ColourMapView, ColourTableVersion, LngLat, MapArea, MapPoint, RiskLevel };
-export const areaKinds = ['street', 'pedestrian_street', 'complex'] as const satisfies readonly AreaKind[];
-export const riskLevels = ['A', 'B', 'C', 'D', 'U'] as const satisfies readonly RiskLevel[];
-export type { EntityColourView };
+export type {
+  AreaKind,
+  ColourCells,
+  ColourEscalations,
+  ColourMapView,
+  ColourTableVersion,
+  EntityColourView,
+  LngLat,
+  MapArea,
+  MapPoint,
+  RiskLevel,
+};
+export { areaKinds, riskLevels };
 
 export const riskCodeKeys = {
   all: ['risk-code'] as const,
@@ -56,14 +66,6 @@ export function useSaveArea() {
 export function useDeleteArea() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (id: number) => apiRequest<void>('DELETE', `/risk-code/map/areas/${id}`), onSuccess: invalidate });
-}
-
-export function useSetTileUrl() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (tileUrl: string | null) => apiRequest<{ tileUrl: string | null }>('PUT', '/risk-code/map/tile-url', { body: { tileUrl } }),
-    onSuccess: invalidate,
-  });
 }
 
 export function useColourTables() {

@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Col, Flex, Form, Input, List, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { settingsRoles } from '../../../shared/roles.ts';
 import { ColourTag, type RiskColour, riskColourHex, riskColours } from '../../components/colour-explanation.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
-import { type ColourMapView, type MapPoint, stickerUrl, useColourMap, useSetTileUrl } from './api.ts';
+import { type ColourMapView, type MapPoint, stickerUrl, useColourMap } from './api.ts';
 import { AreaManager } from './area-manager.tsx';
 import { mapView } from './map-projection.ts';
 
@@ -17,16 +18,25 @@ export function ColourMapPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
-  const canManage = hasAnyRole(useMe().data, ['admin', 'section']);
+  const canManage = hasAnyRole(useMe().data, settingsRoles);
   const streetCode = searchParams.get('streetCode') ?? undefined;
   const areaId = Number(searchParams.get('areaId')) || undefined;
   const map = useColourMap({ streetCode, areaId });
   const everything = useColourMap({});
   const [isManaging, setManaging] = useState(false);
-  const [isTileOpen, setTileOpen] = useState(false);
   const open = (point: MapPoint) => navigate(`/risk-code/entities/${point.entityId}`);
   const data = map.data;
-  const selectValue = areaId ? `area:${areaId}` : streetCode ? `street:${streetCode}` : 'all';
+  // A street's own outline is offered as the street; until the areas are loaded nothing is shown rather than an id.
+  const selectedArea = areaId ? everything.data?.areas.find((area) => area.id === areaId) : undefined;
+  const selectValue = areaId
+    ? selectedArea
+      ? selectedArea.kind === 'street' && selectedArea.streetCode
+        ? `street:${selectedArea.streetCode}`
+        : `area:${areaId}`
+      : undefined
+    : streetCode
+      ? `street:${streetCode}`
+      : 'all';
   const options = [
     { value: 'all', label: t('map.wholeDistrict') },
     ...(everything.data?.streets ?? []).map((street) => ({
@@ -62,7 +72,6 @@ export function ColourMapPage() {
               </Button>
             ) : null}
             {canManage ? <Button onClick={() => setManaging(true)}>{t('map.manageAreas')}</Button> : null}
-            {canManage ? <Button onClick={() => setTileOpen(true)}>{t('map.tileUrl')}</Button> : null}
           </>
         }
       />
@@ -118,7 +127,6 @@ export function ColourMapPage() {
         </>
       ) : null}
       {isManaging ? <AreaManager streets={everything.data?.streets ?? []} onClose={() => setManaging(false)} /> : null}
-      {isTileOpen ? <TileUrlModal current={data?.tileUrl ?? null} onClose={() => setTileOpen(false)} /> : null}
     </>
   );
 }
@@ -164,14 +172,15 @@ function MapDrawing({ data, onOpen }: { data: ColourMapView; onOpen: (point: Map
   const located = data.points.filter((point) => point.lng !== null && point.lat !== null);
   const radius = located.length > 2000 ? 2 : located.length > 300 ? 3.5 : 6;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: an svg drawing cannot be a <fieldset>; it groups the map's clickable points
     <svg
       viewBox={`0 0 ${width} ${view.height}`}
       style={{ width: '100%', height: 'auto', background: '#f7f9fb' }}
-      role="img"
+      role="group"
       aria-label={t('map.title')}
       data-testid="colour-map"
     >
-      {data.tileUrl
+      {data.hasTiles
         ? view
             .tiles()
             .map((tile) => (
@@ -236,27 +245,5 @@ function MapDrawing({ data, onOpen }: { data: ColourMapView; onOpen: (point: Map
         );
       })}
     </svg>
-  );
-}
-
-function TileUrlModal({ current, onClose }: { current: string | null; onClose: () => void }) {
-  const { t } = useTranslation('risk-code');
-  const save = useSetTileUrl();
-  const [value, setValue] = useState(current ?? '');
-  return (
-    <Modal
-      open
-      title={t('map.tileUrl')}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      onOk={() => save.mutate(value.trim() ? value.trim() : null, { onSuccess: onClose })}
-    >
-      <Form layout="vertical">
-        <Form.Item label={t('map.tileUrl')} extra={t('map.tileUrlHint')}>
-          <Input value={value} onChange={(event) => setValue(event.target.value)} placeholder="https://…/{z}/{x}/{y}.png" />
-        </Form.Item>
-      </Form>
-      {save.error ? <Alert type="error" title={problemMessage(save.error)} /> : null}
-    </Modal>
   );
 }

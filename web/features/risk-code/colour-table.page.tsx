@@ -2,8 +2,10 @@ import { Alert, Button, Card, DatePicker, Flex, Input, InputNumber, List, Select
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settingsRoles } from '../../../shared/roles.ts';
 import { ColourTag, type RiskColour, riskColourHex, riskColours } from '../../components/colour-explanation.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { chinaToday } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type ColourEscalations, type ColourTableVersion, riskLevels, useColourTables, useSaveColourTable } from './api.ts';
@@ -21,12 +23,12 @@ const colourFloors = [
 /** The bureau's colour table: category × risk level → colour, and the floors adverse facts raise; versioned by date. */
 export function ColourTablePage() {
   const { t } = useTranslation('risk-code');
-  const canEdit = hasAnyRole(useMe().data, ['admin', 'section']);
+  const canEdit = hasAnyRole(useMe().data, settingsRoles);
   const tables = useColourTables();
   const save = useSaveColourTable();
-  const current = tables.data?.items.find((item) => item.effectiveFrom <= dayjs().format('YYYY-MM-DD')) ?? tables.data?.items[0];
+  const current = tables.data?.items.find((item) => item.effectiveFrom <= chinaToday()) ?? tables.data?.items[0];
   const [draft, setDraft] = useState<ColourTableVersion | null>(null);
-  const [effectiveFrom, setEffectiveFrom] = useState(dayjs().format('YYYY-MM-DD'));
+  const [effectiveFrom, setEffectiveFrom] = useState(chinaToday());
   const [newCategory, setNewCategory] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
   useEffect(() => {
@@ -110,6 +112,7 @@ export function ColourTablePage() {
             <Flex gap={8} style={{ marginTop: 8 }} wrap>
               <Input
                 placeholder={t('table.newCategoryHint')}
+                aria-label={t('table.newCategoryHint')}
                 value={newCategory}
                 onChange={(event) => setNewCategory(event.target.value)}
                 style={{ width: 240 }}
@@ -149,6 +152,7 @@ export function ColourTablePage() {
             <span>
               {t('escalation.certificateBelowBasisPoints')}{' '}
               <InputNumber
+                aria-label={t('escalation.certificateBelowBasisPoints')}
                 disabled={!canEdit}
                 min={0}
                 max={100}
@@ -165,6 +169,7 @@ export function ColourTablePage() {
             <span>
               {t('escalation.complaintsAtLeast')}{' '}
               <InputNumber
+                aria-label={t('escalation.complaintsAtLeast')}
                 disabled={!canEdit}
                 min={1}
                 max={1000}
@@ -184,6 +189,7 @@ export function ColourTablePage() {
               />
               <Input
                 placeholder={t('table.note')}
+                aria-label={t('table.note')}
                 value={draft.note}
                 maxLength={500}
                 onChange={(event) => setDraft({ ...draft, note: event.target.value })}

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Descriptions, Form, Image, Input, Modal, Row,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { settingsRoles } from '../../../shared/roles.ts';
 import { ColourExplanationView, ColourTag, type EntityColourView, useEntityColour } from '../../components/colour-explanation.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDateTime } from '../../lib/date-format.ts';
@@ -14,7 +15,7 @@ export function EntityColourPage() {
   const { t } = useTranslation('risk-code');
   const entityId = Number(useParams().id);
   const colour = useEntityColour(entityId);
-  const canManage = hasAnyRole(useMe().data, ['admin', 'section']);
+  const canManage = hasAnyRole(useMe().data, settingsRoles);
   const view = colour.data;
   return (
     <>

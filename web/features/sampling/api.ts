@@ -16,43 +16,34 @@ import type {
   StatisticsView,
   UpdateHandlingBody,
 } from '../../../server/modules/sampling/sampling.schemas.ts';
-import type { Role } from '../../../shared/roles.ts';
+import { bureauStaffRoles, caseWorkerRoles, type Role, settingsRoles } from '../../../shared/roles.ts';
+import {
+  handlingMeasures,
+  handlingOutcomes,
+  handlingStatuses,
+  labStatuses,
+  sampleStatuses,
+  samplingFields,
+  samplingLinks,
+} from '../../../shared/vocabularies/sampling.ts';
 import { ApiError, api, apiRequest, type Problem } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 
 // Types come from the server's TypeBox schemas (types only).
 export type { CreatePlanBody, CreateSampleBody, HandlingView, LabSampleView, PlanView, ResultItemInput, SampleView, StatisticsView };
+export { handlingMeasures, handlingOutcomes, handlingStatuses, labStatuses, sampleStatuses, samplingFields, samplingLinks };
 export type SampleRow = Static<typeof SampleListItem>;
 export type Lab = Static<typeof LabOption>;
 export type Sampler = Static<typeof SamplerOption>;
 export type SampleFilter = Omit<SampleQuery, 'page' | 'pageSize'>;
 export type LabStatus = LabSampleView['labStatus'];
 
-// Value lists for forms and filters (checked against the server's types).
-export const samplingLinks = ['production', 'circulation', 'catering'] as const satisfies readonly SampleView['link'][];
-export const samplingFields = ['food', 'industrial'] as const satisfies readonly SampleView['field'][];
-export const sampleStatuses = ['sampled', 'sent', 'received', 'reported', 'notified'] as const satisfies readonly SampleView['status'][];
-export const handlingMeasures = [
-  'recall',
-  'removal',
-  'rectification',
-  'case',
-] as const satisfies readonly HandlingView['measures'][number][];
-export const handlingStatuses = ['open', 'in_progress', 'closed'] as const satisfies readonly HandlingView['status'][];
-export const handlingOutcomes = [
-  'rectified',
-  'administrative_penalty',
-  'transferred_to_police',
-  'no_violation',
-] as const satisfies readonly NonNullable<HandlingView['outcome']>[];
-export const labStatuses = ['to_receive', 'testing', 'reported'] as const satisfies readonly LabStatus[];
-
 /** Who may do what (the server checks again on every call). */
 export const samplingRoles = {
-  read: ['admin', 'leader', 'section', 'inspector'],
-  sample: ['admin', 'section', 'inspector'],
-  decide: ['admin', 'section'],
+  read: bureauStaffRoles,
+  sample: caseWorkerRoles,
+  decide: settingsRoles,
   lab: ['lab'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -230,7 +221,5 @@ export function useEntitySearch(q: string) {
   });
 }
 
-/** Today in China Standard Time (YYYY-MM-DD), the default for date fields. */
-export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** Today in China Standard Time (YYYY-MM-DD), the default for date fields: one home, web/lib/date-format.ts. */
+export { chinaToday } from '../../lib/date-format.ts';

@@ -97,13 +97,18 @@ export function HandlingPage() {
         <Select
           allowClear
           placeholder={t('fields.status')}
+          aria-label={t('fields.status')}
           value={status}
           onChange={(next?: string) => setFilters({ status: next })}
           style={{ width: 140 }}
           options={handlingStatuses.map((value) => ({ value, label: t(`handlingStatus.${value}`) }))}
         />
         <span>
-          <Switch checked={isOverdue === true} onChange={(checked) => setFilters({ overdue: checked ? '1' : undefined })} />{' '}
+          <Switch
+            aria-label={t('fields.isOverdue')}
+            checked={isOverdue === true}
+            onChange={(checked) => setFilters({ overdue: checked ? '1' : undefined })}
+          />{' '}
           {t('fields.isOverdue')}
         </span>
       </Flex>
@@ -113,29 +118,31 @@ export function HandlingPage() {
         dataSource={tasks.data?.items ?? []}
         pagination={{ current: page, pageSize, total: tasks.data?.total ?? 0, onChange: setPaging, size: 'small' }}
         renderItem={(task) => (
-          <Card size="small" style={{ marginBottom: 8, borderColor: task.id === focus ? '#1677ff' : undefined }}>
-            <Flex justify="space-between" wrap gap={8}>
-              <div>
-                <Typography.Text strong>{task.entityName}</Typography.Text> ·{' '}
-                <Link to={`/sampling/samples/${task.sampleId}`}>{task.productName}</Link>
-                {task.batchNo && ` · ${task.batchNo}`}
+          <List.Item style={{ display: 'block', padding: 0, borderBlockEnd: 0 }}>
+            <Card size="small" style={{ marginBottom: 8, borderColor: task.id === focus ? '#1677ff' : undefined }}>
+              <Flex justify="space-between" wrap gap={8}>
                 <div>
-                  {t('fields.openedOn')} {task.openedOn} · {t('fields.dueOn')} {task.dueOn}
-                  {task.closedOn && ` · ${t('fields.closedOn')} ${task.closedOn}`}
+                  <Typography.Text strong>{task.entityName}</Typography.Text> ·{' '}
+                  <Link to={`/sampling/samples/${task.sampleId}`}>{task.productName}</Link>
+                  {task.batchNo && ` · ${task.batchNo}`}
+                  <div>
+                    {t('fields.openedOn')} {task.openedOn} · {t('fields.dueOn')} {task.dueOn}
+                    {task.closedOn && ` · ${t('fields.closedOn')} ${task.closedOn}`}
+                  </div>
+                  <Flex gap={4} wrap style={{ marginTop: 4 }}>
+                    <Tag color={task.status === 'closed' ? 'green' : 'orange'}>{t(`handlingStatus.${task.status}`)}</Tag>
+                    {task.isOverdue && <Tag color="red">{t('hints.overdue')}</Tag>}
+                    {task.measures.map((measure) => (
+                      <Tag key={measure}>{t(`measure.${measure}`)}</Tag>
+                    ))}
+                    {task.outcome && <Tag color="purple">{t(`outcome.${task.outcome}`)}</Tag>}
+                  </Flex>
+                  {task.note && <Typography.Paragraph type="secondary">{task.note}</Typography.Paragraph>}
                 </div>
-                <Flex gap={4} wrap style={{ marginTop: 4 }}>
-                  <Tag color={task.status === 'closed' ? 'green' : 'orange'}>{t(`handlingStatus.${task.status}`)}</Tag>
-                  {task.isOverdue && <Tag color="red">{t('hints.overdue')}</Tag>}
-                  {task.measures.map((measure) => (
-                    <Tag key={measure}>{t(`measure.${measure}`)}</Tag>
-                  ))}
-                  {task.outcome && <Tag color="purple">{t(`outcome.${task.outcome}`)}</Tag>}
-                </Flex>
-                {task.note && <Typography.Paragraph type="secondary">{task.note}</Typography.Paragraph>}
-              </div>
-              {hasAnyRole(me, samplingRoles.sample) && <Button onClick={() => setEditing(task)}>{t('actions.edit')}</Button>}
-            </Flex>
-          </Card>
+                {hasAnyRole(me, samplingRoles.sample) && <Button onClick={() => setEditing(task)}>{t('actions.edit')}</Button>}
+              </Flex>
+            </Card>
+          </List.Item>
         )}
       />
       {editing && <HandlingEditor task={editing} onClose={() => setEditing(undefined)} />}

@@ -134,25 +134,27 @@ export function LabWorkbenchPage() {
         dataSource={samples.data?.items ?? []}
         pagination={{ current: page, pageSize, total: samples.data?.total ?? 0, onChange: setPaging, size: 'small' }}
         renderItem={(row) => (
-          <Card
-            size="small"
-            hoverable
-            style={{ marginBottom: 8 }}
-            onClick={() => setOpen(row.blindCode)}
-            data-testid={`lab-sample-${row.blindCode}`}
-          >
-            <Flex justify="space-between" wrap gap={8}>
-              <span>
-                <code>{row.blindCode}</code> · {row.productType} · {row.testItems.join('、')}
-              </span>
-              <span>
-                {row.isRetest && <Tag color="purple">{t('actions.retest')}</Tag>}
-                {row.conclusion && <Tag color={row.conclusion === 'unqualified' ? 'red' : 'green'}>{t(`verdict.${row.conclusion}`)}</Tag>}
-                {row.reportDue && `${t('fields.reportDue')} ${row.reportDue}`}{' '}
-                {row.isOverdue && <Tag color="red">{t('hints.overdue')}</Tag>}
-              </span>
-            </Flex>
-          </Card>
+          <List.Item style={{ display: 'block', padding: 0, borderBlockEnd: 0 }}>
+            <Card
+              size="small"
+              hoverable
+              style={{ marginBottom: 8 }}
+              onClick={() => setOpen(row.blindCode)}
+              data-testid={`lab-sample-${row.blindCode}`}
+            >
+              <Flex justify="space-between" wrap gap={8}>
+                <span>
+                  <code>{row.blindCode}</code> · {row.productType} · {row.testItems.join('、')}
+                </span>
+                <span>
+                  {row.isRetest && <Tag color="purple">{t('actions.retest')}</Tag>}
+                  {row.conclusion && <Tag color={row.conclusion === 'unqualified' ? 'red' : 'green'}>{t(`verdict.${row.conclusion}`)}</Tag>}
+                  {row.reportDue && `${t('fields.reportDue')} ${row.reportDue}`}{' '}
+                  {row.isOverdue && <Tag color="red">{t('hints.overdue')}</Tag>}
+                </span>
+              </Flex>
+            </Card>
+          </List.Item>
         )}
       />
       {open && <LabSampleDrawer code={open} onClose={() => setOpen(undefined)} />}

@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Progress, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { planKinds } from '../../../shared/vocabularies/sampling.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
@@ -17,10 +18,11 @@ import {
   usePlans,
 } from './api.ts';
 
-function completion(percent: string | null) {
+function completion(percent: string | null, label: string) {
   const value = percent === null ? 0 : Number(percent);
   return (
     <Progress
+      aria-label={label}
       percent={Math.min(value, 100)}
       format={() => `${percent ?? '—'}%`}
       size="small"
@@ -47,6 +49,7 @@ export function SamplingPlansPage() {
         extra={
           <>
             <Select
+              aria-label={t('fields.year')}
               value={year}
               onChange={(next: number) => setFilters({ year: String(next) })}
               options={Array.from({ length: 8 }, (_, index) => Number(chinaToday().slice(0, 4)) - index).map((value) => ({
@@ -80,12 +83,12 @@ export function SamplingPlansPage() {
             <div>
               {t('fields.completion')}: {plan.doneBatches} / {plan.targetBatches}
             </div>
-            {completion(plan.completionPercent)}
+            {completion(plan.completionPercent, `${plan.name} ${t('fields.completion')}`)}
             {plan.targets.map((target) => (
               <div key={target.id} style={{ marginTop: 8 }}>
                 {[target.link ? t(`link.${target.link}`) : null, target.category].filter(Boolean).join(' · ') || t('fields.targets')}:{' '}
                 {target.doneBatches} / {target.targetBatches}
-                {completion(target.completionPercent)}
+                {completion(target.completionPercent, `${target.category || t('fields.targets')} ${t('fields.completion')}`)}
               </div>
             ))}
           </Card>
@@ -126,10 +129,7 @@ export function SamplingPlansPage() {
             <Radio.Group optionType="button" options={samplingFields.map((value) => ({ value, label: t(`fieldKind.${value}`) }))} />
           </Form.Item>
           <Form.Item name="kind" label={t('fields.kind')}>
-            <Radio.Group
-              optionType="button"
-              options={(['routine', 'campaign'] as const).map((value) => ({ value, label: t(`planKind.${value}`) }))}
-            />
+            <Radio.Group optionType="button" options={planKinds.map((value) => ({ value, label: t(`planKind.${value}`) }))} />
           </Form.Item>
           <Form.Item name="description" label={t('fields.description')}>
             <Input.TextArea rows={2} />
@@ -144,15 +144,16 @@ export function SamplingPlansPage() {
                       <Select
                         allowClear
                         placeholder={t('fields.link')}
+                        aria-label={t('fields.link')}
                         style={{ width: 120 }}
                         options={samplingLinks.map((value) => ({ value, label: t(`link.${value}`) }))}
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'category']}>
-                      <Input placeholder={t('fields.category')} style={{ width: 130 }} />
+                      <Input placeholder={t('fields.category')} aria-label={t('fields.category')} style={{ width: 130 }} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'targetBatches']} rules={[{ required: true }]}>
-                      <InputNumber min={1} placeholder={t('fields.targetBatches')} />
+                      <InputNumber min={1} placeholder={t('fields.targetBatches')} aria-label={t('fields.targetBatches')} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(field.name)} />
                   </Space>

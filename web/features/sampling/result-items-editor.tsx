@@ -1,30 +1,36 @@
-import { MinusCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ResultItemInput } from './api.ts';
 
-/** Per-item results (value, unit, limit, method standard, verdict): one card per test item, phone-friendly. */
+/** A result row as edited: the verdict stays empty until the lab judges the item (nothing is pre-judged). */
+export type ResultItemDraft = Omit<ResultItemInput, 'verdict'> & { verdict?: ResultItemInput['verdict'] };
+
+/**
+ * Per-item results (value, unit, limit, method standard, verdict): one card per test item, phone-friendly. The
+ * items are the sample's required test items: none can be removed, and the form does not submit while any is
+ * unjudged (the server refuses a missing item too).
+ */
 export function ResultItemsEditor({
   onSubmit,
   initial,
   isPending,
 }: {
   onSubmit: (items: ResultItemInput[]) => void;
-  initial: ResultItemInput[];
+  initial: ResultItemDraft[];
   isPending: boolean;
 }) {
   const { t } = useTranslation('sampling');
   return (
-    <Form<{ items: ResultItemInput[] }> layout="vertical" initialValues={{ items: initial }} onFinish={(values) => onSubmit(values.items)}>
+    <Form<{ items: ResultItemInput[] }>
+      layout="vertical"
+      initialValues={{ items: initial }}
+      onFinish={(values) => onSubmit(values.items)}
+      scrollToFirstError
+    >
       <Form.List name="items">
-        {(fields, { remove }) =>
+        {(fields) =>
           fields.map((field) => (
-            <Card
-              key={field.key}
-              size="small"
-              style={{ marginBottom: 8 }}
-              extra={<MinusCircleOutlined onClick={() => remove(field.name)} />}
-            >
+            <Card key={field.key} size="small" style={{ marginBottom: 8 }}>
               <Form.Item name={[field.name, 'itemName']} label={t('fields.itemName')} rules={[{ required: true }]}>
                 <Input readOnly />
               </Form.Item>
@@ -40,7 +46,11 @@ export function ResultItemsEditor({
               <Form.Item name={[field.name, 'methodStandard']} label={t('fields.methodStandard')}>
                 <Input />
               </Form.Item>
-              <Form.Item name={[field.name, 'verdict']} label={t('fields.verdict')} rules={[{ required: true }]}>
+              <Form.Item
+                name={[field.name, 'verdict']}
+                label={t('fields.verdict')}
+                rules={[{ required: true, message: t('hints.verdictRequired') }]}
+              >
                 <Radio.Group
                   optionType="button"
                   options={(['pass', 'fail'] as const).map((value) => ({ value, label: t(`verdict.${value}`) }))}
@@ -58,7 +68,7 @@ export function ResultItemsEditor({
 }
 
 /** Empty result rows for a sample's test items. */
-export function blankResults(testItems: readonly string[], existing: ResultItemInput[] = []): ResultItemInput[] {
+export function blankResults(testItems: readonly string[], existing: ResultItemInput[] = []): ResultItemDraft[] {
   return testItems.map(
     (itemName) =>
       existing.find((item) => item.itemName === itemName) ?? {
@@ -67,7 +77,6 @@ export function blankResults(testItems: readonly string[], existing: ResultItemI
         unit: '',
         limitText: '',
         methodStandard: '',
-        verdict: 'pass',
       },
   );
 }

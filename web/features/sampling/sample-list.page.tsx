@@ -3,7 +3,9 @@ import { Alert, Button, Card, Flex, Input, List, Select, Table, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { verdicts } from '../../../shared/vocabularies/sampling.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { chinaYear } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
@@ -49,6 +51,7 @@ export function SampleListPage() {
         <Input.Search
           allowClear
           placeholder={t('fields.q')}
+          aria-label={t('fields.q')}
           defaultValue={filter('q')}
           onSearch={(q) => setFilters({ q })}
           style={{ width: isPhone ? '100%' : 260 }}
@@ -56,14 +59,16 @@ export function SampleListPage() {
         <Select
           allowClear
           placeholder={t('fields.year')}
+          aria-label={t('fields.year')}
           value={year}
           onChange={(next?: number) => setFilters({ year: next ? String(next) : undefined })}
-          options={Array.from({ length: 8 }, (_, index) => new Date().getFullYear() - index).map((value) => ({ value, label: value }))}
+          options={Array.from({ length: 8 }, (_, index) => chinaYear() - index).map((value) => ({ value, label: value }))}
           style={{ width: 110 }}
         />
         <Select
           allowClear
           placeholder={t('fields.status')}
+          aria-label={t('fields.status')}
           value={status}
           onChange={(next?: string) => setFilters({ status: next })}
           options={sampleStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
@@ -72,9 +77,10 @@ export function SampleListPage() {
         <Select
           allowClear
           placeholder={t('fields.finalVerdict')}
+          aria-label={t('fields.finalVerdict')}
           value={verdict}
           onChange={(next?: string) => setFilters({ verdict: next })}
-          options={(['qualified', 'unqualified'] as const).map((value) => ({ value, label: t(`verdict.${value}`) }))}
+          options={verdicts.map((value) => ({ value, label: t(`verdict.${value}`) }))}
           style={{ width: 120 }}
         />
       </Flex>
@@ -85,13 +91,15 @@ export function SampleListPage() {
           dataSource={samples.data?.items ?? []}
           pagination={{ current: page, pageSize, total: samples.data?.total ?? 0, onChange: setPaging, size: 'small' }}
           renderItem={(row) => (
-            <Card size="small" style={{ marginBottom: 8 }} onClick={() => navigate(`/sampling/samples/${row.id}`)}>
-              <Typography.Text strong>{row.productName}</Typography.Text> · {row.entityName}
-              <div style={{ margin: '4px 0' }}>
-                {row.sampledOn} · {t(`link.${row.link}`)} · <code>{row.blindCode}</code>
-              </div>
-              {statusTag(row)}
-            </Card>
+            <List.Item style={{ display: 'block', padding: 0, borderBlockEnd: 0 }}>
+              <Card size="small" style={{ marginBottom: 8 }} onClick={() => navigate(`/sampling/samples/${row.id}`)}>
+                <Typography.Text strong>{row.productName}</Typography.Text> · {row.entityName}
+                <div style={{ margin: '4px 0' }}>
+                  {row.sampledOn} · {t(`link.${row.link}`)} · <code>{row.blindCode}</code>
+                </div>
+                {statusTag(row)}
+              </Card>
+            </List.Item>
           )}
         />
       ) : (

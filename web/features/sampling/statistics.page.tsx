@@ -1,7 +1,11 @@
 import { Alert, Card, Col, Flex, Row, Select, Spin, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { planKinds } from '../../../shared/vocabularies/sampling.ts';
+import { FiguresXlsxButton } from '../../components/figure-trend.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { chinaYear } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
+import { formatCount } from '../../lib/number-format.ts';
 import { useMe } from '../../lib/session.ts';
 import { useUrlListState } from '../../lib/url-state.ts';
 import { type StatisticsView, samplingFields, useSamplingStatistics } from './api.ts';
@@ -12,15 +16,15 @@ export function SamplingStatisticsPage() {
   const { t } = useTranslation('sampling');
   const { data: me } = useMe();
   const { filter, setFilters } = useUrlListState();
-  const year = Number(filter('year')) || 2020;
+  const year = Number(filter('year')) || chinaYear();
   const field = samplingFields.find((value) => value === filter('field')) ?? 'food';
   const kind = (['routine', 'campaign'] as const).find((value) => value === filter('kind')) ?? 'routine';
   const stats = useSamplingStatistics({ year, field, kind });
 
   const rateColumns = (keyTitle: string, label: (key: string) => string = (key) => key) => [
     { title: keyTitle, dataIndex: 'key', render: (key: string) => label(key) },
-    { title: t('fields.batches'), dataIndex: 'batches', align: 'right' as const },
-    { title: t('fields.qualified'), dataIndex: 'qualified', align: 'right' as const },
+    { title: t('fields.batches'), dataIndex: 'batches', align: 'right' as const, render: formatCount },
+    { title: t('fields.qualified'), dataIndex: 'qualified', align: 'right' as const, render: formatCount },
     {
       title: t('fields.passRate'),
       dataIndex: 'percent',
@@ -48,19 +52,23 @@ export function SamplingStatisticsPage() {
         extra={
           <>
             <Select
+              aria-label={t('fields.year')}
               value={year}
               onChange={(next: number) => setFilters({ year: String(next) })}
-              options={Array.from({ length: 8 }, (_, index) => new Date().getFullYear() - index).map((value) => ({ value, label: value }))}
+              options={Array.from({ length: 8 }, (_, index) => chinaYear() - index).map((value) => ({ value, label: value }))}
             />
             <Select
+              aria-label={t('fields.field')}
               value={field}
               onChange={(next: string) => setFilters({ field: next })}
               options={samplingFields.map((value) => ({ value, label: t(`fieldKind.${value}`) }))}
             />
+            <FiguresXlsxButton period={String(year)} module="sampling" />
             <Select
+              aria-label={t('fields.kind')}
               value={kind}
               onChange={(next: string) => setFilters({ kind: next })}
-              options={(['routine', 'campaign'] as const).map((value) => ({ value, label: t(`planKind.${value}`) }))}
+              options={planKinds.map((value) => ({ value, label: t(`planKind.${value}`) }))}
             />
             {me && (
               <Typography.Link href={`/public/sampling?district=${me.districtCode}&year=${year}`} target="_blank">

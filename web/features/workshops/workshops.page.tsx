@@ -19,7 +19,10 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bureauStaffRoles, caseWorkerRoles, settingsRoles } from '../../../shared/roles.ts';
+import { appealDecisions } from '../../../shared/vocabularies/workshops.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { chinaToday, chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import {
@@ -55,8 +58,8 @@ function ListTag({ list }: { list: ListName }) {
 export function WorkshopsPage() {
   const { t } = useTranslation('workshops');
   const me = useMe().data;
-  const isStaff = hasAnyRole(me, ['admin', 'leader', 'section', 'inspector']);
-  const canEvaluate = hasAnyRole(me, ['admin', 'section', 'inspector']);
+  const isStaff = hasAnyRole(me, bureauStaffRoles);
+  const canEvaluate = hasAnyRole(me, caseWorkerRoles);
   const items = [
     ...(isStaff ? [{ key: 'memberships', label: t('tabs.memberships'), children: <Memberships /> }] : []),
     ...(canEvaluate ? [{ key: 'evaluate', label: t('tabs.evaluate'), children: <EvaluationForm /> }] : []),
@@ -143,7 +146,7 @@ function EvaluationForm() {
   };
   return (
     <Card size="small" style={{ maxWidth: 640 }}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ evaluatedOn: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ evaluatedOn: chinaTodayPicker() }}>
         <Form.Item name="entityId" label={t('fields.workshop')} rules={[{ required: true, message: t('required') }]}>
           <Select
             showSearch={{ onSearch: setQuery }}
@@ -179,10 +182,10 @@ function EvaluationForm() {
 function Snapshots() {
   const { t } = useTranslation('workshops');
   const me = useMe().data;
-  const canPublish = hasAnyRole(me, ['admin', 'section']);
+  const canPublish = hasAnyRole(me, settingsRoles);
   const snapshots = useSnapshots();
   const publish = usePublishSnapshot();
-  const [period, setPeriod] = useState(dayjs().format('YYYY-MM'));
+  const [period, setPeriod] = useState(chinaToday().slice(0, 7));
   const publicUrl = me ? `/public/workshop-lists/${me.districtCode}` : '';
   return (
     <Flex vertical gap={12}>
@@ -242,7 +245,7 @@ function Appeals() {
   const { t } = useTranslation('workshops');
   const me = useMe().data;
   const isOperator = hasAnyRole(me, ['operator']);
-  const canDecide = hasAnyRole(me, ['admin', 'section']);
+  const canDecide = hasAnyRole(me, settingsRoles);
   const appeals = useAppeals();
   const [filing, setFiling] = useState(false);
   const [deciding, setDeciding] = useState<AppealView | null>(null);
@@ -259,7 +262,7 @@ function Appeals() {
         loading={appeals.isFetching}
         dataSource={appeals.data?.items}
         columns={[
-          { title: t('fields.filedAt'), dataIndex: 'createdAt', render: (at: string) => at.slice(0, 10) },
+          { title: t('fields.filedAt'), dataIndex: 'createdAt', render: (at: string) => formatDate(at) },
           { title: t('fields.reason'), dataIndex: 'reason' },
           { title: t('fields.status'), dataIndex: 'status', render: (status: AppealView['status']) => t(`appealStatus.${status}`) },
           { title: t('fields.decisionNote'), dataIndex: 'decisionNote', responsive: ['md'] },
@@ -326,7 +329,7 @@ function DecisionModal({ appeal, onClose }: { appeal: AppealView; onClose: () =>
         }
       >
         <Form.Item name="status" label={t('fields.status')}>
-          <Select options={(['upheld', 'rejected'] as const).map((status) => ({ value: status, label: t(`appealStatus.${status}`) }))} />
+          <Select options={appealDecisions.map((status) => ({ value: status, label: t(`appealStatus.${status}`) }))} />
         </Form.Item>
         <Form.Item name="decisionNote" label={t('fields.decisionNote')}>
           <Input.TextArea rows={3} maxLength={2000} />
@@ -340,7 +343,7 @@ function DecisionModal({ appeal, onClose }: { appeal: AppealView; onClose: () =>
 function Criteria() {
   const { t } = useTranslation('workshops');
   const me = useMe().data;
-  const canEdit = hasAnyRole(me, ['admin', 'section']);
+  const canEdit = hasAnyRole(me, settingsRoles);
   const criteria = useCriteria();
   const save = useSaveCriteria();
   const [form] = Form.useForm<ListCriteria & { effectiveFrom: dayjs.Dayjs }>();
@@ -356,7 +359,7 @@ function Criteria() {
         form={form}
         layout="vertical"
         disabled={!canEdit}
-        initialValues={{ ...criteria.data.criteria, effectiveFrom: dayjs() }}
+        initialValues={{ ...criteria.data.criteria, effectiveFrom: chinaTodayPicker() }}
         onFinish={({ effectiveFrom, ...values }) =>
           save.mutate(
             {
@@ -373,13 +376,13 @@ function Criteria() {
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} wrap align="start">
                   <Form.Item name={[field.name, 'key']} rules={[{ required: true, pattern: /^[a-z_]{1,40}$/, message: t('keyRule') }]}>
-                    <Input placeholder="key" style={{ width: 120 }} />
+                    <Input placeholder="key" aria-label="key" style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'zh']} rules={[{ required: true, message: t('required') }]}>
-                    <Input placeholder="中文" style={{ width: 220 }} />
+                    <Input placeholder="中文" aria-label="中文" style={{ width: 220 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'en']} rules={[{ required: true, message: t('required') }]}>
-                    <Input placeholder="English" style={{ width: 220 }} />
+                    <Input placeholder="English" aria-label="English" style={{ width: 220 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'critical']} valuePropName="checked">
                     <Checkbox>{t('critical')}</Checkbox>

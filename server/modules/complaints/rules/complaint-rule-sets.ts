@@ -1,16 +1,16 @@
 /**
  * The rules a complaint (投诉), report (举报) or petition (信访) is handled under, as data keyed by effective
- * date: an item is handled under the rule set in force on the day it was received (DESIGN.md §3).
+ * date: an item is handled under the rule set in force on the day it was received (rules change by law, so they are versioned data, never code branches).
  *
  * - SAMR Order 20 《市场监督管理投诉举报处理暂行办法》 (in force 2020-01-01, amended 2022-03-24; text:
  *   LawRefBook/Laws 部门规章/市场监督管理总局/市场监督管理投诉举报处理暂行办法(2022-03-24).md), summarised in
- *   shared/research/anchors-china-rules.md §3.1: accept or reject within 7 working days (Art. 14); complaints
+ *   ../shared/research/anchors-china-rules.md §3.1: accept or reject within 7 working days (Art. 14); complaints
  *   more than 3 years after the complainant knew are rejected (Art. 15(4)); mediation ends without agreement
  *   45 working days after acceptance (Art. 21); the parties are told within 7 working days (Art. 21); a
  *   violation found during mediation is verified within 15 working days, +15 (Art. 23); a real-name reporter
  *   is told of the case decision within 5 working days (Art. 31); required fields (Art. 9).
  * - A report is a clue handled under the penalty procedure: 《市场监督管理行政处罚程序规定》 Art. 18 — verify and
- *   decide whether to open a case within 15 working days of receipt, +15 with approval (research §3.2).
+ *   decide whether to open a case within 15 working days of receipt, +15 with approval (../shared/research/anchors-china-rules.md §3.2).
  * - SAMR Order 121 《市场监督管理投诉举报处理办法》 replaced Order 20 on 2026-04-15. Its deadlines were NOT retrieved:
  *   the set below copies Order 20's values and is flagged unconfirmed until someone reads the text.
  * - Before 2020: 《工商行政管理部门处理消费者投诉办法》 (SAIC Order 62, 2014). Not researched either; kept only so
@@ -144,6 +144,12 @@ export const petitionRuleSets: readonly PetitionRuleSet[] = [
     handleExtensionCalendarDays: 30,
   },
 ];
+
+/** The first day any rule set of this kind covers: an item received earlier has no deadlines to compute. */
+export function firstRuleDay(kind: 'complaint' | 'report' | 'petition'): string {
+  const sets: readonly { effectiveFrom: string }[] = kind === 'petition' ? petitionRuleSets : complaintRuleSets;
+  return sets.map((set) => set.effectiveFrom).sort()[0] as string;
+}
 
 export function petitionRuleSetFor(receivedOn: string): PetitionRuleSet {
   const found = petitionRuleSets.find(

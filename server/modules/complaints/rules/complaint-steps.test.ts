@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, buildHolidayCalendar, isWorkingDay, workingDaysBetween } from '../../../platform/calendar/working-days.ts';
-import { complaintRuleSetFor, complaintRuleSets } from './complaint-rule-sets.ts';
+import { complaintRuleSetFor, complaintRuleSets, firstRuleDay } from './complaint-rule-sets.ts';
 import {
   applyAction,
   type ComplaintAction,
@@ -56,6 +56,13 @@ describe('rule set in force on the day of receipt', () => {
     expect(complaintRuleSetFor('2026-04-15')).toMatchObject({ id: 'samr-order-121', isConfirmed: false });
     expect(complaintRuleSetFor('2020-06-01')).toMatchObject({ isConfirmed: true, acceptWorkingDays: 7, mediationWorkingDays: 45 });
     expect(() => complaintRuleSetFor('2010-01-01')).toThrow(RangeError);
+  });
+
+  it('knows the first day any rule set covers, per kind: intake refuses an earlier day of receipt', () => {
+    expect(firstRuleDay('complaint')).toBe('2014-03-15');
+    expect(firstRuleDay('report')).toBe('2014-03-15');
+    expect(firstRuleDay('petition')).toBe('2005-05-01');
+    expect(() => complaintRuleSetFor(firstRuleDay('complaint'))).not.toThrow();
   });
 
   it('leaves no gap and no overlap between the sets', () => {

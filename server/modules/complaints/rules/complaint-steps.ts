@@ -4,12 +4,14 @@
  * 31 and 《市场监督管理行政处罚程序规定》 Art. 18) and are counted in working days on the holiday calendar,
  * the day of the event not counted (《民法典》 Art. 201); petitions count calendar days (《信访条例》 Arts. 22, 33).
  */
+
+import { complaintKinds, complaintStatuses, mediationOutcomes, rejectGrounds } from '../../../../shared/vocabularies/complaints.ts';
 import { addCalendarDays, addWorkingDays, type HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 import { type ComplaintRuleSet, complaintRuleSetById, complaintRuleSetFor, petitionRuleSetFor } from './complaint-rule-sets.ts';
 
-export const complaintKinds = ['complaint', 'report', 'petition'] as const;
+export { complaintKinds, complaintStatuses, mediationOutcomes, rejectGrounds };
+
 export type ComplaintKind = (typeof complaintKinds)[number];
-export const complaintStatuses = ['received', 'accepted', 'rejected', 'mediating', 'verifying', 'awaiting_reply', 'closed'] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 export const complaintSteps = ['accept', 'mediate', 'notify', 'verify', 'reply', 'handle'] as const;
 export type ComplaintStep = (typeof complaintSteps)[number];
@@ -25,28 +27,8 @@ export const complaintActions = [
 ] as const;
 export type ComplaintAction = (typeof complaintActions)[number];
 
-/** Grounds to reject a complaint (Order 20 Art. 15). */
-export const rejectGrounds = [
-  'no_jurisdiction',
-  'handled_elsewhere',
-  'not_consumer_dispute',
-  'time_barred',
-  'materials_missing',
-  'other',
-] as const;
 export type RejectGround = (typeof rejectGrounds)[number];
 
-/** How mediation ended (Order 20 Art. 21; `agreement` = settled). */
-export const mediationOutcomes = [
-  'agreement',
-  'withdrawn',
-  'no_lab_agreement',
-  'party_refused',
-  'party_declared_impossible',
-  'time_expired',
-  'ground_found_later',
-  'other',
-] as const;
 export type MediationOutcome = (typeof mediationOutcomes)[number];
 
 /** What the steps need to know of an item: its kind, status and the dates already set. */

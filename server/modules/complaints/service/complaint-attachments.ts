@@ -12,7 +12,8 @@ import { findComplaintInScope } from './complaint-records.ts';
 /** Limits of the public form's attachments (also given to @fastify/multipart). */
 export const attachmentLimits = { files: 3, fileSize: 5 * 1024 * 1024, fields: 30, parts: 40 } as const;
 
-export type AttachmentType = 'image/jpeg' | 'image/png' | 'application/pdf';
+export const attachmentTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type AttachmentType = (typeof attachmentTypes)[number];
 
 /** A file as it came out of the form, not yet checked. */
 export interface UploadedFile {

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan, parseYuan } from '../../../../shared/money.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
-import { todayInChina } from '../../../platform/calendar/deadline-flag.ts';
 import { defineError } from '../../../platform/errors/app-error.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { orgUnit } from '../../../platform/org/org.tables.ts';

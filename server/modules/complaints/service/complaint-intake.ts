@@ -1,23 +1,17 @@
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { maskPersonName, maskPhone } from '../../../../shared/masking.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
-import { todayInChina } from '../../../platform/calendar/deadline-flag.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
+import { stationOfStreet } from '../../../platform/org/stations.ts';
 import { findEntityForModule } from '../../registry/index.ts';
 import type { ComplaintCategory, ComplaintChannel, IntakeBody } from '../complaints.schemas.ts';
 import { type ComplaintRow, complaint } from '../complaints.tables.ts';
-import { type ComplaintField, complaintRuleSetFor } from '../rules/complaint-rule-sets.ts';
+import { type ComplaintField, complaintRuleSetFor, firstRuleDay } from '../rules/complaint-rule-sets.ts';
 import { type ComplaintKind, intakeState } from '../rules/complaint-steps.ts';
 import { missingRequiredFields } from '../rules/required-fields.ts';
 import { type CheckedAttachment, insertAttachments } from './complaint-attachments.ts';
-import {
-  checkStepDate,
-  currentStepOf,
-  fieldProblem,
-  nextComplaintNumber,
-  recordComplaintStep,
-  stationOfStreet,
-} from './complaint-records.ts';
+import { checkStepDate, currentStepOf, fieldProblem, nextComplaintNumber, recordComplaintStep } from './complaint-records.ts';
 
 /** An item as received, whoever entered it; the respondent already resolved to a name, street and (maybe) entity. */
 export interface ReceivedItem {
@@ -145,6 +139,15 @@ export async function receiveByStaff(ctx: ActorContext, body: IntakeBody): Promi
   const today = todayInChina(ctx.clock.now());
   const receivedOn = body.receivedOn ?? today;
   checkStepDate('receivedOn', receivedOn, today, null);
+  const firstDay = firstRuleDay(body.kind);
+  if (receivedOn < firstDay) {
+    fieldProblem([
+      {
+        field: 'receivedOn',
+        message: { 'zh-CN': `不能早于适用规则的生效日期（${firstDay}）`, en: `cannot be before the earliest rules in force (${firstDay})` },
+      },
+    ]);
+  }
   let respondent: ReceivedItem['respondent'];
   let districtCode = ctx.actor.districtCode;
   if (body.entityId !== undefined) {

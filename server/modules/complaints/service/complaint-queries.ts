@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan } from '../../../../shared/money.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
-import { deadlineFlag, soonLimit, todayInChina } from '../../../platform/calendar/deadline-flag.ts';
+import { isDeadlineProvisional } from '../../../platform/calendar/calendar-coverage.ts';
+import { deadlineFlag, soonLimit } from '../../../platform/calendar/deadline-flag.ts';
 import type { HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { orgUnit } from '../../../platform/org/org.tables.ts';
@@ -61,6 +63,7 @@ function listItem(row: ComplaintRow, stationName: string, today: string, calenda
     currentStep: row.currentStep,
     currentDue: row.currentDue,
     flag: row.currentDue ? deadlineFlag(row.currentDue, today, calendar) : null,
+    isDueProvisional: row.currentDue ? isDeadlineProvisional(row.receivedOn, row.currentDue, calendar) : false,
     isAnonymous: row.isAnonymous,
     complainantName: row.complainantNameMask,
     complainantPhone: row.complainantPhoneMask,
@@ -168,7 +171,11 @@ export async function getComplaint(ctx: ActorContext, id: number): Promise<Compl
     surveyAnswer: row.surveyAnswer,
     surveyAnsweredOn: row.surveyAnsweredOn,
     rules,
-    openSteps: openSteps(state).map((entry) => ({ ...entry, flag: deadlineFlag(entry.due, today, calendar) })),
+    openSteps: openSteps(state).map((entry) => ({
+      ...entry,
+      flag: deadlineFlag(entry.due, today, calendar),
+      isProvisional: isDeadlineProvisional(row.receivedOn, entry.due, calendar),
+    })),
     allowedActions: complaintActions.filter((action) => canPerform(action, state)),
     steps: steps.map((step) => ({
       action: step.action,

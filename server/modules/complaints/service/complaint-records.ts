@@ -1,11 +1,10 @@
-import { and, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, like, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { addCalendarDays } from '../../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { nextInSeries } from '../../../platform/numbering/document-counter.ts';
-import { stationStreet } from '../../../platform/org/org.tables.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { complaintNotFound } from '../complaints.errors.ts';
@@ -19,31 +18,25 @@ import { type ComplaintKind, type ComplaintState, openSteps } from '../rules/com
  * and market managers never see complaints: the respondent must not learn who complained (Order 20 Art. 33).
  */
 export function complaintScope(actor: Actor): SQL {
-  if (actor.isDistrictWide) return scopeWhere(actor, { district: complaint.districtCode });
-  if (actor.streetCodes.length === 0) return sql`false`;
-  return and(
-    inArray(complaint.districtCode, [...actor.districtCodes]),
-    sql`${complaint.stationId} in (select ${stationStreet.stationId} from ${stationStreet} where ${stationStreet.districtCode} = ${complaint.districtCode} and ${inArray(stationStreet.streetCode, [...actor.streetCodes])})`,
-  ) as SQL;
+  return scopeWhere(actor, { district: complaint.districtCode, station: complaint.stationId });
 }
 
 export async function findComplaintInScope(ctx: ActorContext, id: number, options: { forUpdate?: boolean } = {}): Promise<ComplaintRow> {
-  const query = ctx.db
+  const [row] = await ctx.db
     .select()
     .from(complaint)
     .where(and(eq(complaint.id, id), complaintScope(ctx.actor)))
     .limit(1);
-  const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw complaintNotFound();
-  return row;
-}
-
-export async function stationOfStreet(db: Db, districtCode: string, streetCode: string): Promise<number | undefined> {
-  const [row] = await db
-    .select({ stationId: stationStreet.stationId })
-    .from(stationStreet)
-    .where(and(eq(stationStreet.districtCode, districtCode), eq(stationStreet.streetCode, streetCode)));
-  return row?.stationId;
+  if (!options.forUpdate) return row;
+  // Locked through its own district and id: on Citus a lock names one shard (docs/decisions/0020).
+  const [locked] = await ctx.db
+    .select()
+    .from(complaint)
+    .where(and(eq(complaint.districtCode, row.districtCode), eq(complaint.id, id)))
+    .for('update');
+  if (!locked) throw complaintNotFound();
+  return locked;
 }
 
 const prefixes: Record<ComplaintKind, string> = { complaint: 'TS', report: 'JB', petition: 'XF' };

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { todayInChina, yearBefore } from '../../../../shared/calendar-day.ts';
 import { industrySections } from '../../../../shared/industry.ts';
 import { formatYuan } from '../../../../shared/money.ts';
 import { queryRows } from '../../../db/client.ts';
-import { yearBefore } from '../../../platform/calendar/year-before.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { ComplaintFigures, ComplaintStatisticsQuery, ComplaintStatisticsView } from '../complaints.schemas.ts';
 import { percentage, yearOnYearChange } from '../rules/complaint-rates.ts';
@@ -81,11 +81,16 @@ export async function complaintStatistics(ctx: ActorContext, query: ComplaintSta
   const sectionLabel = sql.raw(
     `case substr(complaint.respondent_industry, 1, 1) ${industrySections.map((section) => `when '${section.letter}' then '${section.zh}'`).join(' ')} else '未登记' end`,
   );
-  const [total, byStation, byCategory, byIndustry] = await Promise.all([
+  const today = todayInChina(ctx.clock.now());
+  const [total, byStation, byCategory, byIndustry, [latest]] = await Promise.all([
     figuresBy(ctx, query, sql`'all'`, sql`'all'`),
     figuresBy(ctx, query, sql`complaint.station_id::text`, sql`o.name`),
     figuresBy(ctx, query, sql`complaint.category`, sql`complaint.category`),
     figuresBy(ctx, query, sql`coalesce(substr(complaint.respondent_industry, 1, 1), '-')`, sectionLabel),
+    queryRows<{ year: number | null }>(
+      ctx.db,
+      sql`select extract(year from max(received_on))::int as year from complaint where ${complaintScope(ctx.actor)} and received_on <= ${today}::date`,
+    ),
   ]);
   const group = (rows: FigureRow[]) => rows.map((row) => ({ key: row.key ?? '', label: row.label ?? '', ...figures(row) }));
   return {
@@ -95,5 +100,6 @@ export async function complaintStatistics(ctx: ActorContext, query: ComplaintSta
     byStation: group(byStation),
     byCategory: group(byCategory),
     byIndustry: group(byIndustry),
+    latestYear: latest?.year ?? null,
   };
 }

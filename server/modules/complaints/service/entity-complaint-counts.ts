@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { inIds } from '../../../db/id-set.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { complaint } from '../complaints.tables.ts';
 import { countsInWindow } from '../rules/substantiated.ts';
@@ -29,7 +30,7 @@ export async function entityComplaintCounts(
       and(
         eq(complaint.districtCode, input.districtCode),
         isNotNull(complaint.entityId),
-        wanted ? undefined : inArray(complaint.entityId, [...input.entityIds]),
+        wanted ? undefined : inIds(complaint.entityId, [...input.entityIds]),
         inArray(complaint.kind, ['complaint', 'report']),
         or(sql`${complaint.acceptedOn} >= ${input.since}`, sql`${complaint.caseDecidedOn} >= ${input.since}`),
       ),

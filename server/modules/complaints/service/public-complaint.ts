@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { todayInChina } from '../../../platform/calendar/deadline-flag.ts';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { parseTypedDate } from '../../../../shared/typed-date.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import { isAppError } from '../../../platform/errors/app-error.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -57,7 +58,7 @@ interface Respondent {
 }
 
 /** The district the form is for: the one named, or the only one of the deployment. */
-async function resolveDistrict(ctx: ServiceContext, code: string | undefined): Promise<string | undefined> {
+export async function resolveDistrict(ctx: ServiceContext, code: string | undefined): Promise<string | undefined> {
   if (code && /^\d{6}$/.test(code)) {
     const [found] = await ctx.db.select({ code: district.code }).from(district).where(eq(district.code, code));
     return found?.code;
@@ -105,12 +106,20 @@ const words = {
     facts: '事实经过',
     request: '具体诉求（投诉必填）',
     knewOn: '知道权益受损的日期',
+    dateHint: '年-月-日，例如 2026-12-01',
     submit: '提交',
     received: '已收到，编号',
-    receivedNote: '我们将在7个工作日内决定是否受理（投诉）并告知您。请保存编号以便查询。',
+    receivedNote: '我们将在7个工作日内决定是否受理（投诉）并告知您。请保存编号，凭编号和联系电话后四位查询办理进度。',
     noDistrict: '未找到对应的辖区，请从店铺门口的二维码进入或拨打12315。',
     errors: '请修改以下内容：',
     attachments: '附件（可选，最多3个，每个不超过5MB，JPG、PNG图片或PDF）',
+    required: '（必填）',
+    requiredForComplaint: '（投诉必填）',
+    chooseStreet: '请选择街道',
+    maxChars: (max: number) => `最多 ${max} 字`,
+    tooLong: (label: string, max: number, length: number) => `${label}最多 ${max} 字，现为 ${length} 字`,
+    statusLink: '已提交过？查询办理进度',
+    statusCheck: '查询办理进度',
   },
   en: {
     title: 'Complaint or report',
@@ -129,12 +138,21 @@ const words = {
     facts: 'What happened',
     request: 'What you ask for (complaints)',
     knewOn: 'When you learned of the problem',
+    dateHint: 'year-month-day, e.g. 2026-12-01',
     submit: 'Submit',
     received: 'Received, number',
-    receivedNote: 'We decide within 7 working days whether to accept a complaint and tell you. Keep the number.',
+    receivedNote:
+      'We decide within 7 working days whether to accept a complaint and tell you. Keep the number: with it and the last 4 digits of your phone you can check the progress.',
     noDistrict: 'No district found: open this form from the QR code on the shop door, or call 12315.',
     errors: 'Please correct:',
     attachments: 'Attachments (optional: up to 3 files of 5 MB each, JPG or PNG images or PDF)',
+    required: ' (required)',
+    requiredForComplaint: ' (required for a complaint)',
+    chooseStreet: 'Choose the street',
+    maxChars: (max: number) => `at most ${max} characters`,
+    tooLong: (label: string, max: number, length: number) => `${label}: at most ${max} characters, now ${length}`,
+    statusLink: 'Already submitted? Check its progress',
+    statusCheck: 'Check the progress',
   },
 } as const;
 
@@ -185,37 +203,68 @@ export async function publicComplaintForm(
         .orderBy(asc(street.code));
   const kind = form.kind === 'report' ? 'report' : 'complaint';
   const value = (key: keyof PublicForm) => form[key] ?? '';
+  const errorOf = (field: string) => errors.find((error) => error.field === field);
+  // Every control has a label tied to it, its error next to it (aria-describedby) and aria-invalid when wrong;
+  // the summary links each error to its field.
+  const described = (field: string, hint?: string) => {
+    const ids = [hint, errorOf(field) ? `${field}-error` : undefined].filter(Boolean).join(' ');
+    return raw(`${ids ? ` aria-describedby="${ids}"` : ''}${errorOf(field) ? ' aria-invalid="true"' : ''}`);
+  };
+  const inlineError = (field: string) => {
+    const error = errorOf(field);
+    return error ? html`<p class="error" id="${field}-error">${error.message}</p>` : '';
+  };
+  const required = html`<span class="req">${text.required}</span>`;
+  const requiredAttributes = raw(' required aria-required="true"');
+  const forComplaint = html`<span class="req">${text.requiredForComplaint}</span>`;
+  const counted = (field: 'facts' | 'request', max: number) =>
+    html`<p class="muted" id="${field}-count" data-max="${max}" aria-live="polite">${text.maxChars(max)}</p>`;
   const errorList = errors.length
-    ? html`<section class="warn"><p>${text.errors}</p><ul>${errors.map((error) => html`<li class="error">${error.message}</li>`)}</ul></section>`
+    ? html`<section class="warn" role="alert" aria-labelledby="error-summary"><h2 id="error-summary">${text.errors}</h2><ul>${errors.map(
+        (error) => html`<li class="error"><a href="#${error.field}">${error.message}</a></li>`,
+      )}</ul></section>`
     : '';
   const body = html`${errorList}<section><p class="muted">${text.intro}</p>
 <form method="post" enctype="multipart/form-data" action="/public/complaints${language === 'en' ? '?lang=en' : ''}">
 <input type="hidden" name="district" value="${districtCode}">
 ${respondent ? html`<input type="hidden" name="entity" value="${form.entity}">` : ''}
-<label>${text.kind}</label>
-<select name="kind"><option value="complaint"${raw(kind === 'complaint' ? ' selected' : '')}>${text.complaint}</option><option value="report"${raw(kind === 'report' ? ' selected' : '')}>${text.report}</option></select>
-<label>${text.category}</label>
-<select name="category">${complaintCategories.map((category) => html`<option value="${category}"${raw(form.category === category ? ' selected' : '')}>${categoryNames[category][language]}</option>`)}</select>
-<label>${text.respondent}</label>
+<label for="kind">${text.kind}${required}</label>
+<select id="kind" name="kind"${requiredAttributes}${described('kind')}><option value="complaint"${raw(kind === 'complaint' ? ' selected' : '')}>${text.complaint}</option><option value="report"${raw(kind === 'report' ? ' selected' : '')}>${text.report}</option></select>${inlineError('kind')}
+<label for="category">${text.category}${required}</label>
+<select id="category" name="category"${requiredAttributes}>${complaintCategories.map((category) => html`<option value="${category}"${raw(form.category === category ? ' selected' : '')}>${categoryNames[category][language]}</option>`)}</select>
 ${
   respondent
-    ? html`<p><strong>${respondent.name}</strong><br><span class="muted">${respondent.address}</span></p>`
-    : html`<input name="respondentName" maxlength="200" value="${value('respondentName')}">
-<label>${text.respondentAddress}</label><input name="respondentAddress" maxlength="300" value="${value('respondentAddress')}">
-<label>${text.street}</label><select name="streetCode">${streets.map((row) => html`<option value="${row.code}"${raw(form.streetCode === row.code ? ' selected' : '')}>${language === 'en' ? row.nameEn : row.name}</option>`)}</select>`
+    ? html`<p><span class="label">${text.respondent}</span><br><strong>${respondent.name}</strong><br><span class="muted">${respondent.address}</span></p>`
+    : html`<label for="respondentName">${text.respondent}${required}</label><input id="respondentName" name="respondentName" maxlength="200" value="${value('respondentName')}"${requiredAttributes}${described('respondentName')}>${inlineError('respondentName')}
+<label for="respondentAddress">${text.respondentAddress}${required}</label><input id="respondentAddress" name="respondentAddress" maxlength="300" value="${value('respondentAddress')}"${requiredAttributes}${described('respondentAddress')}>${inlineError('respondentAddress')}
+<label for="streetCode">${text.street}${required}</label><select id="streetCode" name="streetCode"${requiredAttributes}${described('streetCode')}><option value=""${raw(form.streetCode ? '' : ' selected')}>${text.chooseStreet}</option>${streets.map((row) => html`<option value="${row.code}"${raw(form.streetCode === row.code ? ' selected' : '')}>${language === 'en' ? row.nameEn : row.name}</option>`)}</select>${inlineError('streetCode')}`
 }
-<label>${text.name}</label><input name="name" maxlength="50" autocomplete="name" value="${value('name')}">
-<label>${text.phone}</label><input name="phone" type="tel" maxlength="20" autocomplete="tel" value="${value('phone')}">
-<label>${text.address}</label><input name="address" maxlength="300" value="${value('address')}">
-<label><input type="checkbox" name="anonymous" value="1" style="width:auto"${raw(form.anonymous ? ' checked' : '')}> ${text.anonymous}</label>
-<label>${text.facts}</label><textarea name="facts" rows="5" maxlength="4000">${value('facts')}</textarea>
-<label>${text.request}</label><textarea name="request" rows="2" maxlength="2000">${value('request')}</textarea>
-<label>${text.knewOn}</label><input name="knewOn" type="date" value="${value('knewOn')}">
-<label>${text.attachments}</label><input type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf">
+<label for="name">${text.name}${forComplaint}</label><input id="name" name="name" maxlength="50" autocomplete="name" value="${value('name')}"${described('name')}>${inlineError('name')}
+<label for="phone">${text.phone}${forComplaint}</label><input id="phone" name="phone" type="tel" maxlength="20" autocomplete="tel" value="${value('phone')}"${described('phone')}>${inlineError('phone')}
+<label for="address">${text.address}${forComplaint}</label><input id="address" name="address" maxlength="300" autocomplete="street-address" value="${value('address')}"${described('address')}>${inlineError('address')}
+<p><input type="checkbox" id="anonymous" name="anonymous" value="1" style="width:auto"${raw(form.anonymous ? ' checked' : '')}${described('anonymous')}> <label for="anonymous" style="display:inline">${text.anonymous}</label></p>${inlineError('anonymous')}
+<label for="facts">${text.facts}${required}</label><textarea id="facts" name="facts" rows="5" maxlength="${factsMax}"${requiredAttributes}${described('facts', 'facts-count')}>${value('facts')}</textarea>${counted('facts', factsMax)}${inlineError('facts')}
+<label for="request">${text.request}${forComplaint}</label><textarea id="request" name="request" rows="2" maxlength="${requestMax}"${described('request', 'request-count')}>${value('request')}</textarea>${counted('request', requestMax)}${inlineError('request')}
+<label for="knewOn">${text.knewOn}</label><span class="muted" id="knewOn-hint">${text.dateHint}</span><input id="knewOn" name="knewOn" inputmode="numeric" autocomplete="off" maxlength="12" value="${value('knewOn')}"${described('knewOn', 'knewOn-hint')}>${inlineError('knewOn')}
+<label for="attachments">${text.attachments}</label><input id="attachments" type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf"${described('attachments')}>${inlineError('attachments')}
 <p><button type="submit">${text.submit}</button></p>
-</form></section>`;
+</form><p><a href="/public/complaints/status${language === 'en' ? '?lang=en' : ''}">${text.statusLink}</a></p></section><script src="/public/complaints/counter.js" defer></script>`;
   return { status: errors.length ? 400 : 200, html: publicPage({ language, title: text.title, path, body }) };
 }
+
+/** The longest texts the form takes (the schema of the post allows more, so a longer text is named on the form). */
+const factsMax = 4000;
+const requestMax = 2000;
+const textLimits = { respondentName: 200, respondentAddress: 300, name: 50, address: 300, facts: factsMax, request: requestMax } as const;
+
+/** Shows "n / max" under a text box while typing; the form works the same without it. */
+export const counterScript = `for (const note of document.querySelectorAll('[data-max]')) {
+  const box = document.getElementById(note.id.replace(/-count$/, ''));
+  const max = Number(note.dataset.max);
+  const show = () => { note.textContent = box.value.length + ' / ' + max; };
+  box.addEventListener('input', show);
+  show();
+}`;
 
 const formFieldOf: Record<string, string> = {
   complainantName: 'name',
@@ -249,13 +298,33 @@ export async function submitPublicComplaint(
     errors.push({ in: 'body', field, code: 'invalid', message: { 'zh-CN': zh, en } });
   const kind = form.kind === 'report' ? 'report' : form.kind === 'complaint' ? 'complaint' : undefined;
   if (!kind) message('kind', '请选择类型', 'choose a type');
+  const labels = {
+    respondentName: 'respondent',
+    respondentAddress: 'respondentAddress',
+    name: 'name',
+    address: 'address',
+    facts: 'facts',
+    request: 'request',
+  } as const;
+  for (const [field, max] of Object.entries(textLimits) as [keyof typeof textLimits, number][]) {
+    const length = [...(form[field]?.trim() ?? '')].length;
+    if (length > max)
+      message(
+        field,
+        words['zh-CN'].tooLong(words['zh-CN'][labels[field]], max, length),
+        words.en.tooLong(words.en[labels[field]], max, length),
+      );
+  }
   const category = complaintCategories.find((candidate) => candidate === form.category) ?? 'other';
   const phone = form.phone?.replace(/\s/g, '') ?? '';
   if (phone && !/^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/.test(phone))
     message('phone', '电话号码格式不正确', 'the phone number is not valid');
   const today = todayInChina(ctx.clock.now());
-  if (form.knewOn && (!/^\d{4}-\d{2}-\d{2}$/.test(form.knewOn) || form.knewOn > today))
-    message('knewOn', '日期不正确', 'the date is not valid');
+  // A plain text field (a native date field turns a typed "2026/12/01" into 61201-02-02): read the usual ways.
+  const knewOn = form.knewOn?.trim() ? parseTypedDate(form.knewOn) : null;
+  if (form.knewOn?.trim() && !knewOn)
+    message('knewOn', '日期请按 年-月-日 填写，例如 2026-12-01', 'write the date as year-month-day, e.g. 2026-12-01');
+  else if (knewOn && knewOn > today) message('knewOn', `日期不能晚于今天（${today}）`, `the date cannot be after today (${today})`);
   const respondent = await resolveRespondent(ctx, districtCode, form.entity);
   const item: ReceivedItem = {
     districtCode,
@@ -277,7 +346,7 @@ export async function submitPublicComplaint(
     complainant: { name: form.name?.trim(), phone: phone || undefined, address: form.address?.trim() },
     facts: form.facts?.trim() ?? '',
     request: form.request?.trim() ?? '',
-    knewOn: form.knewOn && errors.every((error) => error.field !== 'knewOn') ? form.knewOn : null,
+    knewOn: knewOn && errors.every((error) => error.field !== 'knewOn') ? knewOn : null,
   };
   if (!respondent && !/^\d{9}$/.test(item.respondent.streetCode)) message('streetCode', '请选择所在街道', 'choose the street');
   const collect = (error: unknown) => {
@@ -297,7 +366,7 @@ export async function submitPublicComplaint(
   if (errors.length) return publicComplaintForm(ctx, form, language, shown());
   try {
     const row = await receiveItem(ctx, item, checked.attachments);
-    const body = html`<section><h2>${text.received} ${row.number}</h2><p>${text.receivedNote}</p></section>`;
+    const body = html`<section><h2>${text.received} ${row.number}</h2><p>${text.receivedNote}</p><p><a href="/public/complaints/status${language === 'en' ? '?lang=en' : ''}">${text.statusCheck}</a></p></section>`;
     return { status: 201, html: publicPage({ language, title: text.title, path: '/public/complaints/new', body }) };
   } catch (error) {
     collect(error);

@@ -1,25 +1,26 @@
 /**
  * The steps of an ordinary-procedure case and their deadlines, per 《市场监督管理行政处罚程序规定》 (SAMR, 2021
- * amendment; shared/research/anchors-china-rules.md §3.2):
+ * amendment; ../shared/research/anchors-china-rules.md §3.2):
  * - Art. 18: verify a lead and decide whether to open the case 立案 within 15 working days of finding it,
  *   extendable by 15 working days with the leader's approval (testing and appraisal time excluded).
  * - Art. 20: grounds not to open a case (minor and corrected; first offence with slight harm, corrected; no fault).
  * - Decide within 90 days of 立案, extendable by 30 days with approval (calendar days; the article number was
- *   not checked against the 2021 text — research §3.2 cites secondary pages).
+ *   not checked against the 2021 text — ../shared/research/anchors-china-rules.md §3.2 cites secondary pages).
  * Stages follow the order 立案 → 调查取证 → 告知 → 决定 → 执行 → 结案; a step cannot be skipped or repeated.
  */
+
+import { caseSources, caseStages, notFiledGrounds } from '../../../../shared/vocabularies/enforcement.ts';
 import { addCalendarDays, addWorkingDays, type HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 
-export const caseStages = ['lead', 'filed', 'investigating', 'notified', 'decided', 'executed', 'closed', 'not_filed'] as const;
+export { caseSources, caseStages, notFiledGrounds };
+
 export type CaseStage = (typeof caseStages)[number];
 
 /** The ordinary procedure, in order; `not_filed` ends a lead instead of `filed`. */
 export const stageOrder: readonly CaseStage[] = ['lead', 'filed', 'investigating', 'notified', 'decided', 'executed', 'closed'];
 
-export const caseSources = ['report', 'inspection', 'sampling', 'data_comparison', 'direct', 'transfer'] as const;
 export type CaseSource = (typeof caseSources)[number];
 
-export const notFiledGrounds = ['minor_and_corrected', 'first_offence_slight', 'no_fault', 'other'] as const;
 export type NotFiledGround = (typeof notFiledGrounds)[number];
 
 export const caseSteps = ['file', 'decide', 'publish'] as const;

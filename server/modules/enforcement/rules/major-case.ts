@@ -1,5 +1,5 @@
 /**
- * Major cases 大要案. No national definition was found (research §3, §12.6): the criteria are the bureau's
+ * Major cases 大要案. No national definition was found (../shared/research/anchors-china-rules.md §3, §12): the criteria are the bureau's
  * setting, kept as rows by effective date (table major_case_criteria) and shown in the UI as such. Until the
  * bureau enters its own, the local default below applies: fines and confiscations of at least 50,000 yuan,
  * or a transfer to the police, or a revoked licence.

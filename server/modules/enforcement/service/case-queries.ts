@@ -1,7 +1,9 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan } from '../../../../shared/money.ts';
+import { inIds } from '../../../db/id-set.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
-import { deadlineFlag, soonLimit, todayInChina } from '../../../platform/calendar/deadline-flag.ts';
+import { deadlineFlag, soonLimit } from '../../../platform/calendar/deadline-flag.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { orgUnit } from '../../../platform/org/org.tables.ts';
 import type { CaseList, CaseListItem, CaseListQuery, CaseView, MajorCriteriaView } from '../enforcement.schemas.ts';
@@ -9,8 +11,7 @@ import { type CaseRow, casePenalty, caseStep, enforcementCase } from '../enforce
 import { canAdvance, caseDocumentKinds, caseStages, isDocumentAvailable, openCaseSteps } from '../rules/case-procedure.ts';
 import { criteriaInForce, type MajorReason } from '../rules/major-case.ts';
 import { monetaryPenaltyKinds, type PenaltyKind } from '../rules/penalty-publication.ts';
-import { caseScope, findCaseInScope } from './case-scope.ts';
-import { loadMajorCriteria } from './case-writes.ts';
+import { caseScope, findCaseInScope, loadMajorCriteria } from './case-scope.ts';
 
 const totalFen = sql<string>`coalesce((select sum(p.amount_fen) from case_penalty p where p.district_code = ${enforcementCase.districtCode} and p.case_id = ${enforcementCase.id}), 0)::text`;
 
@@ -118,6 +119,7 @@ export async function getCase(ctx: ActorContext, id: number): Promise<CaseView> 
     decisionDue: row.decisionDue,
     decisionExtended: row.decisionExtended,
     decisionNumber: row.decisionNumber,
+    legalBasis: row.legalBasis,
     publicationDue: row.publicationDue,
     publishedOn: row.publishedOn,
     executedOn: row.executedOn,
@@ -184,7 +186,7 @@ export async function entityPenaltySummary(
     .where(
       and(
         caseScope(ctx.actor),
-        inArray(enforcementCase.entityId, [...entityIds]),
+        inIds(enforcementCase.entityId, [...entityIds]),
         sql`${enforcementCase.decidedOn} >= ${since}::date`,
         sql`exists (select 1 from case_penalty p where p.district_code = ${enforcementCase.districtCode} and p.case_id = ${enforcementCase.id} and p.kind <> 'warning')`,
       ),

@@ -1,13 +1,12 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
-import { stationStreet } from '../../../platform/org/org.tables.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { caseNotFound } from '../enforcement.errors.ts';
-import { type CaseRow, enforcementCase } from '../enforcement.tables.ts';
+import { type CaseRow, enforcementCase, majorCaseCriteria } from '../enforcement.tables.ts';
+import type { MajorCaseCriteria } from '../rules/major-case.ts';
 
 /**
  * The cases an actor may see: a whole district for admin, leader and section staff; for an inspector the
@@ -15,33 +14,25 @@ import { type CaseRow, enforcementCase } from '../enforcement.tables.ts';
  * station rather than the party's street, because a case can be handed to another station.
  */
 export function caseScope(actor: Actor): SQL {
-  const inDistricts = scopeWhere(actor, { district: enforcementCase.districtCode });
-  if (actor.isDistrictWide) return inDistricts;
-  if (actor.streetCodes.length === 0) return sql`false`;
-  return and(
-    inArray(enforcementCase.districtCode, [...actor.districtCodes]),
-    sql`${enforcementCase.stationId} in (select ${stationStreet.stationId} from ${stationStreet} where ${stationStreet.districtCode} = ${enforcementCase.districtCode} and ${inArray(stationStreet.streetCode, [...actor.streetCodes])})`,
-  ) as SQL;
+  return scopeWhere(actor, { district: enforcementCase.districtCode, station: enforcementCase.stationId });
 }
 
 export async function findCaseInScope(ctx: ActorContext, id: number, options: { forUpdate?: boolean } = {}): Promise<CaseRow> {
-  const query = ctx.db
+  const [row] = await ctx.db
     .select()
     .from(enforcementCase)
     .where(and(eq(enforcementCase.id, id), caseScope(ctx.actor)))
     .limit(1);
-  const [row] = options.forUpdate ? await query.for('update') : await query;
   if (!row) throw caseNotFound();
-  return row;
-}
-
-/** The station that covers a street (each street has exactly one). */
-export async function stationOfStreet(db: Db, districtCode: string, streetCode: string): Promise<number | undefined> {
-  const [row] = await db
-    .select({ stationId: stationStreet.stationId })
-    .from(stationStreet)
-    .where(and(eq(stationStreet.districtCode, districtCode), eq(stationStreet.streetCode, streetCode)));
-  return row?.stationId;
+  if (!options.forUpdate) return row;
+  // Locked through its own district and id: on Citus a lock names one shard (docs/decisions/0020).
+  const [locked] = await ctx.db
+    .select()
+    .from(enforcementCase)
+    .where(and(eq(enforcementCase.districtCode, row.districtCode), eq(enforcementCase.id, id)))
+    .for('update');
+  if (!locked) throw caseNotFound();
+  return locked;
 }
 
 export function badField(field: string, message: FieldError['message'], params?: Record<string, unknown>): never {
@@ -58,4 +49,16 @@ export function checkStepDate(field: string, on: string, today: string, notBefor
       { notBefore },
     );
   }
+}
+
+/** The district's own major-case criteria, every version (the defaults apply where none is in force). */
+export async function loadMajorCriteria(db: ActorContext['db'], districtCode: string): Promise<MajorCaseCriteria[]> {
+  const rows = await db.select().from(majorCaseCriteria).where(eq(majorCaseCriteria.districtCode, districtCode));
+  return rows.map((row) => ({
+    effectiveFrom: row.effectiveFrom,
+    amountThresholdFen: row.amountThresholdFen,
+    policeTransferIsMajor: row.policeTransferIsMajor,
+    licenceRevocationIsMajor: row.licenceRevocationIsMajor,
+    isDefault: false,
+  }));
 }

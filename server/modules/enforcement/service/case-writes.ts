@@ -1,11 +1,12 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan, parseYuan } from '../../../../shared/money.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
-import { todayInChina } from '../../../platform/calendar/deadline-flag.ts';
 import type { HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { nextInSeries } from '../../../platform/numbering/document-counter.ts';
+import { stationOfStreet } from '../../../platform/org/stations.ts';
 import { addTimelineEvent, findEntityForModule } from '../../registry/index.ts';
 import { alreadyExtended, extensionNotApplicable, nothingToPublish, penaltiesLocked, stageNotAllowed } from '../enforcement.errors.ts';
 import type {
@@ -18,9 +19,10 @@ import type {
 } from '../enforcement.schemas.ts';
 import { type CaseRow, casePenalty, caseStep, enforcementCase, majorCaseCriteria } from '../enforcement.tables.ts';
 import { type CaseStage, canAdvance, decisionDue, filingDue, openCaseSteps } from '../rules/case-procedure.ts';
-import { criteriaInForce, type MajorCaseCriteria, majorCaseReasons } from '../rules/major-case.ts';
+import { criteriaInForce, majorCaseReasons } from '../rules/major-case.ts';
 import { type PenaltyKind, publicationDue, requiresPublication } from '../rules/penalty-publication.ts';
-import { badField, checkStepDate, findCaseInScope, stationOfStreet } from './case-scope.ts';
+import { keepCaseDocuments } from './case-documents.ts';
+import { badField, checkStepDate, findCaseInScope, loadMajorCriteria } from './case-scope.ts';
 
 type Tx = ActorContext['db'];
 
@@ -34,17 +36,6 @@ export async function nextCaseNumber(db: Tx, districtCode: string, year: string)
     .limit(1);
   const sequence = await nextInSeries(db, districtCode, `AJ${year}`, last ? Number(last.number.slice(7)) : 0);
   return `AJ${year}-${String(sequence).padStart(4, '0')}`;
-}
-
-export async function loadMajorCriteria(db: Tx, districtCode: string): Promise<MajorCaseCriteria[]> {
-  const rows = await db.select().from(majorCaseCriteria).where(eq(majorCaseCriteria.districtCode, districtCode));
-  return rows.map((row) => ({
-    effectiveFrom: row.effectiveFrom,
-    amountThresholdFen: row.amountThresholdFen,
-    policeTransferIsMajor: row.policeTransferIsMajor,
-    licenceRevocationIsMajor: row.licenceRevocationIsMajor,
-    isDefault: false,
-  }));
 }
 
 async function penaltiesOf(db: Tx, row: CaseRow) {
@@ -197,7 +188,10 @@ export async function advanceCase(ctx: ActorContext, id: number, input: AdvanceC
     if (input.to === 'decided') {
       if (!input.decisionNumber) badField('decisionNumber', { 'zh-CN': '作出决定须填写决定书文号', en: 'is required for a decision' });
       patch.decisionNumber = input.decisionNumber;
+      if (!input.legalBasis && !row.legalBasis)
+        badField('legalBasis', { 'zh-CN': '作出决定须写明法律依据', en: 'is required for a decision: the articles applied' });
     }
+    if (input.legalBasis && (input.to === 'notified' || input.to === 'decided')) patch.legalBasis = input.legalBasis;
     await tx
       .update(enforcementCase)
       .set(patch)
@@ -223,6 +217,7 @@ export async function advanceCase(ctx: ActorContext, id: number, input: AdvanceC
       districtCode: row.districtCode,
       detail: { from: row.stage, to: input.to, on: input.on },
     });
+    await keepCaseDocuments(txCtx, row.id);
     return settled;
   });
 }
@@ -340,6 +335,7 @@ export async function transferCaseToPolice(ctx: ActorContext, id: number, input:
       objectId: row.id,
       districtCode: row.districtCode,
     });
+    await keepCaseDocuments(txCtx, row.id);
     return settled;
   });
 }

@@ -3,7 +3,7 @@ import { gradeBand, meanTenths } from './dynamic-grade.ts';
 import type { AnnualGrade, GradingRuleSet } from './grading-rule-sets.ts';
 
 /**
- * 年度等级 — the annual grade A/B/C (量化分级指导意见 2012; research §1.1): the mean of the dynamic scores of the
+ * 年度等级 — the annual grade A/B/C (量化分级指导意见 2012; ../shared/research/anchors-china-rules.md §1.1): the mean of the dynamic scores of the
  * inspections in the past 12 months (the window ends on `asOf`, inclusive, and starts the day after the same date
  * 12 months earlier), with the dynamic cut-offs: ≥ 9.0 A, 7.5–8.9 B, 6.0–7.4 C, below 6.0 no annual grade.
  * Inspections without a score (no items) do not count; inspections made during a blackout still count (the

@@ -2,7 +2,7 @@ import { addCalendarMonths, daysBetween } from './calendar-months.ts';
 
 /**
  * 健康证 — health certificate state of a food handler on a day (《食品安全法》第45条: staff handling ready-to-eat
- * food have a health check every year and a certificate before starting work; research §6). A certificate
+ * food have a health check every year and a certificate before starting work; ../shared/research/anchors-china-rules.md §6). A certificate
  * without a printed expiry is valid until the exam date + 1 year − 1 day (valid through the day before the
  * anniversary). Warnings at 30 and 7 days before expiry are our choice (no rule found).
  */
@@ -17,15 +17,6 @@ export const certificateWarningDays = { early: 30, late: 7 } as const;
 export function certificateValidUntil(examinedOn: string): string {
   const anniversary = addCalendarMonths(examinedOn, 12);
   return new Date(Date.parse(`${anniversary}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Latest validity among the person's certificates that had been examined by `day`; null when none. */
-export function bestValidUntil(certificates: readonly { examinedOn: string; validUntil: string }[], day: string): string | null {
-  let best: string | null = null;
-  for (const certificate of certificates) {
-    if (certificate.examinedOn <= day && (best === null || certificate.validUntil > best)) best = certificate.validUntil;
-  }
-  return best;
 }
 
 export function certificateState(validUntil: string | null, day: string): CertificateState {

@@ -2,7 +2,7 @@ import type { DynamicGrade, GradingRuleSet } from './grading-rule-sets.ts';
 
 /**
  * 动态等级 — the dynamic grade of one inspection (国家食药监局《关于实施餐饮服务食品安全监督量化分级管理工作的指导意见》
- * 2012; shared/research/anchors-china-rules.md §1.1): score = total of the item scores ÷ the number of items
+ * 2012; ../shared/research/anchors-china-rules.md §1.1): score = total of the item scores ÷ the number of items
  * inspected, items that do not apply (合理缺项, score null) left out; ≥ 9.0 优秀, 7.5–8.9 良好, 6.0–7.4 一般;
  * below 6.0, or two or more key items (重点项目) failing, no grade. Item scores are on a 0–10 scale with at most
  * one decimal; the score is computed exactly in tenths and rounded half up to one decimal, and the grade is read
@@ -59,10 +59,4 @@ export function dynamicGrade(items: readonly ScoredItem[], rules: GradingRuleSet
   const grade = gradeBand(scoreTenths, rules);
   if (grade === null) return { ...base, isGraded: false, grade: null, reason: 'score-below-fair' };
   return { ...base, isGraded: true, grade };
-}
-
-/** The Order 49 result wording (符合 / 基本符合 / 不符合) that follows a dynamic grade: no grade → 不符合, 一般 → 基本符合. */
-export function inspectionOutcome(result: DynamicGradeResult): 'compliant' | 'basically-compliant' | 'non-compliant' {
-  if (!result.isGraded) return 'non-compliant';
-  return result.grade === 'fair' ? 'basically-compliant' : 'compliant';
 }

@@ -31,9 +31,19 @@ describe('scoring an inspection', () => {
     const mixed = [...Array(7).fill(answer('pass')), answer('partial'), answer('na')];
     expect(scoreInspection(mixed, rules).grade).toMatchObject({ scoreTenths: 94, itemsInspected: 8 });
   });
-  it('6.0–7.4 is 一般 → 基本符合 with rectification; two failed key items → no grade, 不符合', () => {
+  it('judges the result from the items, apart from the score: one failed key item is 不符合 at 9.2 优秀', () => {
+    const healthCertificateFails = [answer('pass'), answer('pass'), answer('fail', true), ...Array(7).fill(answer('pass'))];
+    healthCertificateFails[2] = { ...answer('fail', true), failTenths: 20 };
+    expect(scoreInspection(healthCertificateFails, rules)).toMatchObject({
+      grade: { isGraded: true, scoreTenths: 92, grade: 'excellent', failedKeyItems: 1 },
+      outcome: 'non-compliant',
+      needsRectification: true,
+      needsInvestigation: true,
+    });
+  });
+  it('general items wanting → 基本符合 with rectification whatever the grade; two failed key items → no grade, 不符合', () => {
     const fair = [...Array(6).fill(answer('pass')), ...Array(3).fill(answer('partial')), answer('fail')];
-    expect(scoreInspection(fair, rules)).toMatchObject({ grade: { scoreTenths: 75, grade: 'good' } });
+    expect(scoreInspection(fair, rules)).toMatchObject({ grade: { scoreTenths: 75, grade: 'good' }, outcome: 'basically-compliant' });
     const fairer = [...Array(5).fill(answer('pass')), ...Array(4).fill(answer('partial')), answer('fail')];
     expect(scoreInspection(fairer, rules)).toMatchObject({
       grade: { scoreTenths: 70, grade: 'fair' },
@@ -102,12 +112,22 @@ describe('grading a business', () => {
     );
     expect(graded).toMatchObject({ dynamicGrade: null, blackoutReason: 'new-licence', annualGrade: 'A' });
   });
-  it('the history reason names what changed, and nothing when nothing did', () => {
+  it('the history reason names what changed, in both languages, and nothing when nothing did', () => {
     const before = gradeEntity({ ...base, inspections: [] }, '2020-06-01', rules);
     const after = gradeEntity({ ...base, inspections: [inspection(1, '2020-05-01', 100)] }, '2020-06-01', rules);
-    expect(gradeChangeReason(before, after, '检查#1')).toBe(
-      '检查#1；动态等级 无→excellent；年度等级 无→A；风险等级 B→A；下次检查 2021-05-01',
+    const cause = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+    expect(gradeChangeReason(before, after, cause('检查#1', 'inspection #1'))).toEqual({
+      'zh-CN': '检查#1；动态等级 不评级→优秀；年度等级 无→A；风险等级 B→A；下次检查 2021-05-01',
+      en: 'inspection #1; dynamic grade not rated→excellent; annual grade none→A; risk grade B→A; next inspection 2021-05-01',
+    });
+    const fair = gradeEntity(
+      { ...base, inspections: [inspection(1, '2020-05-01', 100), inspection(2, '2020-05-20', 65)] },
+      '2020-06-01',
+      rules,
     );
-    expect(gradeChangeReason(after, after, 'x')).toBeNull();
+    expect(gradeChangeReason(after, fair, cause('检查#2', 'inspection #2'))?.['zh-CN']).toMatch(/^检查#2；动态等级 优秀→一般；/);
+    expect(gradeChangeReason(after, fair, cause('检查#2', 'inspection #2'))?.en).toMatch(/^inspection #2; dynamic grade excellent→fair; /);
+    expect(gradeChangeReason(null, after, cause('演示', 'demo'))?.['zh-CN']).toMatch(/^演示；动态等级 无→优秀；/);
+    expect(gradeChangeReason(after, after, cause('x', 'x'))).toBeNull();
   });
 });

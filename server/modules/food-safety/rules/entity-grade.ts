@@ -1,5 +1,7 @@
+import { type InspectionResult, inspectionResult } from '../../../../shared/inspection-result.ts';
+import type { Bilingual } from '../../../platform/i18n/language.ts';
 import { annualGrade } from './annual-grade.ts';
-import { type DynamicGradeResult, dynamicGrade, inspectionOutcome, type ScoredItem } from './dynamic-grade.ts';
+import { type DynamicGradeResult, dynamicGrade, type ScoredItem } from './dynamic-grade.ts';
 import { gradingBlackout } from './grading-blackout.ts';
 import type { AnnualGrade, DynamicGrade, GradingRuleSet, RiskGrade } from './grading-rule-sets.ts';
 import { dynamicRiskPoints, nextInspectionDue, riskGrade, staticRiskPoints } from './risk-grade.ts';
@@ -28,19 +30,14 @@ export function scoredItems(answers: readonly ChecklistAnswer[]): ScoredItem[] {
   }));
 }
 
-export interface InspectionScore {
+export interface InspectionScore extends InspectionResult {
+  /** The dynamic score and grade (量化分级), judged apart from the result. */
   grade: DynamicGradeResult;
-  /** SAMR Order 49 Art. 27 wording: 符合 / 基本符合 / 不符合. */
-  outcome: 'compliant' | 'basically-compliant' | 'non-compliant';
-  /** A rectification order (责令整改, Order 49 Art. 33) is required unless the result is 符合. */
-  needsRectification: boolean;
 }
 
-/** The result of one inspection from its answers under `rules`. */
+/** One inspection from its answers: the Order 49 result (shared/inspection-result.ts) and, apart, the dynamic grade under `rules`. */
 export function scoreInspection(answers: readonly ChecklistAnswer[], rules: GradingRuleSet): InspectionScore {
-  const grade = dynamicGrade(scoredItems(answers), rules);
-  const outcome = inspectionOutcome(grade);
-  return { grade, outcome, needsRectification: outcome !== 'compliant' };
+  return { ...inspectionResult(answers), grade: dynamicGrade(scoredItems(answers), rules) };
 }
 
 export interface GradedInspection {
@@ -109,8 +106,31 @@ export function gradeEntity(
   };
 }
 
-/** Human reason for a grade change, stored in the history (zh-CN, the record's language). */
-export function gradeChangeReason(before: EntityGrade | null, after: EntityGrade, cause: string): string | null {
+const reasonWords = {
+  'zh-CN': {
+    dynamic: { excellent: '优秀', good: '良好', fair: '一般' } as Record<DynamicGrade, string>,
+    unrated: '不评级',
+    none: '无',
+    dynamicGrade: '动态等级',
+    annualGrade: '年度等级',
+    riskGrade: '风险等级',
+    nextDue: '下次检查',
+    separator: '；',
+  },
+  en: {
+    dynamic: { excellent: 'excellent', good: 'good', fair: 'fair' } as Record<DynamicGrade, string>,
+    unrated: 'not rated',
+    none: 'none',
+    dynamicGrade: 'dynamic grade',
+    annualGrade: 'annual grade',
+    riskGrade: 'risk grade',
+    nextDue: 'next inspection',
+    separator: '; ',
+  },
+} as const;
+
+/** Human reason for a grade change, stored in the history in both languages, in the bureau's words. */
+export function gradeChangeReason(before: EntityGrade | null, after: EntityGrade, cause: Bilingual): Bilingual | null {
   if (
     before &&
     before.dynamicGrade === after.dynamicGrade &&
@@ -119,13 +139,19 @@ export function gradeChangeReason(before: EntityGrade | null, after: EntityGrade
     before.nextDueOn === after.nextDueOn
   )
     return null;
-  const parts: string[] = [cause];
-  const label = (value: string | null) => value ?? '无';
-  if (!before || before.dynamicGrade !== after.dynamicGrade)
-    parts.push(`动态等级 ${label(before?.dynamicGrade ?? null)}→${label(after.dynamicGrade)}`);
-  if (!before || before.annualGrade !== after.annualGrade)
-    parts.push(`年度等级 ${label(before?.annualGrade ?? null)}→${label(after.annualGrade)}`);
-  if (!before || before.riskGrade !== after.riskGrade) parts.push(`风险等级 ${label(before?.riskGrade ?? null)}→${after.riskGrade}`);
-  if (!before || before.nextDueOn !== after.nextDueOn) parts.push(`下次检查 ${after.nextDueOn}`);
-  return parts.join('；').slice(0, 300);
+  const inLanguage = (language: keyof typeof reasonWords) => {
+    const words = reasonWords[language];
+    const parts: string[] = [cause[language]];
+    const dynamicText = (grade: DynamicGrade | null) => (grade ? words.dynamic[grade] : words.unrated);
+    const label = (value: string | null) => value ?? words.none;
+    if (!before || before.dynamicGrade !== after.dynamicGrade)
+      parts.push(`${words.dynamicGrade} ${before ? dynamicText(before.dynamicGrade) : words.none}→${dynamicText(after.dynamicGrade)}`);
+    if (!before || before.annualGrade !== after.annualGrade)
+      parts.push(`${words.annualGrade} ${label(before?.annualGrade ?? null)}→${label(after.annualGrade)}`);
+    if (!before || before.riskGrade !== after.riskGrade)
+      parts.push(`${words.riskGrade} ${label(before?.riskGrade ?? null)}→${after.riskGrade}`);
+    if (!before || before.nextDueOn !== after.nextDueOn) parts.push(`${words.nextDue} ${after.nextDueOn}`);
+    return parts.join(words.separator).slice(0, 300);
+  };
+  return { 'zh-CN': inLanguage('zh-CN'), en: inLanguage('en') };
 }

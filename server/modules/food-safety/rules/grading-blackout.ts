@@ -2,7 +2,7 @@ import { addCalendarMonths } from './calendar-months.ts';
 import type { GradingRuleSet } from './grading-rule-sets.ts';
 
 /**
- * 不评定动态等级的期间 — blackouts (量化分级指导意见 2012, research §1.1): no dynamic grade for 3 months after a new
+ * 不评定动态等级的期间 — blackouts (量化分级指导意见 2012, ../shared/research/anchors-china-rules.md §1.1): no dynamic grade for 3 months after a new
  * food business licence, nor for 6 months after a food-safety incident. A blackout covers the start day up to
  * the day before the same date N months later; `day` is inside it when start ≤ day < start + N months.
  */

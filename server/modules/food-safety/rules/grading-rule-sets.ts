@@ -1,9 +1,9 @@
 /**
  * The food-safety grading and risk-grading rules in force, as data keyed by jurisdiction and effective date
- * (DESIGN.md §3). A district is governed by the most specific jurisdiction whose code prefixes its own
+ * (rules change by law, so they are versioned data, never code branches). A district is governed by the most specific jurisdiction whose code prefixes its own
  * (district 330212 → city 3302 → province 33 → national ''), among the sets in force on the relevant day.
  *
- * Sources (shared/research/anchors-china-rules.md §1):
+ * Sources (../shared/research/anchors-china-rules.md §1):
  * - 量化分级: 国家食药监局《关于实施餐饮服务食品安全监督量化分级管理工作的指导意见》(2012): dynamic score = item
  *   total ÷ items inspected (合理缺项 left out); ≥ 9.0 优秀, 7.5–8.9 良好, 6.0–7.4 一般; < 6.0 or ≥ 2 key items
  *   failing → no grade; annual grade A/B/C = mean of the past 12 months' dynamic scores with the same cut-offs;

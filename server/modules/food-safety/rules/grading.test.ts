@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annualGrade } from './annual-grade.ts';
 import { addCalendarMonths } from './calendar-months.ts';
-import { dynamicGrade, gradeBand, inspectionOutcome, meanTenths, type ScoredItem } from './dynamic-grade.ts';
+import { dynamicGrade, gradeBand, meanTenths, type ScoredItem } from './dynamic-grade.ts';
 import { gradingBlackout } from './grading-blackout.ts';
 import { type GradingRuleSet, gradingRuleSets, gradingRulesFor } from './grading-rule-sets.ts';
 
@@ -75,12 +75,6 @@ describe('dynamic grade 动态等级 (2012 guidance)', () => {
     expect(dynamicGrade([item(null)], rules)).toMatchObject({ isGraded: false, reason: 'no-items', scoreTenths: null });
     expect(() => dynamicGrade([item(11)], rules)).toThrow(RangeError);
     expect(() => dynamicGrade([item(8.25)], rules)).toThrow(RangeError);
-  });
-  it('maps to the Order 49 wording', () => {
-    expect(inspectionOutcome(dynamicGrade([item(9.5)], rules))).toBe('compliant');
-    expect(inspectionOutcome(dynamicGrade([item(8)], rules))).toBe('compliant');
-    expect(inspectionOutcome(dynamicGrade([item(7)], rules))).toBe('basically-compliant');
-    expect(inspectionOutcome(dynamicGrade([item(5)], rules))).toBe('non-compliant');
   });
 
   const scoreArb = fc.integer({ min: 0, max: 100 }).map((tenths) => tenths / 10);

@@ -3,7 +3,7 @@ import type { GradingRuleSet, RiskGrade } from './grading-rule-sets.ts';
 
 /**
  * 风险分级 — the risk grade A–D (CFDA《食品生产经营风险分级管理办法（试行）》2016, kept by SAMR Order 49 Art. 21;
- * research §1.2): risk points = static factors (≤ 40) + dynamic factors (≤ 60), a higher total meaning a higher
+ * ../shared/research/anchors-china-rules.md §1.2): risk points = static factors (≤ 40) + dynamic factors (≤ 60), a higher total meaning a higher
  * risk; 0–30 A, >30–45 B, >45–60 C, >60 D (the upper bound belongs to the lower grade; cut-offs from the rule
  * set, flagged unconfirmed). The grade sets the minimum inspections a year (A ≥ 1, B 1–2, C 2–3, D 3–4 → the
  * routine interval 12/12/6/4 months) and, from Order 49 Art. 22, a full-checklist inspection at least every 2 years.

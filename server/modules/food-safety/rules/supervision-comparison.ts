@@ -1,4 +1,7 @@
+import { findingStatuses } from '../../../../shared/vocabularies/food-safety.ts';
 import { isEmployedOn } from './certificate-state.ts';
+
+export { findingStatuses };
 
 /**
  * 监管数据比对 — the supervision data-comparison rules (issue 3; BRIEF capability 2). Each rule is a pure function
@@ -243,7 +246,6 @@ export function runComparison(sources: ComparisonSources, today: string, maxShop
   return [...seen.values()];
 }
 
-export const findingStatuses = ['open', 'handled', 'dismissed', 'resolved'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
 
 /**

@@ -1,5 +1,6 @@
 /** Supervision data comparison 监管数据比对: findings and runs. */
 import { type Static, Type } from 'typebox';
+import { findingStatuses } from '../../../../shared/vocabularies/food-safety.ts';
 import { Id, NullableInt, NullableString, Paging } from './fields.schemas.ts';
 
 export const comparisonRuleValues = [
@@ -10,10 +11,9 @@ export const comparisonRuleValues = [
   'person-at-too-many-shops',
   'cancelled-entity-active',
 ] as const;
-export const findingStatusValues = ['open', 'handled', 'dismissed', 'resolved'] as const;
 export const FindingQuery = Type.Object(
   {
-    status: Type.Optional(Type.Enum(findingStatusValues)),
+    status: Type.Optional(Type.Enum(findingStatuses)),
     rule: Type.Optional(Type.Enum(comparisonRuleValues)),
     entityId: Type.Optional(Id),
     stationId: Type.Optional(Id),
@@ -30,7 +30,7 @@ export const FindingView = Type.Object({
   streetCode: Type.String(),
   stationId: NullableInt,
   detail: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
-  status: Type.Enum(findingStatusValues),
+  status: Type.Enum(findingStatuses),
   openedOn: Type.String(),
   closedOn: NullableString,
   handleReason: NullableString,

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
-import { todayInChina } from '../../../platform/calendar/deadline-flag.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { district, stationStreet } from '../../../platform/org/org.tables.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';

@@ -134,7 +134,7 @@ export async function gradeHistoryOf(ctx: ActorContext, entityId: number) {
       annualGrade: row.annualGrade,
       riskGrade: row.riskGrade,
       nextDueOn: row.nextDueOn,
-      reason: row.reason,
+      reason: ctx.meta.language === 'en' ? (row.reasonEn ?? row.reason) : row.reason,
       inspectionId: row.inspectionId,
     })),
   };

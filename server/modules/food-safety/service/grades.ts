@@ -1,5 +1,7 @@
 import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
+import type { Bilingual } from '../../../platform/i18n/language.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { type EntityWithLicences, entitiesWithLicences } from '../../registry/index.ts';
 import { foodHandler, foodInspection, foodSafetyGrade, foodSafetyGradeHistory, rectificationOrder } from '../food-safety.tables.ts';
@@ -36,7 +38,7 @@ export const gradeOfRow = (row: GradeRow): EntityGrade => ({
  */
 export async function recomputeGrade(
   ctx: ServiceContext,
-  input: { districtCode: string; entityId: number; today: string; cause: string; inspectionId?: number },
+  input: { districtCode: string; entityId: number; today: string; cause: Bilingual; inspectionId?: number },
 ): Promise<EntityGrade> {
   const [entity] = await entitiesWithLicences(ctx, input.districtCode, { entityIds: [input.entityId] });
   if (!entity) throw new Error(`entity ${input.entityId} not in ${input.districtCode}`);
@@ -73,7 +75,8 @@ export async function recomputeGrade(
       annualGrade: after.annualGrade,
       riskGrade: after.riskGrade,
       nextDueOn: after.nextDueOn,
-      reason,
+      reason: reason['zh-CN'],
+      reasonEn: reason.en,
       inspectionId: input.inspectionId ?? null,
     });
   }
@@ -149,7 +152,7 @@ export async function gradeFacts(
 ): Promise<GradeFacts[]> {
   const ids = [...new Set(input.entityIds)];
   if (ids.length === 0) return [];
-  const day = input.today ?? new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = input.today ?? todayInChina(ctx.clock.now());
   const facts = new Map<number, GradeFacts>(
     ids.map((entityId) => [
       entityId,

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gt, gte, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber } from '../../../../shared/masking.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
-import { todayInChina } from '../../../platform/calendar/deadline-flag.ts';
+import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { findEntityForModule } from '../../registry/index.ts';
@@ -124,6 +125,8 @@ export async function createHandler(ctx: ActorContext, body: CreateHandlerBody):
   const idNumber = normaliseIdNumber(body.idNumber);
   const blind = ctx.crypto.blindIndex(idNumber);
   const day = today(ctx);
+  // During a key rotation a person already on file may still be indexed under the previous key.
+  const blinds = ctx.crypto.blindIndexes(idNumber);
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: foodHandler.id })
@@ -132,7 +135,7 @@ export async function createHandler(ctx: ActorContext, body: CreateHandlerBody):
         and(
           eq(foodHandler.districtCode, shop.districtCode),
           eq(foodHandler.entityId, shop.id),
-          eq(foodHandler.idNumberBlind, blind),
+          inArray(foodHandler.idNumberBlind, blinds),
           isNull(foodHandler.leftOn),
         ),
       );
@@ -197,6 +200,16 @@ export async function updateHandler(ctx: ActorContext, id: number, body: UpdateH
 /** Inserts one certificate and keeps the person's latest validity in step (inside the caller's transaction). */
 export async function insertCertificate(ctx: ServiceContext, row: HandlerRow, body: CertificateBody): Promise<HandlerRow> {
   const validUntil = body.validUntil ?? certificateValidUntil(body.examinedOn);
+  if (validUntil < body.examinedOn) {
+    throw invalidRequest({}, [
+      {
+        in: 'body',
+        field: 'validUntil',
+        code: 'before_examination',
+        message: { 'zh-CN': '有效期不能早于体检日期', en: 'cannot be before the examination date' },
+      },
+    ]);
+  }
   await ctx.db.insert(healthCertificate).values({
     districtCode: row.districtCode,
     handlerId: row.id,

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { maskIdNumber } from '../../../../shared/masking.ts';
 import { isValidResidentId } from '../../../../shared/resident-id.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
+import { readFirstSheet, type SheetRow } from '../../../platform/spreadsheets/xlsx.ts';
 import { findEntityForModule } from '../../registry/index.ts';
 import { importInvalid } from '../food-safety.errors.ts';
 import { foodHandler } from '../food-safety.tables.ts';
@@ -24,14 +24,6 @@ const columns = {
 } as const;
 type Column = keyof typeof columns;
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
-  return String(value).trim();
-}
-
 const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 
 /**
@@ -43,25 +35,24 @@ export async function importHandlers(
   input: { entityId: number; fileBase64: string },
 ): Promise<{ imported: number; certificates: number }> {
   const shop = await findEntityForModule(ctx, input.entityId);
-  const workbook = new ExcelJS.Workbook();
   const problem = (row: number, field: string, zh: string, en: string): FieldError => ({
     in: `row ${row}`,
     field,
     code: 'invalid',
     message: { 'zh-CN': zh, en },
   });
+  let rows: SheetRow[] | null;
   try {
-    await workbook.xlsx.load(Buffer.from(input.fileBase64, 'base64') as unknown as ArrayBuffer);
+    rows = await readFirstSheet(Buffer.from(input.fileBase64, 'base64'));
   } catch {
     throw importInvalid({}, [problem(0, 'fileBase64', '不是有效的 xlsx 文件', 'Not a valid .xlsx file')]);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw importInvalid({}, [problem(0, 'fileBase64', '文件中没有工作表', 'The file has no sheet')]);
+  if (!rows) throw importInvalid({}, [problem(0, 'fileBase64', '文件中没有工作表', 'The file has no sheet')]);
   const header = new Map<Column, number>();
-  sheet.getRow(1).eachCell((cell, index) => {
-    const found = (Object.entries(columns) as [Column, string][]).find(([, title]) => title === cellText(cell.value));
+  for (const [index, title] of (rows.find((row) => row.rowNumber === 1)?.values ?? []).entries()) {
+    const found = (Object.entries(columns) as [Column, string][]).find(([, name]) => name === title);
     if (found) header.set(found[0], index);
-  });
+  }
   const errors: FieldError[] = [];
   for (const required of ['name', 'idNumber', 'hiredOn'] as const) {
     if (!header.has(required)) errors.push(problem(1, required, `缺少列“${columns[required]}”`, `Missing column "${columns[required]}"`));
@@ -75,12 +66,12 @@ export async function importHandlers(
     certificate: { number: string; institution: string; examinedOn: string; validUntil?: string } | null;
   }[] = [];
   const seen = new Set<string>();
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const get = (column: Column) => (header.has(column) ? cellText(row.getCell(header.get(column) as number).value) : '');
+  for (const { rowNumber, values } of rows) {
+    if (rowNumber === 1) continue;
+    const get = (column: Column) => (header.has(column) ? (values[header.get(column) as number] ?? '') : '');
     const name = get('name');
     const idNumber = normaliseIdNumber(get('idNumber'));
-    if (!name && !idNumber) return;
+    if (!name && !idNumber) continue;
     if (!name || name.length > 50) errors.push(problem(rowNumber, 'name', '姓名为空或过长', 'Name empty or too long'));
     if (!isValidResidentId(idNumber)) errors.push(problem(rowNumber, 'idNumber', '身份证号无效', 'Invalid ID number'));
     else if (seen.has(idNumber)) errors.push(problem(rowNumber, 'idNumber', '身份证号在文件中重复', 'ID number repeated in the file'));
@@ -98,7 +89,7 @@ export async function importHandlers(
       certificate = { number, institution: get('institution') || '未填写', examinedOn, ...(validUntil ? { validUntil } : {}) };
     }
     parsed.push({ name, idNumber, post: get('post').slice(0, 50), hiredOn, certificate });
-  });
+  }
   if (errors.length) throw importInvalid({}, errors.slice(0, 200));
   const day = today(ctx);
   return ctx.db.transaction(async (tx) => {

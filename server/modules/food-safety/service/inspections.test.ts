@@ -102,6 +102,14 @@ describe('inspections and grades', () => {
     const grade = await call(inspector(), 'GET', `/api/v1/food-safety-grades/${entityId}`);
     expect(json(grade).grade).toMatchObject({ dynamicGrade: 'excellent', annualGrade: 'A', riskGrade: 'A', nextDueOn: '2021-06-10' });
     expect(json(grade).history[0].reason).toContain(`监督检查#${json(saved).id}`);
+    const english = await app.inject({
+      method: 'GET',
+      url: `/api/v1/food-safety-grades/${entityId}`,
+      headers: { cookie: await call.cookieOf(inspector()), 'accept-language': 'en' },
+    });
+    expect(english.json().history[0].reason).toMatch(
+      new RegExp(`^inspection #${json(saved).id} \\(2020-06-10, compliant\\); dynamic grade `),
+    );
     const timeline = await call(home.users.section.username, 'GET', `/api/v1/entities/${entityId}/timeline`);
     expect(JSON.stringify(timeline.body)).toContain('food_inspection.saved');
     const record = await call(inspector(), 'GET', `/api/v1/food-inspections/${json(saved).id}/record`);
@@ -164,6 +172,26 @@ describe('inspections and grades', () => {
     grade = json(await call(inspector(), 'GET', `/api/v1/food-safety-grades/${entityId}`)).grade;
     expect(grade).toMatchObject({ dynamicGrade: 'excellent', riskGrade: 'A', nextDueOn: '2021-06-20' });
     at('2020-06-10');
+  });
+
+  it('one failed key item (★ 健康证明) with every other item met is 不符合 at 9.x 优秀: rectification and investigation follow', async () => {
+    const entityId = await cateringShop({ home, other, call });
+    const firstKey = template.items.find((item) => item.isKey) as { id: number };
+    const answers = template.items.map((item) => ({ itemId: item.id, result: item.id === firstKey.id ? 'fail' : 'pass' }));
+    const missing = await inspect(entityId, { answers });
+    expect(missing.status).toBe(400);
+    expect(json(missing).errors.map((error: Json) => error.field)).toEqual(['rectification']);
+    const saved = await inspect(entityId, {
+      answers,
+      rectification: { deadline: '2020-06-17', requirements: '补办健康证明，未取得前调离岗位' },
+    });
+    expect(saved.status).toBe(201);
+    expect(json(saved)).toMatchObject({ outcome: 'non-compliant', dynamicGrade: 'excellent', failedKeyItems: 1 });
+    expect(json(saved).rectificationOrderId).toEqual(expect.any(Number));
+    const record = String((await call(inspector(), 'GET', `/api/v1/food-inspections/${json(saved).id}/record`)).body);
+    expect(record).toContain('<b>检查结果：</b>不符合');
+    expect(record).toContain('重点项目不符合，依法调查处理（第三十二条）');
+    expect(record).toContain('补办健康证明');
   });
 
   it('bad input names the field: one inspector, a conflicted inspector, missing items, unknown item, future date', async () => {

@@ -248,7 +248,10 @@ export async function createInspection(ctx: ActorContext, body: CreateInspection
         districtCode: shop.districtCode,
         entityId: shop.id,
         today: day,
-        cause: `监督检查#${inspectionId}（${inspectedOn}，${outcomeText[score.outcome]}）`,
+        cause: {
+          'zh-CN': `监督检查#${inspectionId}（${inspectedOn}，${outcomeText[score.outcome]}）`,
+          en: `inspection #${inspectionId} (${inspectedOn}, ${outcomeTextEn[score.outcome]})`,
+        },
         inspectionId,
       });
       await addTimelineEvent(txCtx, {

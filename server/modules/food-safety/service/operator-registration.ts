@@ -5,7 +5,7 @@ import { passwordFieldErrors } from '../../../platform/auth/auth.errors.ts';
 import { proveAccountPassword } from '../../../platform/auth/auth.service.ts';
 import { appUser, userEntity } from '../../../platform/auth/auth.tables.ts';
 import { hashPassword, verifyAgainstDecoy } from '../../../platform/auth/passwords.ts';
-import { checkPasswordPolicy } from '../../../platform/auth/rules/password-policy.ts';
+import { passwordViolations } from '../../../platform/auth/weak-passwords.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
@@ -64,7 +64,7 @@ export async function submitRegistration(ctx: ServiceContext, body: Registration
       );
   } else {
     await verifyAgainstDecoy(body.password);
-    const violations = checkPasswordPolicy(body.password, { username: body.username });
+    const violations = passwordViolations(body.password, { username: body.username, displayName: body.applicantName });
     errors.push(...passwordFieldErrors('password', violations));
   }
   const [pending] = await ctx.db

@@ -1,7 +1,10 @@
+import { creditClasses } from '../../../../shared/vocabularies/random-inspections.ts';
+
+export { creditClasses };
 /**
  * Credit-risk class A–D of a market entity (企业信用风险分类): A 信用风险低, B 一般, C 较高, D 高, re-graded
  * monthly (国市监信发〔2022〕6号 《关于推进企业信用风险分类管理进一步提升监管效能的意见》; research note
- * anchors-china-rules.md §2). The national document publishes no scoring formula, so this is the bureau's
+ * ../shared/research/anchors-china-rules.md §2). The national document publishes no scoring formula, so this is the bureau's
  * documented local default, as data keyed by effective date: points for each risk signal in the entity's
  * history, classes by cut-off. Section staff may replace it by adding a rule set with a later date.
  *
@@ -13,7 +16,6 @@
  * - listed as abnormal (经营异常名录); an expired licence still held as valid;
  * - a business younger than one year (no track record yet).
  */
-export const creditClasses = ['A', 'B', 'C', 'D'] as const;
 export type CreditClass = (typeof creditClasses)[number];
 
 /** What the rule reads about one entity. Counts a module cannot provide yet are 0 (see `signalSources`). */

@@ -86,6 +86,60 @@ function publish(inputs: DrawInputs, seedComponents: { source: string; value: st
 }
 
 describe('the verifiable double-random draw', () => {
+  it('gives fixed commitment, seed, tickets and tasks for a fixed zhijian-draw/1 document (the format is stable across releases)', () => {
+    const inputs: DrawInputs = {
+      algorithm: drawAlgorithm,
+      districtCode: '330212',
+      drawRef: '330212-7',
+      inspectionDate: '2026-03-16',
+      inspectorsPerTask: 2,
+      strata: [
+        { key: 'A', size: 2 },
+        { key: 'B', size: 1 },
+      ],
+      objects: [
+        { key: '91330212MA0000001X', stratum: 'A', previousInspectors: ['ZJ0001'] },
+        { key: '91330212MA0000002X', stratum: 'A', previousInspectors: [] },
+        { key: '91330212MA0000003X', stratum: 'A', previousInspectors: [] },
+        { key: '91330212MA0000004X', stratum: 'B', previousInspectors: [] },
+        { key: '91330212MA0000005X', stratum: 'B', previousInspectors: [] },
+      ],
+      inspectors: ['ZJ0001', 'ZJ0002', 'ZJ0003', 'ZJ0004'].map((key) => ({ key, validFrom: '2025-01-01', validUntil: '2027-12-31' })),
+      conflicts: [{ inspector: 'ZJ0002', object: '91330212MA0000002X' }],
+    };
+    const document = publish(inputs, [{ source: 'dice', value: '3-1-4-1-5-9' }]);
+    expect(document.commitment).toBe('52d78d3579e49d2d7ab512b4432bea2d4e645fbf96bf3c3d30b06d96397c28e2');
+    expect(document.seed?.combined).toBe('514cd4586bef721d3ed941ae9bc29ffe49837153e1502faff4efe711c5880890');
+    expect(document.result?.tasks).toEqual([
+      {
+        object: '91330212MA0000002X',
+        stratum: 'A',
+        position: 1,
+        ticket: '606ca6ddca99f120c5dd635dec3a03a58cbd76aefa3d878d557733c02810abab',
+        inspectors: ['ZJ0004', 'ZJ0001'],
+      },
+      {
+        object: '91330212MA0000001X',
+        stratum: 'A',
+        position: 2,
+        ticket: '688511d1aae81b5c15484c2923081c1940894adf3c325855561f501c08cbf612',
+        inspectors: ['ZJ0003', 'ZJ0004'],
+      },
+      {
+        object: '91330212MA0000004X',
+        stratum: 'B',
+        position: 1,
+        ticket: '9b3f1693566fbd681eaf5ca62ffd2d7d882c69b19313cf11c8b2bfc3a93ec499',
+        inspectors: ['ZJ0003', 'ZJ0001'],
+      },
+    ]);
+    expect(document.result?.strata.map((stratum) => stratum.reserve.map((entry) => entry.object))).toEqual([
+      ['91330212MA0000003X'],
+      ['91330212MA0000005X'],
+    ]);
+    expect(verifyDrawDocument(document).ok).toBe(true);
+  });
+
   it('never violates recusal: no conflict, no repeat of last time, valid certificates, distinct inspectors, ≥ 2 or reported unstaffed', () => {
     fc.assert(
       fc.property(drawInputs, fc.string(), (inputs, seed) => {

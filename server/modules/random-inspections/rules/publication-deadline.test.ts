@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildHolidayCalendar } from '../../../platform/calendar/working-days.ts';
-import { isPublicationOverdue, publicationDueOn, publicationRuleSetOn } from './publication-deadline.ts';
+import { publicationDueOn, publicationRuleSetOn } from './publication-deadline.ts';
 
 // The shipped calendar, read from the migration that installs it.
 const migration = readFileSync(new URL('../../../../migrations/0003_holiday_calendar.sql', import.meta.url), 'utf8');
@@ -22,13 +22,6 @@ describe('publication of random-inspection results within 20 working days', () =
     expect(publicationDueOn('2021-01-29', calendar)).toBe('2021-03-03');
     // Weekends only, the same check would be due a week earlier.
     expect(publicationDueOn('2021-01-29', noHolidays)).toBe('2021-02-26');
-  });
-
-  it('is overdue only after the due day, and a late publication stays late', () => {
-    expect(isPublicationOverdue('2021-03-03', '2021-03-03', null)).toBe(false);
-    expect(isPublicationOverdue('2021-03-03', '2021-03-04', null)).toBe(true);
-    expect(isPublicationOverdue('2021-03-03', '2021-03-10', '2021-03-03')).toBe(false);
-    expect(isPublicationOverdue('2021-03-03', '2021-03-10', '2021-03-05')).toBe(true);
   });
 
   it('uses the 20-working-day rule for checks from 2015 on', () => {

@@ -3,7 +3,7 @@ import { addWorkingDays, type HolidayCalendar } from '../../../platform/calendar
 /**
  * Results of a random inspection are published on the national enterprise credit publicity system
  * (国家企业信用信息公示系统) within 20 working days of the end of the check (SAMR, 2018 press briefing;
- * Fujian implementing rules 2019 — research note anchors-china-rules.md §2). Working days follow the
+ * Fujian implementing rules 2019 — research note ../shared/research/anchors-china-rules.md §2). Working days follow the
  * State Council holiday notices, including make-up working weekends (调休), through the holiday calendar.
  */
 export interface PublicationRuleSet {
@@ -33,9 +33,4 @@ export function publicationRuleSetOn(day: string, sets: readonly PublicationRule
 /** The last day to publish the result of a check that ended on `checkEndedOn`. */
 export function publicationDueOn(checkEndedOn: string, calendar: HolidayCalendar): string {
   return addWorkingDays(checkEndedOn, publicationRuleSetOn(checkEndedOn).workingDays, calendar);
-}
-
-/** Overdue: not published and the due day is past (publishing on the due day itself is in time). */
-export function isPublicationOverdue(dueOn: string, today: string, publishedOn: string | null): boolean {
-  return publishedOn === null ? today > dueOn : publishedOn > dueOn;
 }

@@ -1,5 +1,7 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inIds } from '../../../db/id-set.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { EntityListItem } from '../../registry/index.ts';
 import { riCreditClass, riCreditGrade, riTask } from '../random-inspections.tables.ts';
@@ -30,12 +32,6 @@ export type CreditHistorySource = (
   input: { entityIds: number[]; today: string },
 ) => Promise<Map<number, CreditHistoryCounts>>;
 
-function shiftMonths(day: string, months: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-}
-
 const problemOutcomes = ['problem_handled', 'problem_follow_up', 'not_found_at_address', 'refused'] as const;
 
 /** This module's own source: random inspections in the last 12 months, with and without a problem found. */
@@ -53,8 +49,8 @@ export const ownInspectionHistory: CreditHistorySource = async (ctx, { entityIds
       and(
         eq(riTask.districtCode, ctx.actor.districtCode),
         eq(riTask.status, 'done'),
-        gte(riTask.inspectedOn, shiftMonths(today, -12)),
-        inArray(riTask.entityId, entityIds),
+        gte(riTask.inspectedOn, addMonths(today, -12)),
+        inIds(riTask.entityId, entityIds),
       ),
     )
     .groupBy(riTask.entityId);
@@ -80,7 +76,9 @@ export async function gradeEntities(
   for (let start = 0; start < entities.length; start += batch) {
     const slice = entities.slice(start, start + batch);
     const entityIds = slice.map((item) => item.id);
-    const contributions = await Promise.all([ownInspectionHistory, ...sources].map((source) => source(ctx, { entityIds, today })));
+    // One after the other: on a transaction's client (the demo, a draw) concurrent queries are refused by pg 9.
+    const contributions: Map<number, CreditHistoryCounts>[] = [];
+    for (const source of [ownInspectionHistory, ...sources]) contributions.push(await source(ctx, { entityIds, today }));
     const rows = slice.map((item) => {
       const history: CreditRiskHistory = {
         status: item.status,

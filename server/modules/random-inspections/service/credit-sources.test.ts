@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { runJob } from '../../../platform/jobs/scheduler.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
@@ -7,6 +8,7 @@ import { cateringShop } from '../../../test/probe-fixtures.ts';
 import { signIn } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 import { randomInspectionJobs } from '../random-inspections.jobs.ts';
+import { classesOf } from './credit-classes.ts';
 import { otherModulesHistory } from './credit-sources.ts';
 
 let platform: TestPlatform;
@@ -33,11 +35,15 @@ describe('the monthly credit re-grade', () => {
       });
       return { status: response.statusCode, body: response.json() as unknown };
     };
-    await cateringShop({ home, other, call });
+    const shop = await cateringShop({ home, other, call });
     const regrade = randomInspectionJobs(platform).find((job) => job.name === 'random-inspections.credit-regrade');
     expect(regrade).toBeDefined();
     const outcome = await runJob(platform, regrade as NonNullable<typeof regrade>);
     expect(outcome.outcome).toBe('succeeded');
+    const graded = await classesOf({ ...systemContext(platform), actor: systemActorFor(home.code) }, [shop]);
+    // A new shop with no case, failed sample, complaint or problem inspection: class A, nothing against it, graded today.
+    expect(graded.get(shop)).toMatchObject({ creditClass: 'A', score: 0, reasons: [], ruleSet: 'local-2019', gradedOn: '2026-03-02' });
+    expect(outcome).toMatchObject({ counts: { A: expect.any(Number) } });
   });
 
   it('counts accepted complaints of the last 12 months from the complaints module', async () => {
@@ -79,5 +85,52 @@ describe('the monthly credit re-grade', () => {
         if (history.complaintsLast12Months !== undefined) counts.set(id, history.complaintsLast12Months);
     expect(counts.get(shop)).toBe(2); // the third was never accepted
     expect(counts.get(quiet)).toBe(0);
+  });
+
+  it('reads the abnormal-operation list from the credit module: a listed shop counts as listed until it is removed', async () => {
+    const home = await createTestDistrict(platform);
+    const other = await createTestDistrict(platform);
+    const call = async (username: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { cookie: await signIn(app, username) },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      return { status: response.statusCode, body: response.json() as { id: number } };
+    };
+    const shop = await cateringShop({ home, other, call });
+    const quiet = await cateringShop({ home, other, call });
+    const listed = await call(home.users.section.username, 'POST', '/api/v1/credit/abnormal-listings', {
+      entityId: shop,
+      reason: 'unreachable_at_address',
+      decidedOn: '2026-02-02',
+    });
+    expect(listed.status).toBe(201);
+    const ctx = { ...home.ctx, actor: systemActorFor(home.code) };
+    const flags = async () => {
+      const found = new Map<number, boolean | undefined>();
+      for (const source of otherModulesHistory)
+        for (const [id, history] of await source(ctx, { entityIds: [shop, quiet], today: '2026-03-02' }))
+          if (history.isListedAbnormal !== undefined) found.set(id, history.isListedAbnormal);
+      return found;
+    };
+    expect(await flags()).toEqual(
+      new Map([
+        [shop, true],
+        [quiet, false],
+      ]),
+    );
+    const removed = await call(home.users.section.username, 'POST', `/api/v1/credit/abnormal-listings/${listed.body.id}/removal`, {
+      removedOn: '2026-03-02',
+      removalReason: '已可通过登记住所联系',
+    });
+    expect(removed.status).toBe(200);
+    expect(await flags()).toEqual(
+      new Map([
+        [shop, false],
+        [quiet, false],
+      ]),
+    );
   });
 });

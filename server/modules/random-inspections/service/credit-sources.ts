@@ -1,17 +1,13 @@
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { entityComplaintCounts } from '../../complaints/index.ts';
+import { creditListedEntityIds } from '../../credit/index.ts';
 import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
 import type { CreditHistorySource } from './credit-classes.ts';
 
-function monthsBefore(day: string, months: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() - months);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Penalised and major cases of the last 24 months, from the enforcement module. */
 const caseHistory: CreditHistorySource = async (ctx, { entityIds, today }) => {
-  const summary = await entityPenaltySummary(ctx, entityIds, monthsBefore(today, 24));
+  const summary = await entityPenaltySummary(ctx, entityIds, addMonths(today, -24));
   return new Map(
     entityIds.map((id) => [
       id,
@@ -22,7 +18,7 @@ const caseHistory: CreditHistorySource = async (ctx, { entityIds, today }) => {
 
 /** Unqualified samples of the last 12 months, from the sampling module. */
 const sampleHistory: CreditHistorySource = async (ctx, { entityIds, today }) => {
-  const counts = await failedSampleCounts(ctx, { districtCode: ctx.actor.districtCode, since: monthsBefore(today, 12) });
+  const counts = await failedSampleCounts(ctx, { districtCode: ctx.actor.districtCode, since: addMonths(today, -12) });
   return new Map(entityIds.map((id) => [id, { failedSamplesLast12Months: counts.get(id) ?? 0 }]));
 };
 
@@ -31,14 +27,20 @@ const complaintHistory: CreditHistorySource = async (ctx, { entityIds, today }) 
   const counts = await entityComplaintCounts(ctx, {
     districtCode: ctx.actor.districtCode,
     entityIds,
-    since: monthsBefore(today, 12),
+    since: addMonths(today, -12),
     today,
   });
   return new Map(entityIds.map((id) => [id, { complaintsLast12Months: counts.get(id) ?? 0 }]));
 };
 
 /**
- * The other modules' history the monthly credit re-grade reads. The abnormal-operation list has no export
- * yet; the rule treats it as not listed until it does.
+ * On the abnormal-operation list (or marked abnormal), or on the serious-violation list, today: from the credit
+ * module (the abnormal listing's points of the rule set).
  */
-export const otherModulesHistory: readonly CreditHistorySource[] = [caseHistory, sampleHistory, complaintHistory];
+const listingHistory: CreditHistorySource = async (ctx, { entityIds, today }) => {
+  const listed = await creditListedEntityIds(ctx, ctx.actor.districtCode, entityIds, today);
+  return new Map(entityIds.map((id) => [id, { isListedAbnormal: listed.has(id) }]));
+};
+
+/** The other modules' history the monthly credit re-grade reads. */
+export const otherModulesHistory: readonly CreditHistorySource[] = [caseHistory, sampleHistory, complaintHistory, listingHistory];

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -19,13 +20,12 @@ import type {
 import { riConflict, riCreditClass, riInspector } from '../random-inspections.tables.ts';
 import { creditRiskRuleSetOn } from '../rules/credit-risk-class.ts';
 import { classCounts, classesOf } from './credit-classes.ts';
-import { chinaDay } from './scope.ts';
 
 const isInspector = sql`'inspector' = any(${appUser.roles})`;
 
 /** The inspector directory (执法检查人员名录库): inspector accounts with their certificate and station. */
 export async function listInspectors(ctx: ActorContext): Promise<{ items: InspectorView[]; total: number }> {
-  const today = chinaDay(ctx.clock.now());
+  const today = todayInChina(ctx.clock.now());
   const rows = await ctx.db
     .select({
       userId: appUser.id,
@@ -182,7 +182,7 @@ export async function listDirectoryObjects(
 
 export async function creditClassSummary(ctx: ActorContext): Promise<CreditClassSummary> {
   const { counts, gradedOn } = await classCounts(ctx);
-  const set = creditRiskRuleSetOn(chinaDay(ctx.clock.now()));
+  const set = creditRiskRuleSetOn(todayInChina(ctx.clock.now()));
   return { ruleSet: set.id, citation: set.citation, counts, gradedOn };
 }
 

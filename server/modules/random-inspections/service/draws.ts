@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
@@ -31,7 +32,6 @@ import {
 import { classesOf, gradeEntities } from './credit-classes.ts';
 import { activeEntities } from './directory-source.ts';
 import { drawRef, findPlanRow } from './plans.ts';
-import { chinaDay } from './scope.ts';
 import { listTaskItems } from './tasks.ts';
 
 const rowsPerStatement = 1000;
@@ -98,7 +98,7 @@ async function previousInspectorsByEntity(db: Db, districtCode: string): Promise
 export async function commitDraw(ctx: ActorContext, planId: number, input: CommitDrawBody): Promise<DrawView> {
   const plan = await findPlanRow(ctx, planId);
   const districtCode = plan.districtCode;
-  const today = chinaDay(ctx.clock.now());
+  const today = todayInChina(ctx.clock.now());
   const inspectionDate = input.inspectionDate ?? plan.periodStart;
   const entities = await activeEntities(ctx, plan.population);
   if (!entities.length) throw emptyDirectory();
@@ -279,21 +279,20 @@ export async function seedDraw(ctx: ActorContext, id: number, input: SeedBody): 
 export async function loadDrawInputs(db: Db, draw: DrawRow): Promise<DrawInputs> {
   const where = <T extends { districtCode: unknown; drawId: unknown }>(table: T) =>
     and(eq(table.districtCode as never, draw.districtCode), eq(table.drawId as never, draw.id));
-  const [strata, objects, inspectors, conflicts] = await Promise.all([
-    db.select().from(riDrawStratum).where(where(riDrawStratum)),
-    db
-      .select({ key: riDrawObject.objectKey, stratum: riDrawObject.stratumKey, previousInspectors: riDrawObject.previousInspectors })
-      .from(riDrawObject)
-      .where(where(riDrawObject)),
-    db
-      .select({ key: riDrawInspector.inspectorKey, validFrom: riDrawInspector.validFrom, validUntil: riDrawInspector.validUntil })
-      .from(riDrawInspector)
-      .where(where(riDrawInspector)),
-    db
-      .select({ inspector: riDrawConflict.inspectorKey, object: riDrawConflict.objectKey })
-      .from(riDrawConflict)
-      .where(where(riDrawConflict)),
-  ]);
+  // One after the other: the draw may run on a transaction's client, where pg 9 refuses concurrent queries.
+  const strata = await db.select().from(riDrawStratum).where(where(riDrawStratum));
+  const objects = await db
+    .select({ key: riDrawObject.objectKey, stratum: riDrawObject.stratumKey, previousInspectors: riDrawObject.previousInspectors })
+    .from(riDrawObject)
+    .where(where(riDrawObject));
+  const inspectors = await db
+    .select({ key: riDrawInspector.inspectorKey, validFrom: riDrawInspector.validFrom, validUntil: riDrawInspector.validUntil })
+    .from(riDrawInspector)
+    .where(where(riDrawInspector));
+  const conflicts = await db
+    .select({ inspector: riDrawConflict.inspectorKey, object: riDrawConflict.objectKey })
+    .from(riDrawConflict)
+    .where(where(riDrawConflict));
   return {
     algorithm: drawAlgorithm,
     districtCode: draw.districtCode,

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { Db } from '../../../db/client.ts';
 import { html, type PublicLanguage, publicPage, type SafeHtml } from '../../../platform/public-html/html.ts';
 import { riDraw, riDrawObject, riDrawStratum, riPlan, riTask } from '../random-inspections.tables.ts';
@@ -62,10 +63,6 @@ const words = {
   },
 } as const;
 
-function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** `/public/random-inspections`: plans, draws with their verification data, published results. */
 export async function renderPublicIndex(db: Db, districtCode: string, language: PublicLanguage): Promise<string> {
   const t = words[language];
@@ -119,7 +116,7 @@ export async function renderPublicIndex(db: Db, districtCode: string, language: 
     results.length
       ? html`<table><tr><th>${t.entity}</th><th>${t.result}</th><th>${t.inspectedOn}</th><th>${t.publishedOn}</th></tr>${results.map(
           (row) =>
-            html`<tr><td>${row.name}<br><span class="muted">${row.creditCode}</span></td><td>${row.result ? outcomeTitles[row.result][language === 'en' ? 'en' : 'zh'] : ''}</td><td>${row.inspectedOn}</td><td>${row.publishedAt ? chinaDate(row.publishedAt) : ''}</td></tr>`,
+            html`<tr><td>${row.name}<br><span class="muted">${row.creditCode}</span></td><td>${row.result ? outcomeTitles[row.result][language === 'en' ? 'en' : 'zh'] : ''}</td><td>${row.inspectedOn}</td><td>${row.publishedAt ? todayInChina(row.publishedAt) : ''}</td></tr>`,
         )}</table>`
       : html`<p class="muted">${t.none}</p>`
   }</section>`;

@@ -16,8 +16,3 @@ export function taskScope(actor: Actor): SQL {
   const reach = sql`(${scopeWhere(actor, { district: riTask.districtCode, street: riTask.streetCode })} or (${inArray(riTask.districtCode, [...actor.districtCodes])} and ${assigned}))`;
   return sql`(${reach} and ${published})`;
 }
-
-/** Today in China Standard Time (the bureau's calendar day). */
-export function chinaDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { Db } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
@@ -14,7 +15,7 @@ import { riAlert, riDraw, riDrawObject, riPlan, riTask, riTaskInspector, riTaskR
 import { publicationDueOn } from '../rules/publication-deadline.ts';
 import { gradeEntities } from './credit-classes.ts';
 import { planMatters } from './plans.ts';
-import { chinaDay, taskScope } from './scope.ts';
+import { taskScope } from './scope.ts';
 
 /** The worst outcome of the matters is the task's result (抽查结果), in this order of precedence. */
 const precedence: readonly InspectionOutcome[] = [
@@ -200,7 +201,7 @@ export async function recordTaskResult(ctx: ActorContext, id: number, input: Tas
     if (!(inspectors.get(id) ?? []).some((item) => item.userId === ctx.actor.userId) || !hasRole(ctx.actor, 'inspector'))
       throw notAssignedInspector();
   }
-  const today = chinaDay(ctx.clock.now());
+  const today = todayInChina(ctx.clock.now());
   const matters = await planMatters(ctx, draw.districtCode, draw.planId);
   const planMatterIds = new Set(matters.map((matter) => matter.id));
   const given = new Set(input.results.map((result) => result.matterId));
@@ -337,9 +338,9 @@ export async function listAlerts(ctx: ActorContext): Promise<{ items: AlertView[
   return { items, total: items.length };
 }
 
-/** Daily: an alert for every result still unpublished after its due day (all districts). */
+/** Daily: an alert for every result still unpublished after its due day (all districts; publishing on the due day is in time). */
 export async function raiseOverdueAlerts(db: Db, now: Date): Promise<number> {
-  const today = chinaDay(now);
+  const today = todayInChina(now);
   const overdue = await db
     .select({ districtCode: riTask.districtCode, id: riTask.id, publishDue: riTask.publishDue })
     .from(riTask)

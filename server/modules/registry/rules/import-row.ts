@@ -61,6 +61,14 @@ export function parseCapitalWan(text: string): string | undefined {
 }
 
 /**
+ * A value masked as our exports mask it (shared/masking.ts: 185****4719, 330211********1234): in an import it
+ * means "unchanged", so a file exported from Zhijian can be edited and imported back (docs/decisions/0015).
+ */
+export function isMaskedValue(text: string): boolean {
+  return /^\+?[0-9]*\*{2,}[0-9]*[0-9Xx]?$/.test(text.replace(/[\s-]/g, ''));
+}
+
+/**
  * Reads one spreadsheet row through the column mapping. `today` bounds the founding date; `streets`
  * resolves a street given by name (中河街道 or 中河) or by its 9-digit code.
  */
@@ -101,6 +109,9 @@ export function readImportRow(
   } else if (creditCode.length === 18) entity.kind = creditCode.charAt(1) === '2' ? 'individual' : 'enterprise';
 
   if (read.legalRepName !== undefined) entity.legalRepName = read.legalRepName;
+  // A masked ID number or phone leaves the stored value as it is (the field counts as not mapped for this row).
+  if (read.legalRepIdNumber !== undefined && isMaskedValue(read.legalRepIdNumber)) delete read.legalRepIdNumber;
+  if (read.phone !== undefined && isMaskedValue(read.phone)) delete read.phone;
   if (read.legalRepIdNumber !== undefined) {
     const idNumber = read.legalRepIdNumber.toUpperCase();
     if (!idNumber) entity.legalRepIdNumber = null;

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { inIds } from '../../../db/id-set.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import type { BusinessCategory, EntityKind, EntityStatus } from '../registry.schemas.ts';
 import { entity, licence } from '../registry.tables.ts';
@@ -99,7 +100,7 @@ export async function entitiesWithLicences(
     .where(
       and(
         eq(entity.districtCode, districtCode),
-        'category' in filter ? eq(entity.businessCategory, filter.category) : inArray(entity.id, [...filter.entityIds]),
+        'category' in filter ? eq(entity.businessCategory, filter.category) : inIds(entity.id, filter.entityIds),
       ),
     )
     .orderBy(asc(entity.id));
@@ -119,7 +120,7 @@ export async function entitiesWithLicences(
     .where(
       and(
         eq(licence.districtCode, districtCode),
-        'category' in filter ? eq(entity.businessCategory, filter.category) : inArray(licence.entityId, [...filter.entityIds]),
+        'category' in filter ? eq(entity.businessCategory, filter.category) : inIds(licence.entityId, filter.entityIds),
       ),
     );
   const byEntity = new Map<number, EntityWithLicences['licences']>();

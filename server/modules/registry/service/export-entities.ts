@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import { and, desc, lt } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { street } from '../../../platform/org/org.tables.ts';
+import { xlsxStream } from '../../../platform/spreadsheets/xlsx.ts';
 import type { EntityFilter } from '../registry.schemas.ts';
 import { entity } from '../registry.tables.ts';
 import { entitySearchWhere } from './search-entities.ts';
@@ -11,6 +11,20 @@ import { entitySearchWhere } from './search-entities.ts';
 const pageRows = 2000;
 const statusLabels = { active: '存续', moved_out: '迁出', cancelled: '注销', revoked: '吊销' } as const;
 const kindLabels = { enterprise: '企业', individual: '个体工商户' } as const;
+type ExportRow = Record<
+  | 'creditCode'
+  | 'name'
+  | 'kind'
+  | 'legalRepName'
+  | 'industryCode'
+  | 'registeredCapitalWan'
+  | 'foundedOn'
+  | 'status'
+  | 'address'
+  | 'street'
+  | 'phone',
+  string | number | null
+>;
 
 /**
  * Streams the filtered list (the same filters as the search) as xlsx into `output`, 2,000 rows a query
@@ -24,21 +38,22 @@ export async function exportEntities(ctx: ActorContext, filter: EntityFilter, ou
       row.name,
     ]),
   );
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet('市场主体');
-  sheet.columns = [
-    { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-    { header: '名称', key: 'name', width: 36 },
-    { header: '类型', key: 'kind', width: 12 },
-    { header: '法定代表人', key: 'legalRepName', width: 12 },
-    { header: '行业', key: 'industryCode', width: 8 },
-    { header: '注册资本(万元)', key: 'registeredCapitalWan', width: 14 },
-    { header: '成立日期', key: 'foundedOn', width: 12 },
-    { header: '登记状态', key: 'status', width: 10 },
-    { header: '住所', key: 'address', width: 40 },
-    { header: '所属街道', key: 'street', width: 14 },
-    { header: '联系电话', key: 'phone', width: 14 },
-  ];
+  const sheet = xlsxStream<ExportRow>(output, {
+    name: '市场主体',
+    columns: [
+      { header: '统一社会信用代码', key: 'creditCode', width: 22 },
+      { header: '名称', key: 'name', width: 36 },
+      { header: '类型', key: 'kind', width: 12 },
+      { header: '法定代表人', key: 'legalRepName', width: 12 },
+      { header: '行业', key: 'industryCode', width: 8 },
+      { header: '注册资本(万元)', key: 'registeredCapitalWan', width: 14 },
+      { header: '成立日期', key: 'foundedOn', width: 12 },
+      { header: '登记状态', key: 'status', width: 10 },
+      { header: '住所', key: 'address', width: 40 },
+      { header: '所属街道', key: 'street', width: 14 },
+      { header: '联系电话', key: 'phone', width: 14 },
+    ],
+  });
   let lastId: number | undefined;
   let written = 0;
   for (;;) {
@@ -49,28 +64,25 @@ export async function exportEntities(ctx: ActorContext, filter: EntityFilter, ou
       .orderBy(desc(entity.id))
       .limit(pageRows);
     for (const row of rows) {
-      sheet
-        .addRow({
-          creditCode: row.creditCode,
-          name: row.name,
-          kind: kindLabels[row.kind],
-          legalRepName: row.legalRepName,
-          industryCode: row.industryCode,
-          registeredCapitalWan: row.registeredCapitalWan ?? '',
-          foundedOn: row.foundedOn,
-          status: statusLabels[row.status],
-          address: row.address,
-          street: streets.get(`${row.districtCode}:${row.streetCode}`) ?? row.streetCode,
-          phone: row.phoneMask ?? '',
-        })
-        .commit();
+      sheet.add({
+        creditCode: row.creditCode,
+        name: row.name,
+        kind: kindLabels[row.kind],
+        legalRepName: row.legalRepName,
+        industryCode: row.industryCode,
+        registeredCapitalWan: row.registeredCapitalWan ?? '',
+        foundedOn: row.foundedOn,
+        status: statusLabels[row.status],
+        address: row.address,
+        street: streets.get(`${row.districtCode}:${row.streetCode}`) ?? row.streetCode,
+        phone: row.phoneMask ?? '',
+      });
     }
     written += rows.length;
     if (rows.length < pageRows) break;
     lastId = rows.at(-1)?.id;
   }
-  sheet.commit();
-  await workbook.commit();
+  await sheet.finish();
   await ctx.db.transaction((tx) =>
     writeAudit({ ...ctx, db: tx }, { action: 'registry.export', objectType: 'entity', detail: { rows: written, filter } }),
   );

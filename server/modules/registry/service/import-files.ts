@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { readFirstSheet, type SheetRow } from '../../../platform/spreadsheets/xlsx.ts';
 import { importFileUnreadable } from '../registry.errors.ts';
 
 export const spreadsheetContentTypes = {
@@ -47,44 +47,21 @@ function readCsv(file: Buffer): Spreadsheet {
   );
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value);
-}
-
 async function readXlsx(file: Buffer): Promise<Spreadsheet> {
-  const workbook = new ExcelJS.Workbook();
+  let rows: SheetRow[] | null;
   try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    rows = await readFirstSheet(file);
   } catch (error) {
     throw importFileUnreadable({ detail: (error as Error).message });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw importFileUnreadable({ detail: 'no worksheet' });
-  const records: { rowNumber: number; values: string[] }[] = [];
-  let headers: string[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) values.push(cellText(row.getCell(column).value).trim());
-    if (rowNumber === 1) headers = values;
-    else records.push({ rowNumber, values });
-  });
-  return toRows(headers, records);
+  if (!rows) throw importFileUnreadable({ detail: 'no worksheet' });
+  const header = rows.find((row) => row.rowNumber === 1);
+  return toRows(
+    header?.values ?? [],
+    rows.filter((row) => row.rowNumber !== 1),
+  );
 }
 
 export function readSpreadsheet(file: Buffer, kind: SpreadsheetKind): Promise<Spreadsheet> | Spreadsheet {
   return kind === 'csv' ? readCsv(file) : readXlsx(file);
-}
-
-/** CSV text with a BOM (so Excel opens UTF-8 Chinese correctly), every field quoted when it needs it. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  const quote = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
-  return `\uFEFF${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
 }

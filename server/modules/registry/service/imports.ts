@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { Db } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { translate } from '../../../platform/i18n/language.ts';
 import { street } from '../../../platform/org/org.tables.ts';
+import { csvText } from '../../../platform/spreadsheets/csv.ts';
 import {
   importAlreadyCommitted,
   importBatchNotFound,
@@ -26,9 +28,8 @@ import { entity, importBatch, importMapping, importRow } from '../registry.table
 import { guessImportColumns, requiredImportFields } from '../rules/import-columns.ts';
 import { duplicateInFileReason, missingForNewEntity, readImportRow } from '../rules/import-row.ts';
 import { applyNewEntities, applyUpdates } from './import-apply.ts';
-import { readSpreadsheet, type SpreadsheetKind, toCsv } from './import-files.ts';
+import { readSpreadsheet, type SpreadsheetKind } from './import-files.ts';
 import { existingByCreditCode, type PlannedRow, planNew, planUpdate } from './import-plan.ts';
-import { chinaToday } from './search-entities.ts';
 
 export interface DryRunInput {
   file: Buffer;
@@ -68,7 +69,7 @@ async function resolveColumns(ctx: ActorContext, headers: string[], input: DryRu
  */
 export async function dryRunImport(ctx: ActorContext, input: DryRunInput): Promise<ImportBatchView> {
   const districtCode = ctx.actor.districtCode;
-  const today = chinaToday(ctx.clock.now());
+  const today = todayInChina(ctx.clock.now());
   const sheet = await readSpreadsheet(input.file, input.kind);
   const { columns, unmapped } = await resolveColumns(ctx, sheet.headers, input);
   const streets = await ctx.db.select({ code: street.code, name: street.name }).from(street).where(eq(street.districtCode, districtCode));
@@ -338,10 +339,10 @@ export async function importErrorReport(ctx: ActorContext, id: number): Promise<
   }));
   const headers = [...new Set(decoded.flatMap(({ cells }) => Object.keys(cells)))];
   const isZh = ctx.meta.language === 'zh-CN';
+  const header = [isZh ? '行号' : 'Row', isZh ? '原因' : 'Reasons', ...headers];
   const lines = [
-    [isZh ? '行号' : 'Row', isZh ? '原因' : 'Reasons', ...headers],
     ...decoded.map(({ row, cells }) => [
-      String(row.rowNumber),
+      row.rowNumber,
       row.reasons.map((reason) => translate(reason.message, ctx.meta.language)).join('；'),
       ...headers.map((header) => cells[header] ?? ''),
     ]),
@@ -359,7 +360,7 @@ export async function importErrorReport(ctx: ActorContext, id: number): Promise<
     ),
   );
   const base = batch.filename.replace(/\.(csv|xlsx)$/i, '');
-  return { filename: `${base}-errors.csv`, csv: toCsv(lines) };
+  return { filename: `${base}-errors.csv`, csv: csvText(header, lines) };
 }
 
 export async function listImportMappings(ctx: ActorContext) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { inIds } from '../../../db/id-set.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 
 /**
@@ -27,14 +28,8 @@ export async function entityPublicProfiles(
   filter: { entityIds: readonly number[] } | { all: true },
 ): Promise<PublicProfile[]> {
   if ('entityIds' in filter && filter.entityIds.length === 0) return [];
-  const ids =
-    'entityIds' in filter
-      ? sql.join(
-          filter.entityIds.map((id) => sql`${id}`),
-          sql`, `,
-        )
-      : null;
-  const where = ids ? sql`e.district_code = ${districtCode} and e.id in (${ids})` : sql`e.district_code = ${districtCode}`;
+  const ids = 'entityIds' in filter ? filter.entityIds : null;
+  const where = ids ? sql`e.district_code = ${districtCode} and ${inIds(sql`e.id`, ids)}` : sql`e.district_code = ${districtCode}`;
   // One pass over the licences (DISTINCT ON), not a subquery per entity: the demo district has tens of thousands.
   const rows = await queryRows<{
     id: string | number;
@@ -55,7 +50,7 @@ export async function entityPublicProfiles(
         from entity e
         left join (
           select distinct on (entity_id) entity_id, number from licence
-          where district_code = ${districtCode} and status = 'valid' ${ids ? sql`and entity_id in (${ids})` : sql``}
+          where district_code = ${districtCode} and status = 'valid' ${ids ? sql`and ${inIds(sql`entity_id`, ids)}` : sql``}
           order by entity_id, case kind when 'food_business' then 0 when 'workshop_registration' then 1 else 2 end, id
         ) l on l.entity_id = e.id
         where ${where} order by e.id`,

@@ -1,9 +1,12 @@
+import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDistrict, seedDemoDistrict } from '../../../demo/index.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { type TestPlatform, testPlatform } from '../../../test/test-platform.ts';
 import type { EntitySearchQuery } from '../registry.schemas.ts';
+import { entity } from '../registry.tables.ts';
+import { searchGrams } from '../rules/search-grams.ts';
 import { searchCountCap, searchEntities } from './search-entities.ts';
 
 let platform: TestPlatform;
@@ -78,11 +81,43 @@ describe('searchEntities', () => {
           const wholeProbe = await searchEntities(ctx, query, { probeRows: 100_000 });
           expect(smallProbe, JSON.stringify({ who: ctx.actor.roles, query })).toEqual(plain);
           expect(wholeProbe, JSON.stringify({ who: ctx.actor.roles, query })).toEqual(plain);
-          const ids = plain.items.map((item) => item.id);
-          expect(ids).toEqual([...ids].sort((a, b) => b - a));
+          // Names starting with the query first (equal, then shorter), each group newest first.
+          const term = filter.q?.toLowerCase();
+          const group = (name: string) => (!term ? 0 : name.toLowerCase() === term ? 0 : name.toLowerCase().startsWith(term) ? 1 : 2);
+          const ranks = plain.items.map((item) => group(item.name));
+          expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+          const rest = plain.items.filter((item) => group(item.name) === 2).map((item) => item.id);
+          expect(rest).toEqual([...rest].sort((a, b) => b - a));
         }
       }
     }
+  });
+
+  it('puts the shop sought on page 1 for a two-character fragment: equal and starting names first, then the rest', async () => {
+    const section = contextOf(actor({}));
+    // Two old registrations (the lowest ids: last in newest-first order) whose names are, and start with, 顺发.
+    const [newest] = await platform.database.db.select().from(entity).orderBy(desc(entity.id)).limit(1);
+    if (!newest) throw new Error('no demo entity');
+    for (const [id, name, creditCode] of [
+      [-2, '顺发小吃店', '92330212MA0000001X'],
+      [-1, '顺发', '92330212MA0000002X'],
+    ] as const)
+      await platform.database.db.insert(entity).values({ ...newest, id, name, creditCode, searchGrams: searchGrams(name, newest.address) });
+    // Every match, across pages, in the order the search gives them.
+    const all: { id: number; name: string }[] = [];
+    for (let page = 1; ; page++) {
+      const { items } = await searchEntities(section, { q: '顺发', page, pageSize: 200 });
+      all.push(...items);
+      if (items.length < 200) break;
+    }
+    expect(all.length).toBeGreaterThan(20); // newest first, the two would be past page 1
+    expect(new Set(all.map((item) => item.id)).size).toBe(all.length); // no row twice across pages
+    const starting = all.filter((item) => item.name.startsWith('顺发'));
+    expect(starting.map((item) => item.name)).toEqual(['顺发', '顺发小吃店']);
+    expect(starting.length).toBeGreaterThan(0);
+    expect(all.slice(0, starting.length)).toEqual(starting.sort((a, b) => a.name.length - b.name.length || b.id - a.id));
+    const firstPage = await searchEntities(section, { q: '顺发', page: 1, pageSize: 20 });
+    expect(firstPage.items.slice(0, 2).map((item) => item.name)).toEqual(['顺发', '顺发小吃店']);
   });
 
   it('caps the count, and counts exactly below the cap', async () => {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { stationStreet } from '../../../platform/org/org.tables.ts';
@@ -26,11 +27,6 @@ function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/** Today in China Standard Time, for licence expiry. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -78,16 +74,22 @@ export async function entitySearchWhere(ctx: ActorContext, filter: EntityFilter,
       filter.industry.length === 1 ? sql`${entity.industryCode} like ${`${filter.industry}%`}` : eq(entity.industryCode, filter.industry),
     );
   }
+  // Subqueries name the actor's districts themselves: on Citus that keeps one district's search on one shard.
+  const districts = [...ctx.actor.districtCodes];
   if (filter.station !== undefined) {
     conditions.push(
-      sql`${entity.streetCode} in (select ${stationStreet.streetCode} from ${stationStreet} where ${stationStreet.districtCode} = ${entity.districtCode} and ${stationStreet.stationId} = ${filter.station})`,
+      sql`${entity.streetCode} in (select ${stationStreet.streetCode} from ${stationStreet} where ${inArray(stationStreet.districtCode, districts)} and ${stationStreet.stationId} = ${filter.station})`,
     );
   }
   if (filter.licenceKind || filter.expiringWithinDays !== undefined) {
-    const licenceConditions: SQL[] = [sql`l.district_code = ${entity.districtCode}`, sql`l.entity_id = ${entity.id}`];
+    const licenceConditions: SQL[] = [
+      inArray(sql`l.district_code`, districts),
+      sql`l.district_code = ${entity.districtCode}`,
+      sql`l.entity_id = ${entity.id}`,
+    ];
     if (filter.licenceKind) licenceConditions.push(sql`l.kind = ${filter.licenceKind}`);
     if (filter.expiringWithinDays !== undefined) {
-      const today = chinaToday(ctx.clock.now());
+      const today = todayInChina(ctx.clock.now());
       licenceConditions.push(
         sql`l.status = 'valid' and l.valid_until >= ${today}::date and l.valid_until <= ${addDays(today, filter.expiringWithinDays)}::date`,
       );
@@ -120,11 +122,15 @@ const listSelect = sql.raw(
   ].join(', '),
 );
 
+/** Names starting with the query rank first while fewer than this many do (a one-character query starts thousands). */
+export const rankedHeadCap = 1_000;
+
 /**
- * `GET /api/v1/entities`: one page, newest registrations first, with a count capped at searchCountCap.
- * The page is looked for first among the newest `probeRows` rows in scope; only if they do not hold it
- * is the whole table searched, ordered by `id + 0` so that the planner goes through the n-gram, code or
- * licence indexes instead of walking the primary key past every row (a rare term would scan the table).
+ * `GET /api/v1/entities`: one page with a count capped at searchCountCap. With a text query, the names equal to
+ * it come first, then the names starting with it (shorter first), then every other match; within each group and
+ * without a query, newest registrations first. The page is looked for first among the newest `probeRows` rows
+ * in scope; only if they do not hold it is the whole table searched, ordered by `id + 0` so that the planner
+ * goes through the n-gram, code or licence indexes instead of walking the primary key past every row.
  */
 export async function searchEntities(
   ctx: ActorContext,
@@ -136,25 +142,33 @@ export async function searchEntities(
   const offset = (page - 1) * pageSize;
   // A page needs at most its own newest holders of a licence-number prefix, and the count one more than the cap.
   const where = await entitySearchWhere(ctx, filter, { licenceHolders: Math.max(offset + pageSize, searchCountCap + 1) });
-  let items: EntityListItem[] | undefined;
-  const isProbed = offset + pageSize <= probeRows;
-  if (isProbed) {
-    // The newest rows in scope, as a subquery named like the table so that `where` applies to it unchanged.
-    const probed = await queryRows<EntityListItem>(
+  const term = filter.q?.trim().toLowerCase();
+  let items: EntityListItem[];
+  if (term) {
+    const startsWith = sql`lower(${entity.name}) like ${`${escapeLike(term)}%`}`;
+    const [head] = await queryRows<{ total: number }>(
       ctx.db,
-      sql`select ${listSelect} from (select * from ${entity} where ${entityScope(ctx.actor)} order by ${entity.id} desc limit ${probeRows}) as entity
-          where ${where} order by id desc limit ${offset + pageSize}`,
+      sql`select count(*)::int as total from (select 1 from ${entity} where ${where} and ${startsWith} limit ${rankedHeadCap}) ranked`,
     );
-    if (probed.length === offset + pageSize) items = probed.slice(offset);
+    // So many names start with it (a one-character query) that ranking says nothing: newest first, as without.
+    const headTotal = (head?.total ?? 0) < rankedHeadCap ? (head?.total ?? 0) : 0;
+    const ranked =
+      offset < headTotal
+        ? await queryRows<EntityListItem>(
+            ctx.db,
+            sql`select ${listSelect} from ${entity} where ${where} and ${startsWith}
+                order by (lower(name) = ${term}) desc, char_length(name), id desc limit ${pageSize} offset ${offset}`,
+          )
+        : [];
+    const restWhere = headTotal > 0 ? sql`${where} and not ${startsWith}` : where;
+    const restRows =
+      ranked.length < pageSize
+        ? await pageOf(ctx, restWhere, Math.max(0, offset - headTotal), pageSize - ranked.length, probeRows, true)
+        : [];
+    items = [...ranked, ...restRows];
+  } else {
+    items = await pageOf(ctx, where, offset, pageSize, probeRows, false);
   }
-  // A text query the probe could not serve is rare near the top: force its indexes (`id + 0`), since the
-  // planner, misjudging n-gram frequencies, would walk the primary key through the table. Filters alone
-  // (status, street, category…) keep the plain order: their btree indexes walk newest-first themselves.
-  const order = isProbed && filter.q ? sql`${entity.id} + 0 desc` : sql`${entity.id} desc`;
-  items ??= await queryRows<EntityListItem>(
-    ctx.db,
-    sql`select ${listSelect} from ${entity} where ${where} order by ${order} limit ${pageSize} offset ${offset}`,
-  );
   if (page === 1 && items.length < pageSize) return { items, total: items.length, totalIsCapped: false };
   const [counted] = await queryRows<{ total: number }>(
     ctx.db,
@@ -162,4 +176,35 @@ export async function searchEntities(
   );
   const total = counted?.total ?? 0;
   return total > searchCountCap ? { items, total: searchCountCap, totalIsCapped: true } : { items, total, totalIsCapped: false };
+}
+
+/** One page of `where`, newest first: from the newest rows in scope when they hold it, else from the whole table. */
+async function pageOf(
+  ctx: ActorContext,
+  where: SQL,
+  offset: number,
+  pageSize: number,
+  probeRows: number,
+  isTextQuery: boolean,
+): Promise<EntityListItem[]> {
+  const isShallow = offset + pageSize <= probeRows;
+  // Only within one district: across several, Citus cannot apply the correlated filters (licences) to the merged
+  // probe of every shard, and a city-wide page is found on the indexes below.
+  if (isShallow && ctx.actor.districtCodes.length === 1) {
+    // The newest rows in scope, as a subquery named like the table so that `where` applies to it unchanged.
+    const probed = await queryRows<EntityListItem>(
+      ctx.db,
+      sql`select ${listSelect} from (select * from ${entity} where ${entityScope(ctx.actor)} order by ${entity.id} desc limit ${probeRows}) as entity
+          where ${where} order by id desc limit ${offset + pageSize}`,
+    );
+    if (probed.length === offset + pageSize) return probed.slice(offset);
+  }
+  // A text query the probe could not serve is rare near the top: force its indexes (`id + 0`), since the
+  // planner, misjudging n-gram frequencies, would walk the primary key through the table. Filters alone
+  // (status, street, category…) keep the plain order: their btree indexes walk newest-first themselves.
+  const order = isShallow && isTextQuery ? sql`${entity.id} + 0 desc` : sql`${entity.id} desc`;
+  return queryRows<EntityListItem>(
+    ctx.db,
+    sql`select ${listSelect} from ${entity} where ${where} order by ${order} limit ${pageSize} offset ${offset}`,
+  );
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { yearBefore } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { CountWithGrowth, EntityStatus, StatisticsView } from '../registry.schemas.ts';
 import { entity } from '../registry.tables.ts';
-import { sameDayYearEarlier } from '../rules/entity-active-on-date.ts';
 import { growthPercentage } from '../rules/growth-percentage.ts';
 import { entityScope } from './entity-scope.ts';
 
@@ -31,13 +31,13 @@ function sumBy(rows: GroupRow[], keyOf: (row: GroupRow) => string): CountWithGro
 }
 
 /**
- * The registry figures of the annual report: entities on the register on `asOf` (rules/entity-active-on-date)
- * by kind, industry section, street and status, each with its count on the same day a year earlier and the
+ * The registry figures of the annual report: entities on the register on `asOf` (founded on or before it
+ * and not cancelled 注销, revoked 吊销 or moved out 迁出 on or before it) by kind, industry section, street and status, each with its count on the same day a year earlier and the
  * year-on-year growth. One pass over the actor's entities; the SQL is in statistics.sql beside this file.
  */
 export async function registryStatistics(ctx: ActorContext, input: { asOf: string }): Promise<StatisticsView> {
   const asOf = input.asOf;
-  const yearEarlier = sameDayYearEarlier(asOf);
+  const yearEarlier = yearBefore(asOf);
   const scope = entityScope(ctx.actor);
   const activeOn = (day: string) =>
     sql`${entity.foundedOn} <= ${day}::date and (${entity.endedOn} is null or ${entity.endedOn} > ${day}::date)`;

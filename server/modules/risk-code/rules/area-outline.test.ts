@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, convexHull, isValidRing, type LngLat, outlineAround, pointInRing, type Ring } from './area-outline.ts';
+import { demoDistrictBounds, demoStreetOutlines, demoStreets } from '../../../demo/demo-places.ts';
+import {
+  boundsOf,
+  clipRing,
+  convexHull,
+  intersectConvex,
+  isValidRing,
+  type LngLat,
+  nearestCentreCells,
+  pointInRing,
+  pullInside,
+  type Ring,
+  ringArea,
+} from './area-outline.ts';
 
 const square: Ring = [
   [0, 0],
@@ -80,7 +93,7 @@ describe('pointInRing', () => {
   });
 });
 
-describe('convexHull and outlineAround', () => {
+describe('convexHull', () => {
   it('gives the corners of a square with inner and collinear points dropped, counter-clockwise', () => {
     expect(
       convexHull([
@@ -107,20 +120,6 @@ describe('convexHull and outlineAround', () => {
         [1, 2],
       ]),
     ).toEqual([[1, 2]]);
-    expect(outlineAround([[1, 2]], 0.5)).toEqual([
-      [0.5, 2],
-      [0.646447, 1.646447],
-      [1, 1.5],
-      [1.353553, 1.646447],
-      [1.5, 2],
-      [1.353553, 2.353553],
-      [1, 2.5],
-      [0.646447, 2.353553],
-    ]);
-  });
-  it('grows a square by the margin on every side', () => {
-    expect(boundsOf(outlineAround(square, 1))).toEqual({ west: -1, south: -1, east: 11, north: 11 });
-    expect(outlineAround(square, 1)).toHaveLength(12); // per corner: the two axis points and the diagonal one
   });
   it('bounds', () => {
     expect(boundsOf(u)).toEqual({ west: 0, south: 0, east: 10, north: 10 });
@@ -149,14 +148,90 @@ describe('convexHull and outlineAround', () => {
       ]),
     ).toBe(false);
   });
-  it('property: every point lies inside the padded outline of a set of points', () => {
-    const coordinate = fc.tuple(fc.double({ min: 121.5, max: 121.62, noNaN: true }), fc.double({ min: 29.78, max: 29.9, noNaN: true }));
+});
+
+describe('nearestCentreCells: street outlines that tile a district', () => {
+  const overlap = (a: Ring, b: Ring) => ringArea(intersectConvex(a, convexHull(b)));
+  it('splits a square between two centres along their bisector, exactly', () => {
+    const [left, right] = nearestCentreCells(
+      [
+        [2, 5],
+        [8, 5],
+      ],
+      { west: 0, south: 0, east: 10, north: 10 },
+    ) as [Ring, Ring];
+    expect(convexHull(left)).toEqual(
+      convexHull([
+        [0, 0],
+        [5, 0],
+        [5, 10],
+        [0, 10],
+      ]),
+    );
+    expect(ringArea(left)).toBe(50);
+    expect(ringArea(right)).toBe(50);
+    expect(overlap(left, right)).toBe(0);
+  });
+  it('clipRing keeps the side asked for, and intersectConvex of disjoint squares is empty', () => {
+    expect(ringArea(clipRing(square, [1, 0], 4))).toBe(40);
+    expect(ringArea(clipRing(square, [0, -1], -7))).toBe(30);
+    expect(
+      intersectConvex(square, [
+        [20, 20],
+        [30, 20],
+        [30, 30],
+        [20, 30],
+      ]),
+    ).toEqual([]);
+  });
+  it('property: the cells cover the bounds exactly, no two overlap, and each holds its centre', () => {
+    const bounds = { west: 121.5, south: 29.75, east: 121.65, north: 29.9 };
+    const centre = fc.tuple(fc.double({ min: 121.51, max: 121.64, noNaN: true }), fc.double({ min: 29.76, max: 29.89, noNaN: true }));
     fc.assert(
-      fc.property(fc.array(coordinate, { minLength: 1, maxLength: 60 }), (points) => {
-        const outline = outlineAround(points as LngLat[], 0.0005);
-        for (const point of points) expect(pointInRing(point as LngLat, outline)).toBe(true);
-      }),
-      { numRuns: 500 },
+      fc.property(
+        fc.uniqueArray(centre, { minLength: 1, maxLength: 12, selector: ([x, y]) => `${x.toFixed(5)},${y.toFixed(5)}` }),
+        (centres) => {
+          const cells = nearestCentreCells(centres as LngLat[], bounds);
+          const total = (bounds.east - bounds.west) * (bounds.north - bounds.south);
+          expect(Math.abs(cells.reduce((sum, cell) => sum + ringArea(cell), 0) - total)).toBeLessThan(total * 1e-9);
+          for (let i = 0; i < cells.length; i++) {
+            for (let j = i + 1; j < cells.length; j++) expect(overlap(cells[i] as Ring, cells[j] as Ring)).toBeLessThan(total * 1e-9);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it("the demo's seven street outlines tile the district: no overlap, total area = the district's", () => {
+    const total = (demoDistrictBounds.east - demoDistrictBounds.west) * (demoDistrictBounds.north - demoDistrictBounds.south);
+    expect(demoStreetOutlines).toHaveLength(demoStreets.length);
+    expect(Math.abs(demoStreetOutlines.reduce((sum, cell) => sum + ringArea(cell), 0) - total)).toBeLessThan(total * 1e-9);
+    for (let i = 0; i < demoStreetOutlines.length; i++) {
+      expect(isValidRing(demoStreetOutlines[i] as Ring)).toBe(true);
+      expect(pointInRing(demoStreets[i]?.centre as LngLat, demoStreetOutlines[i] as Ring)).toBe(true);
+      for (let j = i + 1; j < demoStreetOutlines.length; j++)
+        expect(overlap(demoStreetOutlines[i] as Ring, demoStreetOutlines[j] as Ring)).toBeLessThan(total * 1e-9);
+    }
+  });
+  it('property: pullInside lands in the ring, and only there among the demo streets', () => {
+    const round6 = (p: LngLat): LngLat => [Number(p[0].toFixed(6)), Number(p[1].toFixed(6))];
+    fc.assert(
+      fc.property(
+        fc.nat(demoStreets.length - 1),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (index, u, v) => {
+          const centre = demoStreets[index]?.centre as LngLat;
+          const point = pullInside(
+            [centre[0] + (u - 0.5) * 0.03, centre[1] + (v - 0.5) * 0.03],
+            centre,
+            demoStreetOutlines[index] as Ring,
+            round6,
+          );
+          expect(demoStreetOutlines.map((outline) => pointInRing(point, outline))).toEqual(demoStreets.map((_, i) => i === index));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -2,7 +2,7 @@
  * Map areas of the five-colour map 五色图: a street, a pedestrian street 步行街 or a complex 综合体 is an outline,
  * one closed ring of [lng, lat] points (WGS-84 degrees, the registry's coordinates; the first point is not repeated).
  * Pure geometry, small enough to need no library: membership by ray casting (W. R. Franklin, "PNPOLY"),
- * the demo's street outlines by the convex hull (A. M. Andrew's monotone chain, 1979), grown by a margin.
+ * convex hulls (A. M. Andrew's monotone chain, 1979), and outlines that tile a district (nearestCentreCells).
  */
 
 export type LngLat = [number, number];
@@ -49,17 +49,6 @@ export function convexHull(points: readonly LngLat[]): Ring {
   return [...lower.slice(0, -1), ...upper.slice(0, -1)].map((p) => [p[0], p[1]]);
 }
 
-/**
- * A street outline from the coordinates of its units: the convex hull of the points grown by `pad` degrees
- * (the hull of an octagon of radius `pad` around each hull vertex), so every unit lies strictly inside.
- */
-export function outlineAround(points: readonly LngLat[], pad: number): Ring {
-  const grown = convexHull(points).flatMap(([x, y]) =>
-    Array.from({ length: 8 }, (_, k): LngLat => [x + pad * Math.cos((k * Math.PI) / 4), y + pad * Math.sin((k * Math.PI) / 4)]),
-  );
-  return convexHull(grown.map(([x, y]): LngLat => [round6(x), round6(y)]));
-}
-
 export function boundsOf(points: readonly LngLat[]): Bounds | null {
   if (points.length === 0) return null;
   let [west, south] = points[0] as LngLat;
@@ -81,4 +70,89 @@ export function isValidRing(ring: readonly (readonly number[])[]): boolean {
   return convexHull(ring as LngLat[]).length >= 3;
 }
 
-const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+/** Area of a ring in square degrees (shoelace formula; positive whatever the ring's direction). */
+export function ringArea(ring: Ring): number {
+  if (ring.length < 3) return 0;
+  // Measured from the first point: products of small offsets keep their precision (121° × 29° would not).
+  const [x0, y0] = ring[0] as LngLat;
+  let twice = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as LngLat;
+    const [xj, yj] = ring[j] as LngLat;
+    twice += (xj - x0) * (yi - y0) - (xi - x0) * (yj - y0);
+  }
+  return Math.abs(twice) / 2;
+}
+
+/**
+ * The part of a convex ring where `normal · p ≤ limit` (one step of Sutherland–Hodgman clipping, 1974): the
+ * ring's points on the kept side, plus where its edges cross the line.
+ */
+export function clipRing(ring: Ring, normal: LngLat, limit: number): Ring {
+  const side = (p: LngLat) => normal[0] * p[0] + normal[1] * p[1] - limit;
+  const kept: Ring = [];
+  for (let i = 0; i < ring.length; i++) {
+    const current = ring[i] as LngLat;
+    const next = ring[(i + 1) % ring.length] as LngLat;
+    const [a, b] = [side(current), side(next)];
+    if (a <= 0) kept.push(current);
+    if ((a < 0 && b > 0) || (a > 0 && b < 0)) {
+      const t = a / (a - b);
+      kept.push([current[0] + t * (next[0] - current[0]), current[1] + t * (next[1] - current[1])]);
+    }
+  }
+  return kept;
+}
+
+/** The intersection of two convex rings (`b` counter-clockwise, as convexHull gives): `a` clipped by each edge of `b`. */
+export function intersectConvex(a: Ring, b: Ring): Ring {
+  let result = a;
+  for (let i = 0; i < b.length && result.length > 0; i++) {
+    const [x1, y1] = b[i] as LngLat;
+    const [x2, y2] = b[(i + 1) % b.length] as LngLat;
+    // Inside a counter-clockwise ring = left of each edge: (y2 - y1)·x − (x2 − x1)·y ≤ (y2 − y1)·x1 − (x2 − x1)·y1.
+    result = clipRing(result, [y2 - y1, -(x2 - x1)], (y2 - y1) * x1 - (x2 - x1) * y1);
+  }
+  return result;
+}
+
+/**
+ * Outlines that tile `bounds` without overlap: cell i holds the points nearer to centre i than to any other
+ * (a Voronoi diagram, G. Voronoi 1908), built by clipping the bounds by the perpendicular bisector of each
+ * pair. Cells are convex, counter-clockwise, share their borders and together cover the bounds exactly.
+ */
+export function nearestCentreCells(centres: readonly LngLat[], bounds: Bounds): Ring[] {
+  const box: Ring = [
+    [bounds.west, bounds.south],
+    [bounds.east, bounds.south],
+    [bounds.east, bounds.north],
+    [bounds.west, bounds.north],
+  ];
+  // Worked in offsets from each centre: |q| ≤ |q − d| ⇔ d·q ≤ |d|²/2 with d = other − own, which keeps its
+  // precision for close centres (the same test in absolute degrees loses it to 121² − 121²).
+  return centres.map((own, i) => {
+    const local = centres.reduce<Ring>(
+      (cell, other, j) => {
+        const d: LngLat = [other[0] - own[0], other[1] - own[1]];
+        if (i === j || (d[0] === 0 && d[1] === 0)) return cell;
+        return clipRing(cell, d, (d[0] * d[0] + d[1] * d[1]) / 2);
+      },
+      box.map(([x, y]): LngLat => [x - own[0], y - own[1]]),
+    );
+    return local.map(([x, y]): LngLat => [x + own[0], y + own[1]]);
+  });
+}
+
+/**
+ * Moves a point towards `centre` (halving its offset) until it lies inside `ring`, which must contain `centre`;
+ * `round` is applied at each step so the stored coordinates are the ones checked.
+ */
+export function pullInside(point: LngLat, centre: LngLat, ring: Ring, round: (p: LngLat) => LngLat = (p) => p): LngLat {
+  let offset: LngLat = [point[0] - centre[0], point[1] - centre[1]];
+  let candidate = round(point);
+  for (let step = 0; step < 60 && !pointInRing(candidate, ring); step++) {
+    offset = [offset[0] / 2, offset[1] / 2];
+    candidate = round([centre[0] + offset[0], centre[1] + offset[1]]);
+  }
+  return candidate;
+}

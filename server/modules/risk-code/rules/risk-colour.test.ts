@@ -101,6 +101,14 @@ const factsArbitrary = fc.record({
   penaltyCases12m: fc.option(fc.nat(3), { nil: undefined }),
 });
 
+describe('a category the table does not have', () => {
+  it('falls back to the row `other`, also when named like an Object property', () => {
+    for (const category of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'no_such_category']) {
+      expect(decideColour(clean(category, 'B'), defaultColourTable)).toEqual(decideColour(clean('other', 'B'), defaultColourTable));
+    }
+  });
+});
+
 describe('five-colour properties', () => {
   it('worse facts never give a better colour', () => {
     fc.assert(

@@ -12,10 +12,12 @@
  *
  * Because step 3 takes a maximum, worse facts can never give a better colour.
  */
+import { riskLevels } from '../../../../shared/vocabularies/risk-code.ts';
+
+export { riskLevels };
 
 export const colours = ['green', 'blue', 'yellow', 'orange', 'black'] as const;
 export type Colour = (typeof colours)[number];
-export const riskLevels = ['A', 'B', 'C', 'D', 'U'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 export const inspectionResults = ['compliant', 'basically-compliant', 'non-compliant'] as const;
 export type InspectionResult = (typeof inspectionResults)[number];
@@ -130,7 +132,8 @@ export const worse = (a: Colour, b: Colour): Colour => (colourRank(a) >= colourR
 
 /** The category row used: the unit's own, or `other` when its category is not in the table. */
 export function categoryRow(table: ColourTable, category: string | null): string {
-  if (category && table.cells[category]) return category;
+  // Own keys only: a category named like an Object property ('constructor') is not a row of the table.
+  if (category && Object.hasOwn(table.cells, category)) return category;
   if (table.cells.other) return 'other';
   const first = Object.keys(table.cells)[0];
   if (!first) throw new RangeError('colour table has no rows');

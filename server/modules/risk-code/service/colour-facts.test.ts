@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { systemContext } from '../../../platform/http/context.ts';
 import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../../test/factories.ts';
 import { cateringShop } from '../../../test/probe-fixtures.ts';
 import { apiCaller } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
-import { chinaDay, recomputeColours } from './recompute.ts';
+import { recomputeColours } from './recompute.ts';
 
 let platform: TestPlatform;
 let app: AppInstance;
@@ -31,7 +32,7 @@ describe('complaints as a colour fact', () => {
     const ctx = systemContext(platform);
     const view = async () => (await call(home.users.section.username, 'GET', `/api/v1/risk-code/entities/${id}`)).body as Json;
     expect((await view()).colour).toBe('blue'); // 饭店 → large restaurant, no risk grade yet
-    const today = chinaDay(ctx.clock.now());
+    const today = todayInChina(ctx.clock.now());
     const complain = async () => {
       const created = await call(home.users.section.username, 'POST', '/api/v1/complaints', {
         kind: 'complaint',

@@ -1,4 +1,4 @@
-import { yearBefore } from '../../../platform/calendar/year-before.ts';
+import { yearBefore } from '../../../../shared/calendar-day.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { entityComplaintCounts } from '../../complaints/index.ts';

@@ -6,6 +6,7 @@ import type { AppInstance } from '../../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../../test/factories.ts';
 import { apiCaller } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
+import { intersectConvex, type LngLat, pointInRing, type Ring, ringArea } from '../rules/area-outline.ts';
 import type { ColourFacts } from '../rules/risk-colour.ts';
 import type { FactSource } from './colour-facts.ts';
 import { pilotStreetName, seedMapAreas } from './colour-map.ts';
@@ -172,7 +173,7 @@ describe('five-colour map areas', () => {
     expect((await call(section, 'GET', `/api/v1/risk-code/map?areaId=${id}`)).status).toBe(404);
   });
 
-  it('demo areas: a padded outline per street around all its units, the pilot street and a complex, deterministic', async () => {
+  it('demo areas: street outlines that tile the district (each unit in its own street only; views add up), the pilot street and a complex', async () => {
     const district = await createTestDistrict(platform);
     const [first, second] = district.stations.map((station) => station.streetCode) as [string, string];
     const ids = [
@@ -192,6 +193,19 @@ describe('five-colour map areas', () => {
     ]);
     const street = (await call(district.users.section.username, 'GET', `/api/v1/risk-code/map?areaId=${areas[2]?.id}`)).body as Json;
     expect(street.total).toBe(3);
+    const secondStreet = (await call(district.users.section.username, 'GET', `/api/v1/risk-code/map?areaId=${areas[3]?.id}`)).body as Json;
+    expect(secondStreet.total).toBe(1);
+    const whole = (await call(district.users.section.username, 'GET', '/api/v1/risk-code/map')).body as Json;
+    expect((street.total as number) + (secondStreet.total as number)).toBe(whole.total);
+    const [firstOutline, secondOutline] = [areas[2]?.outline, areas[3]?.outline] as [Ring, Ring];
+    expect(ringArea(intersectConvex(firstOutline, secondOutline))).toBeLessThan(1e-12);
+    for (const point of whole.points as Json[]) {
+      const at: LngLat = [point.lng as number, point.lat as number];
+      expect([pointInRing(at, firstOutline), pointInRing(at, secondOutline)]).toEqual([
+        point.streetCode === first,
+        point.streetCode === second,
+      ]);
+    }
     const pilot = (await call(district.users.section.username, 'GET', `/api/v1/risk-code/map?areaId=${areas[1]?.id}`)).body as Json;
     expect((pilot.area as Json).outline).toEqual(box(121.561, 29.8542, 121.569, 29.8558));
   });

@@ -6,19 +6,12 @@ import { street } from '../../../platform/org/org.tables.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { entityPublicProfiles } from '../../registry/index.ts';
 import { areaNotFound } from '../risk-code.errors.ts';
-import type { AreaKind, ColourMapView, MapArea } from '../risk-code.schemas.ts';
-import { rcMapArea, rcMapSetting, rcSubject } from '../risk-code.tables.ts';
-import { boundsOf, isValidRing, type LngLat, outlineAround, pointInRing, type Ring } from '../rules/area-outline.ts';
+import type { AreaInput, ColourMapView, MapArea } from '../risk-code.schemas.ts';
+import { rcMapArea, rcSubject } from '../risk-code.tables.ts';
+import { boundsOf, intersectConvex, isValidRing, type LngLat, nearestCentreCells, pointInRing, type Ring } from '../rules/area-outline.ts';
 import { type Colour, type ColourFacts, colours } from '../rules/risk-colour.ts';
 
 export type { AreaKind } from '../risk-code.schemas.ts';
-
-export interface AreaInput {
-  kind: AreaKind;
-  name: string;
-  streetCode?: string | null;
-  outline: number[][];
-}
 
 function areaView(row: typeof rcMapArea.$inferSelect): MapArea {
   return { id: row.id, kind: row.kind, name: row.name, streetCode: row.streetCode, outline: row.outline as Ring };
@@ -137,7 +130,11 @@ export async function deleteArea(ctx: ActorContext, id: number) {
  * The five-colour map 五色图 of the district, a street or an area (pedestrian street, complex): outlines,
  * bounds, every catering unit as a point, counts per colour and coverage. Inspectors see their streets' units.
  */
-export async function colourMap(ctx: ActorContext, query: { streetCode?: string; areaId?: number }): Promise<ColourMapView> {
+export async function colourMap(
+  ctx: ActorContext,
+  query: { streetCode?: string; areaId?: number },
+  options: { hasTiles: boolean },
+): Promise<ColourMapView> {
   const districtCode = ctx.actor.districtCode;
   const area = query.areaId ? areaView(await areaRow(ctx, query.areaId)) : null;
   const subjects = await ctx.db
@@ -161,6 +158,9 @@ export async function colourMap(ctx: ActorContext, query: { streetCode?: string;
     if (profile?.status !== 'active') return [];
     const lng = profile.lng === null ? null : Number(profile.lng);
     const lat = profile.lat === null ? null : Number(profile.lat);
+    // An area of a street counts only the units registered in that street, so a street's areas never count a
+    // neighbour's units and the street views add up to the district's.
+    if (area?.streetCode && subject.streetCode !== area.streetCode) return [];
     if (area && (lng === null || lat === null || !pointInRing([lng, lat], area.outline))) return [];
     if (subject.colour) counts[subject.colour] += 1;
     const facts = subject.facts as ColourFacts;
@@ -194,7 +194,6 @@ export async function colourMap(ctx: ActorContext, query: { streetCode?: string;
   const areas = outlineRows.map(areaView);
   const located = points.flatMap((p) => (p.lng === null || p.lat === null ? [] : [[p.lng, p.lat] as LngLat]));
   const bounds = boundsOf(area ? area.outline : [...areas.flatMap((a) => a.outline), ...located]);
-  const [setting] = await ctx.db.select().from(rcMapSetting).where(eq(rcMapSetting.districtCode, districtCode));
   const streets = await ctx.db
     .select({ code: street.code, name: street.name, nameEn: street.nameEn })
     .from(street)
@@ -210,7 +209,7 @@ export async function colourMap(ctx: ActorContext, query: { streetCode?: string;
     total: points.length,
     /** Share (basis points) of units inspected and coded; 10000 = 100% (the pilot-street case). */
     coverageBasisPoints: points.length ? Math.floor((inspectedAndCoded * 10_000) / points.length) : 0,
-    tileUrl: setting?.tileUrl ?? null,
+    hasTiles: options.hasTiles,
   };
 }
 
@@ -218,12 +217,16 @@ export async function colourMap(ctx: ActorContext, query: { streetCode?: string;
 export const pilotStreetName = '宁大步行街';
 
 /**
- * Demo areas: one outline per street (padded convex hull of its catering units), the pilot pedestrian street
- * 宁大步行街 (a narrow box through the middle of the first street's units) and one complex. Deterministic: depends
- * only on the coordinates the registry demo made. Every catering unit of the demo is inspected by the food-safety
- * demo, so the pilot street's coverage is 100%.
+ * Demo areas: one outline per street, the pilot pedestrian street 宁大步行街 (a narrow box through the middle of
+ * the first street, inside its outline) and one complex (in the second street). Street outlines tile the district
+ * without overlap: the given ones (the demo's, keyed by street name), or else the district's extent (its units,
+ * padded) split by nearest street centre, the mean of each street's units. Deterministic.
  */
-export async function seedMapAreas(ctx: ServiceContext, districtCode: string): Promise<void> {
+export async function seedMapAreas(
+  ctx: ServiceContext,
+  districtCode: string,
+  outlinesByStreetName?: ReadonlyMap<string, Ring>,
+): Promise<void> {
   const streets = await ctx.db
     .select({ code: street.code, name: street.name })
     .from(street)
@@ -241,14 +244,43 @@ export async function seedMapAreas(ctx: ServiceContext, districtCode: string): P
     list.push([Number(profile.lng), Number(profile.lat)]);
     byStreet.set(profile.streetCode, list);
   }
+  const placed = streets.filter(({ code, name }) => outlinesByStreetName?.has(name) || (byStreet.get(code)?.length ?? 0) > 0);
+  const outlines = new Map<string, Ring>();
+  if (outlinesByStreetName) {
+    for (const { code, name } of placed) {
+      const outline = outlinesByStreetName.get(name);
+      if (outline) outlines.set(code, outline);
+    }
+  } else {
+    const extent = boundsOf([...byStreet.values()].flat());
+    if (extent) {
+      const pad = 0.002;
+      const centres = placed.map(({ code }) => {
+        const points = byStreet.get(code) as LngLat[];
+        return [
+          points.reduce((sum, p) => sum + p[0], 0) / points.length,
+          points.reduce((sum, p) => sum + p[1], 0) / points.length,
+        ] as LngLat;
+      });
+      const cells = nearestCentreCells(centres, {
+        west: extent.west - pad,
+        south: extent.south - pad,
+        east: extent.east + pad,
+        north: extent.north + pad,
+      });
+      placed.forEach(({ code }, index) => {
+        outlines.set(code, cells[index] as Ring);
+      });
+    }
+  }
   const rows: (typeof rcMapArea.$inferInsert)[] = [];
   for (const { code, name } of streets) {
-    const points = byStreet.get(code) ?? [];
-    if (points.length === 0) continue;
-    rows.push({ districtCode, kind: 'street', name, streetCode: code, outline: outlineAround(points, 0.0008) });
+    const outline = outlines.get(code);
+    if (outline) rows.push({ districtCode, kind: 'street', name, streetCode: code, outline });
   }
-  const pilot = streets.find(({ code }) => (byStreet.get(code)?.length ?? 0) > 0);
-  const complexStreet = streets.filter(({ code }) => (byStreet.get(code)?.length ?? 0) > 0)[1] ?? pilot;
+  const withUnits = streets.filter(({ code }) => (byStreet.get(code)?.length ?? 0) > 0);
+  const pilot = withUnits[0];
+  const complexStreet = withUnits[1] ?? pilot;
   for (const [place, name, kind, halfWidth, halfHeight] of [
     [pilot, pilotStreetName, 'pedestrian_street', 0.004, 0.0008],
     [complexStreet, '明州印象城', 'complex', 0.0012, 0.001],
@@ -258,18 +290,16 @@ export async function seedMapAreas(ctx: ServiceContext, districtCode: string): P
     if (!box) continue;
     const [cx, cy] = [(box.west + box.east) / 2, (box.south + box.north) / 2];
     const r = (value: number) => Math.round(value * 1e6) / 1e6;
-    rows.push({
-      districtCode,
-      kind,
-      name,
-      streetCode: place.code,
-      outline: [
-        [r(cx - halfWidth), r(cy - halfHeight)],
-        [r(cx + halfWidth), r(cy - halfHeight)],
-        [r(cx + halfWidth), r(cy + halfHeight)],
-        [r(cx - halfWidth), r(cy + halfHeight)],
-      ],
-    });
+    const rectangle: Ring = [
+      [r(cx - halfWidth), r(cy - halfHeight)],
+      [r(cx + halfWidth), r(cy - halfHeight)],
+      [r(cx + halfWidth), r(cy + halfHeight)],
+      [r(cx - halfWidth), r(cy + halfHeight)],
+    ];
+    const streetOutline = outlines.get(place.code);
+    // An area lies within its street: the part of the box outside the street's outline is cut off.
+    const outline = streetOutline ? intersectConvex(rectangle, streetOutline) : rectangle;
+    if (isValidRing(outline)) rows.push({ districtCode, kind, name, streetCode: place.code, outline });
   }
   if (rows.length) await ctx.db.insert(rcMapArea).values(rows);
 }

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
-import type { ColourTableVersion } from '../risk-code.schemas.ts';
+import type { ColourTableInput, ColourTableVersion } from '../risk-code.schemas.ts';
 import { rcColourTable } from '../risk-code.tables.ts';
 import { type ColourCells, type ColourEscalations, defaultColourTable, isCompleteTable, tableInForce } from '../rules/risk-colour.ts';
 
@@ -29,15 +29,18 @@ export async function listColourTables(ctx: ServiceContext, districtCode: string
   ];
 }
 
+/** GET /colour-tables: the actor's district's versions, newest first, then the default. */
+export async function colourTableList(ctx: ActorContext) {
+  const items = await listColourTables(ctx, ctx.actor.districtCode);
+  return { items, total: items.length, isBureauSetting: true };
+}
+
 export async function colourTableInForce(ctx: ServiceContext, districtCode: string, day: string): Promise<ColourTableVersion> {
   return tableInForce(await listColourTables(ctx, districtCode), day) ?? defaultVersion;
 }
 
 /** Section staff save a new version (never edit an old one); colours follow at the next recompute run. */
-export async function saveColourTable(
-  ctx: ActorContext,
-  body: { effectiveFrom: string; cells: ColourCells; escalations: ColourEscalations; note: string },
-): Promise<ColourTableVersion> {
+export async function saveColourTable(ctx: ActorContext, body: ColourTableInput): Promise<ColourTableVersion> {
   if (!isCompleteTable(body.cells))
     throw invalidRequest({}, [
       {

@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
-import type { ServiceContext } from '../../../platform/http/context.ts';
 import { tileUnavailable, tileUrlNotSet } from '../risk-code.errors.ts';
-import { rcMapSetting } from '../risk-code.tables.ts';
 
 export interface TileAddress {
   z: number;
@@ -37,15 +34,12 @@ function remember(url: string, tile: TileImage) {
 }
 
 /**
- * One map tile from the district's configured tile server, through us: the browser then loads only our own
- * origin (the CSP stays `img-src 'self'`), the tile server sees one client, and a tile fetched once is kept.
+ * One map tile from the operator's tile server (ZHIJIAN_MAP_TILE_URL, checked at start), through us: the browser
+ * then loads only our own origin (the CSP stays `img-src 'self'`), the tile server sees one client, and a tile
+ * fetched once is kept. No user setting can point this request elsewhere: the address is the deployment's, only
+ * numbers are filled in, the request must stay on that host, and a redirect is refused, not followed.
  */
-export async function mapTile(
-  ctx: ServiceContext,
-  districtCode: string,
-  tile: TileAddress,
-  fetcher: typeof fetch = fetch,
-): Promise<TileImage> {
+export async function mapTile(template: string | undefined, tile: TileAddress, fetcher: typeof fetch = fetch): Promise<TileImage> {
   const count = 2 ** tile.z;
   const outOfRange = (['x', 'y'] as const).filter((axis) => tile[axis] >= count);
   if (outOfRange.length) {
@@ -59,9 +53,9 @@ export async function mapTile(
       })),
     );
   }
-  const [setting] = await ctx.db.select().from(rcMapSetting).where(eq(rcMapSetting.districtCode, districtCode));
-  if (!setting?.tileUrl) throw tileUrlNotSet();
-  const url = tileUrlOf(setting.tileUrl, tile);
+  if (!template) throw tileUrlNotSet();
+  const url = tileUrlOf(template, tile);
+  if (new URL(url).origin !== new URL(tileUrlOf(template, { z: 0, x: 0, y: 0 })).origin) throw tileUnavailable();
   const cached = cache.get(url);
   if (cached) {
     remember(url, cached);
@@ -69,7 +63,11 @@ export async function mapTile(
   }
   let response: Response;
   try {
-    response = await fetcher(url, { signal: AbortSignal.timeout(fetchTimeoutMs), headers: { 'user-agent': 'Zhijian map' } });
+    response = await fetcher(url, {
+      signal: AbortSignal.timeout(fetchTimeoutMs),
+      headers: { 'user-agent': 'Zhijian map' },
+      redirect: 'manual',
+    });
   } catch {
     throw tileUnavailable();
   }

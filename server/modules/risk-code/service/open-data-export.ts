@@ -1,6 +1,9 @@
+import type { Readable } from 'node:stream';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../../platform/http/context.ts';
+import { csvStream, csvText } from '../../../platform/spreadsheets/csv.ts';
 import { entityPublicProfiles } from '../../registry/index.ts';
+import type { OpenRating } from '../risk-code.schemas.ts';
 import { rcSubject } from '../risk-code.tables.ts';
 import type { Colour, ColourFacts } from '../rules/risk-colour.ts';
 
@@ -9,21 +12,7 @@ import type { Colour, ColourFacts } from '../rules/risk-colour.ts';
  * the LIVES format): every active catering unit with a colour, identified by its unified social credit code
  * and its public page token (both stable). Public facts only — no legal representative, ID number or phone.
  */
-export interface ExportRow {
-  creditCode: string;
-  pageToken: string;
-  name: string;
-  licenceNumber: string | null;
-  address: string;
-  streetCode: string;
-  lng: number | null;
-  lat: number | null;
-  colour: Colour;
-  riskGrade: string | null;
-  dynamicGrade: string | null;
-  latestInspectionOn: string | null;
-  ratedAt: string | null;
-}
+export type ExportRow = OpenRating;
 
 export const exportColumns = [
   'creditCode',
@@ -94,26 +83,17 @@ export async function* exportRows(ctx: ServiceContext, district: string, batch =
   }
 }
 
-/** One CSV cell (RFC 4180 quoting of text; a leading =, +, - or @ gets a ' so spreadsheets do not run it as a formula). */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+/** The bulk CSV, streamed through the one CSV writer. */
+export function ratingsCsvStream(rows: AsyncIterable<ExportRow>): Readable {
+  return csvStream(exportColumns, rows);
 }
 
-/** CSV text chunks: a BOM and header, then one line per row (CRLF). */
-export async function* csvChunks(rows: AsyncIterable<ExportRow>): AsyncGenerator<string> {
-  yield `\uFEFF${exportColumns.join(',')}\r\n`;
-  let lines: string[] = [];
-  for await (const row of rows) {
-    lines.push(exportColumns.map((column) => csvCell(row[column])).join(','));
-    if (lines.length === 500) {
-      yield `${lines.join('\r\n')}\r\n`;
-      lines = [];
-    }
-  }
-  if (lines.length) yield `${lines.join('\r\n')}\r\n`;
+/** One page of ratings as CSV (`/api/open/v1/ratings?format=csv`): the same columns as the bulk export. */
+export function ratingsCsv(items: readonly ExportRow[]): string {
+  return csvText(
+    exportColumns,
+    items.map((item) => exportColumns.map((column) => item[column])),
+  );
 }
 
 /** JSON text chunks: `{"district":…,"generatedAt":…,"columns":[…],"items":[{…},…]}`. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { html, type PublicLanguage, publicPage } from '../../../platform/public-html/html.ts';
 import { publicComplaintUrl } from '../../complaints/index.ts';
@@ -11,7 +12,6 @@ import { categoryNames, colourNames } from '../rules/colour-explanation.ts';
 import { isRatingOutOfDate } from '../rules/rating-currency.ts';
 import type { Colour, ColourFacts } from '../rules/risk-colour.ts';
 import { type CachedPage, cachedPage, storePage } from './page-cache.ts';
-import { chinaDay } from './recompute.ts';
 
 export const colourHex: Record<Colour, string> = {
   green: '#2e7d32',
@@ -69,7 +69,7 @@ async function renderCodePage(ctx: ServiceContext, token: string, language: Publ
   if (!subject) return renderProductPage(ctx, token, language, now);
   const [profile] = await entityPublicProfiles(ctx, subject.districtCode, { entityIds: [subject.entityId] });
   if (profile?.status !== 'active') return notFoundPage(language, path);
-  const today = chinaDay(new Date(now));
+  const today = todayInChina(new Date(now));
   const facts = subject.facts as ColourFacts;
   const products = await ctx.db
     .select({ productName: rcCertifiedProduct.productName, token: rcCertifiedProduct.token, validUntil: rcCertifiedProduct.validUntil })
@@ -118,7 +118,7 @@ async function renderCodePage(ctx: ServiceContext, token: string, language: Publ
     ]);
   const body = html`<section style="border-top:12px solid ${colour ? colourHex[colour] : '#9e9e9e'}">
 <h2>${profile.name}</h2>
-${colour ? html`<p><strong style="color:${colourHex[colour]}">■ ${colourNames[colour][language]}</strong> <span class="muted">${t(language, '五色码由本局按公布的规则计算', "Colour computed by the bureau's published rule")}</span></p>` : ''}
+${colour ? html`<p><span aria-hidden="true" style="display:inline-block;width:1.1em;height:1.1em;vertical-align:-0.15em;border-radius:3px;border:1px solid #1f1f1f;background:${colourHex[colour]}"></span> <strong>${colourNames[colour][language]}</strong> <span class="muted">${t(language, '五色码由本局按公布的规则计算', "Colour computed by the bureau's published rule")}</span></p>` : ''}
 ${outOfDate ? html`<p class="warn">${t(language, '距最近一次检查已超过该风险等级的检查周期，评级可能已过时。', 'The latest inspection is older than this risk grade’s interval: the rating may be out of date.')}</p>` : ''}
 <table>${rows.map(([label, value]) => html`<tr><th>${label}</th><td>${value}</td></tr>`)}</table>
 </section>
@@ -141,7 +141,7 @@ async function renderProductPage(ctx: ServiceContext, token: string, language: P
     .from(rcCertifiedProduct)
     .where(and(eq(rcCertifiedProduct.token, token), isNull(rcCertifiedProduct.revokedAt)));
   if (!product) return notFoundPage(language, path);
-  const today = chinaDay(new Date(now));
+  const today = todayInChina(new Date(now));
   const expired = product.validUntil < today;
   const rows: [string, string][] = [
     [t(language, '企业', 'Firm'), product.firmName],

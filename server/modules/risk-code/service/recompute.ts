@@ -1,20 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { inIds } from '../../../db/id-set.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { entityPublicProfiles } from '../../registry/index.ts';
 import { rcColourHistory, rcSubject } from '../risk-code.tables.ts';
 import { type ColourFacts, decideColour } from '../rules/risk-colour.ts';
 import { type FactSource, gatherFacts } from './colour-facts.ts';
 import { colourTableInForce } from './colour-table.ts';
-import { invalidatePublicPages } from './page-cache.ts';
+import { announcePublicPageChanges } from './page-cache.ts';
 
 /** A public code: 16 random bytes, base64url (22 characters). Never derived from the database id. */
 export function newToken(): string {
   return randomBytes(16).toString('base64url');
-}
-
-export function chinaDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The management category a new catering unit starts with, from its name (section staff may change it). */
@@ -68,7 +66,7 @@ export async function recomputeColours(
   ctx: ServiceContext,
   input: { districtCode: string; entityIds?: readonly number[]; trigger: RecomputeTrigger; force?: boolean; sources?: FactSource[] },
 ): Promise<{ checked: number; recomputed: number; changed: number }> {
-  const today = chinaDay(ctx.clock.now());
+  const today = todayInChina(ctx.clock.now());
   const table = await colourTableInForce(ctx, input.districtCode, today);
   const subjects = await ctx.db
     .select({
@@ -84,7 +82,7 @@ export async function recomputeColours(
       and(
         eq(rcSubject.districtCode, input.districtCode),
         eq(rcSubject.businessCategory, 'catering'),
-        input.entityIds ? inArray(rcSubject.entityId, [...input.entityIds]) : undefined,
+        input.entityIds ? inIds(rcSubject.entityId, input.entityIds) : undefined,
       ),
     );
   const facts = await gatherFacts(ctx, { districtCode: input.districtCode, entities: subjects, today, sources: input.sources });
@@ -140,8 +138,15 @@ export async function recomputeColours(
   }
   for (let start = 0; start < history.length; start += 1000)
     await ctx.db.insert(rcColourHistory).values(history.slice(start, start + 1000));
-  invalidatePublicPages(changedTokens);
+  await announcePublicPageChanges(ctx.db, changedTokens);
   return { checked: subjects.length, recomputed, changed };
+}
+
+/** One district's part of the recompute jobs: codes for its new units, then the colours (all, or those whose facts changed). */
+export async function recomputeDistrictColours(ctx: ServiceContext, districtCode: string, force: boolean) {
+  const added = await ensureSubjects(ctx, districtCode);
+  const result = await recomputeColours(ctx, { districtCode, trigger: 'job', force });
+  return { added, recomputed: result.recomputed, changed: result.changed };
 }
 
 /** Exported for other modules: recompute one unit's colour now (inside the caller's transaction if any). */

@@ -1,18 +1,19 @@
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { html, raw } from '../../../platform/public-html/html.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { entityPublicProfiles, findEntityForModule } from '../../registry/index.ts';
 import { productNotFound, subjectNotFound } from '../risk-code.errors.ts';
-import { rcCertifiedProduct, rcColourHistory, rcMapSetting, rcSubject } from '../risk-code.tables.ts';
+import { rcCertifiedProduct, rcColourHistory, rcSubject } from '../risk-code.tables.ts';
 import { colourNames, explainColour } from '../rules/colour-explanation.ts';
 import { type Colour, type ColourFacts, decideColour } from '../rules/risk-colour.ts';
 import { colourTableInForce } from './colour-table.ts';
-import { invalidatePublicPages } from './page-cache.ts';
+import { announcePublicPageChanges } from './page-cache.ts';
 import { colourHex } from './public-page.ts';
-import { chinaDay, ensureSubjects, newToken, recomputeColours } from './recompute.ts';
+import { ensureSubjects, newToken, recomputeColours } from './recompute.ts';
 
 const subjectScope = (ctx: ActorContext) =>
   scopeWhere(ctx.actor, { district: rcSubject.districtCode, street: rcSubject.streetCode, entity: rcSubject.entityId });
@@ -37,7 +38,7 @@ async function subjectOf(ctx: ActorContext, entityId: number) {
 /** Staff and the operator: the colour, why, what would change it, and its history. */
 export async function colourOf(ctx: ActorContext, entityId: number) {
   const row = await subjectOf(ctx, entityId);
-  const table = await colourTableInForce(ctx, row.districtCode, chinaDay(ctx.clock.now()));
+  const table = await colourTableInForce(ctx, row.districtCode, todayInChina(ctx.clock.now()));
   const facts = row.facts as ColourFacts;
   const explanation = row.colour
     ? explainColour(decideColour({ ...facts, managementCategory: row.managementCategory }, table), facts, table, ctx.meta.language)
@@ -69,6 +70,8 @@ export async function colourOf(ctx: ActorContext, entityId: number) {
     explanation,
     history: history.map((entry) => ({
       ...entry,
+      fromColour: entry.fromColour as Colour | null,
+      toColour: entry.toColour as Colour,
       changedAt: entry.changedAt.toISOString(),
       reasons: entry.reasons.map((reason) => reason.code),
     })),
@@ -107,7 +110,7 @@ export async function reissueToken(ctx: ActorContext, entityId: number, reason: 
       .where(and(eq(rcSubject.districtCode, row.districtCode), eq(rcSubject.id, row.id)));
     await writeAudit({ ...ctx, db: tx }, { action: 'risk_code.token.reissue', objectType: 'entity', objectId: entityId, reason });
   });
-  invalidatePublicPages([row.token]);
+  await announcePublicPageChanges(ctx.db, [row.token]);
   return { entityId, token };
 }
 
@@ -120,19 +123,8 @@ export async function revokeToken(ctx: ActorContext, entityId: number, reason: s
       .where(and(eq(rcSubject.districtCode, row.districtCode), eq(rcSubject.id, row.id)));
     await writeAudit({ ...ctx, db: tx }, { action: 'risk_code.token.revoke', objectType: 'entity', objectId: entityId, reason });
   });
-  invalidatePublicPages([row.token]);
+  await announcePublicPageChanges(ctx.db, [row.token]);
   return { entityId, token: null };
-}
-
-export async function setTileUrl(ctx: ActorContext, tileUrl: string | null) {
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(rcMapSetting)
-      .values({ districtCode: ctx.actor.districtCode, tileUrl })
-      .onConflictDoUpdate({ target: rcMapSetting.districtCode, set: { tileUrl } });
-    await writeAudit({ ...ctx, db: tx }, { action: 'risk_code.map.tile_url', detail: { tileUrl } });
-  });
-  return { tileUrl };
 }
 
 export function publicUrl(base: string, token: string): string {
@@ -175,11 +167,6 @@ export async function stickers(ctx: ActorContext, query: { entityId?: number; st
     );
   }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>五色码门贴</title><style>@page{size:A6;margin:0}body{margin:0;font-family:"PingFang SC","Noto Sans CJK SC",sans-serif}.sticker{width:105mm;height:148mm;box-sizing:border-box;padding:6mm;text-align:center;page-break-after:always;break-after:page}.band{color:#fff;font-size:22pt;padding:4mm;border-radius:3mm}h1{font-size:16pt;margin:4mm 0 2mm}svg{width:70mm;height:70mm}.code{font-family:monospace;font-size:9pt}.hotline{font-size:11pt}</style></head><body>${pages.map((page) => page.text).join('')}</body></html>`;
-}
-
-export async function countSubjects(ctx: ServiceContext, districtCode: string) {
-  const [row] = await ctx.db.select({ n: count() }).from(rcSubject).where(eq(rcSubject.districtCode, districtCode));
-  return row?.n ?? 0;
 }
 
 /** Certified products 品字码. */
@@ -257,7 +244,7 @@ export async function revokeProduct(ctx: ActorContext, id: number) {
       .where(and(eq(rcCertifiedProduct.districtCode, row.districtCode), eq(rcCertifiedProduct.id, id)));
     await writeAudit({ ...ctx, db: tx }, { action: 'risk_code.product.revoke', objectType: 'rc_certified_product', objectId: id });
   });
-  invalidatePublicPages([row.token]);
+  await announcePublicPageChanges(ctx.db, [row.token]);
   return productView({ ...row, revokedAt: ctx.clock.now() });
 }
 

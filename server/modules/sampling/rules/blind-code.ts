@@ -1,5 +1,5 @@
 /**
- * 抽检分离 blind code (local practice; no national text requires it — anchors-china-rules.md §4): the lab
+ * 抽检分离 blind code (local practice; no national text requires it — ../shared/research/anchors-china-rules.md §4): the lab
  * sees only this code, never the source. 10 characters from a 32-character alphabet without the
  * look-alikes 0, 1, I and O = 50 bits; each byte of CSPRNG output picks one character with `byte & 31`,
  * which is unbiased because 256 is a multiple of 32.

@@ -1,6 +1,6 @@
 /**
- * The sampling-inspection deadlines in force on a date, as data (DESIGN.md §3). Sources
- * (shared/research/anchors-china-rules.md §4):
+ * The sampling-inspection deadlines in force on a date, as versioned data (rules change by law). Sources
+ * (../shared/research/anchors-china-rules.md §4):
  * - 《食品安全抽样检验管理办法》 (SAMR Order 15, 2019, in force 2019-10-01): Art. 20 sample to the lab within 5
  *   working days; Art. 24 lab report within 20 working days of receipt; Art. 25 backup samples kept 3 months
  *   (qualified) or 6 months (unqualified) from the conclusion, or until the end of shelf life if shorter;

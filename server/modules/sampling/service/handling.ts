@@ -1,11 +1,12 @@
 import { and, asc, count, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { handlingNotFound } from '../sampling.errors.ts';
 import type { HandlingQuery, HandlingView, UpdateHandlingBody } from '../sampling.schemas.ts';
 import { failureHandling, sample } from '../sampling.tables.ts';
-import { chinaToday, handlingScope } from './sampling-context.ts';
+import { handlingScope } from './sampling-context.ts';
 
 const columns = {
   id: failureHandling.id,
@@ -37,7 +38,7 @@ function toView(row: Awaited<ReturnType<ReturnType<typeof joined>['where']>>[num
 }
 
 export async function listHandling(ctx: ActorContext, query: HandlingQuery) {
-  const today = chinaToday(ctx.clock);
+  const today = todayInChina(ctx.clock.now());
   const conditions: SQL[] = [handlingScope(ctx.actor)];
   if (query.status) conditions.push(eq(failureHandling.status, query.status));
   if (query.isOverdue === true) conditions.push(and(ne(failureHandling.status, 'closed'), sql`${failureHandling.dueOn} < ${today}`) as SQL);
@@ -60,7 +61,7 @@ async function findHandling(ctx: ActorContext, id: number) {
 }
 
 export async function getHandling(ctx: ActorContext, id: number): Promise<HandlingView> {
-  return toView(await findHandling(ctx, id), chinaToday(ctx.clock));
+  return toView(await findHandling(ctx, id), todayInChina(ctx.clock.now()));
 }
 
 /** Records the measures taken (recall, removal, rectification, a case) and closes the task with its outcome. */
@@ -68,11 +69,11 @@ export async function updateHandling(ctx: ActorContext, id: number, body: Update
   const before = await findHandling(ctx, id);
   const status = body.status ?? before.status;
   const outcome = body.outcome === undefined ? before.outcome : body.outcome;
-  const closedOn = status === 'closed' ? (body.closedOn ?? before.closedOn ?? chinaToday(ctx.clock)) : null;
+  const closedOn = status === 'closed' ? (body.closedOn ?? before.closedOn ?? todayInChina(ctx.clock.now())) : null;
   const errors = [];
   if (status === 'closed' && outcome === null)
     errors.push({ field: 'outcome', zh: '办结须填写处置结果', en: 'is required to close the task' });
-  if (closedOn !== null && (closedOn < before.openedOn || closedOn > chinaToday(ctx.clock)))
+  if (closedOn !== null && (closedOn < before.openedOn || closedOn > todayInChina(ctx.clock.now())))
     errors.push({ field: 'closedOn', zh: '办结日期须在立项日期与今天之间', en: 'must be between the opening date and today' });
   if (errors.length)
     throw invalidRequest(

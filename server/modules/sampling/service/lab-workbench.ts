@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
@@ -10,7 +11,7 @@ import { badUpload, fileNotFound, sampleNotFound, sampleWrongState } from '../sa
 import type { LabSampleView, ResultItemInput, SampleStatus } from '../sampling.schemas.ts';
 import { sample, sampleFile, sampleResultItem } from '../sampling.tables.ts';
 import { conclusionOrFieldErrors, replaceResultItems } from './result-items.ts';
-import { calendarFor, chinaToday, labSampleScope } from './sampling-context.ts';
+import { calendarFor, labSampleScope } from './sampling-context.ts';
 
 /**
  * The lab's blind workbench (抽检分离). Every query here selects only the columns below — never the
@@ -71,7 +72,7 @@ async function blindViews(ctx: ActorContext, rows: BlindRow[]): Promise<LabSampl
       .where(and(eq(sampleFile.districtCode, districtCode), inArray(sampleFile.sampleId, ids), eq(sampleFile.kind, 'report')))
       .orderBy(desc(sampleFile.id)),
   ]);
-  const today = chinaToday(ctx.clock);
+  const today = todayInChina(ctx.clock.now());
   return rows.map((row) => {
     const report = reports.find((file) => file.sampleId === row.id);
     return {
@@ -128,7 +129,7 @@ export async function getLabSample(ctx: ActorContext, blindCode: string): Promis
 export async function receiveLabSample(ctx: ActorContext, blindCode: string, body: { receivedOn: string }): Promise<LabSampleView> {
   const row = await findBlind(ctx, blindCode);
   if (row.status !== 'sent') throw sampleWrongState({ status: labStatusOf(row.status) });
-  if (body.receivedOn < (row.sentOn as string) || body.receivedOn > chinaToday(ctx.clock)) {
+  if (body.receivedOn < (row.sentOn as string) || body.receivedOn > todayInChina(ctx.clock.now())) {
     throw invalidRequest({}, [
       {
         in: 'body',

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { Db } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -28,7 +29,7 @@ import type { ResultItemInput, SampleView } from '../sampling.schemas.ts';
 import { failureHandling, sample } from '../sampling.tables.ts';
 import { conclusionOrFieldErrors, replaceResultItems } from './result-items.ts';
 import { findSample, getSample, isSampleFinal, labsOf, newBlindCode, type SampleRow } from './samples.ts';
-import { calendarFor, chinaToday } from './sampling-context.ts';
+import { calendarFor } from './sampling-context.ts';
 
 const cryptoRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
 
@@ -47,7 +48,7 @@ export async function sendToLab(ctx: ActorContext, id: number, body: { labId: nu
   if (row.testMethod !== 'lab') throw sampleWrongState({ status: 'rapid' });
   const labs = await labsOf(ctx.db, row.districtCode);
   if (!labs.some((lab) => lab.id === body.labId)) throw fieldError('labId', '不是本局的检验机构', 'is not a lab of this bureau');
-  if (body.sentOn < row.sampledOn || body.sentOn > chinaToday(ctx.clock))
+  if (body.sentOn < row.sampledOn || body.sentOn > todayInChina(ctx.clock.now()))
     throw fieldError('sentOn', '送检日期须在抽样日期与今天之间', 'must be between the sampling date and today');
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -156,7 +157,7 @@ export async function fileObjection(ctx: ActorContext, id: number, body: { filed
       .update(sample)
       .set({ objectionFiledAt: filedAt })
       .where(and(eq(sample.districtCode, row.districtCode), eq(sample.id, row.id)));
-    const created = await createRetest(ctx, tx, row, chinaToday({ now: () => filedAt }), labId);
+    const created = await createRetest(ctx, tx, row, todayInChina(filedAt), labId);
     await writeAudit(
       { ...ctx, db: tx },
       { action: 'sampling.rapid_objection', objectType: 'sample', objectId: row.id, detail: { retestId: created, labId } },
@@ -177,7 +178,7 @@ export async function requestRetest(ctx: ActorContext, id: number, body: { reque
   const rules = samplingRulesOn(row.sampledOn);
   if (!isRetestRequestInTime(row.notifiedOn as string, body.requestedOn, calendar, rules))
     throw retestWindowClosed({ due: retestRequestDue(row.notifiedOn as string, calendar, rules) });
-  if (body.requestedOn > chinaToday(ctx.clock)) throw fieldError('requestedOn', '不能晚于今天', 'cannot be in the future');
+  if (body.requestedOn > todayInChina(ctx.clock.now())) throw fieldError('requestedOn', '不能晚于今天', 'cannot be in the future');
   const labs = await labsOf(ctx.db, row.districtCode);
   const labId = drawRetestLab(
     labs.map((lab) => lab.id),
@@ -220,8 +221,8 @@ export async function notifyResult(ctx: ActorContext, id: number, body: { notifi
   requireStatus(row, 'reported');
   if (row.objectionFiledAt !== null) throw sampleWrongState({ status: 'objection' });
   const conclusion = row.conclusion as 'qualified' | 'unqualified';
-  const reportedOn = chinaToday({ now: () => row.reportedAt as Date });
-  if (body.notifiedOn < reportedOn || body.notifiedOn > chinaToday(ctx.clock))
+  const reportedOn = todayInChina(row.reportedAt as Date);
+  if (body.notifiedOn < reportedOn || body.notifiedOn > todayInChina(ctx.clock.now()))
     throw fieldError('notifiedOn', '通知日期须在出具结论之日与今天之间', 'must be between the report date and today');
   const calendar = await calendarFor(ctx.db, row.districtCode);
   const rules = samplingRulesOn(row.sampledOn);
@@ -302,7 +303,7 @@ async function applyHandling(
 /** Publishes a final result on the public portal. */
 export async function publishResult(ctx: ActorContext, id: number): Promise<SampleView> {
   const row = await findSample(ctx, id);
-  const today = chinaToday(ctx.clock);
+  const today = todayInChina(ctx.clock.now());
   if (row.retestOfId !== null || row.publishedOn !== null) throw sampleWrongState({ status: row.publishedOn ? 'published' : row.status });
   if (!(await isSampleFinal(ctx.db, row, today))) throw notYetFinal();
   await ctx.db.transaction(async (tx) => {

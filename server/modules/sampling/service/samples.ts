@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type AnyColumn, and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { bureauStaffRoles } from '../../../../shared/roles.ts';
 import type { Db } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
@@ -15,7 +17,7 @@ import { sampleNotFound } from '../sampling.errors.ts';
 import type { CreateSampleBody, SampleQuery, SampleView } from '../sampling.schemas.ts';
 import { failureHandling, sample, sampleFile, sampleResultItem } from '../sampling.tables.ts';
 import { findPlan } from './plans.ts';
-import { bureauSampleScope, calendarFor, chinaToday } from './sampling-context.ts';
+import { bureauSampleScope, calendarFor } from './sampling-context.ts';
 
 export type SampleRow = typeof sample.$inferSelect;
 
@@ -71,7 +73,7 @@ export async function listSamplers(ctx: ActorContext) {
 }
 
 export async function createSample(ctx: ActorContext, body: CreateSampleBody): Promise<SampleView> {
-  const today = chinaToday(ctx.clock);
+  const today = todayInChina(ctx.clock.now());
   const errors = [];
   if (body.sampledOn > today) errors.push({ field: 'sampledOn', zh: '抽样日期不能晚于今天', en: 'cannot be in the future' });
   if (body.productionDate && body.productionDate > body.sampledOn)
@@ -83,7 +85,7 @@ export async function createSample(ctx: ActorContext, body: CreateSampleBody): P
       and(
         eq(appUser.districtCode, ctx.actor.districtCode),
         inArray(appUser.id, body.samplerIds),
-        sql`${appUser.roles} && ARRAY['inspector', 'section', 'admin', 'leader']::text[]`,
+        arrayOverlaps(appUser.roles, [...bureauStaffRoles]),
       ),
     );
   if (samplers.length !== body.samplerIds.length)
@@ -181,7 +183,7 @@ export async function listSamples(ctx: ActorContext, query: SampleQuery) {
       .offset((query.page - 1) * query.pageSize),
     ctx.db.select({ total: count() }).from(sample).where(where),
   ]);
-  const today = chinaToday(ctx.clock);
+  const today = todayInChina(ctx.clock.now());
   return {
     items: rows.map((row) => {
       const deadline = nextDeadline(row, today);
@@ -264,8 +266,8 @@ export async function getSample(ctx: ActorContext, id: number): Promise<SampleVi
     row.planId === null ? Promise.resolve(null) : findPlan(ctx, row.planId),
   ]);
   const rules = samplingRulesOn(row.sampledOn);
-  const today = chinaToday(ctx.clock);
-  const reportedOn = row.reportedAt ? chinaToday({ now: () => row.reportedAt as Date }) : null;
+  const today = todayInChina(ctx.clock.now());
+  const reportedOn = row.reportedAt ? todayInChina(row.reportedAt as Date) : null;
   return {
     ...row,
     planName: plan?.name ?? null,

@@ -2,15 +2,9 @@ import { type AnyColumn, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
 import type { HolidayCalendar } from '../../../platform/calendar/working-days.ts';
-import type { Clock } from '../../../platform/http/context.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { failureHandling, sample } from '../sampling.tables.ts';
-
-/** Today in China Standard Time: the day deadlines and notices are dated. */
-export function chinaToday(clock: Clock): string {
-  return new Date(clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Bureau side: samples of the actor's districts, narrowed to an inspector's station streets. */
 export function bureauSampleScope(actor: Actor): SQL {

@@ -4,6 +4,7 @@
  * thresholds are the bureau's configurable setting; the default items are taken from the work summary's words
  * (环境整洁、消毒到位、人员健康、食品安全). Pure: evaluation + facts + criteria → list and reasons.
  */
+import { addMonths } from '../../../../shared/calendar-day.ts';
 
 export interface EvaluationItem {
   key: string;
@@ -58,16 +59,9 @@ export interface MembershipDecision {
   reasons: { 'zh-CN': string; en: string }[];
 }
 
-function monthsAfter(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const last = new Date(Date.UTC(Math.floor(total / 12), (total % 12) + 1, 0)).getUTCDate();
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
 export function listMembership(facts: WorkshopFacts, criteria: ListCriteria, today: string): MembershipDecision {
   if (facts.latest === null) return { list: 'neither', passedPercent: null, reasons: [{ 'zh-CN': '尚未评价', en: 'Not yet evaluated' }] };
-  if (monthsAfter(facts.latest.on, criteria.evaluationValidMonths) < today)
+  if (addMonths(facts.latest.on, criteria.evaluationValidMonths) < today)
     return { list: 'neither', passedPercent: null, reasons: [{ 'zh-CN': '评价已过期', en: 'Evaluation out of date' }] };
   const answers = facts.latest.answers;
   const passed = criteria.items.filter((item) => answers[item.key] === true).length;

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { todayInChina, yearBefore } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
-import { yearBefore } from '../../../platform/calendar/year-before.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
@@ -10,9 +10,40 @@ import { entitiesWithLicences, findEntityForModule } from '../../registry/index.
 import { failedSampleCounts } from '../../sampling/index.ts';
 import { defaultListCriteria, type ListCriteria, listMembership, type MembershipDecision } from '../rules/red-black-list.ts';
 import { appealNotFound, snapshotExists } from '../workshops.errors.ts';
+import type {
+  AppealDecision,
+  AppealInput,
+  AppealView,
+  CriteriaInput,
+  CriteriaView,
+  EvaluationInput,
+  EvaluationView,
+  SnapshotView,
+} from '../workshops.schemas.ts';
 import { type SnapshotEntry, wsAppeal, wsCriteria, wsEvaluation, wsSnapshot } from '../workshops.tables.ts';
 
-const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const evaluationView = (row: typeof wsEvaluation.$inferSelect): EvaluationView => ({
+  id: row.id,
+  entityId: row.entityId,
+  streetCode: row.streetCode,
+  criteriaId: row.criteriaId,
+  evaluatedOn: row.evaluatedOn,
+  answers: row.answers,
+  note: row.note,
+  evaluatedBy: row.evaluatedBy,
+  createdAt: row.createdAt.toISOString(),
+});
+const snapshotView = (row: typeof wsSnapshot.$inferSelect): SnapshotView => ({ ...row, createdAt: row.createdAt.toISOString() });
+const appealView = (row: typeof wsAppeal.$inferSelect): AppealView => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  decidedAt: row.decidedAt?.toISOString() ?? null,
+});
+
+/** The criteria in force today in the actor's district. */
+export function criteriaToday(ctx: ActorContext): Promise<CriteriaView> {
+  return criteriaInForce(ctx, ctx.actor.districtCode, todayInChina(ctx.clock.now()));
+}
 
 export async function criteriaInForce(
   ctx: ServiceContext,
@@ -28,7 +59,7 @@ export async function criteriaInForce(
   return row ? { id: row.id, criteria: row.criteria } : { id: null, criteria: defaultListCriteria };
 }
 
-export async function saveCriteria(ctx: ActorContext, body: { effectiveFrom: string; criteria: ListCriteria }) {
+export async function saveCriteria(ctx: ActorContext, body: CriteriaInput): Promise<CriteriaView> {
   if (new Set(body.criteria.items.map((item) => item.key)).size !== body.criteria.items.length)
     throw invalidRequest({}, [
       { in: 'body', field: 'criteria.items', code: 'invalid', message: { 'zh-CN': '评价项代码不能重复', en: 'item keys must be unique' } },
@@ -43,10 +74,7 @@ export async function saveCriteria(ctx: ActorContext, body: { effectiveFrom: str
   });
 }
 
-export async function createEvaluation(
-  ctx: ActorContext,
-  body: { entityId: number; evaluatedOn: string; answers: Record<string, boolean>; note: string },
-) {
+export async function createEvaluation(ctx: ActorContext, body: EvaluationInput): Promise<EvaluationView> {
   const entity = await findEntityForModule(ctx, body.entityId);
   if (entity.businessCategory !== 'food_workshop')
     throw invalidRequest({}, [
@@ -74,7 +102,7 @@ export async function createEvaluation(
       })
       .returning();
     await writeAudit({ ...ctx, db: tx }, { action: 'workshops.evaluation.create', objectType: 'ws_evaluation', objectId: row?.id });
-    return row as typeof wsEvaluation.$inferSelect;
+    return evaluationView(row as typeof wsEvaluation.$inferSelect);
   });
 }
 
@@ -91,7 +119,14 @@ export async function listEvaluations(ctx: ActorContext, query: { entityId?: num
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total = (await ctx.db.$count(wsEvaluation, where)) as number;
-  return { items, total };
+  return { items: items.map(evaluationView), total };
+}
+
+/** Today's membership of the workshops the actor sees: the district, or an inspector's station streets. */
+export async function membershipsToday(ctx: ActorContext) {
+  const streets = ctx.actor.isDistrictWide ? undefined : ctx.actor.streetCodes;
+  const items = await currentMemberships(ctx, ctx.actor.districtCode, todayInChina(ctx.clock.now()), streets);
+  return { items, total: items.length };
 }
 
 /** Current membership of every workshop of a district (from the latest evaluations and the rules in force). */
@@ -158,7 +193,7 @@ export async function currentMemberships(
  * same transaction. `publishedBy` null = the monthly job.
  */
 async function publishPeriod(ctx: ServiceContext, districtCode: string, period: string, publishedBy: number | null) {
-  const today = chinaDay(ctx.clock.now());
+  const today = todayInChina(ctx.clock.now());
   const entries = (await currentMemberships(ctx, districtCode, today))
     .filter((entry) => entry.list !== 'neither')
     .map(({ passedPercent: _p, ...entry }) => entry);
@@ -192,9 +227,9 @@ async function periodPublished(ctx: ServiceContext, districtCode: string, period
 }
 
 /** Section staff publish the month's lists: an immutable, dated snapshot (one per month). */
-export async function publishSnapshot(ctx: ActorContext, body: { period: string }) {
+export async function publishSnapshot(ctx: ActorContext, body: { period: string }): Promise<SnapshotView> {
   if (await periodPublished(ctx, ctx.actor.districtCode, body.period)) throw snapshotExists({ period: body.period });
-  return publishPeriod(ctx, ctx.actor.districtCode, body.period, ctx.actor.userId);
+  return snapshotView(await publishPeriod(ctx, ctx.actor.districtCode, body.period, ctx.actor.userId));
 }
 
 /** The monthly job: publishes `period` unless staff (or an earlier run) already did. Idempotent. */
@@ -202,6 +237,12 @@ export async function publishIfMissing(ctx: ServiceContext, districtCode: string
   if (await periodPublished(ctx, districtCode, period)) return false;
   await publishPeriod(ctx, districtCode, period, null);
   return true;
+}
+
+/** The actor's district's published snapshots, newest first. */
+export async function districtSnapshots(ctx: ActorContext) {
+  const items = (await listSnapshots(ctx, ctx.actor.districtCode)).map(snapshotView);
+  return { items, total: items.length };
 }
 
 export async function listSnapshots(ctx: ServiceContext, districtCode: string) {
@@ -224,7 +265,7 @@ export async function workshopListStatus(
   return { list: snapshot.entries.find((entry) => entry.entityId === entityId)?.list ?? 'neither', period: snapshot.period };
 }
 
-export async function fileAppeal(ctx: ActorContext, body: { entityId: number; snapshotId?: number; reason: string }) {
+export async function fileAppeal(ctx: ActorContext, body: AppealInput): Promise<AppealView> {
   const entity = await findEntityForModule(ctx, body.entityId);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -239,7 +280,7 @@ export async function fileAppeal(ctx: ActorContext, body: { entityId: number; sn
       })
       .returning();
     await writeAudit({ ...ctx, db: tx }, { action: 'workshops.appeal.file', objectType: 'ws_appeal', objectId: row?.id });
-    return row as typeof wsAppeal.$inferSelect;
+    return appealView(row as typeof wsAppeal.$inferSelect);
   });
 }
 
@@ -254,10 +295,14 @@ export async function listAppeals(ctx: ActorContext, query: { page: number; page
     .orderBy(desc(wsAppeal.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  return { items, total: (await ctx.db.$count(wsAppeal, appealScope(ctx))) as number };
+  return { items: items.map(appealView), total: (await ctx.db.$count(wsAppeal, appealScope(ctx))) as number };
 }
 
-export async function getAppeal(ctx: ActorContext, id: number) {
+export async function getAppeal(ctx: ActorContext, id: number): Promise<AppealView> {
+  return appealView(await appealRow(ctx, id));
+}
+
+async function appealRow(ctx: ActorContext, id: number) {
   const [row] = await ctx.db
     .select()
     .from(wsAppeal)
@@ -266,8 +311,8 @@ export async function getAppeal(ctx: ActorContext, id: number) {
   return row;
 }
 
-export async function decideAppeal(ctx: ActorContext, id: number, body: { status: 'upheld' | 'rejected'; decisionNote: string }) {
-  const appeal = await getAppeal(ctx, id);
+export async function decideAppeal(ctx: ActorContext, id: number, body: AppealDecision): Promise<AppealView> {
+  const appeal = await appealRow(ctx, id);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(wsAppeal)
@@ -278,6 +323,6 @@ export async function decideAppeal(ctx: ActorContext, id: number, body: { status
       { ...ctx, db: tx },
       { action: 'workshops.appeal.decide', objectType: 'ws_appeal', objectId: id, detail: { status: body.status } },
     );
-    return row as typeof wsAppeal.$inferSelect;
+    return appealView(row as typeof wsAppeal.$inferSelect);
   });
 }

@@ -1,0 +1,106 @@
+import { bigint, char, date, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  abnormalMeasures,
+  abnormalReasons,
+  abnormalStatuses,
+  filingChannels,
+  obligedKinds,
+  repairStatuses,
+  repairTargets,
+  seriousReasons,
+  seriousStatuses,
+} from './credit.schemas.ts';
+
+/** One row per entity and report year that must file (filed or not): migration 0150. */
+export const creditAnnualReport = pgTable(
+  'credit_annual_report',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
+    entityName: text('entity_name').notNull(),
+    creditCode: text('credit_code').notNull(),
+    entityKind: text('entity_kind', { enum: obligedKinds }).notNull(),
+    streetCode: char('street_code', { length: 9 }).notNull(),
+    reportYear: smallint('report_year').notNull(),
+    deadline: date('deadline').notNull(),
+    filedOn: date('filed_on'),
+    channel: text('channel', { enum: filingChannels }),
+    reminderCount: integer('reminder_count').notNull().default(0),
+    remindedOn: date('reminded_on'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+export const creditAbnormalListing = pgTable(
+  'credit_abnormal_listing',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
+    entityName: text('entity_name').notNull(),
+    creditCode: text('credit_code').notNull(),
+    entityKind: text('entity_kind', { enum: obligedKinds }).notNull(),
+    streetCode: char('street_code', { length: 9 }).notNull(),
+    measure: text('measure', { enum: abnormalMeasures }).notNull(),
+    reason: text('reason', { enum: abnormalReasons }).notNull(),
+    reportYear: smallint('report_year'),
+    decidedOn: date('decided_on').notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    status: text('status', { enum: abnormalStatuses }).notNull().default('listed'),
+    removedOn: date('removed_on'),
+    removalReason: text('removal_reason'),
+    listedBy: bigint('listed_by', { mode: 'number' }),
+    removedBy: bigint('removed_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+export const creditSeriousViolation = pgTable(
+  'credit_serious_violation',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
+    entityName: text('entity_name').notNull(),
+    creditCode: text('credit_code').notNull(),
+    streetCode: char('street_code', { length: 9 }).notNull(),
+    reason: text('reason', { enum: seriousReasons }).notNull(),
+    abnormalListingId: bigint('abnormal_listing_id', { mode: 'number' }),
+    listedOn: date('listed_on').notNull(),
+    termEndsOn: date('term_ends_on').notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    status: text('status', { enum: seriousStatuses }).notNull().default('listed'),
+    removedOn: date('removed_on'),
+    removalReason: text('removal_reason'),
+    listedBy: bigint('listed_by', { mode: 'number' }),
+    removedBy: bigint('removed_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+export const creditRepair = pgTable(
+  'credit_repair',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
+    streetCode: char('street_code', { length: 9 }).notNull(),
+    target: text('target', { enum: repairTargets }).notNull(),
+    abnormalListingId: bigint('abnormal_listing_id', { mode: 'number' }),
+    seriousViolationId: bigint('serious_violation_id', { mode: 'number' }),
+    appliedOn: date('applied_on').notNull(),
+    statement: text('statement').notNull(),
+    status: text('status', { enum: repairStatuses }).notNull().default('submitted'),
+    decidedOn: date('decided_on'),
+    decisionNote: text('decision_note').notNull().default(''),
+    appliedBy: bigint('applied_by', { mode: 'number' }),
+    decidedBy: bigint('decided_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);

@@ -1,0 +1,29 @@
+/**
+ * Credit supervision 信用监管: annual reports, the abnormal-operation list, the serious-violation list, credit repair
+ * and the public credit record. The module's only door: other modules read an entity's list status through these
+ * functions, never through the tables.
+ */
+import type { ServiceContext } from '../../platform/http/context.ts';
+import { abnormalListedEntityIds } from './service/abnormal-listings.ts';
+import { seriousListedEntityIds } from './service/serious-violations.ts';
+
+/** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
+export { creditFigures } from './credit.figures.ts';
+export { creditJobs } from './credit.jobs.ts';
+export { creditRoutes } from './credit.routes.ts';
+export { seedCreditDemo } from './service/demo-seed.ts';
+
+/**
+ * Of the given entities of one district, those on the abnormal-operation list (or marked abnormal) or on the
+ * serious-violation list on `today`: the credit-risk classes of the random inspections, risk grades.
+ */
+export async function creditListedEntityIds(
+  ctx: ServiceContext,
+  districtCode: string,
+  entityIds: readonly number[],
+  today: string,
+): Promise<Set<number>> {
+  const abnormal = await abnormalListedEntityIds(ctx, districtCode, entityIds);
+  const serious = await seriousListedEntityIds(ctx, districtCode, entityIds, today);
+  return new Set([...abnormal, ...serious]);
+}

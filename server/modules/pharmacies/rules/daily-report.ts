@@ -1,0 +1,13 @@
+/**
+ * 药情每日通 daily reporting: every pharmacy reports each day — its registrations, or "nothing to register today" —
+ * by the cut-off; after it, a pharmacy without a report is flagged to its station. The bureau's notice set the
+ * cut-off at the end of the business day; 20:00 China time is used until the bureau setting exists.
+ */
+export const defaultReportCutOff = '20:00';
+
+/** Whether `now` (an instant) is past the cut-off of `day` (China time, UTC+8, no daylight saving). */
+export function isPastCutOff(now: Date, day: string, cutOff = defaultReportCutOff): boolean {
+  const [hours, minutes] = cutOff.split(':').map(Number);
+  const limit = Date.parse(`${day}T00:00:00+08:00`) + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
+  return now.getTime() >= limit;
+}

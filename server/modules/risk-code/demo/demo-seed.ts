@@ -1,0 +1,57 @@
+import { creditCodeCheckCharacter } from '../../../../shared/credit-code.ts';
+import type { ServiceContext } from '../../../platform/http/context.ts';
+import { rcCertifiedProduct } from '../risk-code.tables.ts';
+import type { Ring } from '../rules/area-outline.ts';
+import { seedMapAreas } from '../service/colour-map.ts';
+import { ensureSubjects, newToken, recomputeColours } from '../service/recompute.ts';
+
+const firms = ['海曙精工机械', '甬江智能电器', '四明服饰', '鼓楼五金工具', '天一家居用品', '月湖食品', '南塘塑业', '望京照明电器'];
+const products: [number, string, string][] = [
+  [0, '数控车床', 'T/ZZB 0001-2019'],
+  [0, '立式加工中心', 'T/ZZB 0002-2019'],
+  [1, '智能电饭煲', 'T/ZZB 0101-2019'],
+  [1, '电热水壶', 'T/ZZB 0102-2019'],
+  [2, '羊毛针织衫', 'T/ZZB 0201-2019'],
+  [2, '衬衫', 'T/ZZB 0202-2019'],
+  [3, '扳手', 'T/ZZB 0301-2019'],
+  [3, '钳子', 'T/ZZB 0302-2019'],
+  [4, '不锈钢保温杯', 'T/ZZB 0401-2019'],
+  [4, '玻璃密封罐', 'T/ZZB 0402-2019'],
+  [5, '宁波汤圆', 'T/ZZB 0501-2019'],
+  [6, '塑料收纳箱', 'T/ZZB 0601-2019'],
+  [7, 'LED 吸顶灯', 'T/ZZB 0701-2019'],
+  [7, 'LED 筒灯', 'T/ZZB 0702-2019'],
+];
+
+/**
+ * Demo: a public code for every entity, colours for every catering unit (from the facts the other modules'
+ * demos made), the map's areas (street outlines, the pilot pedestrian street 宁大步行街, a complex), and 8 firms
+ * with 14 "品字标" certified products. Runs after the food-safety demo.
+ */
+export async function seedRiskCodeDemo(
+  ctx: ServiceContext,
+  input: { districtCode: string; random: () => number; today: string; streetOutlines?: ReadonlyMap<string, Ring> },
+): Promise<void> {
+  await ensureSubjects(ctx, input.districtCode);
+  await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true });
+  await seedMapAreas(ctx, input.districtCode, input.streetOutlines);
+  await ctx.db.insert(rcCertifiedProduct).values(
+    products.map(([firm, productName, standard], index) => {
+      const body = `91${input.districtCode}${String(700000 + firm * 97).padStart(6, '0')}${String(firm).padStart(2, '0')}X`.slice(0, 17);
+      const month = String(1 + Math.floor(input.random() * 12)).padStart(2, '0');
+      return {
+        districtCode: input.districtCode,
+        firmName: `宁波${firms[firm]}有限公司`,
+        firmCreditCode: body + creditCodeCheckCharacter(body),
+        productName,
+        certificateNumber: `CAZJ-${input.today.slice(0, 4)}-${String(index + 1).padStart(4, '0')}`,
+        issuer: '浙江制造国际认证联盟',
+        validUntil: `${Number(input.today.slice(0, 4)) + 2}-${month}-28`,
+        standard,
+        token: newToken(),
+        // The work summary counts them made by the end of 2020 (8 firms, 14 products).
+        createdAt: new Date('2020-12-01T02:00:00Z'),
+      };
+    }),
+  );
+}

@@ -1,0 +1,5 @@
+/** The risk-code module's value lists, one home for the server's schemas and tables and the web's filters and forms (labels in the locale files). */
+
+export const areaKinds = ['street', 'pedestrian_street', 'complex'] as const;
+
+export const riskLevels = ['A', 'B', 'C', 'D', 'U'] as const;

@@ -1,0 +1,20 @@
+/** The sampling module's value lists, one home for the server's schemas and tables and the web's filters and forms (labels in the locale files). */
+
+/** 生产 / 流通 / 餐饮 环节. */
+export const samplingLinks = ['production', 'circulation', 'catering'] as const;
+
+export const samplingFields = ['food', 'industrial'] as const;
+
+export const sampleStatuses = ['sampled', 'sent', 'received', 'reported', 'notified'] as const;
+
+export const handlingMeasures = ['recall', 'removal', 'rectification', 'case'] as const;
+
+export const handlingStatuses = ['open', 'in_progress', 'closed'] as const;
+
+export const handlingOutcomes = ['rectified', 'administrative_penalty', 'transferred_to_police', 'no_violation'] as const;
+
+export const labStatuses = ['to_receive', 'testing', 'reported'] as const;
+
+export const planKinds = ['routine', 'campaign'] as const;
+
+export const verdicts = ['qualified', 'unqualified'] as const;

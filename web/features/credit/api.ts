@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AbnormalReasonName,
+  AnnualReportView,
+  FilingRateView,
+  ImportResult,
+  ListingView,
+  ReminderResult,
+  RepairView,
+  SeriousView,
+} from '../../../server/modules/credit/credit.schemas.ts';
+import { ApiError, api, type Problem } from '../../lib/api-client.ts';
+import type { Page } from '../../lib/api-types.ts';
+
+export type { AbnormalReasonName, AnnualReportView, FilingRateView, ImportResult, ListingView, ReminderResult, RepairView, SeriousView };
+
+const keys = {
+  all: ['credit'] as const,
+  reports: (query: object) => ['credit', 'reports', query] as const,
+  rates: (year: number) => ['credit', 'rates', year] as const,
+  listings: (query: object) => ['credit', 'listings', query] as const,
+  serious: (query: object) => ['credit', 'serious', query] as const,
+  repairs: (query: object) => ['credit', 'repairs', query] as const,
+};
+
+export interface ReportFilter {
+  reportYear: number;
+  filing?: 'filed' | 'not_filed';
+  kind?: 'enterprise' | 'individual';
+  page: number;
+}
+
+export const useAnnualReports = (filter: ReportFilter) =>
+  useQuery({
+    queryKey: keys.reports(filter),
+    queryFn: ({ signal }) => api.get<Page<AnnualReportView>>('/credit/annual-reports', { ...filter, pageSize: 20 }, signal),
+  });
+
+export const useFilingRates = (reportYear: number, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.rates(reportYear),
+    queryFn: ({ signal }) => api.get<FilingRateView>('/credit/annual-reports/rates', { reportYear }, signal),
+    enabled,
+  });
+
+export const useListings = (query: { status?: string; isSeriousCandidate?: boolean; page: number }) =>
+  useQuery({
+    queryKey: keys.listings(query),
+    queryFn: ({ signal }) => api.get<Page<ListingView>>('/credit/abnormal-listings', { ...query, pageSize: 20 }, signal),
+  });
+
+export const useSerious = (page: number) =>
+  useQuery({
+    queryKey: keys.serious({ page }),
+    queryFn: ({ signal }) => api.get<Page<SeriousView>>('/credit/serious-violations', { page, pageSize: 20 }, signal),
+  });
+
+export const useRepairs = (query: { status?: string; page: number }) =>
+  useQuery({
+    queryKey: keys.repairs(query),
+    queryFn: ({ signal }) => api.get<Page<RepairView>>('/credit/repairs', { ...query, pageSize: 20 }, signal),
+  });
+
+/** Entities the user may act on (the registry search is scoped: a station's streets, an operator's own). */
+export const useEntitySearch = (q: string) =>
+  useQuery({
+    queryKey: ['credit', 'entity-search', q],
+    queryFn: ({ signal }) =>
+      api.get<Page<{ id: number; name: string; creditCode: string }>>(
+        '/entities',
+        { pageSize: 50, ...(q.trim() ? { q: q.trim() } : {}) },
+        signal,
+      ),
+  });
+
+function useInvalidating<TBody, TResult>(call: (body: TBody) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: call, onSuccess: () => client.invalidateQueries({ queryKey: keys.all }) });
+}
+
+export const useFileReport = () =>
+  useInvalidating((body: { entityId: number; reportYear: number; filedOn: string; channel: 'online' | 'paper' | 'staff' }) =>
+    api.post<AnnualReportView>('/credit/annual-reports', body),
+  );
+export const useSendReminders = () =>
+  useInvalidating((body: { reportYear: number }) => api.post<ReminderResult>('/credit/annual-reports/reminders', body));
+export const useCreateListing = () =>
+  useInvalidating((body: { entityId: number; reason: AbnormalReasonName; reportYear?: number; decidedOn: string }) =>
+    api.post<ListingView>('/credit/abnormal-listings', body),
+  );
+export const useRemoveListing = () =>
+  useInvalidating(({ id, ...body }: { id: number; removedOn: string; removalReason: string }) =>
+    api.post<ListingView>(`/credit/abnormal-listings/${id}/removal`, body),
+  );
+export const useMoveToSerious = () =>
+  useInvalidating((body: { abnormalListingId: number; listedOn: string }) => api.post<SeriousView>('/credit/serious-violations', body));
+export const useApplyRepair = () =>
+  useInvalidating((body: { target: 'abnormal_listing' | 'serious_violation'; targetId: number; statement: string }) =>
+    api.post<RepairView>('/credit/repairs', body),
+  );
+export const useDecideRepair = () =>
+  useInvalidating(({ id, ...body }: { id: number; status: 'approved' | 'rejected'; decisionNote: string }) =>
+    api.post<RepairView>(`/credit/repairs/${id}/decision`, body),
+  );
+
+const contentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** Uploads the registration system's extract as the raw body (as the registry import does). */
+async function uploadFilings({ file, reportYear, language }: { file: File; reportYear: number; language: string }): Promise<ImportResult> {
+  const kind = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const params = new URLSearchParams({ reportYear: String(reportYear), filename: file.name });
+  const response = await fetch(`/api/v1/credit/annual-reports/import?${params.toString()}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': contentTypes[kind] },
+    body: file,
+  }).catch(() => {
+    throw new ApiError({ type: 'about:blank', title: language === 'en' ? 'Network error' : '网络错误', status: 0, code: 'network_error' });
+  });
+  const body = (await response.json().catch(() => undefined)) as unknown;
+  if (!response.ok)
+    throw new ApiError({
+      type: 'about:blank',
+      title: response.statusText,
+      code: 'http_error',
+      ...(body as Partial<Problem>),
+      status: response.status,
+    });
+  return body as ImportResult;
+}
+export const useImportFilings = () => useInvalidating(uploadFilings);
