@@ -22,6 +22,7 @@ import { workshopFigures, workshopJobs, workshopRoutes } from './modules/worksho
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes, isSecureDeployment, sessionHook } from './platform/auth/auth.routes.ts';
+import { listenForSessionChanges } from './platform/auth/session-cache.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { frameworkProblem, invalidRequest, registerProblemHandlers } from './platform/errors/problem.ts';
 import type { FigureDefinition } from './platform/figures/figure-definition.ts';
@@ -181,6 +182,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   // In-memory caches that other processes on the same database must be able to empty (LISTEN/NOTIFY).
   const stopListening = await listenForPublicPageChanges(platform.database);
   app.addHook('onClose', () => stopListening());
+  const stopListeningForSessions = await listenForSessionChanges(platform.database);
+  app.addHook('onClose', () => stopListeningForSessions());
   app.get('/api/openapi.json', { schema: { hide: true }, ...(docsAccess ? { preHandler: docsAccess } : {}) }, () => app.swagger());
 
   if (existsSync(`${webRoot}index.html`)) {

@@ -163,6 +163,36 @@ describe.runIf(serverUrl)('several application processes on one database', () =>
       expect((await request(first().origin, 'GET', '/api/v1/auth/me', cookie)).status).toBe(401);
     });
 
+    it('empties the other process’s cached session when a user changes or is disabled through one (decision 0031)', async () => {
+      const signInOn = async (origin: string, username: string) => {
+        const login = await fetch(`${origin}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: testPassword }),
+        });
+        expect(login.status).toBe(200);
+        return (login.headers.getSetCookie().find((header) => header.startsWith('zj_sid=')) ?? '').split(';')[0] ?? '';
+      };
+      const admin = await signInOn(first().origin, home.users.admin.username);
+      const inspector = await signInOn(second().origin, home.users.inspector2.username);
+      const seenOnSecond = async () => request(second().origin, 'GET', '/api/v1/auth/me', inspector);
+      expect((await seenOnSecond()).json().orgUnitId).toBe(home.stations[1].id); // now in the second process's cache
+      // The notification travels through the database: give it the time of one round trip, not the cache's half minute.
+      const eventually = async (isDone: () => Promise<boolean>) => {
+        const deadline = Date.now() + 2_000;
+        while (!(await isDone()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(await isDone()).toBe(true);
+      };
+      const moved = await request(first().origin, 'PATCH', `/api/v1/users/${home.users.inspector2.id}`, admin, {
+        orgUnitId: home.stations[0].id,
+      });
+      expect(moved.status, moved.text).toBe(200);
+      await eventually(async () => (await seenOnSecond()).json().orgUnitId === home.stations[0].id);
+      const disabled = await request(first().origin, 'POST', `/api/v1/users/${home.users.inspector2.id}/disable`, admin, {});
+      expect(disabled.status, disabled.text).toBe(200);
+      await eventually(async () => (await seenOnSecond()).status === 401);
+    });
+
     it('shows a colour changed through one process on the other process’s cached public page at once', async () => {
       const login = await fetch(`${first().origin}/api/v1/auth/login`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { loginAndMe, sessionCheck } from './auth.bench.ts';
+import { loginAndMe, sessionCheck, sessionCheckPostgres } from './auth.bench.ts';
 import { figuresQuery, figuresQueryLarge } from './figures.bench.ts';
 import { foodSafetyJobs, foodSafetyJobsLarge } from './food-safety-jobs.bench.ts';
 import { provinceCitus } from './province.bench.ts';
@@ -12,6 +12,7 @@ import type { Benchmark } from './types.ts';
 export const benchmarks: Benchmark[] = [
   loginAndMe,
   sessionCheck,
+  sessionCheckPostgres,
   registrySearch,
   registryImport,
   registrySearchLarge,

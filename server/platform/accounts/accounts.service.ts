@@ -6,6 +6,7 @@ import { endSessionsOf, passwordChange } from '../auth/auth.service.ts';
 import { appUser, userEntity } from '../auth/auth.tables.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { isLocked } from '../auth/rules/lockout.ts';
+import { announceSessionChanges } from '../auth/session-cache.ts';
 import { invalidRequest } from '../errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../http/context.ts';
 import { orgUnit } from '../org/org.tables.ts';
@@ -213,6 +214,8 @@ async function changeUser(
     }
     if (options.entityIds) await bindEntities(tx, districtCode, id, options.entityIds);
     if (options.endSessions) await endSessionsOf({ ...ctx, db: tx }, before.user);
+    // What the user's sessions show or may see is built from these rows: each process reads them again.
+    else await announceSessionChanges(tx, [{ user: { districtCode, id } }]);
     const secretFields = new Set(['passwordHash', 'previousPasswordHashes', 'totpSecret']);
     const fields = Object.keys(change).filter((key) => !secretFields.has(key));
     const entityChange = options.entityIds

@@ -14,6 +14,7 @@ import {
   startTotpEnrolment,
 } from './auth.service.ts';
 import { describeMe } from './me.service.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 export function authSettingsOf(platform: Platform): AuthSettings {
   return {
@@ -44,10 +45,11 @@ function setSessionCookie(platform: Platform, reply: FastifyReply, token: string
 /** onRequest hook: the session cookie → request.actor (and the pending sign-in stage, if any). */
 export function sessionHook(platform: Platform) {
   const settings = authSettingsOf(platform);
+  const cache = sessionCacheOf(platform.database);
   return async (request: FastifyRequest) => {
     const token = request.cookies[sessionCookieName(platform)];
     if (!token || !request.url.startsWith('/api/')) return;
-    const session = await authenticate(contextOf(platform, request), token, settings);
+    const session = await authenticate(contextOf(platform, request), token, settings, cache);
     if (!session) return;
     request.sessionTokenHash = session.tokenHash;
     request.pendingSession = session;
@@ -104,9 +106,16 @@ export const authRoutes: RoutePlugin = (app, platform) => {
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: MeView } }, preHandler: requireRole() }, async (request) =>
-    describeMe(actorContextOf(platform, request)),
-  );
+  const cache = sessionCacheOf(platform.database);
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: MeView } }, preHandler: requireRole() }, async (request) => {
+    // Kept with the cached session: every change to what it shows drops the session from the cache (session-cache.ts).
+    const cached = request.sessionTokenHash ? cache.entryOf(request.sessionTokenHash) : undefined;
+    if (cached?.me && cached.session.actor === request.actor) return cached.me;
+    const readGeneration = cache.beginRead();
+    const me = await describeMe(actorContextOf(platform, request));
+    if (cached && cached.session.actor === request.actor) cache.rememberMe(cached, me, readGeneration);
+    return me;
+  });
 
   app.post(
     '/api/v1/auth/password',

@@ -21,6 +21,7 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.ts
 import { afterFailedLogin, type FailureState, isLocked } from './rules/lockout.ts';
 import { passwordHistoryLength } from './rules/password-policy.ts';
 import { type SessionPolicy, sessionExpiry, sessionValidity } from './rules/session-validity.ts';
+import { announceSessionChanges, type CachedSession, refreshSeconds, type SessionCache } from './session-cache.ts';
 import { acceptedTotpStep, newTotpSecret, totpEnrolment } from './totp.ts';
 import { passwordViolations } from './weak-passwords.ts';
 
@@ -31,8 +32,11 @@ export interface AuthSettings extends SessionPolicy {
 
 /** A half-finished sign-in (password accepted, second factor pending) lasts this long. */
 const pendingMinutes = 5;
-/** last_seen_at is written at most this often, so reads do not each cost a write. */
-const touchEverySeconds = 60;
+/**
+ * last_seen_at is written at most this often, so reads do not each cost a write; a cached session is read again as
+ * often (session-cache.ts), so the idle timeout may end a session at most a minute early, as before the cache.
+ */
+const touchEverySeconds = refreshSeconds;
 
 export type LoginOutcome =
   | { status: 'signed_in'; token: string; actor: Actor }
@@ -225,12 +229,39 @@ interface SessionRow {
 
 /**
  * The session behind a cookie token, with its actor and scope, or undefined when there is none or it
- * has timed out (idle or absolute); a timed-out session is deleted.
+ * has timed out (idle or absolute); a timed-out session is deleted. With a cache, a session read less than a minute
+ * ago is answered from memory (session-cache.ts): the timeouts are still checked on every request, and one that
+ * fails them is read again, so only the database ever ends a session.
  */
-export async function authenticate(ctx: ServiceContext, token: string, settings: SessionPolicy): Promise<AuthenticatedSession | undefined> {
+export async function authenticate(
+  ctx: ServiceContext,
+  token: string,
+  settings: SessionPolicy,
+  cache?: SessionCache,
+): Promise<AuthenticatedSession | undefined> {
   const districtCode = districtOfToken(token);
   if (!districtCode) return undefined;
   const tokenHash = hashToken(token);
+  const now = ctx.clock.now();
+  const cached = cache?.fresh(tokenHash, now.getTime());
+  if (cached && isLive(cached, now, settings)) return cached.session;
+  const readGeneration = cache?.beginRead() ?? 0;
+  const read = await readSession(ctx, districtCode, tokenHash, now, settings);
+  if (!read) {
+    cache?.forget(tokenHash);
+    return undefined;
+  }
+  cache?.store(tokenHash, { ...read, readAt: now.getTime() }, readGeneration);
+  return read.session;
+}
+
+function isLive(entry: Pick<CachedSession, 'session' | 'createdAt' | 'lastSeenAt' | 'expiresAt'>, now: Date, settings: SessionPolicy) {
+  const isPendingExpired = entry.session.stage !== 'active' && now.getTime() >= entry.expiresAt.getTime();
+  return !isPendingExpired && sessionValidity(entry, now, settings) === 'valid';
+}
+
+/** One query: the session, its user, the station's streets, the bound entities and the districts the user reads. */
+async function readSession(ctx: ServiceContext, districtCode: string, tokenHash: string, now: Date, settings: SessionPolicy) {
   const ofThisSession = and(eq(userSession.districtCode, districtCode), eq(userSession.tokenHash, tokenHash));
   const [row] = await queryRows<SessionRow>(
     ctx.db,
@@ -250,35 +281,37 @@ export async function authenticate(ctx: ServiceContext, token: string, settings:
         where s.district_code = ${districtCode} and s.token_hash = ${tokenHash}`,
   );
   if (!row) return undefined;
-  const now = ctx.clock.now();
-  const times = { createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) };
-  const isPendingExpired = row.stage !== 'active' && now.getTime() >= new Date(row.expires_at).getTime();
-  if (row.is_disabled || isPendingExpired || sessionValidity(times, now, settings) !== 'valid') {
+  const session: AuthenticatedSession = { stage: row.stage, tokenHash, districtCode: row.district_code, userId: row.user_id };
+  const read = {
+    session,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+  };
+  if (row.is_disabled || !isLive(read, now, settings)) {
     await ctx.db.delete(userSession).where(ofThisSession);
     return undefined;
   }
-  if (now.getTime() - times.lastSeenAt.getTime() >= touchEverySeconds * 1000) {
+  if (now.getTime() - read.lastSeenAt.getTime() >= touchEverySeconds * 1000) {
     await ctx.db.update(userSession).set({ lastSeenAt: now }).where(ofThisSession);
+    read.lastSeenAt = now;
   }
-  const session: AuthenticatedSession = { stage: row.stage, tokenHash, districtCode: row.district_code, userId: row.user_id };
-  if (row.stage !== 'active') return session;
+  if (row.stage !== 'active') return read;
   const roles = row.roles;
-  return {
-    ...session,
-    actor: {
-      userId: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      districtCode: row.district_code,
-      districtCodes: row.district_codes,
-      roles,
-      orgUnitId: row.org_unit_id,
-      isDistrictWide: roles.some((role) => districtWideRoles.includes(role)),
-      streetCodes: row.street_codes,
-      entityIds: row.entity_ids.map(Number),
-      labId: roles.includes('lab') ? row.org_unit_id : null,
-    },
+  session.actor = {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    districtCode: row.district_code,
+    districtCodes: row.district_codes,
+    roles,
+    orgUnitId: row.org_unit_id,
+    isDistrictWide: roles.some((role) => districtWideRoles.includes(role)),
+    streetCodes: row.street_codes,
+    entityIds: row.entity_ids.map(Number),
+    labId: roles.includes('lab') ? row.org_unit_id : null,
   };
+  return read;
 }
 
 async function actorForToken(ctx: ServiceContext, token: string, settings: SessionPolicy) {
@@ -308,6 +341,11 @@ async function promote(ctx: ServiceContext, session: AuthenticatedSession, setti
       .delete(userSession)
       .where(and(eq(userSession.districtCode, session.districtCode), eq(userSession.tokenHash, session.tokenHash)));
     const opened = await openSession(txCtx, { districtCode: session.districtCode, id: session.userId }, 'active', settings);
+    // The pending session is gone, and the user's other sessions now show an authenticator.
+    await announceSessionChanges(tx, [
+      { session: session.tokenHash },
+      { user: { districtCode: session.districtCode, id: session.userId } },
+    ]);
     await writeAudit(txCtx, { action, objectType: 'user', objectId: session.userId, districtCode: session.districtCode });
     return opened;
   });
@@ -329,6 +367,7 @@ export async function completeTotpSignIn(
   // A wrong code counts like a wrong password: five of them lock the account, and a locked one never signs in.
   if (user.isDisabled || isLocked(user, now)) {
     await ctx.db.delete(userSession).where(eq(userSession.tokenHash, session.tokenHash));
+    await announceSessionChanges(ctx.db, [{ session: session.tokenHash }]);
     await writeAudit(ctx, {
       action: 'auth.totp',
       outcome: 'denied',
@@ -343,7 +382,10 @@ export async function completeTotpSignIn(
   const step = secret ? acceptedTotpStep(secret, code, now, user.totpLastStep) : null;
   if (step === null) {
     const after = await countFailure(ctx, user, { action: 'auth.totp', reason: 'wrong_code' });
-    if (after.isNowLocked) await ctx.db.delete(userSession).where(eq(userSession.tokenHash, session.tokenHash));
+    if (after.isNowLocked) {
+      await ctx.db.delete(userSession).where(eq(userSession.tokenHash, session.tokenHash));
+      await announceSessionChanges(ctx.db, [{ session: session.tokenHash }]);
+    }
     throw invalidTotpCode();
   }
   return promote(ctx, session, settings, step, 'auth.totp');
@@ -383,6 +425,7 @@ export async function logout(ctx: ServiceContext, session: AuthenticatedSession)
     await tx
       .delete(userSession)
       .where(and(eq(userSession.districtCode, session.districtCode), eq(userSession.tokenHash, session.tokenHash)));
+    await announceSessionChanges(tx, [{ session: session.tokenHash }]);
     if (ctx.actor) await writeAudit({ ...ctx, db: tx }, { action: 'auth.logout', objectType: 'user', objectId: ctx.actor.userId });
   });
 }
@@ -390,6 +433,7 @@ export async function logout(ctx: ServiceContext, session: AuthenticatedSession)
 /** Ends every session of a user at once (disable, password reset). */
 export async function endSessionsOf(ctx: ServiceContext, user: { districtCode: string; id: number }): Promise<void> {
   await ctx.db.delete(userSession).where(and(eq(userSession.districtCode, user.districtCode), eq(userSession.userId, user.id)));
+  await announceSessionChanges(ctx.db, [{ user: { districtCode: user.districtCode, id: user.id } }]);
 }
 
 /**
@@ -437,6 +481,8 @@ export async function changePassword(
           sql`${userSession.tokenHash} <> ${currentTokenHash}`,
         ),
       );
+    // Every session of the user: the others ended, this one no longer must change its password.
+    await announceSessionChanges(tx, [{ user: { districtCode: user.districtCode, id: user.id } }]);
     await writeAudit({ ...ctx, db: tx }, { action: 'auth.password_change', objectType: 'user', objectId: user.id });
   });
 }

@@ -187,9 +187,12 @@ describe('operator self-registration', () => {
     expect(bind.status).toBe(201);
     const view = await call(home.users.inspector1.username, 'GET', `/api/v1/operator-registrations/${bind.body.id}`);
     expect(view.body).toMatchObject({ bindsExistingAccount: true, username: operator });
+    // The operator is signed in already: their session acts for the new shop from the approval on, without signing in again.
+    expect((await call(operator, 'GET', `/api/v1/entities/${shop.entityId}`)).status).toBe(404);
     const approved = await call(home.users.inspector1.username, 'POST', `/api/v1/operator-registrations/${bind.body.id}/approve`, {});
     expect(approved.body).toMatchObject({ status: 'approved', userId: home.users.operator.id });
     expect(await boundShops(home.users.operator.id)).toContain(shop.entityId);
+    expect((await call(operator, 'GET', `/api/v1/entities/${shop.entityId}`)).status).toBe(200);
   });
 
   it('guessing the password of an account here counts towards its lockout, as at sign-in', async () => {

@@ -5,6 +5,7 @@ import { passwordFieldErrors } from '../../../platform/auth/auth.errors.ts';
 import { proveAccountPassword } from '../../../platform/auth/auth.service.ts';
 import { appUser, userEntity } from '../../../platform/auth/auth.tables.ts';
 import { hashPassword, verifyAgainstDecoy } from '../../../platform/auth/passwords.ts';
+import { announceSessionChanges } from '../../../platform/auth/session-cache.ts';
 import { passwordViolations } from '../../../platform/auth/weak-passwords.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -201,6 +202,8 @@ export async function approveApplication(ctx: ActorContext, id: number): Promise
       userId = (created as { id: number }).id;
     }
     await tx.insert(userEntity).values({ districtCode: row.districtCode, userId, entityId: row.entityId }).onConflictDoNothing();
+    // An existing account's signed-in sessions now act for this shop too.
+    if (account) await announceSessionChanges(tx, [{ user: { districtCode: row.districtCode, id: userId } }]);
     await tx
       .update(operatorApplication)
       .set({ status: 'approved', decidedBy: ctx.actor.userId, decidedAt: ctx.clock.now(), userId })

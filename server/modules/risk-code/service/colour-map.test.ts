@@ -216,6 +216,7 @@ describe('five-colour map areas', () => {
     const notOwn = await shopAt(home, streetCode, 121.56, 29.85, '别家饭店');
     await call(home.users.section.username, 'GET', `/api/v1/risk-code/entities/${notOwn}`);
     await home.ctx.db.insert(userEntity).values({ districtCode: home.code, userId: home.users.operator.id, entityId: own });
+    call.signOut(home.users.operator.username); // bound behind the application's back: a new session sees it
     const mine = await call(home.users.operator.username, 'GET', `/api/v1/risk-code/entities/${own}`);
     expect(mine.status).toBe(200);
     expect(((mine.body as Json).explanation as Json).summary).toContain('码');
