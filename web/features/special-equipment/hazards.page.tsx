@@ -222,7 +222,7 @@ function HazardPhotos({ hazard, stage, canAdd }: { hazard: HazardView; stage: 'f
               height={96}
               style={{ objectFit: 'cover' }}
               src={hazardPhotoUrl(hazard.id, photo.id)}
-              alt={t('hazards.photoAlt', { n: index + 1 })}
+              alt={t('hazards.photoAlt', { stage: t(`hazards.photoStages.${stage}`), n: index + 1 })}
             />
           ))}
         </Image.PreviewGroup>

@@ -5,7 +5,7 @@ import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { hasRole } from '../../../platform/scope/actor.ts';
 import { checkPhotoDataUrl, type HazardPhotoStage, hazardPhotoLimits } from '../rules/hazard-photo.ts';
-import { hazardPhotoNotFound } from '../special-equipment.errors.ts';
+import { hazardPhotoNotFound, hazardStepNotAllowed } from '../special-equipment.errors.ts';
 import type { HazardView } from '../special-equipment.schemas.ts';
 import { seHazardPhoto } from '../special-equipment.tables.ts';
 import { getHazard, hazardRow } from './hazards.ts';
@@ -13,7 +13,8 @@ import { badField } from './shared-views.ts';
 
 /**
  * Adds a photo to a hazard in the actor's scope: `found` by the expert or bureau staff, `rectified` by the user (its
- * evidence) or staff. JPEG or PNG by its first bytes, at most 5 MB, at most 6 per stage (rules/hazard-photo.ts).
+ * evidence) or staff, until the hazard is closed or escalated. JPEG or PNG by its first bytes, at most 5 MB, at most 6
+ * per stage (rules/hazard-photo.ts).
  */
 export async function addHazardPhoto(
   ctx: ActorContext,
@@ -22,6 +23,8 @@ export async function addHazardPhoto(
 ): Promise<HazardView> {
   const { hazard } = await hazardRow(ctx, id);
   const districtCode = hazard.districtCode;
+  // A closed or escalated hazard's file is complete: its evidence is what it was decided on.
+  if (hazard.status === 'closed' || hazard.status === 'escalated') throw hazardStepNotAllowed({ from: hazard.status });
   const isStaff = hasRole(ctx.actor, 'admin', 'section', 'inspector');
   if (body.stage === 'found' && !isStaff && !hasRole(ctx.actor, 'expert'))
     badField('stage', { 'zh-CN': '隐患照片由专家或执法人员上传', en: 'photos of the hazard as found come from the expert or staff' });
