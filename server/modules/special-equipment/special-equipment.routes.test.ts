@@ -292,6 +292,8 @@ describe('the hazard loop', () => {
     expect(reported.body).toMatchObject({ status: 'reported', recheckDue: '2021-01-22', flag: null });
     const closed = await call('inspector1', 'POST', `/hazards/${id}/recheck`, { on: '2021-01-14', outcome: 'closed', note: '复查合格' });
     expect(closed.body).toMatchObject({ status: 'closed', closedOn: '2021-01-14' });
+    const late = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]).toString('base64')}`;
+    expect((await call('operator', 'POST', `/hazards/${id}/photos`, { stage: 'rectified', dataUrl: late })).status).toBe(409);
     expect((await call('inspector2', 'GET', `/hazards/${id}`)).status).toBe(404);
   });
 
