@@ -54,7 +54,7 @@ beforeAll(async () => {
   await equipment(`3110${home.code}20200002`, '2020-02-01', true); // due 2021-02-01: within a month
   await equipment(`3110${home.code}20200003`, '2020-12-01', false); // registration overdue since 2021-01-01
   await equipment(`3110${home.code}20200004`, '2020-06-01', true); // nothing to remind
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await app?.close();
   await platform?.database.close();
