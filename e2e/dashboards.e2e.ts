@@ -105,7 +105,7 @@ describe('the leader’s cockpit and the big screen', () => {
     const page = await harness.newPage({ width: 390, height: 844 }, { isMobile: true });
     await signIn(page, 'operator1', 'Demo-Operator1-2026');
     const business = page.getByTestId('my-businesses').locator('[data-testid^="my-business-"]').first();
-    await business.getByText('五色码').waitFor();
+    await business.getByText('五色码', { exact: true }).waitFor();
     await expect.poll(async () => (await business.textContent()) ?? '').toMatch(/[绿蓝黄橙黑]码/);
     await expect.poll(async () => (await business.textContent()) ?? '').toMatch(/下次应检查\d{4}-\d{2}-\d{2}/);
     const sticker = business.getByRole('link', { name: '打印门贴' });
