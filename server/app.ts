@@ -17,7 +17,7 @@ import { randomInspectionFigures, randomInspectionJobs, randomInspectionRoutes }
 import { registryFigures, registryRoutes } from './modules/registry/index.ts';
 import { listenForPublicPageChanges, riskCodeFigures, riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
 import { samplingFigures, samplingRoutes } from './modules/sampling/index.ts';
-import { specialEquipmentFigures, specialEquipmentRoutes } from './modules/special-equipment/index.ts';
+import { specialEquipmentFigures, specialEquipmentJobs, specialEquipmentRoutes } from './modules/special-equipment/index.ts';
 import { workshopFigures, workshopJobs, workshopRoutes } from './modules/workshops/index.ts';
 import { accountRoutes } from './platform/accounts/accounts.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -52,6 +52,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...riskCodeJobs(platform),
     ...workshopJobs(platform),
     ...creditJobs(platform),
+    ...specialEquipmentJobs,
   ];
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../shared/roles.ts';
+import { type Role, specialEquipmentThirdPartyRoles } from '../shared/roles.ts';
 import { buildApp, registeredRoutes } from './app.ts';
 import { queryRows } from './db/client.ts';
 import { createUser } from './platform/accounts/accounts.service.ts';
@@ -28,6 +28,8 @@ let app: AppInstance;
 let home: TestDistrict;
 let other: TestDistrict;
 let marketManager: string;
+/** The special-equipment expert, inspection body and maintenance unit (decision 0028). */
+const thirdParties: [Role, string][] = [];
 let victimUserId: number;
 const call = apiCaller(() => app);
 const loggedErrors: string[] = [];
@@ -53,6 +55,7 @@ beforeAll(async () => {
       })
     ).user;
   marketManager = (await extra(`market-${home.code}`, ['market_manager'])).username;
+  for (const role of specialEquipmentThirdPartyRoles) thirdParties.push([role, (await extra(`${role}-${home.code}`, [role])).username]);
   victimUserId = (await extra(`victim-${home.code}`, ['inspector'])).id;
 });
 afterAll(async () => {
@@ -86,6 +89,7 @@ function usersFor(roles: readonly Role[] | undefined): (string | undefined)[] {
     ['operator', home.users.operator.username],
     ['lab', home.users.lab.username],
     ['market_manager', marketManager],
+    ...thirdParties,
   ];
   const fitting = everyone.filter(([role]) => roles.length === 0 || roles.includes(role)).map(([, username]) => username);
   return fitting.length ? fitting : [home.users.admin.username];

@@ -1,5 +1,16 @@
 /** The staff and business roles of Zhijian (the public needs no account). A user may hold several. */
-export const roles = ['admin', 'leader', 'section', 'inspector', 'operator', 'lab', 'market_manager'] as const;
+export const roles = [
+  'admin',
+  'leader',
+  'section',
+  'inspector',
+  'operator',
+  'lab',
+  'market_manager',
+  'expert',
+  'inspection_body',
+  'maintenance_unit',
+] as const;
 export type Role = (typeof roles)[number];
 
 /*
@@ -28,3 +39,13 @@ export const staffRoles: readonly Role[] = ['admin', 'leader', 'section', 'inspe
  * (health data, PIPL Art. 28) and reveal their ID numbers and phones, each reveal audited.
  */
 export const epidemicTeamRoles: readonly Role[] = ['section'];
+
+/*
+ * The third parties of special equipment (issue 19, docs/decisions/0028). They act only in that module: no other route
+ * admits them. A third-party expert (commissioned by the bureau) reads the district's register and records hazards; an
+ * inspection body (检验机构) reads the register and enters periodic-inspection results; a maintenance unit (维保单位)
+ * is bound to the special-equipment users it serves and records their elevators' maintenance.
+ */
+export const specialEquipmentThirdPartyRoles: readonly Role[] = ['expert', 'inspection_body', 'maintenance_unit'];
+/** Everyone the special-equipment module lets in: bureau staff, users (operators) and the three third parties. */
+export const specialEquipmentRoles: readonly Role[] = [...staffAndOperatorRoles, ...specialEquipmentThirdPartyRoles];

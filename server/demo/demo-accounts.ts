@@ -13,7 +13,10 @@ export type DemoPlacement =
   | { orgUnit: 'section'; section: string }
   | { orgUnit: 'station'; stationIndex: number }
   | { orgUnit: 'lab' }
-  | { orgUnit: 'none'; entity: { category: BusinessCategory; nth: number } };
+  /** Bound to `count` (default 1) active entities of a category from the n-th: an operator, a maintenance unit. */
+  | { orgUnit: 'none'; entity: { category: BusinessCategory; nth: number; count?: number } }
+  /** A third party outside the bureau's organisation with no entity of its own (an expert, an inspection body). */
+  | { orgUnit: 'external' };
 
 export interface DemoAccount {
   username: string;
@@ -70,6 +73,28 @@ export const demoAccounts: readonly DemoAccount[] = [
     placement: { orgUnit: 'none', entity: { category: 'pharmacy', nth: 0 } },
     password: 'Demo-Pharmacy1-2026',
   },
+  {
+    username: 'se.expert',
+    displayName: '特种设备第三方专家 林高工',
+    roles: ['expert'],
+    placement: { orgUnit: 'external' },
+    password: 'Demo-Expert-2026',
+  },
+  {
+    username: 'se.inspection',
+    displayName: '特种设备检验研究院 检验员',
+    roles: ['inspection_body'],
+    placement: { orgUnit: 'external' },
+    password: 'Demo-Inspection-2026',
+  },
+  {
+    username: 'se.maintenance',
+    displayName: '电梯维保单位 维保员',
+    roles: ['maintenance_unit'],
+    // Serves the first ten special-equipment users (their elevators).
+    placement: { orgUnit: 'none', entity: { category: 'special_equipment_user', nth: 0, count: 10 } },
+    password: 'Demo-Maintenance-2026',
+  },
   { username: 'lab', displayName: '检测中心 检验员', roles: ['lab'], placement: { orgUnit: 'lab' }, password: 'Demo-Lab-2026!' },
   {
     username: 'market.manager',
@@ -116,7 +141,7 @@ export async function applyDemoAccounts(db: Db, districtCode: string, units: Dem
       })
       .returning({ id: appUser.id });
     if (placement.orgUnit === 'none' && user) {
-      const [bound] = await db
+      const bound = await db
         .select({ id: entity.id })
         .from(entity)
         .where(
@@ -124,8 +149,8 @@ export async function applyDemoAccounts(db: Db, districtCode: string, units: Dem
         )
         .orderBy(asc(entity.id))
         .offset(placement.entity.nth)
-        .limit(1);
-      if (bound) await db.insert(userEntity).values({ districtCode, userId: user.id, entityId: bound.id });
+        .limit(placement.entity.count ?? 1);
+      if (bound.length) await db.insert(userEntity).values(bound.map((row) => ({ districtCode, userId: user.id, entityId: row.id })));
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   leadershipRoles,
   registryReaderRoles,
   settingsRoles,
+  specialEquipmentRoles,
   staffAndOperatorRoles,
 } from '../../shared/roles.ts';
 import { UserListPage } from '../features/admin-users/routes.tsx';
@@ -51,6 +52,7 @@ import {
   SamplingStatisticsPage,
 } from '../features/sampling/routes.tsx';
 import {
+  SpecialEquipmentCyclesPage,
   SpecialEquipmentDuePage,
   SpecialEquipmentHazardPage,
   SpecialEquipmentHazardsPage,
@@ -225,22 +227,34 @@ const routes: RouteObject[] = [
       },
       {
         path: 'special-equipment',
-        element: <RequireRole roles={staffAndOperatorRoles} />,
+        element: <RequireRole roles={specialEquipmentRoles} />,
         children: [
           { index: true, element: <SpecialEquipmentRegisterPage /> },
           { path: 'equipment/:id', element: <SpecialEquipmentPage /> },
-          { path: 'hazards', element: <SpecialEquipmentHazardsPage /> },
-          { path: 'hazards/:id', element: <SpecialEquipmentHazardPage /> },
-          { path: 'operators', element: <SpecialEquipmentOperatorsPage /> },
           {
-            element: <RequireRole roles={bureauStaffRoles} />,
+            element: <RequireRole roles={[...staffAndOperatorRoles, 'expert']} />,
             children: [
-              { path: 'due', element: <SpecialEquipmentDuePage /> },
-              { path: 'rates', element: <SpecialEquipmentRatesPage /> },
+              { path: 'hazards', element: <SpecialEquipmentHazardsPage /> },
+              { path: 'hazards/:id', element: <SpecialEquipmentHazardPage /> },
             ],
           },
           {
-            element: <RequireRole roles={['admin', 'section', 'inspector']} />,
+            element: <RequireRole roles={staffAndOperatorRoles} />,
+            children: [{ path: 'operators', element: <SpecialEquipmentOperatorsPage /> }],
+          },
+          {
+            element: <RequireRole roles={[...bureauStaffRoles, 'inspection_body']} />,
+            children: [{ path: 'due', element: <SpecialEquipmentDuePage /> }],
+          },
+          {
+            element: <RequireRole roles={bureauStaffRoles} />,
+            children: [
+              { path: 'rates', element: <SpecialEquipmentRatesPage /> },
+              { path: 'cycles', element: <SpecialEquipmentCyclesPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['admin', 'section', 'inspector', 'expert']} />,
             children: [{ path: 'hazards/new', element: <SpecialEquipmentNewHazardPage /> }],
           },
         ],

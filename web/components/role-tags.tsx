@@ -9,6 +9,9 @@ const roleColours: Record<string, string> = {
   operator: 'purple',
   lab: 'cyan',
   market_manager: 'geekblue',
+  expert: 'magenta',
+  inspection_body: 'volcano',
+  maintenance_unit: 'lime',
 };
 
 export function RoleTags({ roles }: { roles: readonly string[] }) {

@@ -7,4 +7,6 @@
 export { seedSpecialEquipmentDemo } from './service/demo-seed.ts';
 /** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
 export { specialEquipmentFigures } from './special-equipment.figures.ts';
+/** The daily reminders of inspections due, overdue and late registrations (SMS outbox). */
+export { specialEquipmentJobs } from './special-equipment.jobs.ts';
 export { specialEquipmentRoutes } from './special-equipment.routes.ts';

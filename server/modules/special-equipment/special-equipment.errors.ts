@@ -25,3 +25,11 @@ export const importInvalid = defineError('special_equipment.import_invalid', 400
   'zh-CN': '导入文件有误，未导入任何行，请按标出的行修改后重新导入',
   en: 'The import file has errors; nothing was imported. Fix the rows listed and import again',
 });
+export const hazardPhotoNotFound = defineError('special_equipment.hazard_photo_not_found', 404, {
+  'zh-CN': '找不到该照片',
+  en: 'Photo not found',
+});
+export const planNotFound = defineError('special_equipment.plan_not_found', 404, {
+  'zh-CN': '找不到该应急预案',
+  en: 'Emergency plan not found',
+});

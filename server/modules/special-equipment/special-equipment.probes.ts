@@ -46,6 +46,29 @@ async function hazard(world: ProbeWorld): Promise<number> {
   return (found.body as { id: number }).id;
 }
 
+/** The smallest valid PNG signature plus a byte: enough for the magic-number check. */
+const pngDataUrl = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]).toString('base64')}`;
+
+async function hazardPhoto(world: ProbeWorld): Promise<{ hazardId: number; photoId: number }> {
+  const hazardId = await hazard(world);
+  const added = await world.call(world.home.users.section.username, 'POST', `/api/v1/special-equipment/hazards/${hazardId}/photos`, {
+    stage: 'found',
+    dataUrl: pngDataUrl,
+  });
+  if (added.status !== 201) throw new Error(`probe photo not added: ${added.status} ${JSON.stringify(added.body)}`);
+  const photos = (added.body as { photos: { id: number }[] }).photos;
+  return { hazardId, photoId: (photos[0] as { id: number }).id };
+}
+
+async function plan(world: ProbeWorld): Promise<number> {
+  const created = await world.call(world.home.users.section.username, 'POST', '/api/v1/special-equipment/emergency-plans', {
+    title: '探针区级特种设备事故应急预案',
+    approvedOn: '2020-01-10',
+  });
+  if (created.status !== 201) throw new Error(`probe plan not created: ${created.status} ${JSON.stringify(created.body)}`);
+  return (created.body as { id: number }).id;
+}
+
 const outsiders = (world: ProbeWorld) => [world.other.users.section.username, world.home.users.inspector2.username];
 
 export const specialEquipmentProbes: ScopeProbe[] = [
@@ -104,5 +127,28 @@ export const specialEquipmentProbes: ScopeProbe[] = [
   {
     route: 'POST /api/v1/special-equipment/hazards/:id/escalate',
     setup: async (world) => ({ id: await hazard(world), body: { on: '2020-06-20', note: '逾期未整改' }, outsiders: outsiders(world) }),
+  },
+  {
+    route: 'POST /api/v1/special-equipment/hazards/:id/photos',
+    setup: async (world) => ({
+      id: await hazard(world),
+      body: { stage: 'rectified', dataUrl: pngDataUrl },
+      outsiders: [...outsiders(world), world.home.users.operator.username],
+    }),
+  },
+  {
+    // The photo's own id rides in the id; the route's second parameter falls into an ignored query string.
+    route: 'GET /api/v1/special-equipment/hazards/:id/photos/:photoId',
+    setup: async (world) => {
+      const { hazardId, photoId } = await hazardPhoto(world);
+      return { id: `${hazardId}/photos/${photoId}?probe=`, outsiders: [...outsiders(world), world.home.users.operator.username] };
+    },
+  },
+  {
+    route: 'GET /api/v1/special-equipment/emergency-plans/:id',
+    setup: async (world) => ({
+      id: await plan(world),
+      outsiders: [world.other.users.section.username, world.home.users.operator.username],
+    }),
   },
 ];

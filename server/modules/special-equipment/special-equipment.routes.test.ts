@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../../shared/credit-code.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { createUser } from '../../platform/accounts/accounts.service.ts';
 import type { AppInstance } from '../../platform/http/routes.ts';
-import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
+import { createTestDistrict, type TestDistrict, testPassword } from '../../test/factories.ts';
 import { signIn } from '../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
 
@@ -290,6 +292,8 @@ describe('the hazard loop', () => {
     expect(reported.body).toMatchObject({ status: 'reported', recheckDue: '2021-01-22', flag: null });
     const closed = await call('inspector1', 'POST', `/hazards/${id}/recheck`, { on: '2021-01-14', outcome: 'closed', note: '复查合格' });
     expect(closed.body).toMatchObject({ status: 'closed', closedOn: '2021-01-14' });
+    const late = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]).toString('base64')}`;
+    expect((await call('operator', 'POST', `/hazards/${id}/photos`, { stage: 'rectified', dataUrl: late })).status).toBe(409);
     expect((await call('inspector2', 'GET', `/hazards/${id}`)).status).toBe(404);
   });
 
@@ -338,4 +342,248 @@ describe('the hazard loop', () => {
     expect((await call('section', 'GET', '/drills')).body.total as number).toBe(2);
     expect((await call('operator', 'GET', '/drills')).body.total as number).toBe(1);
   });
+});
+
+describe('the equipment’s status history', () => {
+  it('a status change needs its day and reason, stays in order, and scrapped is final; the history lists every status', async () => {
+    const created = await call('section', 'POST', '/equipment', {
+      entityId: userId,
+      kind: 'boiler',
+      registrationCode: registrationCode(),
+      firstUsedOn: '2019-04-01',
+      address: '明州路1号锅炉房',
+    });
+    const id = created.body.id as number;
+    const noReason = await call('section', 'PATCH', `/equipment/${id}`, { status: 'stopped', statusSince: '2020-10-01' });
+    expect(noReason.status).toBe(400);
+    expect(((noReason.body.errors ?? []) as Json[]).map((error) => error.field)).toContain('statusReason');
+    expect(
+      (await call('section', 'PATCH', `/equipment/${id}`, { status: 'stopped', statusSince: '2019-03-01', statusReason: '停用' })).status,
+    ).toBe(400);
+    const stopped = await call('section', 'PATCH', `/equipment/${id}`, {
+      status: 'stopped',
+      statusSince: '2020-10-01',
+      statusReason: '采暖季外停用',
+    });
+    expect(stopped.body).toMatchObject({ status: 'stopped', statusSince: '2020-10-01', dueFlag: null });
+    await call('section', 'PATCH', `/equipment/${id}`, { status: 'scrapped', statusSince: '2021-01-05', statusReason: '锅炉老化报废' });
+    const back = await call('section', 'PATCH', `/equipment/${id}`, { status: 'in_use', statusSince: '2021-01-10', statusReason: '恢复' });
+    expect(back.status).toBe(400);
+    expect(((back.body.errors ?? []) as Json[]).map((error) => error.field)).toEqual(['status']);
+    const detail = await call('inspector1', 'GET', `/equipment/${id}`);
+    expect((detail.body.statusHistory as Json[]).map(({ status, since, reason }) => ({ status, since, reason }))).toEqual([
+      { status: 'in_use', since: '2019-04-01', reason: '' },
+      { status: 'stopped', since: '2020-10-01', reason: '采暖季外停用' },
+      { status: 'scrapped', since: '2021-01-05', reason: '锅炉老化报废' },
+    ]);
+  });
+});
+
+describe('the inspection-cycle table: the bureau’s data by effective date', () => {
+  const months = {
+    elevator: 6,
+    boiler: 12,
+    pressure_vessel: 36,
+    gas_cylinder: 36,
+    pressure_pipeline: 36,
+    lifting_machinery: 24,
+    in_plant_vehicle: 12,
+    passenger_ropeway: 12,
+    amusement_ride: 12,
+  };
+
+  it('section staff save a version; inspections on or after its day follow it, earlier ones the old cycle', async () => {
+    const bad = await call('section', 'POST', '/cycle-tables', {
+      effectiveFrom: '2021-01-01',
+      months: { ...months, elevator: 0, boiler: undefined },
+    });
+    expect(bad.status).toBe(400);
+    expect(((bad.body.errors ?? []) as Json[]).map((error) => error.field)).toEqual(
+      expect.arrayContaining(['months.elevator', 'months.boiler']),
+    );
+    expect((await call('inspector1', 'POST', '/cycle-tables', { effectiveFrom: '2021-01-01', months })).status).toBe(403);
+    const saved = await call('section', 'POST', '/cycle-tables', { effectiveFrom: '2021-01-01', months, note: '试行半年检' });
+    expect(saved.status).toBe(201);
+    const list = await call('inspector1', 'GET', '/cycle-tables');
+    expect(list.body.inForceId).toBe(saved.body.id);
+    expect((list.body.items as Json[]).map((item) => [item.effectiveFrom, item.isBuiltIn])).toEqual([
+      ['2021-01-01', false],
+      ['2000-01-01', true],
+    ]);
+    const [elevator] = (await call('section', 'GET', '/equipment?kind=elevator')).body.items as Json[];
+    const newer = await call('section', 'POST', `/equipment/${elevator?.id}/inspections`, {
+      inspectedOn: '2021-01-12',
+      result: 'pass',
+      inspectionBody: '宁波市特种设备检验研究院',
+      reportNumber: 'JY2021-000001',
+    });
+    expect(newer.body).toMatchObject({ nextDueOn: '2021-07-12' });
+    const older = await call('section', 'POST', `/equipment/${elevator?.id}/inspections`, {
+      inspectedOn: '2020-12-20',
+      result: 'pass',
+      inspectionBody: '宁波市特种设备检验研究院',
+      reportNumber: 'JY2020-000999',
+    });
+    expect(older.body).toMatchObject({ nextDueOn: '2021-12-20' });
+  });
+});
+
+const jpegDataUrl = `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]).toString('base64')}`;
+
+describe('hazard photos and emergency plans', () => {
+  it('a hazard photo is JPEG or PNG by its bytes; the expert’s as found, the user’s as rectified', async () => {
+    const [equipment] = (await call('section', 'GET', '/equipment?kind=elevator')).body.items as Json[];
+    const found = await call('inspector1', 'POST', '/hazards', {
+      equipmentId: equipment?.id,
+      foundOn: '2021-01-13',
+      severity: 'general',
+      description: '轿厢照明不足',
+      legalBasis: 'TSG T7001 附件A 8.1',
+      expert: '第三方专家 林高工',
+    });
+    const id = found.body.id as number;
+    const pdf = `data:image/png;base64,${Buffer.from('%PDF-1.7 not an image').toString('base64')}`;
+    const refused = await call('inspector1', 'POST', `/hazards/${id}/photos`, { stage: 'found', dataUrl: pdf });
+    expect(refused.status).toBe(400);
+    expect(((refused.body.errors ?? []) as Json[]).map((error) => [error.field, error.code])).toEqual([['dataUrl', 'not_image']]);
+    const added = await call('inspector1', 'POST', `/hazards/${id}/photos`, { stage: 'found', dataUrl: jpegDataUrl });
+    expect(added.status).toBe(201);
+    expect(added.body.photos).toEqual([expect.objectContaining({ stage: 'found', contentType: 'image/jpeg', sizeBytes: 8 })]);
+    expect((await call('operator', 'POST', `/hazards/${id}/photos`, { stage: 'found', dataUrl: jpegDataUrl })).status).toBe(400);
+    expect((await call('operator', 'POST', `/hazards/${id}/photos`, { stage: 'rectified', dataUrl: jpegDataUrl })).status).toBe(201);
+    const photoId = ((added.body.photos as Json[])[0] as Json).id;
+    const bytes = await app.inject({
+      method: 'GET',
+      url: `/api/v1/special-equipment/hazards/${id}/photos/${photoId}`,
+      headers: { cookie: cookies.get(home.users.operator.username) as string },
+    });
+    expect(bytes.statusCode).toBe(200);
+    expect(bytes.headers['content-type']).toBe('image/jpeg');
+    expect(bytes.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+  });
+
+  it('a user keeps its plans (review due three years on); drills name the plan they exercised', async () => {
+    const [equipment] = (await call('section', 'GET', '/equipment?kind=elevator')).body.items as Json[];
+    expect((await call('operator', 'POST', '/emergency-plans', { title: '全区预案', approvedOn: '2020-01-01' })).status).toBe(400);
+    const created = await call('operator', 'POST', '/emergency-plans', {
+      entityId: userId,
+      equipmentId: equipment?.id,
+      title: '电梯困人应急救援预案',
+      scenarios: '困人、蹲底、冲顶',
+      approvedOn: '2020-02-29',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({
+      reviewDue: '2023-02-28',
+      isReviewDue: false,
+      drillCount: 0,
+      entityName: '明州花园物业管理有限公司',
+    });
+    const district = await call('section', 'POST', '/emergency-plans', { title: '区特种设备事故应急预案', approvedOn: '2019-06-01' });
+    const drill = await call('operator', 'POST', '/drills', {
+      entityId: userId,
+      scenario: '电梯困人应急救援演练',
+      heldOn: '2020-10-01',
+      participants: 9,
+      planId: created.body.id,
+    });
+    expect(drill.status).toBe(201);
+    expect(drill.body).toMatchObject({ planId: created.body.id, planTitle: '电梯困人应急救援预案' });
+    const plan = await call('operator', 'GET', `/emergency-plans/${created.body.id}`);
+    expect(plan.body).toMatchObject({ drillCount: 1, lastDrillOn: '2020-10-01' });
+    expect((await call('operator', 'GET', `/emergency-plans/${district.body.id}`)).status).toBe(404);
+    expect((await call('inspector2', 'GET', `/emergency-plans/${created.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('the third parties: expert, inspection body, maintenance unit (decision 0028)', () => {
+  const accounts = new Map<string, string>();
+  async function as(username: string, method: 'GET' | 'POST', url: string, payload?: object) {
+    if (!accounts.has(username)) accounts.set(username, await signIn(app, username));
+    const response = await app.inject({
+      method,
+      url: `/api/v1/special-equipment${url}`,
+      headers: { cookie: accounts.get(username) as string },
+      ...(payload ? { payload } : {}),
+    });
+    return { status: response.statusCode, body: response.json() as Json };
+  }
+  async function account(district: TestDistrict, name: string, roles: Role[], entityIds: number[] = []) {
+    const { user } = await createUser(district.ctx, {
+      districtCode: district.code,
+      username: `${name}-${district.code}`,
+      displayName: name,
+      roles,
+      orgUnitId: null,
+      entityIds,
+      passwordOverride: testPassword,
+    });
+    return user.username;
+  }
+
+  it('each does its own step on the district’s register and nothing else; another district’s get 404', async () => {
+    const away = await createTestDistrict(platform);
+    const expert = await account(home, 'expert', ['expert']);
+    const body = await account(home, 'inspection-body', ['inspection_body']);
+    const maintainer = await account(home, 'maintainer', ['maintenance_unit'], [userId]);
+    const idle = await account(home, 'maintainer-idle', ['maintenance_unit']);
+    const awayExpert = await account(away, 'expert', ['expert']);
+    const awayBody = await account(away, 'inspection-body', ['inspection_body']);
+    const [elevator] = (await call('section', 'GET', '/equipment?kind=elevator')).body.items as Json[];
+    const id = elevator?.id as number;
+
+    expect((await as(expert, 'GET', `/equipment/${id}`)).status).toBe(200);
+    const hazard = await as(expert, 'POST', '/hazards', {
+      equipmentId: id,
+      foundOn: '2021-01-14',
+      severity: 'serious',
+      description: '制动器闸瓦磨损超标',
+      legalBasis: 'TSG T7001 附件A 2.8',
+      expert: '第三方专家 林高工',
+    });
+    expect(hazard.status).toBe(201);
+    expect((await as(expert, 'POST', `/hazards/${hazard.body.id}/photos`, { stage: 'found', dataUrl: jpegDataUrl })).status).toBe(201);
+    expect((await as(expert, 'POST', `/hazards/${hazard.body.id}/order`, { orderedOn: '2021-01-14', deadline: '2021-01-30' })).status).toBe(
+      403,
+    );
+
+    const inspected = await as(body, 'POST', `/equipment/${id}/inspections`, {
+      inspectedOn: '2021-01-14',
+      result: 'pass_after_rectification',
+      inspectionBody: '宁波市特种设备检验研究院',
+      reportNumber: 'JY2021-000002',
+    });
+    expect(inspected.status).toBe(201);
+    expect((await as(body, 'GET', '/hazards')).status).toBe(403);
+    expect((await as(body, 'POST', `/equipment/${id}/maintenance`, { maintainedOn: '2021-01-14', maintainer: 'x' })).status).toBe(403);
+
+    expect(
+      (await as(maintainer, 'POST', `/equipment/${id}/maintenance`, { maintainedOn: '2021-01-14', maintainer: '恒达维保 李工' })).status,
+    ).toBe(201);
+    expect((await as(idle, 'POST', `/equipment/${id}/maintenance`, { maintainedOn: '2021-01-14', maintainer: 'x' })).status).toBe(404);
+    expect(
+      (
+        await as(maintainer, 'POST', `/equipment/${id}/inspections`, {
+          inspectedOn: '2021-01-14',
+          result: 'pass',
+          inspectionBody: 'x',
+          reportNumber: 'JY2021-000003',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await as(maintainer, 'GET', '/rates')).status).toBe(403);
+
+    expect((await as(awayExpert, 'GET', `/equipment/${id}`)).status).toBe(404);
+    expect((await as(awayExpert, 'GET', `/hazards/${hazard.body.id}`)).status).toBe(404);
+    expect(
+      (
+        await as(awayBody, 'POST', `/equipment/${id}/inspections`, {
+          inspectedOn: '2021-01-14',
+          result: 'pass',
+          inspectionBody: 'x',
+          reportNumber: 'JY2021-000004',
+        })
+      ).status,
+    ).toBe(404);
+  }, 60_000);
 });

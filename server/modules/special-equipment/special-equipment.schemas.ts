@@ -5,7 +5,9 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { equipmentKinds, equipmentStatuses, inspectionResults } from './rules/equipment-kinds.ts';
 import { hazardFlags, hazardSeverities, hazardStatuses } from './rules/hazard-deadlines.ts';
+import { hazardPhotoStages } from './rules/hazard-photo.ts';
 import { dueFlags } from './rules/inspection-cycle.ts';
+import { reminderKinds } from './rules/reminders.ts';
 import { registrationStates } from './rules/use-registration.ts';
 
 export type { EquipmentKind, EquipmentStatus, InspectionResult } from './rules/equipment-kinds.ts';
@@ -45,6 +47,8 @@ export const EquipmentPatchBody = Type.Object(
   {
     status: Type.Optional(Type.Enum(equipmentStatuses)),
     statusSince: Type.Optional(DateString),
+    /** Why the status changes (kept in the equipment's history); required with a status. */
+    statusReason: Type.Optional(Text(500)),
     useCertificateNumber: Type.Optional(Text(40)),
     registeredOn: Type.Optional(DateString),
     maintenanceUnit: Type.Optional(Type.String({ maxLength: 200 })),
@@ -197,6 +201,15 @@ export const HazardViewSchema = Type.Object({
   recheckNote: Nullable(Type.String()),
   caseId: Nullable(Type.Integer()),
   flag: Nullable(Type.Enum(hazardFlags)),
+  /** The photos' descriptions; the bytes come from GET /hazards/:id/photos/:photoId. */
+  photos: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      stage: Type.Enum(hazardPhotoStages),
+      contentType: Type.String(),
+      sizeBytes: Type.Integer(),
+    }),
+  ),
 });
 export type HazardView = Static<typeof HazardViewSchema>;
 export const HazardList = list(HazardViewSchema);
@@ -245,6 +258,8 @@ export const DrillBody = Type.Object(
     heldOn: DateString,
     participants: Type.Integer({ minimum: 1, maximum: 100000 }),
     lessons: Type.String({ maxLength: 2000, default: '' }),
+    /** The emergency plan the drill exercised (of the same user, or a district plan). */
+    planId: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );
@@ -257,6 +272,8 @@ export const DrillViewSchema = Type.Object({
   heldOn: DateString,
   participants: Type.Integer(),
   lessons: Type.String(),
+  planId: Nullable(Type.Integer()),
+  planTitle: Nullable(Type.String()),
 });
 export type DrillView = Static<typeof DrillViewSchema>;
 export const DrillList = list(DrillViewSchema);
@@ -283,11 +300,30 @@ export const RatesViewSchema = Type.Object({
 });
 export type RatesView = Static<typeof RatesViewSchema>;
 
+export const StatusChangeViewSchema = Type.Object({
+  id: Type.Integer(),
+  status: Type.Enum(equipmentStatuses),
+  since: DateString,
+  reason: Type.String(),
+});
+export type StatusChangeView = Static<typeof StatusChangeViewSchema>;
+export const ReminderViewSchema = Type.Object({
+  kind: Type.Enum(reminderKinds),
+  dueOn: DateString,
+  sentOn: DateString,
+  isTexted: Type.Boolean(),
+});
+export type ReminderView = Static<typeof ReminderViewSchema>;
+
 export const EquipmentDetailSchema = Type.Object({
   equipment: EquipmentViewSchema,
   inspections: Type.Array(InspectionViewSchema),
   maintenance: Type.Array(MaintenanceViewSchema),
   hazards: Type.Array(HazardViewSchema),
+  /** Every status the equipment has had, oldest first. */
+  statusHistory: Type.Array(StatusChangeViewSchema),
+  /** The reminders the daily job sent about it, newest first. */
+  reminders: Type.Array(ReminderViewSchema),
 });
 export type EquipmentDetail = Static<typeof EquipmentDetailSchema>;
 
@@ -316,3 +352,83 @@ export const MapPointSchema = Type.Object({
 });
 export type MapPoint = Static<typeof MapPointSchema>;
 export const MapPoints = Type.Object({ items: Type.Array(MapPointSchema), total: Type.Integer({ minimum: 0 }) });
+
+/* Hazard photos */
+export const HazardPhotoBody = Type.Object(
+  {
+    /** `found` by the expert or staff; `rectified` as the user's evidence. */
+    stage: Type.Enum(hazardPhotoStages),
+    /** data:image/…;base64,… — JPEG or PNG by its first bytes, at most 5 MB. */
+    dataUrl: Type.String({ minLength: 20, maxLength: 7_000_000 }),
+  },
+  { additionalProperties: false },
+);
+export const HazardPhotoParams = Type.Object(
+  { id: Type.Integer({ minimum: 1 }), photoId: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+/* Inspection cycles: the bureau's dated table */
+const CycleMonths = Type.Object(
+  Object.fromEntries(equipmentKinds.map((kind) => [kind, Type.Integer({ minimum: 1, maximum: 120 })])) as Record<
+    (typeof equipmentKinds)[number],
+    ReturnType<typeof Type.Integer>
+  >,
+  { additionalProperties: false },
+);
+export const CycleTableBody = Type.Object(
+  { effectiveFrom: DateString, months: CycleMonths, note: Type.String({ maxLength: 500, default: '' }) },
+  { additionalProperties: false },
+);
+export type CycleTableInput = Static<typeof CycleTableBody>;
+export const CycleTableVersionSchema = Type.Object({
+  /** 0 for the built-in table (rules/inspection-cycle.ts). */
+  id: Type.Integer({ minimum: 0 }),
+  effectiveFrom: DateString,
+  months: CycleMonths,
+  note: Type.String(),
+  isBuiltIn: Type.Boolean(),
+});
+export type CycleTableVersion = Static<typeof CycleTableVersionSchema>;
+export const CycleTableList = Type.Object({
+  items: Type.Array(CycleTableVersionSchema),
+  total: Type.Integer({ minimum: 0 }),
+  /** The version in force today. */
+  inForceId: Type.Integer({ minimum: 0 }),
+});
+
+/* Emergency plans */
+export const EmergencyPlanBody = Type.Object(
+  {
+    /** The user the plan belongs to; left out for a district plan (section staff only). */
+    entityId: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** A plan for one piece of that user's equipment. */
+    equipmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+    title: Text(200, 2),
+    scenarios: Type.String({ maxLength: 2000, default: '' }),
+    approvedOn: DateString,
+    /** Defaults to three years after approval. */
+    reviewDue: Type.Optional(DateString),
+  },
+  { additionalProperties: false },
+);
+export type EmergencyPlanInput = Static<typeof EmergencyPlanBody>;
+export const EmergencyPlanQuery = Type.Object(
+  { ...paging, entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+export const EmergencyPlanViewSchema = Type.Object({
+  id: Type.Integer(),
+  entityId: Nullable(Type.Integer()),
+  entityName: Nullable(Type.String()),
+  equipmentId: Nullable(Type.Integer()),
+  title: Type.String(),
+  scenarios: Type.String(),
+  approvedOn: DateString,
+  reviewDue: DateString,
+  isReviewDue: Type.Boolean(),
+  drillCount: Type.Integer({ minimum: 0 }),
+  lastDrillOn: Nullable(DateString),
+});
+export type EmergencyPlanView = Static<typeof EmergencyPlanViewSchema>;
+export const EmergencyPlanList = list(EmergencyPlanViewSchema);

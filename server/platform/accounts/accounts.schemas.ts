@@ -4,7 +4,7 @@ import { PagingQuery } from '../http/schemas.ts';
 
 const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,39}$', description: 'lower-case letters, digits, . _ -; 3–40 characters' });
 const DisplayName = Type.String({ minLength: 1, maxLength: 60 });
-const Roles = Type.Array(RoleSchema, { minItems: 1, maxItems: 7, uniqueItems: true });
+const Roles = Type.Array(RoleSchema, { minItems: 1, maxItems: 10, uniqueItems: true });
 const OrgUnitId = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]);
 const EntityIds = Type.Array(Type.Integer({ minimum: 1 }), {
   maxItems: 50,

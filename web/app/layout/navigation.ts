@@ -24,6 +24,7 @@ import {
   type Role,
   registryReaderRoles,
   settingsRoles,
+  specialEquipmentRoles,
   staffAndOperatorRoles,
 } from '../../../shared/roles.ts';
 
@@ -138,13 +139,14 @@ export const navigation: NavItem[] = [
     key: 'special-equipment',
     labelKey: 'nav.specialEquipment',
     icon: SafetyCertificateOutlined,
-    roles: staffAndOperatorRoles,
+    roles: specialEquipmentRoles,
     children: [
-      { key: '/special-equipment', labelKey: 'nav.specialEquipmentRegister', roles: staffAndOperatorRoles },
-      { key: '/special-equipment/due', labelKey: 'nav.specialEquipmentDue', roles: bureauStaffRoles },
-      { key: '/special-equipment/hazards', labelKey: 'nav.specialEquipmentHazards', roles: staffAndOperatorRoles },
+      { key: '/special-equipment', labelKey: 'nav.specialEquipmentRegister', roles: specialEquipmentRoles },
+      { key: '/special-equipment/due', labelKey: 'nav.specialEquipmentDue', roles: [...bureauStaffRoles, 'inspection_body'] },
+      { key: '/special-equipment/hazards', labelKey: 'nav.specialEquipmentHazards', roles: [...staffAndOperatorRoles, 'expert'] },
       { key: '/special-equipment/rates', labelKey: 'nav.specialEquipmentRates', roles: bureauStaffRoles },
       { key: '/special-equipment/operators', labelKey: 'nav.specialEquipmentOperators', roles: staffAndOperatorRoles },
+      { key: '/special-equipment/cycles', labelKey: 'nav.specialEquipmentCycles', roles: bureauStaffRoles },
     ],
   },
   {

@@ -118,7 +118,9 @@ export function UserFormModal({ user, onClose, onCreated, onSaved }: UserFormMod
         </Form.Item>
         <Form.Item noStyle shouldUpdate={(previous, next) => previous.roles !== next.roles}>
           {({ getFieldValue }) =>
-            (getFieldValue('roles') as Role[] | undefined)?.some((role) => role === 'operator' || role === 'market_manager') ? (
+            (getFieldValue('roles') as Role[] | undefined)?.some(
+              (role) => role === 'operator' || role === 'market_manager' || role === 'maintenance_unit',
+            ) ? (
               <Form.Item name="entityIds" label={t('users.entities')} extra={t('users.entitiesExtra')}>
                 <EntityPicker />
               </Form.Item>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
+import { Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Role } from '../../../shared/roles.ts';
@@ -270,6 +270,35 @@ function SectionHome() {
 
 const has = (roles: readonly Role[], ...wanted: Role[]) => wanted.some((role) => roles.includes(role));
 
+/** A special-equipment third party (expert, inspection body, maintenance unit): its pages in that module. */
+function ThirdPartyHome({ roles }: { roles: readonly Role[] }) {
+  const { t } = useTranslation();
+  const links = [
+    { to: '/special-equipment', label: t('home.thirdParty.register'), show: true },
+    { to: '/special-equipment/hazards/new', label: t('home.thirdParty.recordHazard'), show: has(roles, 'expert') },
+    { to: '/special-equipment/hazards', label: t('home.thirdParty.hazards'), show: has(roles, 'expert') },
+    { to: '/special-equipment/due', label: t('home.thirdParty.due'), show: has(roles, 'inspection_body') },
+    {
+      to: '/special-equipment?kind=elevator&maintenance=missed',
+      label: t('home.thirdParty.maintenance'),
+      show: has(roles, 'maintenance_unit'),
+    },
+  ];
+  return (
+    <Card size="small" title={t('home.thirdParty.title')} data-testid="home-third-party">
+      <Space direction="vertical">
+        {links
+          .filter((link) => link.show)
+          .map((link) => (
+            <Link key={link.to} to={link.to}>
+              {link.label}
+            </Link>
+          ))}
+      </Space>
+    </Card>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('shell:nav.home'));
@@ -303,6 +332,8 @@ export function HomePage() {
         <LabHome />
       ) : has(roles, 'operator', 'market_manager') ? (
         <OperatorHome />
+      ) : has(roles, 'expert', 'inspection_body', 'maintenance_unit') ? (
+        <ThirdPartyHome roles={roles} />
       ) : null}
     </>
   );

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  CycleTableVersion,
   DrillView,
+  EmergencyPlanView,
   EquipmentDetail,
   EquipmentKind,
   EquipmentView,
@@ -15,7 +17,9 @@ import { api } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
 export type {
+  CycleTableVersion,
   DrillView,
+  EmergencyPlanView,
   EquipmentDetail,
   EquipmentKind,
   EquipmentView,
@@ -50,6 +54,8 @@ const keys = {
   operators: (query: Query) => ['special-equipment', 'operators', query] as const,
   drills: (query: Query) => ['special-equipment', 'drills', query] as const,
   rates: (query: Query) => ['special-equipment', 'rates', query] as const,
+  plans: (query: Query) => ['special-equipment', 'plans', query] as const,
+  cycles: ['special-equipment', 'cycle-tables'] as const,
 };
 
 export const useEquipmentList = (query: Query) =>
@@ -131,5 +137,40 @@ export function useStreets() {
     queryKey: ['special-equipment', 'streets'],
     queryFn: ({ signal }) => api.get<Page<{ code: string; name: string; nameEn: string }>>('/org/streets', {}, signal),
     staleTime: 60 * 60 * 1000,
+  });
+}
+
+export const useEmergencyPlans = (query: Query) =>
+  useQuery({
+    queryKey: keys.plans(query),
+    queryFn: ({ signal }) => api.get<Page<EmergencyPlanView>>('/special-equipment/emergency-plans', clean(query), signal),
+  });
+export const useCreateEmergencyPlan = () =>
+  useInvalidating((body: Record<string, unknown>) => api.post<EmergencyPlanView>('/special-equipment/emergency-plans', body));
+
+export const useCycleTables = () =>
+  useQuery({
+    queryKey: keys.cycles,
+    queryFn: ({ signal }) =>
+      api.get<{ items: CycleTableVersion[]; total: number; inForceId: number }>('/special-equipment/cycle-tables', {}, signal),
+  });
+export const useSaveCycleTable = () =>
+  useInvalidating((body: Record<string, unknown>) => api.post<CycleTableVersion>('/special-equipment/cycle-tables', body));
+
+/** Adds a photo to a hazard (the new-hazard page calls it once the hazard exists). */
+export const postHazardPhoto = (id: number, body: { stage: 'found' | 'rectified'; dataUrl: string }) =>
+  api.post<HazardView>(`/special-equipment/hazards/${id}/photos`, body);
+export const useAddHazardPhoto = (id: number) =>
+  useInvalidating((body: { stage: 'found' | 'rectified'; dataUrl: string }) => postHazardPhoto(id, body));
+/** Where the browser loads a hazard photo (the session cookie goes with it). */
+export const hazardPhotoUrl = (hazardId: number, photoId: number) => `/api/v1/special-equipment/hazards/${hazardId}/photos/${photoId}`;
+
+/** Reads a picked image as a data URL (the server checks its type by its first bytes and its size again). */
+export function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
   });
 }

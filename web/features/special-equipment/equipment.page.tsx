@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, List, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, List, Select, Table, Tag, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,12 @@ import { type InspectionView, useEquipment, useRecordInspection, useRecordMainte
 import { DueTag, HazardStatusTag, RegistrationTag } from './equipment-table.tsx';
 
 const keeperRoles = ['admin', 'section', 'inspector'] as const;
+/** Who enters inspection results: staff, and the inspection body. */
+const inspectionRoles = [...keeperRoles, 'inspection_body'] as const;
+/** Who records elevator maintenance: staff, the user, and its maintenance unit. */
+const maintenanceRoles = [...keeperRoles, 'operator', 'maintenance_unit'] as const;
+/** Who records hazards: staff and the third-party expert. */
+const hazardRecorderRoles = [...keeperRoles, 'expert'] as const;
 
 /** One piece of equipment: its register entry and its history (inspections, maintenance, hazards). */
 export function EquipmentPage() {
@@ -27,7 +33,7 @@ export function EquipmentPage() {
       <PageHeader
         title={equipment ? `${t(`kinds.${equipment.kind}`)} ${equipment.registrationCode}` : t('equipment.title')}
         extra={
-          equipment && isKeeper ? (
+          equipment && hasAnyRole(me, hazardRecorderRoles) ? (
             <Button onClick={() => navigate(`/special-equipment/hazards/new?equipmentId=${equipment.id}`)}>{t('hazards.record')}</Button>
           ) : null
         }
@@ -65,9 +71,22 @@ export function EquipmentPage() {
           </Descriptions>
         ) : null}
       </Card>
-      {equipment && isKeeper && equipment.status !== 'scrapped' ? <StatusForm id={id} /> : null}
+      <Card title={t('equipment.statusHistory')} size="small" style={{ marginBottom: 16 }}>
+        <Timeline
+          items={(detail.data?.statusHistory ?? []).map((change) => ({
+            color: change.status === 'in_use' ? 'green' : change.status === 'stopped' ? 'orange' : 'gray',
+            children: (
+              <span>
+                {formatDate(change.since)} · {t(`statuses.${change.status}`)}
+                {change.reason ? ` · ${change.reason}` : ''}
+              </span>
+            ),
+          }))}
+        />
+        {equipment && isKeeper && equipment.status !== 'scrapped' ? <StatusForm id={id} /> : null}
+      </Card>
       <Card title={t('equipment.inspections')} size="small" style={{ marginBottom: 16 }}>
-        {isKeeper && equipment ? <InspectionForm id={id} /> : null}
+        {hasAnyRole(me, inspectionRoles) && equipment ? <InspectionForm id={id} /> : null}
         <Table<InspectionView>
           rowKey="id"
           size="small"
@@ -85,7 +104,7 @@ export function EquipmentPage() {
       </Card>
       {equipment?.kind === 'elevator' ? (
         <Card title={t('equipment.maintenance')} size="small" style={{ marginBottom: 16 }}>
-          {hasAnyRole(me, [...keeperRoles, 'operator']) ? <MaintenanceForm id={id} /> : null}
+          {hasAnyRole(me, maintenanceRoles) ? <MaintenanceForm id={id} /> : null}
           <List
             size="small"
             dataSource={detail.data?.maintenance ?? []}
@@ -97,6 +116,19 @@ export function EquipmentPage() {
           />
         </Card>
       ) : null}
+      <Card title={t('equipment.reminders')} size="small" style={{ marginBottom: 16 }}>
+        <List
+          size="small"
+          locale={{ emptyText: t('equipment.noReminders') }}
+          dataSource={detail.data?.reminders ?? []}
+          renderItem={(reminder) => (
+            <List.Item>
+              {formatDate(reminder.sentOn)} · {t(`reminderKinds.${reminder.kind}`, { day: formatDate(reminder.dueOn) })}{' '}
+              {reminder.isTexted ? <Tag>{t('equipment.texted')}</Tag> : null}
+            </List.Item>
+          )}
+        />
+      </Card>
       <Card title={t('equipment.hazards')} size="small">
         <List
           size="small"
@@ -197,11 +229,11 @@ function MaintenanceForm({ id }: { id: number }) {
 
 function StatusForm({ id }: { id: number }) {
   const { t } = useTranslation('special-equipment');
-  const [form] = Form.useForm<{ status: string; statusSince: Dayjs }>();
+  const [form] = Form.useForm<{ status: string; statusSince: Dayjs; statusReason: string }>();
   const update = useUpdateEquipment(id);
   const [messages, setMessages] = useState<string[]>([]);
   return (
-    <Card size="small" title={t('equipment.changeStatus')} style={{ marginBottom: 16 }}>
+    <Card size="small" type="inner" title={t('equipment.changeStatus')}>
       {messages.length ? <Alert type="error" message={messages.join('；')} style={{ marginBottom: 8 }} /> : null}
       <Form
         form={form}
@@ -211,7 +243,12 @@ function StatusForm({ id }: { id: number }) {
         onFinish={async (values) => {
           setMessages([]);
           try {
-            await update.mutateAsync({ status: values.status, statusSince: values.statusSince.format('YYYY-MM-DD') });
+            await update.mutateAsync({
+              status: values.status,
+              statusSince: values.statusSince.format('YYYY-MM-DD'),
+              statusReason: values.statusReason,
+            });
+            form.resetFields(['statusReason']);
           } catch (error) {
             setMessages(applyProblemToForm(form, error));
           }
@@ -225,6 +262,9 @@ function StatusForm({ id }: { id: number }) {
         </Form.Item>
         <Form.Item name="statusSince" label={t('fields.statusSince')} rules={[{ required: true }]}>
           <DatePicker />
+        </Form.Item>
+        <Form.Item name="statusReason" label={t('fields.statusReason')} rules={[{ required: true }]}>
+          <Input maxLength={500} style={{ width: 240 }} />
         </Form.Item>
         <Button htmlType="submit" loading={update.isPending}>
           {t('actions.save')}

@@ -1,16 +1,29 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Image, Input, Radio, Select, Space, Switch, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
-import { type HazardView, useEquipmentList, useHazard, useHazardStep, useHazards, useRecordHazard } from './api.ts';
+import {
+  type HazardView,
+  hazardPhotoUrl,
+  postHazardPhoto,
+  readAsDataUrl,
+  useAddHazardPhoto,
+  useEquipmentList,
+  useHazard,
+  useHazardStep,
+  useHazards,
+  useRecordHazard,
+} from './api.ts';
 import { HazardStatusTag } from './equipment-table.tsx';
 
 const keeperRoles = ['admin', 'section', 'inspector'] as const;
+/** Who records hazards and their photos as found: staff and the third-party expert. */
+const recorderRoles = [...keeperRoles, 'expert'] as const;
 const statuses = ['found', 'ordered', 'reported', 'closed', 'escalated'] as const;
 
 /** 隐患闭环: the station's list (late ones first when asked), a user's own hazards. */
@@ -35,7 +48,7 @@ export function HazardsPage() {
       <PageHeader
         title={t('hazards.title')}
         extra={
-          hasAnyRole(me, keeperRoles) ? (
+          hasAnyRole(me, recorderRoles) ? (
             <Button type="primary" onClick={() => navigate('/special-equipment/hazards/new')}>
               {t('hazards.record')}
             </Button>
@@ -111,11 +124,21 @@ export function NewHazardPage() {
   const record = useRecordHazard();
   const navigate = useNavigate();
   const [messages, setMessages] = useState<string[]>([]);
+  const [photos, setPhotos] = useState<File[]>([]);
   const handleSubmit = async (values: HazardFormValues) => {
     setMessages([]);
     try {
       const created = await record.mutateAsync({ ...values, foundOn: values.foundOn.format('YYYY-MM-DD') });
-      navigate(`/special-equipment/hazards/${created.id}`);
+      // The photos go after the hazard exists; a refused one is reported on the hazard's page, where it can be retried.
+      const refused: string[] = [];
+      for (const photo of photos) {
+        try {
+          await postHazardPhoto(created.id, { stage: 'found', dataUrl: await readAsDataUrl(photo) });
+        } catch (error) {
+          refused.push(`${photo.name}: ${problemMessage(error)}`);
+        }
+      }
+      navigate(`/special-equipment/hazards/${created.id}`, { state: refused.length ? { refused } : undefined });
     } catch (error) {
       setMessages(applyProblemToForm(form, error));
     }
@@ -160,7 +183,17 @@ export function NewHazardPage() {
           <Form.Item name="expert" label={t('fields.expert')} rules={[{ required: true }]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Typography.Paragraph type="secondary">{t('hazards.photoNote')}</Typography.Paragraph>
+          <Form.Item label={t('hazards.photos')} extra={t('hazards.photoHint')}>
+            <input
+              type="file"
+              accept="image/jpeg,image/png"
+              capture="environment"
+              multiple
+              aria-label={t('hazards.photos')}
+              data-testid="hazard-photos"
+              onChange={(event) => setPhotos([...(event.target.files ?? [])].slice(0, 6))}
+            />
+          </Form.Item>
           <Button type="primary" htmlType="submit" block loading={record.isPending}>
             {t('hazards.submit')}
           </Button>
@@ -170,12 +203,64 @@ export function NewHazardPage() {
   );
 }
 
+/** The hazard's photos as found and as rectified, and the button to add one for whoever may. */
+function HazardPhotos({ hazard, stage, canAdd }: { hazard: HazardView; stage: 'found' | 'rectified'; canAdd: boolean }) {
+  const { t } = useTranslation('special-equipment');
+  const add = useAddHazardPhoto(hazard.id);
+  const [message, setMessage] = useState<string>();
+  const photos = hazard.photos.filter((photo) => photo.stage === stage);
+  if (!canAdd && photos.length === 0) return null;
+  return (
+    <Card size="small" title={t(`hazards.photoStages.${stage}`)} style={{ marginBottom: 16 }}>
+      {message ? <Alert type="error" message={message} style={{ marginBottom: 8 }} /> : null}
+      <Space wrap>
+        <Image.PreviewGroup>
+          {photos.map((photo, index) => (
+            <Image
+              key={photo.id}
+              width={96}
+              height={96}
+              style={{ objectFit: 'cover' }}
+              src={hazardPhotoUrl(hazard.id, photo.id)}
+              alt={t('hazards.photoAlt', { stage: t(`hazards.photoStages.${stage}`), n: index + 1 })}
+            />
+          ))}
+        </Image.PreviewGroup>
+        {canAdd ? (
+          <label>
+            <input
+              type="file"
+              accept="image/jpeg,image/png"
+              capture="environment"
+              aria-label={t('hazards.addPhoto')}
+              data-testid={`hazard-photo-${stage}`}
+              style={{ maxWidth: 220 }}
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (!file) return;
+                setMessage(undefined);
+                try {
+                  await add.mutateAsync({ stage, dataUrl: await readAsDataUrl(file) });
+                } catch (error) {
+                  setMessage(problemMessage(error));
+                }
+              }}
+            />
+          </label>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}
+
 /** One hazard and the next step of its loop, for whoever takes it. */
 export function HazardPage() {
   const { t } = useTranslation('special-equipment');
   const id = Number(useParams().id);
   const hazard = useHazard(id);
   const me = useMe().data;
+  const refused = ((useLocation().state as { refused?: string[] } | null)?.refused ?? []) as string[];
   if (hazard.error) return <Alert type="error" message={problemMessage(hazard.error)} />;
   const view = hazard.data;
   const isKeeper = hasAnyRole(me, keeperRoles);
@@ -213,6 +298,11 @@ export function HazardPage() {
           </Descriptions>
         ) : null}
       </Card>
+      {refused.length ? <Alert type="warning" message={refused.join('；')} style={{ marginBottom: 16 }} /> : null}
+      {view ? <HazardPhotos hazard={view} stage="found" canAdd={hasAnyRole(me, recorderRoles) && view.status === 'found'} /> : null}
+      {view ? (
+        <HazardPhotos hazard={view} stage="rectified" canAdd={canReport && (view.status === 'ordered' || view.status === 'reported')} />
+      ) : null}
       {view?.status === 'found' && isKeeper ? <StepForm id={id} step="order" /> : null}
       {view?.status === 'ordered' && canReport ? <StepForm id={id} step="report" /> : null}
       {view?.status === 'ordered' && isKeeper ? <StepForm id={id} step="escalate" /> : null}

@@ -7,7 +7,18 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
-import { type DrillView, type OperatorView, useCreateDrill, useCreateOperator, useDrills, useEquipmentUsers, useOperators } from './api.ts';
+import {
+  type DrillView,
+  type EmergencyPlanView,
+  type OperatorView,
+  useCreateDrill,
+  useCreateEmergencyPlan,
+  useCreateOperator,
+  useDrills,
+  useEmergencyPlans,
+  useEquipmentUsers,
+  useOperators,
+} from './api.ts';
 
 const stateColours = { valid: 'green', expiring: 'gold', expired: 'red', none: 'red' } as const;
 const writerRoles = ['admin', 'section', 'inspector', 'operator'] as const;
@@ -26,6 +37,7 @@ export function OperatorsPage() {
         items={[
           { key: 'operators', label: t('operators.tab'), children: <Operators /> },
           { key: 'expiring', label: t('operators.expiringTab'), children: <Operators isExpiring /> },
+          { key: 'plans', label: t('plans.tab'), children: <Plans /> },
           { key: 'drills', label: t('drills.tab'), children: <Drills /> },
         ]}
       />
@@ -150,7 +162,19 @@ function Drills() {
   const [page, setPage] = useState(1);
   const list = useDrills({ page, pageSize: 20 });
   const create = useCreateDrill();
-  const [form] = Form.useForm<{ entityId?: number; scenario: string; heldOn: Dayjs; participants: number; lessons?: string }>();
+  const [form] = Form.useForm<{
+    entityId?: number;
+    planId?: number;
+    scenario: string;
+    heldOn: Dayjs;
+    participants: number;
+    lessons?: string;
+  }>();
+  const chosenUser = Form.useWatch('entityId', form);
+  const plans = useEmergencyPlans({ page: 1, pageSize: 100, ...(chosenUser ? { entityId: chosenUser } : {}) });
+  const planOptions = (plans.data?.items ?? [])
+    .filter((plan) => plan.entityId === null || plan.entityId === chosenUser)
+    .map((plan) => ({ value: plan.id, label: plan.title }));
   const [messages, setMessages] = useState<string[]>([]);
   return (
     <>
@@ -167,6 +191,7 @@ function Drills() {
               try {
                 await create.mutateAsync({
                   ...(values.entityId ? { entityId: values.entityId } : {}),
+                  ...(values.planId ? { planId: values.planId } : {}),
                   scenario: values.scenario,
                   heldOn: values.heldOn.format('YYYY-MM-DD'),
                   participants: values.participants,
@@ -180,6 +205,9 @@ function Drills() {
           >
             <Form.Item name="entityId" label={t('drills.user')}>
               <UserSelect allowClear />
+            </Form.Item>
+            <Form.Item name="planId" label={t('drills.plan')}>
+              <Select allowClear style={{ width: 220 }} options={planOptions} aria-label={t('drills.plan')} />
             </Form.Item>
             <Form.Item name="scenario" label={t('fields.scenario')} rules={[{ required: true }]}>
               <Input maxLength={200} />
@@ -210,8 +238,96 @@ function Drills() {
           { title: t('fields.heldOn'), dataIndex: 'heldOn', render: formatDate },
           { title: t('fields.scenario'), dataIndex: 'scenario' },
           { title: t('drills.user'), dataIndex: 'entityName', render: (name: string | null) => name ?? t('drills.district') },
+          { title: t('drills.plan'), dataIndex: 'planTitle', render: (title: string | null) => title ?? '—' },
           { title: t('fields.participants'), dataIndex: 'participants' },
           { title: t('fields.lessons'), dataIndex: 'lessons', ellipsis: true },
+        ]}
+      />
+    </>
+  );
+}
+
+/** 应急预案: the district's plans and each user's, with their review day and the drills that exercised them. */
+function Plans() {
+  const { t } = useTranslation('special-equipment');
+  const me = useMe().data;
+  const [page, setPage] = useState(1);
+  const list = useEmergencyPlans({ page, pageSize: 20 });
+  const create = useCreateEmergencyPlan();
+  const [form] = Form.useForm<{ entityId?: number; title: string; scenarios?: string; approvedOn: Dayjs; reviewDue?: Dayjs }>();
+  const [messages, setMessages] = useState<string[]>([]);
+  return (
+    <>
+      {hasAnyRole(me, writerRoles) ? (
+        <Card size="small" title={t('plans.add')} style={{ marginBottom: 16 }}>
+          {messages.length ? <Alert type="error" message={messages.join('；')} style={{ marginBottom: 8 }} /> : null}
+          <Form
+            form={form}
+            layout="inline"
+            style={{ rowGap: 8 }}
+            initialValues={{ approvedOn: chinaTodayPicker() }}
+            onFinish={async (values) => {
+              setMessages([]);
+              try {
+                await create.mutateAsync({
+                  ...(values.entityId ? { entityId: values.entityId } : {}),
+                  title: values.title,
+                  scenarios: values.scenarios ?? '',
+                  approvedOn: values.approvedOn.format('YYYY-MM-DD'),
+                  ...(values.reviewDue ? { reviewDue: values.reviewDue.format('YYYY-MM-DD') } : {}),
+                });
+                form.resetFields();
+              } catch (error) {
+                setMessages(applyProblemToForm(form, error));
+              }
+            }}
+          >
+            <Form.Item name="entityId" label={t('drills.user')}>
+              <UserSelect allowClear />
+            </Form.Item>
+            <Form.Item name="title" label={t('plans.planTitle')} rules={[{ required: true }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="scenarios" label={t('plans.scenarios')}>
+              <Input maxLength={2000} />
+            </Form.Item>
+            <Form.Item name="approvedOn" label={t('plans.approvedOn')} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="reviewDue" label={t('plans.reviewDue')} extra={t('plans.reviewHint')}>
+              <DatePicker />
+            </Form.Item>
+            <Button htmlType="submit" type="primary" loading={create.isPending}>
+              {t('actions.save')}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      <Table<EmergencyPlanView>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 760 }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('plans.planTitle'), dataIndex: 'title' },
+          { title: t('drills.user'), dataIndex: 'entityName', render: (name: string | null) => name ?? t('drills.district') },
+          { title: t('plans.approvedOn'), dataIndex: 'approvedOn', render: formatDate },
+          {
+            title: t('plans.reviewDue'),
+            dataIndex: 'reviewDue',
+            render: (day: string, plan) => (
+              <>
+                {formatDate(day)} {plan.isReviewDue ? <Tag color="red">{t('plans.reviewOverdue')}</Tag> : null}
+              </>
+            ),
+          },
+          {
+            title: t('plans.drills'),
+            dataIndex: 'drillCount',
+            render: (n: number, plan) => (plan.lastDrillOn ? `${n}（${formatDate(plan.lastDrillOn)}）` : String(n)),
+          },
         ]}
       />
     </>

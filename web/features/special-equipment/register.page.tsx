@@ -41,6 +41,7 @@ export function RegisterPage() {
     status: params.get('status') ?? undefined,
     streetCode: params.get('streetCode') ?? undefined,
     q: params.get('q') ?? undefined,
+    maintenance: params.get('maintenance') === 'missed' ? 'missed' : undefined,
   };
   const list = useEquipmentList(query);
   const streets = useStreets();
@@ -152,7 +153,7 @@ export function DuePage() {
   const list = useEquipmentList(query);
   return (
     <>
-      <PageHeader title={t('due.title')} extra={hasAnyRole(useMe().data, keeperRoles) ? <ImportButton /> : null} />
+      <PageHeader title={t('due.title')} extra={hasAnyRole(useMe().data, [...keeperRoles, 'inspection_body']) ? <ImportButton /> : null} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('due.rule')} />
       <Tabs
         activeKey={tab}

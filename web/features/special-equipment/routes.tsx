@@ -10,3 +10,4 @@ export const SpecialEquipmentRatesPage = lazy(() => import('./rates.page.tsx').t
 export const SpecialEquipmentOperatorsPage = lazy(() =>
   import('./operators.page.tsx').then((module) => ({ default: module.OperatorsPage })),
 );
+export const SpecialEquipmentCyclesPage = lazy(() => import('./cycles.page.tsx').then((module) => ({ default: module.CyclesPage })));

@@ -86,4 +86,23 @@ describe('the special-equipment demo', () => {
     const open = await app.inject({ method: 'GET', url: '/api/v1/special-equipment/hazards?status=ordered', headers: { cookie } });
     expect((open.json() as { total: number }).total).toBeGreaterThan(0);
   });
+
+  it('emergency plans: the district’s, exercised by the two 2020 drills, and users’ plans; a scrapped piece has its history', async () => {
+    const plans = await app.inject({ method: 'GET', url: '/api/v1/special-equipment/emergency-plans?pageSize=200', headers: { cookie } });
+    const items = (plans.json() as { items: { entityId: number | null; title: string; drillCount: number }[] }).items;
+    const district = items.find((plan) => plan.entityId === null);
+    expect(district?.title).toBe('明州区特种设备事故应急预案');
+    expect(district?.drillCount as number).toBeGreaterThanOrEqual(demoDrills2020.length);
+    expect(items.filter((plan) => plan.entityId !== null).length).toBeGreaterThan(0);
+    const scrapped = await app.inject({
+      method: 'GET',
+      url: '/api/v1/special-equipment/equipment?status=scrapped&pageSize=1',
+      headers: { cookie },
+    });
+    const [piece] = (scrapped.json() as { items: { id: number; statusSince: string }[] }).items;
+    const detail = await app.inject({ method: 'GET', url: `/api/v1/special-equipment/equipment/${piece?.id}`, headers: { cookie } });
+    const history = (detail.json() as { statusHistory: { status: string; since: string }[] }).statusHistory;
+    expect(history.map((change) => change.status)).toEqual(['in_use', 'scrapped']);
+    expect(history[1]?.since).toBe(piece?.statusSince);
+  });
 });

@@ -3,10 +3,20 @@ import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service
 import { addCalendarDays } from '../../../platform/calendar/working-days.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { entitiesWithLicences, entityPublicProfiles } from '../../registry/index.ts';
+import { defaultReviewDue } from '../rules/emergency-plan.ts';
 import type { EquipmentKind, InspectionResult } from '../rules/equipment-kinds.ts';
 import { recheckDue } from '../rules/hazard-deadlines.ts';
 import { cycleMonths, firstDue, nextDueAfter } from '../rules/inspection-cycle.ts';
-import { seDrill, seEquipment, seHazard, seInspection, seMaintenance, seOperator } from '../special-equipment.tables.ts';
+import {
+  seDrill,
+  seEmergencyPlan,
+  seEquipment,
+  seHazard,
+  seInspection,
+  seMaintenance,
+  seOperator,
+  seStatusChange,
+} from '../special-equipment.tables.ts';
 
 /** The demo's 2020 register: about 4,000 pieces for the 300 users (issue #19), all in date on 2020-12-31 (定检率 100%). */
 export const demoEquipment2020 = 4000;
@@ -249,6 +259,15 @@ export async function seedSpecialEquipmentDemo(
     const rows = await ctx.db.insert(seEquipment).values(batch).returning({ id: seEquipment.id });
     ids.push(...rows.map((row) => row.id));
   });
+  // The status history: in use from first use, then the stop or scrapping with its reason.
+  const statusRows: (typeof seStatusChange.$inferInsert)[] = planned.flatMap((piece, index) => {
+    const equipmentId = ids[index] as number;
+    const start = { districtCode, equipmentId, status: 'in_use' as const, since: piece.firstUsedOn, reason: '投入使用' };
+    if (piece.status === 'in_use' || piece.status === undefined) return [start];
+    const reason = piece.status === 'scrapped' ? '达到设计使用年限，报废并办理注销' : '停止使用一年以上，办理停用报告';
+    return [start, { districtCode, equipmentId, status: piece.status, since: piece.statusSince as string, reason }];
+  });
+  await insertAll(statusRows, (batch) => ctx.db.insert(seStatusChange).values(batch));
 
   // 2. Periodic inspections: on time (up to 25 days early) through 2020; later, one in a hundred fails and is re-inspected,
   // and a few due in the last three months are not yet done (the overdue list).
@@ -403,8 +422,51 @@ export async function seedSpecialEquipmentDemo(
   }
   await insertAll(operators, (batch) => ctx.db.insert(seOperator).values(batch));
 
-  // 6. Drills: the two district drills of 2020, then two district drills and a few users' drills each year.
-  const drills: (typeof seDrill.$inferInsert)[] = demoDrills2020.map((drill) => ({ districtCode, ...drill }));
+  // 6. Emergency plans (no randomness, so the drills below draw the same numbers as before): the district's plan, which
+  // the two 2020 drills exercised, and a plan for every fifth user, approved 60 days after it was founded (at the
+  // earliest in 2018), reviewed three years on.
+  const [districtPlan] = await ctx.db
+    .insert(seEmergencyPlan)
+    .values({
+      districtCode,
+      title: '明州区特种设备事故应急预案',
+      scenarios: '压力管道泄漏、危化品槽罐车侧翻、电梯困人、锅炉爆炸、起重机械倾覆',
+      approvedOn: '2019-05-20',
+      reviewDue: defaultReviewDue('2019-05-20'),
+    })
+    .returning({ id: seEmergencyPlan.id });
+  const planOfUser = new Map<number, { id: number; approvedOn: string }>();
+  const userPlans = users
+    .filter((_, index) => index % 5 === 0)
+    .map((user) => {
+      const approvedOn = maxDay('2018-03-01', addCalendarDays(user.foundedOn, 60));
+      return { user, approvedOn };
+    })
+    .filter(({ approvedOn }) => approvedOn <= today);
+  await insertAll(userPlans, async (batch) => {
+    const rows = await ctx.db
+      .insert(seEmergencyPlan)
+      .values(
+        batch.map(({ user, approvedOn }) => ({
+          districtCode,
+          entityId: user.id,
+          streetCode: user.streetCode,
+          title: `${user.name}特种设备事故应急专项预案`,
+          scenarios: '电梯困人、压力容器泄漏',
+          approvedOn,
+          reviewDue: defaultReviewDue(approvedOn),
+        })),
+      )
+      .returning({ id: seEmergencyPlan.id, entityId: seEmergencyPlan.entityId, approvedOn: seEmergencyPlan.approvedOn });
+    for (const row of rows) planOfUser.set(row.entityId as number, { id: row.id, approvedOn: row.approvedOn });
+  });
+
+  // 7. Drills: the two district drills of 2020, then two district drills and a few users' drills each year.
+  const drills: (typeof seDrill.$inferInsert)[] = demoDrills2020.map((drill) => ({
+    districtCode,
+    ...drill,
+    planId: districtPlan?.id ?? null,
+  }));
   const scenarios = [
     '电梯困人应急救援演练',
     '锅炉超压应急演练',
@@ -421,6 +483,7 @@ export async function seedSpecialEquipmentDemo(
         heldOn: dayBetween(random, `${year}-03-01`, last),
         participants: random.int(40, 150),
         lessons: '',
+        planId: districtPlan?.id ?? null,
       });
     for (let index = 0; index < 6; index++) {
       const user = random.pick(users);
@@ -433,6 +496,9 @@ export async function seedSpecialEquipmentDemo(
         participants: random.int(8, 40),
         lessons: '',
       });
+      const drill = drills[drills.length - 1] as (typeof drills)[number];
+      const userPlan = planOfUser.get(user.id);
+      if (userPlan && (drill.heldOn as string) >= userPlan.approvedOn) drill.planId = userPlan.id;
     }
   }
   await insertAll(drills, (batch) => ctx.db.insert(seDrill).values(batch));

@@ -4,6 +4,7 @@ import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { addCalendarDays } from '../../../platform/calendar/working-days.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { findEntityForModule } from '../../registry/index.ts';
+import { statusChangeProblem } from '../rules/equipment-status.ts';
 import { dueFlag, firstDue, nextDueAfter } from '../rules/inspection-cycle.ts';
 import { isMaintenanceMissed, maintenanceIntervalDays } from '../rules/maintenance.ts';
 import { registrationDeadline, registrationState } from '../rules/use-registration.ts';
@@ -20,6 +21,7 @@ import type {
   MaintenanceView,
 } from '../special-equipment.schemas.ts';
 import { seEquipment, seInspection, seMaintenance } from '../special-equipment.tables.ts';
+import { cyclesOf } from './cycle-tables.ts';
 import { listHazardsOfEquipment } from './hazards.ts';
 import {
   badField,
@@ -32,6 +34,7 @@ import {
   notInFuture,
   equipmentSelection as selection,
 } from './shared-views.ts';
+import { insertStatusChange, remindersOf, statusHistory } from './status-history.ts';
 
 function equipmentView(row: EquipmentRow, entityName: string, today: string): EquipmentView {
   const inUse = row.status === 'in_use';
@@ -124,6 +127,8 @@ export async function equipmentDetail(ctx: ActorContext, id: number): Promise<Eq
     inspections: inspections.map(inspectionView),
     maintenance: maintenance.map(maintenanceView),
     hazards: await listHazardsOfEquipment(ctx, row.districtCode, id),
+    statusHistory: await statusHistory(ctx, row.districtCode, id),
+    reminders: await remindersOf(ctx, row.districtCode, id),
   };
 }
 
@@ -166,6 +171,7 @@ export async function createEquipment(ctx: ActorContext, body: EquipmentInput): 
     throw registrationCodeTaken({ code: body.registrationCode }, [
       { in: 'body', field: 'registrationCode', code: 'duplicate', message: { 'zh-CN': '已登记', en: 'already on the register' } },
     ]);
+  const cycles = await cyclesOf(ctx, entity.districtCode);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(seEquipment)
@@ -178,7 +184,7 @@ export async function createEquipment(ctx: ActorContext, body: EquipmentInput): 
         useCertificateNumber: body.useCertificateNumber ?? null,
         firstUsedOn: body.firstUsedOn,
         registeredOn: body.registeredOn ?? null,
-        firstDueOn: firstDue(body.kind, body.firstUsedOn),
+        firstDueOn: firstDue(body.kind, body.firstUsedOn, cycles),
         address: body.address,
         latitude: body.latitude ?? null,
         longitude: body.longitude ?? null,
@@ -190,13 +196,24 @@ export async function createEquipment(ctx: ActorContext, body: EquipmentInput): 
         createdBy: ctx.actor.userId,
       })
       .returning({ id: seEquipment.id });
+    await insertStatusChange(tx, {
+      districtCode: entity.districtCode,
+      equipmentId: row?.id as number,
+      status: 'in_use',
+      since: body.firstUsedOn,
+      reason: '',
+      createdBy: ctx.actor.userId,
+    });
     await writeAudit({ ...ctx, db: tx }, { action: 'special_equipment.equipment.create', objectType: 'se_equipment', objectId: row?.id });
     return row?.id as number;
   });
   return getEquipment(ctx, id);
 }
 
-/** Registers use (certificate and date), changes status (stopped, scrapped, back in use) or the maintenance unit. */
+/**
+ * Registers use (certificate and date), changes status (stopped, scrapped, back in use: with its day and reason, kept in
+ * the history; rules/equipment-status.ts) or the maintenance unit.
+ */
 export async function updateEquipment(ctx: ActorContext, id: number, body: EquipmentPatch): Promise<EquipmentView> {
   const row = await equipmentRow(ctx, id);
   const day = today(ctx);
@@ -208,12 +225,17 @@ export async function updateEquipment(ctx: ActorContext, id: number, body: Equip
   if (body.registeredOn) notInFuture('registeredOn', body.registeredOn, day);
   if (body.status !== undefined && body.statusSince === undefined)
     badField('statusSince', { 'zh-CN': '变更状态时必填', en: 'is required with a status change' });
-  if (body.statusSince) {
+  if (body.status !== undefined && body.statusReason === undefined)
+    badField('statusReason', { 'zh-CN': '变更状态时须说明原因', en: 'give the reason for the status change' });
+  if (body.status && body.statusSince) {
     notInFuture('statusSince', body.statusSince, day);
-    if (body.statusSince < row.firstUsedOn) badField('statusSince', { 'zh-CN': '不能早于投入使用日期', en: 'cannot precede first use' });
+    const problem = statusChangeProblem({ status: row.status, since: row.statusSince }, { status: body.status, since: body.statusSince });
+    if (problem === 'scrapped_is_final')
+      badField('status', { 'zh-CN': '已报废的设备不能再变更状态', en: 'scrapped equipment keeps its status' });
+    if (problem === 'same_status') badField('status', { 'zh-CN': '与当前状态相同', en: 'is the current status' });
+    if (problem === 'before_current')
+      badField('statusSince', { 'zh-CN': '不能早于当前状态的日期', en: 'cannot precede the current status’s day' });
   }
-  if (row.status === 'scrapped' && body.status && body.status !== 'scrapped')
-    badField('status', { 'zh-CN': '已报废的设备不能恢复使用', en: 'scrapped equipment cannot return to use' });
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(seEquipment)
@@ -223,6 +245,15 @@ export async function updateEquipment(ctx: ActorContext, id: number, body: Equip
         ...(body.maintenanceUnit !== undefined ? { maintenanceUnit: body.maintenanceUnit } : {}),
       })
       .where(and(eq(seEquipment.districtCode, row.districtCode), eq(seEquipment.id, id)));
+    if (body.status && body.statusSince)
+      await insertStatusChange(tx, {
+        districtCode: row.districtCode,
+        equipmentId: id,
+        status: body.status,
+        since: body.statusSince,
+        reason: body.statusReason ?? '',
+        createdBy: ctx.actor.userId,
+      });
     await writeAudit(
       { ...ctx, db: tx },
       {
@@ -250,6 +281,7 @@ export async function recordInspection(ctx: ActorContext, id: number, body: Insp
     throw reportNumberTaken({ number: body.reportNumber }, [
       { in: 'body', field: 'reportNumber', code: 'duplicate', message: { 'zh-CN': '已录入', en: 'already recorded' } },
     ]);
+  const cycles = await cyclesOf(ctx, row.districtCode);
   return ctx.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(seInspection)
@@ -260,7 +292,7 @@ export async function recordInspection(ctx: ActorContext, id: number, body: Insp
         result: body.result,
         inspectionBody: body.inspectionBody,
         reportNumber: body.reportNumber,
-        nextDueOn: nextDueAfter(row.kind, body.inspectedOn, body.result),
+        nextDueOn: nextDueAfter(row.kind, body.inspectedOn, body.result, cycles),
         note: body.note,
         createdBy: ctx.actor.userId,
       })

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
@@ -7,14 +7,14 @@ import { openCase } from '../../enforcement/index.ts';
 import { type HazardStatus, hazardFlag, hazardTransitions, recheckDue } from '../rules/hazard-deadlines.ts';
 import { hazardNotFound, hazardStepNotAllowed } from '../special-equipment.errors.ts';
 import type { HazardFilter, HazardInput, HazardView } from '../special-equipment.schemas.ts';
-import { seEquipment, seHazard } from '../special-equipment.tables.ts';
+import { seEquipment, seHazard, seHazardPhoto } from '../special-equipment.tables.ts';
 import { badField, entityNames, equipmentRow, hazardScope, notInFuture } from './shared-views.ts';
 
 type HazardRow = typeof seHazard.$inferSelect & { registrationCode: string; kind: (typeof seEquipment.$inferSelect)['kind'] };
 const selection = { hazard: seHazard, registrationCode: seEquipment.registrationCode, kind: seEquipment.kind };
 const joined = and(eq(seEquipment.districtCode, seHazard.districtCode), eq(seEquipment.id, seHazard.equipmentId));
 
-function hazardView(row: HazardRow, entityName: string, today: string): HazardView {
+function hazardView(row: HazardRow, entityName: string, today: string, photos: PhotoMeta[]): HazardView {
   return {
     id: row.id,
     equipmentId: row.equipmentId,
@@ -38,10 +38,41 @@ function hazardView(row: HazardRow, entityName: string, today: string): HazardVi
     recheckNote: row.recheckNote,
     caseId: row.caseId,
     flag: hazardFlag(row, today),
+    photos,
   };
 }
 
 const today = (ctx: ActorContext) => todayInChina(ctx.clock.now());
+
+type PhotoMeta = HazardView['photos'][number];
+
+/** The photos' descriptions of a page of hazards (no bytes), by district and hazard id. */
+async function photosOfHazards(
+  ctx: ActorContext,
+  hazards: readonly { districtCode: string; id: number }[],
+): Promise<(hazard: { districtCode: string; id: number }) => PhotoMeta[]> {
+  const byKey = new Map<string, PhotoMeta[]>();
+  const districts = new Map<string, number[]>();
+  for (const hazard of hazards) districts.set(hazard.districtCode, [...(districts.get(hazard.districtCode) ?? []), hazard.id]);
+  for (const [districtCode, ids] of districts) {
+    const rows = await ctx.db
+      .select({
+        id: seHazardPhoto.id,
+        hazardId: seHazardPhoto.hazardId,
+        stage: seHazardPhoto.stage,
+        contentType: seHazardPhoto.contentType,
+        sizeBytes: seHazardPhoto.sizeBytes,
+      })
+      .from(seHazardPhoto)
+      .where(and(eq(seHazardPhoto.districtCode, districtCode), inArray(seHazardPhoto.hazardId, ids)))
+      .orderBy(asc(seHazardPhoto.id));
+    for (const row of rows) {
+      const key = `${districtCode}:${row.hazardId}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), { id: row.id, stage: row.stage, contentType: row.contentType, sizeBytes: row.sizeBytes }]);
+    }
+  }
+  return (hazard) => byKey.get(`${hazard.districtCode}:${hazard.id}`) ?? [];
+}
 
 async function views(
   ctx: ActorContext,
@@ -49,8 +80,9 @@ async function views(
 ) {
   const flat = rows.map(({ hazard, registrationCode, kind }) => ({ ...hazard, registrationCode, kind }));
   const nameOf = await entityNames(ctx, flat);
+  const photosOf = await photosOfHazards(ctx, flat);
   const day = today(ctx);
-  return flat.map((row) => hazardView(row, nameOf(row), day));
+  return flat.map((row) => hazardView(row, nameOf(row), day, photosOf(row)));
 }
 
 /** The hazards in the actor's scope: the station's list (overdue first when asked), a user's own. */
@@ -84,7 +116,7 @@ export async function listHazardsOfEquipment(ctx: ActorContext, districtCode: st
   return views(ctx, rows);
 }
 
-async function hazardRow(ctx: ActorContext, id: number) {
+export async function hazardRow(ctx: ActorContext, id: number) {
   const [row] = await ctx.db
     .select(selection)
     .from(seHazard)

@@ -9,6 +9,7 @@ import type { InspectionResult } from '../rules/equipment-kinds.ts';
 import { nextDueAfter } from '../rules/inspection-cycle.ts';
 import { importInvalid } from '../special-equipment.errors.ts';
 import { seEquipment, seInspection } from '../special-equipment.tables.ts';
+import { cyclesOf } from './cycle-tables.ts';
 import { equipmentScope } from './shared-views.ts';
 
 /** The columns of the inspection body's result sheet, by their Chinese header. */
@@ -95,6 +96,7 @@ export async function importInspections(ctx: ActorContext, input: { fileBase64: 
         ).map((row) => row.reportNumber)
       : [],
   );
+  const cycles = await cyclesOf(ctx, ctx.actor.districtCode);
   const seen = new Set<string>();
   const inserts: (typeof seInspection.$inferInsert)[] = [];
   for (const { row, cells } of rows) {
@@ -128,7 +130,7 @@ export async function importInspections(ctx: ActorContext, input: { fileBase64: 
         result,
         inspectionBody: cells.inspectionBody,
         reportNumber: cells.reportNumber,
-        nextDueOn: nextDueAfter(piece.kind, cells.inspectedOn, result),
+        nextDueOn: nextDueAfter(piece.kind, cells.inspectedOn, result, cycles),
         note: cells.note.slice(0, 1000),
         createdBy: ctx.actor.userId,
       });

@@ -7,6 +7,7 @@ import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { findEntityForModule } from '../../registry/index.ts';
 import type { DrillInput, DrillView, OperatorInput, OperatorView } from '../special-equipment.schemas.ts';
 import { seDrill, seOperator } from '../special-equipment.tables.ts';
+import { planRow, planTitles } from './emergency-plans.ts';
 import { badField, entityNames, notInFuture } from './shared-views.ts';
 
 /** Certificates expiring within this many days are warned about (the same month as the inspection reminder). */
@@ -104,6 +105,11 @@ export async function listDrills(ctx: ActorContext, query: { page: number; pageS
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const nameOf = await entityNames(ctx, rows);
+  const titles = new Map<string, string>();
+  for (const districtCode of new Set(rows.map((row) => row.districtCode))) {
+    const ids = rows.flatMap((row) => (row.districtCode === districtCode && row.planId !== null ? [row.planId] : []));
+    for (const [planId, title] of await planTitles(ctx, districtCode, ids)) titles.set(`${districtCode}:${planId}`, title);
+  }
   const items: DrillView[] = rows.map((row) => ({
     id: row.id,
     entityId: row.entityId,
@@ -112,6 +118,8 @@ export async function listDrills(ctx: ActorContext, query: { page: number; pageS
     heldOn: row.heldOn,
     participants: row.participants,
     lessons: row.lessons,
+    planId: row.planId,
+    planTitle: row.planId === null ? null : (titles.get(`${row.districtCode}:${row.planId}`) ?? null),
   }));
   return { items, total: (await ctx.db.$count(seDrill, where)) as number };
 }
@@ -126,6 +134,9 @@ export async function createDrill(ctx: ActorContext, body: DrillInput): Promise<
       en: 'district drills are recorded by section staff; choose a user',
     });
   const districtCode = entity?.districtCode ?? ctx.actor.districtCode;
+  const plan = body.planId === undefined ? null : await planRow(ctx, body.planId);
+  if (plan && (plan.districtCode !== districtCode || (plan.entityId !== null && plan.entityId !== (entity?.id ?? null))))
+    badField('planId', { 'zh-CN': '不是该单位或本区的应急预案', en: 'is not a plan of this user or of the district' });
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(seDrill)
@@ -137,6 +148,7 @@ export async function createDrill(ctx: ActorContext, body: DrillInput): Promise<
         heldOn: body.heldOn,
         participants: body.participants,
         lessons: body.lessons,
+        planId: plan?.id ?? null,
         createdBy: ctx.actor.userId,
       })
       .returning();
@@ -145,6 +157,6 @@ export async function createDrill(ctx: ActorContext, body: DrillInput): Promise<
       { action: 'special_equipment.drill.create', districtCode, objectType: 'se_drill', objectId: row?.id },
     );
     const drill = row as typeof seDrill.$inferSelect;
-    return { ...drill, entityName: entity?.name ?? null } as DrillView & typeof drill;
+    return { ...drill, entityName: entity?.name ?? null, planTitle: plan?.title ?? null } as DrillView & typeof drill;
   });
 }

@@ -1,16 +1,26 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
+import { hasRole } from '../../../platform/scope/actor.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { entityPublicProfiles } from '../../registry/index.ts';
 import { equipmentNotFound } from '../special-equipment.errors.ts';
 import { seEquipment, seHazard } from '../special-equipment.tables.ts';
 
-/** The actor's scope over the register: district-wide staff all, an inspector their station's streets, a user its own. */
+/**
+ * The actor's scope over the register: district-wide staff all, an inspector their station's streets, a user (and a
+ * maintenance unit, bound to the users it serves) its own; a third-party expert and an inspection body the whole register
+ * of their district, which they serve under the bureau's commission (decision 0028).
+ */
 export const equipmentScope = (ctx: ActorContext): SQL =>
-  scopeWhere(ctx.actor, { district: seEquipment.districtCode, street: seEquipment.streetCode, entity: seEquipment.entityId });
+  hasRole(ctx.actor, 'expert', 'inspection_body')
+    ? inArray(seEquipment.districtCode, [...ctx.actor.districtCodes])
+    : scopeWhere(ctx.actor, { district: seEquipment.districtCode, street: seEquipment.streetCode, entity: seEquipment.entityId });
+/** The hazards: as the register, but of the third parties only the expert, who records them. */
 export const hazardScope = (ctx: ActorContext): SQL =>
-  scopeWhere(ctx.actor, { district: seHazard.districtCode, street: seHazard.streetCode, entity: seHazard.entityId });
+  hasRole(ctx.actor, 'expert')
+    ? inArray(seHazard.districtCode, [...ctx.actor.districtCodes])
+    : scopeWhere(ctx.actor, { district: seHazard.districtCode, street: seHazard.streetCode, entity: seHazard.entityId });
 
 /**
  * The next periodic inspection of a register row (SQL correlated to the outer `se_equipment` by its table name:
