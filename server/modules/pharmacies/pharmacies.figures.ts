@@ -24,12 +24,12 @@ const medicineLabel = labelOf(sql`r.medicine_class`, {
  */
 function people(condition: string) {
   return (ctx: ActorContext, period: DateRange) =>
-    sql`select distinct on (r.id_number_index) r.district_code, r.id::text as id, e.name || ' · #' || r.id as title,
+    sql`select distinct on (r.id_number_blind) r.district_code, r.id::text as id, e.name || ' · #' || r.id as title,
           r.registered_on as on_date, r.street_code, null::bigint as station_id, r.medicine_class as category, ${medicineLabel} as category_label,
           null::numeric as amount, null::boolean as counted, '/pharmacies/surveillance' as link
         from ph_registration r join entity e on e.district_code = r.district_code and e.id = r.pharmacy_id
         where ${registrationScope(ctx)} and ${inPeriod(period)} and ${sql.raw(condition)}
-        order by r.id_number_index, r.registered_at, r.id`;
+        order by r.id_number_blind, r.registered_at, r.id`;
 }
 
 /** 药情每日通's figures (capability 11): pharmacies reporting, registrations, symptomatic and contact-history people, service points. */

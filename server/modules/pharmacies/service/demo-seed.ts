@@ -59,13 +59,13 @@ function apportion(total: number, weights: number[]): number[] {
 }
 
 const columns = sql.raw(
-  `district_code, pharmacy_id, street_code, registered_at, registered_on, buyer_name, id_kind, id_number_enc, id_number_index,
-   id_number_masked, phone_enc, phone_index, phone_masked, address, temperature, symptoms, medicine_class, quantity, is_for_other,
+  `district_code, pharmacy_id, street_code, registered_at, registered_on, buyer_name, id_kind, id_number_enc, id_number_blind,
+   id_number_masked, phone_enc, phone_blind, phone_masked, address, temperature, symptoms, medicine_class, quantity, is_for_other,
    travel_history, has_contact_history, source`,
 );
 const recordType = sql.raw(
   `x(district_code char(6), pharmacy_id bigint, street_code char(9), registered_at timestamptz, registered_on date, buyer_name text,
-     id_kind text, id_number_enc text, id_number_index text, id_number_masked text, phone_enc text, phone_index text, phone_masked text,
+     id_kind text, id_number_enc text, id_number_blind text, id_number_masked text, phone_enc text, phone_blind text, phone_masked text,
      address text, temperature numeric, symptoms text[], medicine_class text, quantity int, is_for_other boolean, travel_history text,
      has_contact_history boolean, source text)`,
 );
@@ -137,10 +137,10 @@ export async function seedPharmaciesDemo(
       buyer_name: buyer.name,
       id_kind: 'resident_id',
       id_number_enc: buyer.idEnc,
-      id_number_index: buyer.idIndex,
+      id_number_blind: buyer.idIndex,
       id_number_masked: buyer.idMasked,
       phone_enc: buyer.phoneEnc,
-      phone_index: buyer.phoneIndex,
+      phone_blind: buyer.phoneIndex,
       phone_masked: buyer.phoneMasked,
       address: '',
       temperature: health.temperature,

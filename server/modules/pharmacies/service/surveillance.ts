@@ -80,33 +80,33 @@ export async function surveillance(ctx: ActorContext, day = todayInChina(ctx.clo
   const inDay = sql`r.registered_on = ${day}::date and ${registrationScope(ctx)}`;
   const [totals] = await rowsOf<Record<string, number>>(
     ctx,
-    sql`select count(*)::int as registrations, count(distinct r.id_number_index)::int as buyers,
-          count(distinct r.id_number_index) filter (where ${symptomatic})::int as symptomatic,
-          count(distinct r.id_number_index) filter (where ${followUp})::int as follow_up,
-          count(distinct r.id_number_index) filter (where r.has_contact_history)::int as contact
+    sql`select count(*)::int as registrations, count(distinct r.id_number_blind)::int as buyers,
+          count(distinct r.id_number_blind) filter (where ${symptomatic})::int as symptomatic,
+          count(distinct r.id_number_blind) filter (where ${followUp})::int as follow_up,
+          count(distinct r.id_number_blind) filter (where r.has_contact_history)::int as contact
         from ph_registration r where ${inDay}`,
   );
   const bySymptom = await rowsOf<{ key: string; people: number; registrations: number }>(
     ctx,
-    sql`select symptom as key, count(distinct r.id_number_index)::int as people, count(*)::int as registrations
+    sql`select symptom as key, count(distinct r.id_number_blind)::int as people, count(*)::int as registrations
         from ph_registration r cross join lateral unnest(r.symptoms) symptom where ${inDay} group by symptom`,
   );
   const byClass = await rowsOf<{ key: string; people: number; registrations: number }>(
     ctx,
-    sql`select r.medicine_class as key, count(distinct r.id_number_index)::int as people, count(*)::int as registrations
+    sql`select r.medicine_class as key, count(distinct r.id_number_blind)::int as people, count(*)::int as registrations
         from ph_registration r where ${inDay} group by r.medicine_class`,
   );
   const byStreet = await rowsOf<{ key: string; label: string | null; people: number; registrations: number; symptomatic: number }>(
     ctx,
-    sql`select r.street_code as key, max(s.name) as label, count(distinct r.id_number_index)::int as people, count(*)::int as registrations,
-          count(distinct r.id_number_index) filter (where ${symptomatic})::int as symptomatic
+    sql`select r.street_code as key, max(s.name) as label, count(distinct r.id_number_blind)::int as people, count(*)::int as registrations,
+          count(distinct r.id_number_blind) filter (where ${symptomatic})::int as symptomatic
         from ph_registration r left join street s on s.district_code = r.district_code and s.code = r.street_code
         where ${inDay} group by r.street_code order by r.street_code`,
   );
   const trend = await rowsOf<{ day: string; symptomatic: number; registrations: number }>(
     ctx,
     sql`select to_char(d.day, 'YYYY-MM-DD') as day,
-          coalesce((select count(distinct r.id_number_index) filter (where ${symptomatic}) from ph_registration r
+          coalesce((select count(distinct r.id_number_blind) filter (where ${symptomatic}) from ph_registration r
                     where r.registered_on = d.day and ${registrationScope(ctx)}), 0)::int as symptomatic,
           coalesce((select count(*) from ph_registration r where r.registered_on = d.day and ${registrationScope(ctx)}), 0)::int as registrations
         from generate_series(${day}::date - 40, ${day}::date, interval '1 day') d(day) order by d.day`,
