@@ -1,4 +1,3 @@
-import type { PharmacySettings } from './rules/pharmacy-settings.ts';
 import {
   bigint,
   boolean,
@@ -14,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { PharmacySettings } from './rules/pharmacy-settings.ts';
 
 /** One buyer of fever or cough medicine registered at a pharmacy (药情每日通). ID and phone are encrypted. */
 export const phRegistration = pgTable(
@@ -171,7 +171,10 @@ export const phSetting = pgTable(
     createdBy: bigint('created_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.districtCode, table.id] }), index('ph_setting_effective').on(table.districtCode, table.effectiveFrom)],
+  (table) => [
+    primaryKey({ columns: [table.districtCode, table.id] }),
+    index('ph_setting_effective').on(table.districtCode, table.effectiveFrom),
+  ],
 );
 
 /** A purged day's registrations as counts per pharmacy and medicine class (service/retention.ts). */
@@ -241,5 +244,8 @@ export const phPosKey = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: bigint('revoked_by', { mode: 'number' }),
   },
-  (table) => [primaryKey({ columns: [table.districtCode, table.id] }), uniqueIndex('ph_pos_key_hash').on(table.districtCode, table.keyHash)],
+  (table) => [
+    primaryKey({ columns: [table.districtCode, table.id] }),
+    uniqueIndex('ph_pos_key_hash').on(table.districtCode, table.keyHash),
+  ],
 );

@@ -63,8 +63,7 @@ describe('EARS against surveillance::earsC', async () => {
     const { series, y, method, alpha, minSigma, range, upperbound, alarm } = reference_;
     const z = reference_.z[0] as number;
     it(`${series}: ${method} (α = ${alpha}, minSigma ${minSigma}) matches to 6 decimals`, () => {
-      const ours =
-        method === 'C3' ? earsC3PackageBound(y, z, { minSigma }) : earsUpperBound(y, method, z, { minSigma });
+      const ours = method === 'C3' ? earsC3PackageBound(y, z, { minSigma }) : earsUpperBound(y, method, z, { minSigma });
       range.forEach((day, index) => {
         const t = day - 1; // R is 1-based
         expect(ours[t], `${series} ${method} t=${day}`).toBeCloseTo(upperbound[index] as number, 6);
@@ -88,8 +87,8 @@ describe('EARS against surveillance::earsC', async () => {
     const c3 = earsC3(y, { minSigma: 0 });
     // §1.6 A, from the definition (the note gives 4 decimals): C3 for 1-based days 12…20.
     const published = [0, 0, 0, 2.6742, 10.7245, 26.8709, 24.4388, 16.3885, 0.2421];
-    published.forEach((value, index) => expect(c3[11 + index]).toBeCloseTo(value, 4));
+    for (const [index, value] of published.entries()) expect(c3[11 + index]).toBeCloseTo(value, 4);
     expect(earsAlarms(y, { minSigma: 0 }).c3[14]).toBe(true);
-    expect(hand?.alarm[(hand?.range.indexOf(15) ?? 0)]).toBe(false);
+    expect(hand?.alarm[hand?.range.indexOf(15) ?? 0]).toBe(false);
   });
 });

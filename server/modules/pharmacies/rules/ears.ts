@@ -51,12 +51,7 @@ export function earsC3(counts: readonly number[], options: EarsOptions = {}): (n
  * the method's baseline, so Y(t) > bound ⇔ C(t) > z. Used to check our statistics against the package; z is
  * qnorm(1 − α) (the package's default α is 0.001 for C1 and C2).
  */
-export function earsUpperBound(
-  counts: readonly number[],
-  method: 'C1' | 'C2',
-  z: number,
-  options: EarsOptions = {},
-): (number | null)[] {
+export function earsUpperBound(counts: readonly number[], method: 'C1' | 'C2', z: number, options: EarsOptions = {}): (number | null)[] {
   const { baseline = 7, minSigma = 0 } = options;
   const lag = method === 'C1' ? 0 : 2;
   return counts.map((_count, t) => {

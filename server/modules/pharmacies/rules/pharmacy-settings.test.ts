@@ -7,8 +7,18 @@ describe('the bureau’s pharmacy settings', () => {
   });
 
   it('names every inconsistent field', () => {
-    const problems = checkSettings({ ...defaultPharmacySettings, reportCutOff: '24:00', opensAt: '20:00', closesAt: '08:00', retentionDays: 30 });
-    expect(problems.map((problem) => `${problem.field}:${problem.code}`)).toEqual(['reportCutOff:time', 'closesAt:order', 'retentionDays:too_short']);
+    const problems = checkSettings({
+      ...defaultPharmacySettings,
+      reportCutOff: '24:00',
+      opensAt: '20:00',
+      closesAt: '08:00',
+      retentionDays: 30,
+    });
+    expect(problems.map((problem) => `${problem.field}:${problem.code}`)).toEqual([
+      'reportCutOff:time',
+      'closesAt:order',
+      'retentionDays:too_short',
+    ]);
     expect(checkSettings({ ...defaultPharmacySettings, opensAt: '08:00', closesAt: '09:00', toleranceMinutes: 30 })[0]?.field).toBe(
       'toleranceMinutes',
     );

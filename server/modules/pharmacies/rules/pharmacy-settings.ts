@@ -53,7 +53,11 @@ export function checkSettings(settings: PharmacySettings): SettingsProblem[] {
     if (minutesOf(settings[field]) === null)
       problems.push({ field, code: 'time', message: { 'zh-CN': '时间格式应为 HH:MM', en: 'must be a time HH:MM' } });
   if (opens !== null && closes !== null && closes <= opens)
-    problems.push({ field: 'closesAt', code: 'order', message: { 'zh-CN': '打烊时间应晚于开门时间', en: 'must be after the opening time' } });
+    problems.push({
+      field: 'closesAt',
+      code: 'order',
+      message: { 'zh-CN': '打烊时间应晚于开门时间', en: 'must be after the opening time' },
+    });
   else if (opens !== null && closes !== null && settings.toleranceMinutes * 2 >= closes - opens)
     problems.push({
       field: 'toleranceMinutes',
