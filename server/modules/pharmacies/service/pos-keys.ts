@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type AnyColumn, and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { hashToken } from '../../../platform/auth/auth.service.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -27,7 +27,7 @@ const view = (row: Row, pharmacyName: string): PosKeyView => ({
 });
 
 const keyScope = (ctx: ActorContext) =>
-  sql`${phPosKey.pharmacyId} in (select e.id from entity e where e.district_code = ${phPosKey.districtCode}
+  sql`${inArray(phPosKey.districtCode, [...ctx.actor.districtCodes])} and ${phPosKey.pharmacyId} in (select e.id from entity e where e.district_code = ${phPosKey.districtCode}
       and ${scopeWhere(ctx.actor, { district: column('e.district_code'), street: column('e.street_code'), entity: column('e.id') })})`;
 
 /** A new key for the pharmacy's POS system; the key itself is shown this once. */
@@ -61,7 +61,7 @@ export async function listPosKeys(ctx: ActorContext): Promise<PosKeyList> {
     .select({ key: phPosKey, pharmacyName: sql<string>`pharmacy.name` })
     .from(phPosKey)
     .innerJoin(sql`entity pharmacy`, sql`pharmacy.district_code = ${phPosKey.districtCode} and pharmacy.id = ${phPosKey.pharmacyId}`)
-    .where(and(scopeWhere(ctx.actor, { district: phPosKey.districtCode }), keyScope(ctx)))
+    .where(keyScope(ctx))
     .orderBy(desc(phPosKey.createdAt), desc(phPosKey.id))
     .limit(200);
   return { items: rows.map((row) => view(row.key, row.pharmacyName)), total: rows.length };
@@ -74,7 +74,7 @@ export async function revokePosKey(ctx: ActorContext, id: number): Promise<PosKe
       .select({ key: phPosKey, pharmacyName: sql<string>`pharmacy.name` })
       .from(phPosKey)
       .innerJoin(sql`entity pharmacy`, sql`pharmacy.district_code = ${phPosKey.districtCode} and pharmacy.id = ${phPosKey.pharmacyId}`)
-      .where(and(scopeWhere(ctx.actor, { district: phPosKey.districtCode }), keyScope(ctx), eq(phPosKey.id, id)));
+      .where(and(keyScope(ctx), eq(phPosKey.id, id)));
     if (!found) throw posKeyNotFound();
     if (found.key.revokedAt) return view(found.key, found.pharmacyName);
     const [revoked] = await tx
