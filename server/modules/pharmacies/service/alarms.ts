@@ -21,16 +21,18 @@ const rounded = (value: number | null | undefined) => (value === null || value =
 
 /**
  * Runs C1, C2 and C3 on the symptomatic people per day of the district and of each street, and raises an alarm for
- * `day` where a detector fires (rules/alarm-workflow.ts#firingDetectors). An open alarm of the same area and day is
- * updated with the new numbers; a closed one is left closed. Each new alarm is in the district's audit chain (by
- * "system"). Returns how many alarms are new.
+ * each day of [from, to] where a detector fires (rules/alarm-workflow.ts#firingDetectors). An open alarm of the same
+ * area and day is updated with the new numbers; a closed one is left closed. Each new alarm is in the district's audit
+ * chain (by "system"). Returns how many alarms are new. A day's statistics read only the 11 days before it, so one
+ * long series gives every day of the range the values a day-by-day run would.
  */
-export async function evaluateAlarms(ctx: ServiceContext, districtCode: string, day: string): Promise<number> {
+export async function evaluateAlarmsOver(ctx: ServiceContext, districtCode: string, from: string, to: string): Promise<number> {
   const scope = sql`r.district_code = ${districtCode}`;
-  const from = addDays(day, -windowDays);
+  const start = addDays(from, -windowDays);
+  const district = await dailySeries(ctx, scope, start, to);
   const areas: { areaCode: string; streetCode: string | null; counts: number[] }[] = [
-    { areaCode: districtCode, streetCode: null, counts: (await dailySeries(ctx, scope, from, day)).symptomatic },
-    ...[...(await dailySeries(ctx, scope, from, day, true))].map(([streetCode, series]) => ({
+    { areaCode: districtCode, streetCode: null, counts: district.symptomatic },
+    ...[...(await dailySeries(ctx, scope, start, to, true))].map(([streetCode, series]) => ({
       areaCode: streetCode,
       streetCode,
       counts: series.symptomatic,
@@ -39,42 +41,47 @@ export async function evaluateAlarms(ctx: ServiceContext, districtCode: string, 
   let raised = 0;
   const system = { ...ctx, actor: undefined };
   for (const area of areas) {
-    const last = area.counts.length - 1;
-    const statistics = {
-      c1: earsC1(area.counts, { minSigma })[last] ?? null,
-      c2: earsC2(area.counts, { minSigma })[last] ?? null,
-      c3: earsC3(area.counts, { minSigma })[last] ?? null,
-    };
-    const detectors = firingDetectors(statistics);
-    if (detectors.length === 0) continue;
-    await ctx.db.transaction(async (tx) => {
-      const [row] = await queryRows<{ id: string; is_new: boolean }>(
-        tx,
-        sql`insert into ph_alarm (district_code, area_code, street_code, signal_on, detectors, observed, c1, c2, c3, status, raised_at)
-            values (${districtCode}, ${area.areaCode}, ${area.streetCode}, ${day}::date, ${sql.param(detectors)}::text[], ${area.counts[last] ?? 0},
-              ${rounded(statistics.c1)}, ${rounded(statistics.c2)}, ${rounded(statistics.c3)}, 'raised', ${ctx.clock.now()})
-            on conflict (district_code, area_code, signal_on) do update set detectors = excluded.detectors, observed = excluded.observed,
-              c1 = excluded.c1, c2 = excluded.c2, c3 = excluded.c3
-            where ph_alarm.status <> 'closed'
-            returning id, (xmax = 0) as is_new`,
-      );
-      if (row?.is_new) {
-        raised += 1;
-        await writeAudit(
-          { ...system, db: tx },
-          {
-            action: 'pharmacies.alarm_raise',
-            objectType: 'ph_alarm',
-            objectId: Number(row.id),
-            districtCode,
-            detail: { area: area.areaCode, day, detectors, observed: area.counts[last] ?? 0 },
-          },
+    const c1 = earsC1(area.counts, { minSigma });
+    const c2 = earsC2(area.counts, { minSigma });
+    const c3 = earsC3(area.counts, { minSigma });
+    for (let index = windowDays; index < area.counts.length; index++) {
+      const day = district.days[index] as string;
+      const statistics = { c1: c1[index] ?? null, c2: c2[index] ?? null, c3: c3[index] ?? null };
+      const detectors = firingDetectors(statistics);
+      if (detectors.length === 0) continue;
+      const observed = area.counts[index] ?? 0;
+      await ctx.db.transaction(async (tx) => {
+        const [row] = await queryRows<{ id: string; is_new: boolean }>(
+          tx,
+          sql`insert into ph_alarm (district_code, area_code, street_code, signal_on, detectors, observed, c1, c2, c3, status, raised_at)
+              values (${districtCode}, ${area.areaCode}, ${area.streetCode}, ${day}::date, ${sql.param(detectors)}::text[], ${observed},
+                ${rounded(statistics.c1)}, ${rounded(statistics.c2)}, ${rounded(statistics.c3)}, 'raised', ${ctx.clock.now()})
+              on conflict (district_code, area_code, signal_on) do update set detectors = excluded.detectors, observed = excluded.observed,
+                c1 = excluded.c1, c2 = excluded.c2, c3 = excluded.c3
+              where ph_alarm.status <> 'closed'
+              returning id, (xmax = 0) as is_new`,
         );
-      }
-    });
+        if (row?.is_new) {
+          raised += 1;
+          await writeAudit(
+            { ...system, db: tx },
+            {
+              action: 'pharmacies.alarm_raise',
+              objectType: 'ph_alarm',
+              objectId: Number(row.id),
+              districtCode,
+              detail: { area: area.areaCode, day, detectors, observed },
+            },
+          );
+        }
+      });
+    }
   }
   return raised;
 }
+
+/** One day's evaluation (after registrations, and the hourly sweep). */
+export const evaluateAlarms = (ctx: ServiceContext, districtCode: string, day: string) => evaluateAlarmsOver(ctx, districtCode, day, day);
 
 /** The hourly sweep: today and yesterday in every district (a registration late in the evening, a late POS batch). */
 export async function raiseAlarmsAllDistricts(ctx: ServiceContext): Promise<Record<string, number>> {
