@@ -247,6 +247,8 @@ describe('EARS alarms', () => {
       (entry) => entry.key === home.stations[0].streetCode,
     );
     expect(trend?.points.at(-1)).toMatchObject({ day: '2026-03-02', symptomaticPeople: 4, alarm: expect.arrayContaining(['C1']) });
+    // Per pharmacy: the 4 feverish buyers of the day, most symptomatic first.
+    expect((view.body.byPharmacy as Json[])[0]).toMatchObject({ key: String(pharmacyId), label: '海曙大药房', symptomaticPeople: 4 });
   });
 });
 

@@ -184,6 +184,16 @@ export const SurveillanceView = Type.Object({
       symptomaticPeople: Type.Integer(),
     }),
   ),
+  /** Per pharmacy (the 200 with most symptomatic people): distinct buyers, registrations, symptomatic people. */
+  byPharmacy: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      people: Type.Integer(),
+      registrations: Type.Integer(),
+      symptomaticPeople: Type.Integer(),
+    }),
+  ),
   /** The day's registrations were purged (past the retention period): the counts come from their tallies. */
   isPurged: Type.Boolean(),
   /** Per street: symptomatic people per day over the 28 days up to `day`, with the detectors of the street's alarm that day. */

@@ -118,6 +118,25 @@ export function SurveillancePage() {
           </Row>
         </Card>
       ) : null}
+      <Card size="small" title={t('surveillance.byPharmacy')}>
+        <Table
+          size="small"
+          rowKey="key"
+          dataSource={data.byPharmacy}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          data-testid="by-pharmacy"
+          columns={[
+            { title: t('fields.pharmacy'), dataIndex: 'label' },
+            { title: t('fields.symptomaticPeople'), dataIndex: 'symptomaticPeople' },
+            { title: t('fields.people'), dataIndex: 'people' },
+            {
+              title: t('fields.registrations'),
+              dataIndex: 'registrations',
+              render: (value: number, row) => count(value, row.label, { pharmacyId: Number(row.key) }),
+            },
+          ]}
+        />
+      </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('surveillance.bySymptom')}>

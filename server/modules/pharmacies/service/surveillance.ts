@@ -108,6 +108,20 @@ export async function surveillance(ctx: ActorContext, day = todayInChina(ctx.clo
         from ph_registration r left join street s on s.district_code = r.district_code and s.code = r.street_code
         where ${inDay} group by r.street_code order by r.street_code`,
   );
+  // Per pharmacy: the registrations still kept, then a purged day's tallies (people there per pharmacy and day anyway).
+  const byPharmacy = await rowsOf<{ key: string; label: string; people: number; registrations: number; symptomatic: number }>(
+    ctx,
+    sql`select x.pharmacy_id::text as key, max(e.name) as label, sum(x.people)::int as people, sum(x.registrations)::int as registrations,
+          sum(x.symptomatic)::int as symptomatic
+        from (select r.district_code, r.pharmacy_id, count(distinct r.id_number_blind) as people, count(*) as registrations,
+                count(distinct r.id_number_blind) filter (where ${symptomatic}) as symptomatic
+              from ph_registration r where ${inDay} group by r.district_code, r.pharmacy_id
+              union all
+              select r.district_code, r.pharmacy_id, sum(r.people), sum(r.registrations), sum(r.symptomatic_people)
+              from ph_registration_tally r where ${inDay} group by r.district_code, r.pharmacy_id) x
+        join entity e on e.district_code = x.district_code and e.id = x.pharmacy_id
+        group by x.pharmacy_id order by sum(x.symptomatic) desc, sum(x.registrations) desc, x.pharmacy_id limit 200`,
+  );
   const from = addDays(day, -40);
   const series = await dailySeries(ctx, registrationScope(ctx), from, day);
   const streetSeries = await dailySeries(ctx, registrationScope(ctx), from, day, true);
@@ -185,6 +199,13 @@ export async function surveillance(ctx: ActorContext, day = todayInChina(ctx.clo
         isC3Alarm: alarms.c3[index] ?? false,
       }))
       .slice(-28),
+    byPharmacy: byPharmacy.map((row) => ({
+      key: row.key,
+      label: row.label,
+      people: Number(row.people),
+      registrations: Number(row.registrations),
+      symptomaticPeople: Number(row.symptomatic),
+    })),
     streetTrends: [...streetSeries]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([code, street]) => {
