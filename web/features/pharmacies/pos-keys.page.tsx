@@ -53,17 +53,19 @@ export function PosKeysPage() {
               }
             />
           ) : null}
-          <Form form={form} layout="inline" initialValues={{ pharmacyId: pharmacyOptions[0]?.value }}>
-            <Form.Item name="pharmacyId" label={t('fields.pharmacy')} rules={[{ required: true }]}>
-              <Select options={pharmacyOptions} style={{ minWidth: 200 }} />
-            </Form.Item>
-            <Form.Item name="label" label={t('posKeys.label')} rules={[{ required: true, max: 60 }]}>
-              <Input placeholder={t('posKeys.labelHint')} />
-            </Form.Item>
-            <Button type="primary" onClick={handleCreate} loading={create.isPending} data-testid="create-pos-key">
-              {t('posKeys.createButton')}
-            </Button>
-          </Form>
+          {pharmacies.data ? (
+            <Form form={form} layout="inline" initialValues={{ pharmacyId: pharmacyOptions[0]?.value }}>
+              <Form.Item name="pharmacyId" label={t('fields.pharmacy')} rules={[{ required: true }]}>
+                <Select options={pharmacyOptions} style={{ minWidth: 200 }} />
+              </Form.Item>
+              <Form.Item name="label" label={t('posKeys.label')} rules={[{ required: true, max: 60 }]}>
+                <Input placeholder={t('posKeys.labelHint')} />
+              </Form.Item>
+              <Button type="primary" onClick={handleCreate} loading={create.isPending} data-testid="create-pos-key">
+                {t('posKeys.createButton')}
+              </Button>
+            </Form>
+          ) : null}
         </Card>
       ) : null}
       {keys.error ? <Alert type="error" title={problemMessage(keys.error)} /> : null}
