@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.ts';
+import { inTurn } from '../../db/in-turn.ts';
 import { writeAudit } from '../audit/audit.service.ts';
 import { endSessionsOf, passwordChange } from '../auth/auth.service.ts';
 import { appUser, userEntity } from '../auth/auth.tables.ts';
@@ -100,14 +101,15 @@ export async function listUsers(ctx: ActorContext, query: UserListQuery) {
   }
   if (query.role) conditions.push(sql`${query.role} = any(${appUser.roles})`);
   const where = and(...conditions);
-  const [page, [total]] = await Promise.all([
-    usersInScope(ctx)
-      .where(where)
-      .orderBy(desc(appUser.createdAt), desc(appUser.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(appUser).where(where),
-  ]);
+  const [page, [total]] = await inTurn(
+    () =>
+      usersInScope(ctx)
+        .where(where)
+        .orderBy(desc(appUser.createdAt), desc(appUser.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(appUser).where(where),
+  );
   const rows = await withEntityIds(ctx, page);
   const now = ctx.clock.now();
   return { items: rows.map((row) => toView(row, now)), total: total?.total ?? 0 };

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { inTurn } from '../../db/in-turn.ts';
 import type { FieldCrypto } from '../crypto/field-crypto.ts';
 import type { ActorContext, ServiceContext } from '../http/context.ts';
 import { storableText } from '../http/input-guard.ts';
@@ -206,15 +207,16 @@ export async function searchAudit(ctx: ActorContext, filter: AuditFilter) {
   if (filter.from) conditions.push(gte(auditEvent.at, new Date(filter.from)));
   if (filter.to) conditions.push(lte(auditEvent.at, new Date(filter.to)));
   const where = and(...conditions);
-  const [items, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(auditEvent)
-      .where(where)
-      .orderBy(desc(auditEvent.at), desc(auditEvent.seq))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    ctx.db.select({ total: count() }).from(auditEvent).where(where),
-  ]);
+  const [items, [total]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(auditEvent)
+        .where(where)
+        .orderBy(desc(auditEvent.at), desc(auditEvent.seq))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+    () => ctx.db.select({ total: count() }).from(auditEvent).where(where),
+  );
   return { items, total: total?.total ?? 0 };
 }

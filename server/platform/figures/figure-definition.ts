@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
+import { inTurn } from '../../db/in-turn.ts';
 import type { ActorContext } from '../http/context.ts';
 import type { Bilingual } from '../i18n/language.ts';
 import type { DateRange, PeriodKind } from './figure-period.ts';
@@ -153,26 +154,27 @@ export function sqlFigure(spec: SqlFigureSpec): FigureDefinition {
     },
     async records(ctx, period, paging) {
       const source = placed(rows(ctx, period));
-      const [items, [count]] = await Promise.all([
-        queryRows<{
-          id: string;
-          title: string;
-          on_date: string | null;
-          station_name: string | null;
-          street_name: string | null;
-          category_label: string | null;
-          category: string | null;
-          amount: string | null;
-          counted: boolean | null;
-          link: string | null;
-        }>(
-          ctx.db,
-          sql`select id::text, title, on_date::text, station_name, street_name, category, category_label, amount::text, counted, link
+      const [items, [count]] = await inTurn(
+        () =>
+          queryRows<{
+            id: string;
+            title: string;
+            on_date: string | null;
+            station_name: string | null;
+            street_name: string | null;
+            category_label: string | null;
+            category: string | null;
+            amount: string | null;
+            counted: boolean | null;
+            link: string | null;
+          }>(
+            ctx.db,
+            sql`select id::text, title, on_date::text, station_name, street_name, category, category_label, amount::text, counted, link
               from (${source}) f order by on_date desc nulls last, id desc
               limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`,
-        ),
-        queryRows<{ total: number }>(ctx.db, sql`select count(*)::int as total from (${source}) f`),
-      ]);
+          ),
+        () => queryRows<{ total: number }>(ctx.db, sql`select count(*)::int as total from (${source}) f`),
+      );
       return {
         total: count?.total ?? 0,
         items: items.map((item) => ({

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { inTurn } from '../../db/in-turn.ts';
 import { actorContextOf } from '../http/context.ts';
 import { listOf, type RoutePlugin, requireRole } from '../http/routes.ts';
 import type { Language } from '../i18n/language.ts';
@@ -20,17 +21,16 @@ export function jobRoutes(jobs: readonly JobDefinition[]): RoutePlugin {
       { preHandler: requireRole('admin'), schema: { tags: ['jobs'], response: { 200: listOf(JobView) } } },
       async (request) => {
         const ctx = actorContextOf(platform, request);
-        const items = await Promise.all(
-          jobs.map(async (job) => {
-            const [last] = await ctx.db.select().from(jobRun).where(eq(jobRun.job, job.name)).orderBy(desc(jobRun.startedAt)).limit(1);
-            return {
-              name: job.name,
-              schedule: job.schedule,
-              description: job.description[ctx.meta.language],
-              ...(last ? { lastRun: toRunView(last, job, ctx.meta.language) } : {}),
-            };
-          }),
-        );
+        const items = [];
+        for (const job of jobs) {
+          const [last] = await ctx.db.select().from(jobRun).where(eq(jobRun.job, job.name)).orderBy(desc(jobRun.startedAt)).limit(1);
+          items.push({
+            name: job.name,
+            schedule: job.schedule,
+            description: job.description[ctx.meta.language],
+            ...(last ? { lastRun: toRunView(last, job, ctx.meta.language) } : {}),
+          });
+        }
         return { items, total: items.length };
       },
     );
@@ -40,16 +40,17 @@ export function jobRoutes(jobs: readonly JobDefinition[]): RoutePlugin {
       async (request) => {
         const ctx = actorContextOf(platform, request);
         const where: SQL | undefined = request.query.job ? and(eq(jobRun.job, request.query.job)) : undefined;
-        const [rows, [total]] = await Promise.all([
-          ctx.db
-            .select()
-            .from(jobRun)
-            .where(where)
-            .orderBy(desc(jobRun.startedAt), desc(jobRun.id))
-            .limit(request.query.pageSize)
-            .offset((request.query.page - 1) * request.query.pageSize),
-          ctx.db.select({ total: count() }).from(jobRun).where(where),
-        ]);
+        const [rows, [total]] = await inTurn(
+          () =>
+            ctx.db
+              .select()
+              .from(jobRun)
+              .where(where)
+              .orderBy(desc(jobRun.startedAt), desc(jobRun.id))
+              .limit(request.query.pageSize)
+              .offset((request.query.page - 1) * request.query.pageSize),
+          () => ctx.db.select({ total: count() }).from(jobRun).where(where),
+        );
         return { items: rows.map((run) => toRunView(run, byName.get(run.job), ctx.meta.language)), total: total?.total ?? 0 };
       },
     );

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan } from '../../../../shared/money.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
 import { isDeadlineProvisional } from '../../../platform/calendar/calendar-coverage.ts';
 import { deadlineFlag, soonLimit } from '../../../platform/calendar/deadline-flag.ts';
@@ -93,17 +94,18 @@ export async function listComplaints(ctx: ActorContext, query: ComplaintListQuer
     conditions.push(sql`(${complaint.number} ilike ${pattern} or ${complaint.respondentName} ilike ${pattern})`);
   }
   const where = and(...conditions);
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select({ row: complaint, stationName: orgUnit.name })
-      .from(complaint)
-      .leftJoin(orgUnit, and(eq(orgUnit.districtCode, complaint.districtCode), eq(orgUnit.id, complaint.stationId)))
-      .where(where)
-      .orderBy(sql`${complaint.currentDue} asc nulls last`, desc(complaint.receivedOn), desc(complaint.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(complaint).where(where),
-  ]);
+  const [rows, [counted]] = await inTurn(
+    () =>
+      ctx.db
+        .select({ row: complaint, stationName: orgUnit.name })
+        .from(complaint)
+        .leftJoin(orgUnit, and(eq(orgUnit.districtCode, complaint.districtCode), eq(orgUnit.id, complaint.stationId)))
+        .where(where)
+        .orderBy(sql`${complaint.currentDue} asc nulls last`, desc(complaint.receivedOn), desc(complaint.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(complaint).where(where),
+  );
   return { items: rows.map(({ row, stationName }) => listItem(row, stationName ?? '', today, calendar)), total: counted?.total ?? 0 };
 }
 
@@ -127,17 +129,19 @@ export async function getComplaint(ctx: ActorContext, id: number): Promise<Compl
   const row = await findComplaintInScope(ctx, id);
   const calendar = await loadHolidayCalendar(ctx.db, row.districtCode);
   const today = todayInChina(ctx.clock.now());
-  const [steps, [station]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(complaintStep)
-      .where(and(eq(complaintStep.districtCode, row.districtCode), eq(complaintStep.complaintId, row.id)))
-      .orderBy(asc(complaintStep.id)),
-    ctx.db
-      .select({ name: orgUnit.name })
-      .from(orgUnit)
-      .where(and(eq(orgUnit.districtCode, row.districtCode), eq(orgUnit.id, row.stationId))),
-  ]);
+  const [steps, [station]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(complaintStep)
+        .where(and(eq(complaintStep.districtCode, row.districtCode), eq(complaintStep.complaintId, row.id)))
+        .orderBy(asc(complaintStep.id)),
+    () =>
+      ctx.db
+        .select({ name: orgUnit.name })
+        .from(orgUnit)
+        .where(and(eq(orgUnit.districtCode, row.districtCode), eq(orgUnit.id, row.stationId))),
+  );
   const state = stateOf(row);
   const rules = ruleSetViews().find((set) => set.id === row.ruleSet) as RuleSetView;
   return {

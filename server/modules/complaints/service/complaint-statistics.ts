@@ -3,6 +3,7 @@ import { todayInChina, yearBefore } from '../../../../shared/calendar-day.ts';
 import { industrySections } from '../../../../shared/industry.ts';
 import { formatYuan } from '../../../../shared/money.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { ComplaintFigures, ComplaintStatisticsQuery, ComplaintStatisticsView } from '../complaints.schemas.ts';
 import { percentage, yearOnYearChange } from '../rules/complaint-rates.ts';
@@ -82,16 +83,17 @@ export async function complaintStatistics(ctx: ActorContext, query: ComplaintSta
     `case substr(complaint.respondent_industry, 1, 1) ${industrySections.map((section) => `when '${section.letter}' then '${section.zh}'`).join(' ')} else '未登记' end`,
   );
   const today = todayInChina(ctx.clock.now());
-  const [total, byStation, byCategory, byIndustry, [latest]] = await Promise.all([
-    figuresBy(ctx, query, sql`'all'`, sql`'all'`),
-    figuresBy(ctx, query, sql`complaint.station_id::text`, sql`o.name`),
-    figuresBy(ctx, query, sql`complaint.category`, sql`complaint.category`),
-    figuresBy(ctx, query, sql`coalesce(substr(complaint.respondent_industry, 1, 1), '-')`, sectionLabel),
-    queryRows<{ year: number | null }>(
-      ctx.db,
-      sql`select extract(year from max(received_on))::int as year from complaint where ${complaintScope(ctx.actor)} and received_on <= ${today}::date`,
-    ),
-  ]);
+  const [total, byStation, byCategory, byIndustry, [latest]] = await inTurn(
+    () => figuresBy(ctx, query, sql`'all'`, sql`'all'`),
+    () => figuresBy(ctx, query, sql`complaint.station_id::text`, sql`o.name`),
+    () => figuresBy(ctx, query, sql`complaint.category`, sql`complaint.category`),
+    () => figuresBy(ctx, query, sql`coalesce(substr(complaint.respondent_industry, 1, 1), '-')`, sectionLabel),
+    () =>
+      queryRows<{ year: number | null }>(
+        ctx.db,
+        sql`select extract(year from max(received_on))::int as year from complaint where ${complaintScope(ctx.actor)} and received_on <= ${today}::date`,
+      ),
+  );
   const group = (rows: FigureRow[]) => rows.map((row) => ({ key: row.key ?? '', label: row.label ?? '', ...figures(row) }));
   return {
     from: query.from,

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan } from '../../../../shared/money.ts';
 import { inIds } from '../../../db/id-set.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
 import { deadlineFlag, soonLimit } from '../../../platform/calendar/deadline-flag.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
@@ -42,17 +43,18 @@ export async function listCases(ctx: ActorContext, query: CaseListQuery): Promis
     );
   }
   const where = and(...conditions);
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select({ row: enforcementCase, stationName: orgUnit.name, totalFen })
-      .from(enforcementCase)
-      .leftJoin(orgUnit, and(eq(orgUnit.districtCode, enforcementCase.districtCode), eq(orgUnit.id, enforcementCase.stationId)))
-      .where(where)
-      .orderBy(sql`${enforcementCase.currentDue} asc nulls last`, desc(enforcementCase.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(enforcementCase).where(where),
-  ]);
+  const [rows, [counted]] = await inTurn(
+    () =>
+      ctx.db
+        .select({ row: enforcementCase, stationName: orgUnit.name, totalFen })
+        .from(enforcementCase)
+        .leftJoin(orgUnit, and(eq(orgUnit.districtCode, enforcementCase.districtCode), eq(orgUnit.id, enforcementCase.stationId)))
+        .where(where)
+        .orderBy(sql`${enforcementCase.currentDue} asc nulls last`, desc(enforcementCase.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(enforcementCase).where(where),
+  );
   return {
     items: rows.map(({ row, stationName, totalFen: total }) => listItem(row, stationName ?? '', BigInt(total), today, calendar)),
     total: counted?.total ?? 0,
@@ -94,14 +96,15 @@ export async function getCase(ctx: ActorContext, id: number): Promise<CaseView> 
   const calendar = await loadHolidayCalendar(ctx.db, row.districtCode);
   const today = todayInChina(ctx.clock.now());
   const key = (table: typeof casePenalty | typeof caseStep) => and(eq(table.districtCode, row.districtCode), eq(table.caseId, row.id));
-  const [penalties, steps, [station]] = await Promise.all([
-    ctx.db.select().from(casePenalty).where(key(casePenalty)).orderBy(asc(casePenalty.id)),
-    ctx.db.select().from(caseStep).where(key(caseStep)).orderBy(asc(caseStep.id)),
-    ctx.db
-      .select({ name: orgUnit.name })
-      .from(orgUnit)
-      .where(and(eq(orgUnit.districtCode, row.districtCode), eq(orgUnit.id, row.stationId))),
-  ]);
+  const [penalties, steps, [station]] = await inTurn(
+    () => ctx.db.select().from(casePenalty).where(key(casePenalty)).orderBy(asc(casePenalty.id)),
+    () => ctx.db.select().from(caseStep).where(key(caseStep)).orderBy(asc(caseStep.id)),
+    () =>
+      ctx.db
+        .select({ name: orgUnit.name })
+        .from(orgUnit)
+        .where(and(eq(orgUnit.districtCode, row.districtCode), eq(orgUnit.id, row.stationId))),
+  );
   const sumOf = (kinds: readonly PenaltyKind[]) =>
     penalties.filter((penalty) => kinds.includes(penalty.kind)).reduce((sum, penalty) => sum + penalty.amountFen, 0n);
   const fine = sumOf(['fine']);
@@ -165,13 +168,14 @@ export interface EntityPenaltySummary {
 }
 
 /**
- * Penalty decisions against an entity decided on or after `since` (the risk module's input). Reads the
+ * Penalty decisions against an entity decided from `since` to `until` (default: no end), the risk module's input. Reads the
  * entity's cases in the actor's scope only.
  */
 export async function entityPenaltySummary(
   ctx: ActorContext,
   entityIds: readonly number[],
   since: string,
+  until?: string,
 ): Promise<Map<number, EntityPenaltySummary>> {
   const result = new Map<number, EntityPenaltySummary>();
   if (entityIds.length === 0) return result;
@@ -188,6 +192,7 @@ export async function entityPenaltySummary(
         caseScope(ctx.actor),
         inIds(enforcementCase.entityId, [...entityIds]),
         sql`${enforcementCase.decidedOn} >= ${since}::date`,
+        until ? sql`${enforcementCase.decidedOn} <= ${until}::date` : undefined,
         sql`exists (select 1 from case_penalty p where p.district_code = ${enforcementCase.districtCode} and p.case_id = ${enforcementCase.id} and p.kind <> 'warning')`,
       ),
     );

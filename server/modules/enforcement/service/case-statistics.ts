@@ -3,6 +3,7 @@ import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { industrySections } from '../../../../shared/industry.ts';
 import { formatWanYuan, formatYuan } from '../../../../shared/money.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { CaseFigures, CaseStatisticsQuery, CaseStatisticsView } from '../enforcement.schemas.ts';
 import { badField, caseScope } from './case-scope.ts';
@@ -70,17 +71,18 @@ export async function caseStatistics(ctx: ActorContext, query: CaseStatisticsQue
     `case substr(enforcement_case.party_industry, 1, 1) ${industrySections.map((section) => `when '${section.letter}' then '${section.zh}'`).join(' ')} else '未登记' end`,
   );
   const today = todayInChina(ctx.clock.now());
-  const [total, byStation, byViolationType, byIndustry, [latest]] = await Promise.all([
-    figuresBy(ctx, query, sql`'all'`, sql`'all'`),
-    figuresBy(ctx, query, sql`enforcement_case.station_id::text`, sql`o.name`),
-    figuresBy(ctx, query, sql`enforcement_case.violation_type`, sql`enforcement_case.violation_type`),
-    figuresBy(ctx, query, sql`coalesce(substr(enforcement_case.party_industry, 1, 1), '-')`, sectionLabel),
-    queryRows<{ year: number | null }>(
-      ctx.db,
-      sql`select extract(year from max(greatest(filed_on, closed_on)))::int as year from enforcement_case
+  const [total, byStation, byViolationType, byIndustry, [latest]] = await inTurn(
+    () => figuresBy(ctx, query, sql`'all'`, sql`'all'`),
+    () => figuresBy(ctx, query, sql`enforcement_case.station_id::text`, sql`o.name`),
+    () => figuresBy(ctx, query, sql`enforcement_case.violation_type`, sql`enforcement_case.violation_type`),
+    () => figuresBy(ctx, query, sql`coalesce(substr(enforcement_case.party_industry, 1, 1), '-')`, sectionLabel),
+    () =>
+      queryRows<{ year: number | null }>(
+        ctx.db,
+        sql`select extract(year from max(greatest(filed_on, closed_on)))::int as year from enforcement_case
           where ${caseScope(ctx.actor)} and coalesce(greatest(filed_on, closed_on), ${today}::date) <= ${today}::date`,
-    ),
-  ]);
+      ),
+  );
   const group = (rows: FigureRow[]) => rows.map((row) => ({ key: row.key ?? '', label: row.label ?? '', ...figures(row) }));
   return {
     from: query.from,

@@ -3,6 +3,7 @@ import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber, maskPhone } from '../../../../shared/masking.ts';
 import { epidemicTeamRoles } from '../../../../shared/roles.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -315,16 +316,17 @@ export async function listRegistrations(ctx: ActorContext, query: RegistrationQu
     query.symptom ? sql`${query.symptom} = any(${phRegistration.symptoms})` : undefined,
     groupCondition(query.group),
   );
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(phRegistration)
-      .where(where)
-      .orderBy(desc(phRegistration.registeredAt), desc(phRegistration.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(phRegistration).where(where),
-  ]);
+  const [rows, [counted]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(phRegistration)
+        .where(where)
+        .orderBy(desc(phRegistration.registeredAt), desc(phRegistration.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(phRegistration).where(where),
+  );
   const names = await pharmacyNames(ctx, ctx.actor.districtCode, [...new Set(rows.map((row) => row.pharmacyId))]);
   // Health data shown is a disclosure of sensitive personal information: the epidemic team's list views are audited.
   if (withHealth && query.group && query.group !== 'all' && rows.length)

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { street } from '../../../platform/org/org.tables.ts';
@@ -9,27 +10,31 @@ import { findEntityInScope } from './entity-scope.ts';
 /** The entity page: identity (personal data masked), licences, premises and status history. */
 export async function getEntity(ctx: ActorContext, id: number): Promise<EntityView> {
   const row = await findEntityInScope(ctx, id);
-  const [licences, places, history, [streetRow]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(licence)
-      .where(and(eq(licence.districtCode, row.districtCode), eq(licence.entityId, row.id)))
-      .orderBy(asc(licence.kind), asc(licence.issuedOn)),
-    ctx.db
-      .select()
-      .from(premises)
-      .where(and(eq(premises.districtCode, row.districtCode), eq(premises.entityId, row.id)))
-      .orderBy(asc(premises.id)),
-    ctx.db
-      .select()
-      .from(entityStatusHistory)
-      .where(and(eq(entityStatusHistory.districtCode, row.districtCode), eq(entityStatusHistory.entityId, row.id)))
-      .orderBy(asc(entityStatusHistory.since), asc(entityStatusHistory.id)),
-    ctx.db
-      .select({ name: street.name })
-      .from(street)
-      .where(and(eq(street.districtCode, row.districtCode), eq(street.code, row.streetCode))),
-  ]);
+  const [licences, places, history, [streetRow]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(licence)
+        .where(and(eq(licence.districtCode, row.districtCode), eq(licence.entityId, row.id)))
+        .orderBy(asc(licence.kind), asc(licence.issuedOn)),
+    () =>
+      ctx.db
+        .select()
+        .from(premises)
+        .where(and(eq(premises.districtCode, row.districtCode), eq(premises.entityId, row.id)))
+        .orderBy(asc(premises.id)),
+    () =>
+      ctx.db
+        .select()
+        .from(entityStatusHistory)
+        .where(and(eq(entityStatusHistory.districtCode, row.districtCode), eq(entityStatusHistory.entityId, row.id)))
+        .orderBy(asc(entityStatusHistory.since), asc(entityStatusHistory.id)),
+    () =>
+      ctx.db
+        .select({ name: street.name })
+        .from(street)
+        .where(and(eq(street.districtCode, row.districtCode), eq(street.code, row.streetCode))),
+  );
   return {
     id: row.id,
     districtCode: row.districtCode,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { Db } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { translate } from '../../../platform/i18n/language.ts';
@@ -208,16 +209,17 @@ export async function listImportRows(ctx: ActorContext, id: number, query: Impor
     eq(importRow.batchId, id),
     query.action ? eq(importRow.action, query.action) : undefined,
   );
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(importRow)
-      .where(where)
-      .orderBy(asc(importRow.rowNumber))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(importRow).where(where),
-  ]);
+  const [rows, [counted]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(importRow)
+        .where(where)
+        .orderBy(asc(importRow.rowNumber))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(importRow).where(where),
+  );
   const items: ImportRowView[] = rows.map((row) => ({
     rowNumber: row.rowNumber,
     action: row.action,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { yearBefore } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import type { CountWithGrowth, EntityStatus, StatisticsView } from '../registry.schemas.ts';
 import { entity } from '../registry.tables.ts';
@@ -41,25 +42,27 @@ export async function registryStatistics(ctx: ActorContext, input: { asOf: strin
   const scope = entityScope(ctx.actor);
   const activeOn = (day: string) =>
     sql`${entity.foundedOn} <= ${day}::date and (${entity.endedOn} is null or ${entity.endedOn} > ${day}::date)`;
-  const [groups, statuses] = await Promise.all([
-    queryRows<GroupRow>(
-      ctx.db,
-      sql`select ${entity.kind} as kind, substr(${entity.industryCode}, 1, 1) as section, ${entity.streetCode} as street,
+  const [groups, statuses] = await inTurn(
+    () =>
+      queryRows<GroupRow>(
+        ctx.db,
+        sql`select ${entity.kind} as kind, substr(${entity.industryCode}, 1, 1) as section, ${entity.streetCode} as street,
             (count(*) filter (where ${activeOn(asOf)}))::int as current,
             (count(*) filter (where ${activeOn(yearEarlier)}))::int as previous
           from ${entity}
           where ${scope} and ${entity.foundedOn} <= ${asOf}::date
           group by 1, 2, 3`,
-    ),
-    queryRows<{ status: EntityStatus; count: number }>(
-      ctx.db,
-      sql`select case when ${entity.endedOn} is not null and ${entity.endedOn} <= ${asOf}::date then ${entity.status} else 'active' end as status,
+      ),
+    () =>
+      queryRows<{ status: EntityStatus; count: number }>(
+        ctx.db,
+        sql`select case when ${entity.endedOn} is not null and ${entity.endedOn} <= ${asOf}::date then ${entity.status} else 'active' end as status,
             count(*)::int as count
           from ${entity}
           where ${scope} and ${entity.foundedOn} <= ${asOf}::date
           group by 1 order by 1`,
-    ),
-  ]);
+      ),
+  );
   const total = groups.reduce((sum, row) => ({ current: sum.current + row.current, previous: sum.previous + row.previous }), {
     current: 0,
     previous: 0,

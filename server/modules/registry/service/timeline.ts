@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { inTurn } from '../../../db/in-turn.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import type { TimelineEventView } from '../registry.schemas.ts';
 import { entityEvent, entityStatusHistory, licence } from '../registry.tables.ts';
@@ -55,17 +56,19 @@ const dayAt = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 export async function entityTimeline(ctx: ActorContext, id: number, limit = 200): Promise<{ items: TimelineEventView[] }> {
   const row = await findEntityInScope(ctx, id);
   const key = and(eq(entityEvent.districtCode, row.districtCode), eq(entityEvent.entityId, row.id));
-  const [events, history, licences] = await Promise.all([
-    ctx.db.select().from(entityEvent).where(key).orderBy(desc(entityEvent.at), desc(entityEvent.id)).limit(limit),
-    ctx.db
-      .select()
-      .from(entityStatusHistory)
-      .where(and(eq(entityStatusHistory.districtCode, row.districtCode), eq(entityStatusHistory.entityId, row.id))),
-    ctx.db
-      .select()
-      .from(licence)
-      .where(and(eq(licence.districtCode, row.districtCode), eq(licence.entityId, row.id))),
-  ]);
+  const [events, history, licences] = await inTurn(
+    () => ctx.db.select().from(entityEvent).where(key).orderBy(desc(entityEvent.at), desc(entityEvent.id)).limit(limit),
+    () =>
+      ctx.db
+        .select()
+        .from(entityStatusHistory)
+        .where(and(eq(entityStatusHistory.districtCode, row.districtCode), eq(entityStatusHistory.entityId, row.id))),
+    () =>
+      ctx.db
+        .select()
+        .from(licence)
+        .where(and(eq(licence.districtCode, row.districtCode), eq(licence.entityId, row.id))),
+  );
   const items: TimelineEventView[] = [
     ...events.map((event) => ({
       kind: event.kind,

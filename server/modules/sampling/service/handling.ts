@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
@@ -43,14 +44,15 @@ export async function listHandling(ctx: ActorContext, query: HandlingQuery) {
   if (query.status) conditions.push(eq(failureHandling.status, query.status));
   if (query.isOverdue === true) conditions.push(and(ne(failureHandling.status, 'closed'), sql`${failureHandling.dueOn} < ${today}`) as SQL);
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    joined(ctx)
-      .where(where)
-      .orderBy(asc(failureHandling.dueOn), asc(failureHandling.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(failureHandling).where(where),
-  ]);
+  const [rows, [total]] = await inTurn(
+    () =>
+      joined(ctx)
+        .where(where)
+        .orderBy(asc(failureHandling.dueOn), asc(failureHandling.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(failureHandling).where(where),
+  );
   return { items: rows.map((row) => toView(row, today)), total: total?.total ?? 0 };
 }
 

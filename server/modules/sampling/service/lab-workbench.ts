@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
@@ -55,23 +56,25 @@ async function blindViews(ctx: ActorContext, rows: BlindRow[]): Promise<LabSampl
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const districtCode = rows[0]?.districtCode as string;
-  const [items, reports] = await Promise.all([
-    ctx.db
-      .select()
-      .from(sampleResultItem)
-      .where(and(eq(sampleResultItem.districtCode, districtCode), inArray(sampleResultItem.sampleId, ids)))
-      .orderBy(asc(sampleResultItem.id)),
-    ctx.db
-      .select({
-        sampleId: sampleFile.sampleId,
-        contentType: sampleFile.contentType,
-        byteSize: sampleFile.byteSize,
-        uploadedAt: sampleFile.uploadedAt,
-      })
-      .from(sampleFile)
-      .where(and(eq(sampleFile.districtCode, districtCode), inArray(sampleFile.sampleId, ids), eq(sampleFile.kind, 'report')))
-      .orderBy(desc(sampleFile.id)),
-  ]);
+  const [items, reports] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(sampleResultItem)
+        .where(and(eq(sampleResultItem.districtCode, districtCode), inArray(sampleResultItem.sampleId, ids)))
+        .orderBy(asc(sampleResultItem.id)),
+    () =>
+      ctx.db
+        .select({
+          sampleId: sampleFile.sampleId,
+          contentType: sampleFile.contentType,
+          byteSize: sampleFile.byteSize,
+          uploadedAt: sampleFile.uploadedAt,
+        })
+        .from(sampleFile)
+        .where(and(eq(sampleFile.districtCode, districtCode), inArray(sampleFile.sampleId, ids), eq(sampleFile.kind, 'report')))
+        .orderBy(desc(sampleFile.id)),
+  );
   const today = todayInChina(ctx.clock.now());
   return rows.map((row) => {
     const report = reports.find((file) => file.sampleId === row.id);
@@ -106,17 +109,18 @@ export async function listLabSamples(ctx: ActorContext, query: { labStatus?: key
   const statuses: SampleStatus[] = query.labStatus ? [...statusesOf[query.labStatus]] : ['sent', 'received', 'reported', 'notified'];
   const conditions: SQL[] = [labSampleScope(ctx.actor), inArray(sample.status, statuses)];
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    // Ordered by the blind code, not by id or date: the order itself must not hint at when or where a sample was taken.
-    ctx.db
-      .select(blindColumns)
-      .from(sample)
-      .where(where)
-      .orderBy(asc(sample.blindCode))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(sample).where(where),
-  ]);
+  const [rows, [total]] = await inTurn(
+    () =>
+      // Ordered by the blind code, () => not by id or date: the order itself must not hint at when or where a sample was taken.
+      ctx.db
+        .select(blindColumns)
+        .from(sample)
+        .where(where)
+        .orderBy(asc(sample.blindCode))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(sample).where(where),
+  );
   return { items: await blindViews(ctx, rows), total: total?.total ?? 0 };
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { completionPercent } from '../rules/pass-rate.ts';
@@ -13,18 +14,20 @@ type PlanRow = typeof samplingPlan.$inferSelect;
 export async function planViews(ctx: ActorContext, plans: PlanRow[]): Promise<PlanView[]> {
   if (plans.length === 0) return [];
   const ids = plans.map((plan) => plan.id);
-  const [targets, done] = await Promise.all([
-    ctx.db
-      .select()
-      .from(samplingPlanTarget)
-      .where(and(districtOnly(ctx.actor, samplingPlanTarget.districtCode), inArray(samplingPlanTarget.planId, ids)))
-      .orderBy(asc(samplingPlanTarget.id)),
-    ctx.db
-      .select({ planId: sample.planId, link: sample.link, category: sample.category, batches: count() })
-      .from(sample)
-      .where(and(bureauSampleScope(ctx.actor), inArray(sample.planId, ids), isNull(sample.retestOfId)))
-      .groupBy(sample.planId, sample.link, sample.category),
-  ]);
+  const [targets, done] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(samplingPlanTarget)
+        .where(and(districtOnly(ctx.actor, samplingPlanTarget.districtCode), inArray(samplingPlanTarget.planId, ids)))
+        .orderBy(asc(samplingPlanTarget.id)),
+    () =>
+      ctx.db
+        .select({ planId: sample.planId, link: sample.link, category: sample.category, batches: count() })
+        .from(sample)
+        .where(and(bureauSampleScope(ctx.actor), inArray(sample.planId, ids), isNull(sample.retestOfId)))
+        .groupBy(sample.planId, sample.link, sample.category),
+  );
   return plans.map((plan) => {
     const mine = done.filter((row) => row.planId === plan.id);
     const planTargets = targets
@@ -69,16 +72,17 @@ export async function listPlans(
   if (query.year !== undefined) conditions.push(eq(samplingPlan.year, query.year));
   if (query.field !== undefined) conditions.push(eq(samplingPlan.field, query.field));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(samplingPlan)
-      .where(where)
-      .orderBy(desc(samplingPlan.year), asc(samplingPlan.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(samplingPlan).where(where),
-  ]);
+  const [rows, [total]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(samplingPlan)
+        .where(where)
+        .orderBy(desc(samplingPlan.year), asc(samplingPlan.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(samplingPlan).where(where),
+  );
   return { items: await planViews(ctx, rows), total: total?.total ?? 0 };
 }
 

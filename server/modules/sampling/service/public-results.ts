@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { district } from '../../../platform/org/org.tables.ts';
 import { html, type PublicLanguage, publicPage, scrollRegion } from '../../../platform/public-html/html.ts';
 import { passRate } from '../rules/pass-rate.ts';
@@ -104,29 +105,33 @@ export async function publicResultsPage(db: Db, input: PublicResultsInput) {
     sampledOn: sample.sampledOn,
     labId: sample.labId,
   };
-  const [years, [totals], failed, [qualifiedCount]] = await Promise.all([
-    db
-      .selectDistinct({ year: sql<number>`extract(year from ${sample.sampledOn})::int` })
-      .from(sample)
-      .where(published)
-      .orderBy(sql`1 desc`),
-    db
-      .select({
-        batches: sql<number>`count(*)::int`,
-        qualified: sql<number>`count(*) filter (where ${sample.finalVerdict} = 'qualified')::int`,
-      })
-      .from(sample)
-      .where(and(published, inYear)),
-    db
-      .select(columns)
-      .from(sample)
-      .where(and(published, inYear, eq(sample.finalVerdict, 'unqualified'), matches))
-      .orderBy(asc(sample.sampledOn), asc(sample.id)),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(sample)
-      .where(and(published, inYear, eq(sample.finalVerdict, 'qualified'), matches)),
-  ]);
+  const [years, [totals], failed, [qualifiedCount]] = await inTurn(
+    () =>
+      db
+        .selectDistinct({ year: sql<number>`extract(year from ${sample.sampledOn})::int` })
+        .from(sample)
+        .where(published)
+        .orderBy(sql`1 desc`),
+    () =>
+      db
+        .select({
+          batches: sql<number>`count(*)::int`,
+          qualified: sql<number>`count(*) filter (where ${sample.finalVerdict} = 'qualified')::int`,
+        })
+        .from(sample)
+        .where(and(published, inYear)),
+    () =>
+      db
+        .select(columns)
+        .from(sample)
+        .where(and(published, inYear, eq(sample.finalVerdict, 'unqualified'), matches))
+        .orderBy(asc(sample.sampledOn), asc(sample.id)),
+    () =>
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(sample)
+        .where(and(published, inYear, eq(sample.finalVerdict, 'qualified'), matches)),
+  );
   const qualifiedTotal = qualifiedCount?.total ?? 0;
   const pages = Math.max(1, Math.ceil(qualifiedTotal / publicPageSize));
   const page = Math.min(input.page, pages);

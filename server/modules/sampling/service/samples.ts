@@ -3,6 +3,7 @@ import { type AnyColumn, and, arrayOverlaps, asc, count, desc, eq, ilike, inArra
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { bureauStaffRoles } from '../../../../shared/roles.ts';
 import type { Db } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -173,16 +174,17 @@ export async function listSamples(ctx: ActorContext, query: SampleQuery) {
     conditions.push(or(ilike(sample.entityName, like), ilike(sample.productName, like), eq(sample.blindCode, query.q.toUpperCase())));
   }
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(sample)
-      .where(where)
-      .orderBy(desc(sample.sampledOn), desc(sample.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(sample).where(where),
-  ]);
+  const [rows, [total]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(sample)
+        .where(where)
+        .orderBy(desc(sample.sampledOn), desc(sample.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: count() }).from(sample).where(where),
+  );
   const today = todayInChina(ctx.clock.now());
   return {
     items: rows.map((row) => {
@@ -232,39 +234,44 @@ export async function isSampleFinal(db: Db, row: SampleRow, today: string): Prom
 export async function getSample(ctx: ActorContext, id: number): Promise<SampleView> {
   const row = await findSample(ctx, id);
   const key = (column: AnyColumn) => eq(column, row.districtCode);
-  const [results, files, handling, retests, samplers, labs, plan] = await Promise.all([
-    ctx.db
-      .select()
-      .from(sampleResultItem)
-      .where(and(key(sampleResultItem.districtCode), eq(sampleResultItem.sampleId, row.id)))
-      .orderBy(asc(sampleResultItem.id)),
-    ctx.db
-      .select({
-        id: sampleFile.id,
-        kind: sampleFile.kind,
-        contentType: sampleFile.contentType,
-        byteSize: sampleFile.byteSize,
-        uploadedAt: sampleFile.uploadedAt,
-      })
-      .from(sampleFile)
-      .where(and(key(sampleFile.districtCode), eq(sampleFile.sampleId, row.id)))
-      .orderBy(asc(sampleFile.id)),
-    ctx.db
-      .select({ id: failureHandling.id })
-      .from(failureHandling)
-      .where(and(key(failureHandling.districtCode), eq(failureHandling.sampleId, row.retestOfId ?? row.id))),
-    ctx.db
-      .select({ id: sample.id })
-      .from(sample)
-      .where(and(key(sample.districtCode), eq(sample.retestOfId, row.id)))
-      .orderBy(asc(sample.id)),
-    ctx.db
-      .select({ id: appUser.id, displayName: appUser.displayName })
-      .from(appUser)
-      .where(and(eq(appUser.districtCode, row.districtCode), inArray(appUser.id, row.samplerIds))),
-    labsOf(ctx.db, row.districtCode),
-    row.planId === null ? Promise.resolve(null) : findPlan(ctx, row.planId),
-  ]);
+  const [results, files, handling, retests, samplers, labs, plan] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(sampleResultItem)
+        .where(and(key(sampleResultItem.districtCode), eq(sampleResultItem.sampleId, row.id)))
+        .orderBy(asc(sampleResultItem.id)),
+    () =>
+      ctx.db
+        .select({
+          id: sampleFile.id,
+          kind: sampleFile.kind,
+          contentType: sampleFile.contentType,
+          byteSize: sampleFile.byteSize,
+          uploadedAt: sampleFile.uploadedAt,
+        })
+        .from(sampleFile)
+        .where(and(key(sampleFile.districtCode), eq(sampleFile.sampleId, row.id)))
+        .orderBy(asc(sampleFile.id)),
+    () =>
+      ctx.db
+        .select({ id: failureHandling.id })
+        .from(failureHandling)
+        .where(and(key(failureHandling.districtCode), eq(failureHandling.sampleId, row.retestOfId ?? row.id))),
+    () =>
+      ctx.db
+        .select({ id: sample.id })
+        .from(sample)
+        .where(and(key(sample.districtCode), eq(sample.retestOfId, row.id)))
+        .orderBy(asc(sample.id)),
+    () =>
+      ctx.db
+        .select({ id: appUser.id, displayName: appUser.displayName })
+        .from(appUser)
+        .where(and(eq(appUser.districtCode, row.districtCode), inArray(appUser.id, row.samplerIds))),
+    () => labsOf(ctx.db, row.districtCode),
+    () => (row.planId === null ? Promise.resolve(null) : findPlan(ctx, row.planId)),
+  );
   const rules = samplingRulesOn(row.sampledOn);
   const today = todayInChina(ctx.clock.now());
   const reportedOn = row.reportedAt ? todayInChina(row.reportedAt as Date) : null;
