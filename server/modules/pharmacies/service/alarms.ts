@@ -1,6 +1,7 @@
 import { type AnyColumn, and, desc, eq, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -153,16 +154,17 @@ export async function listAlarms(ctx: ActorContext, query: AlarmQuery): Promise<
     query.status === 'open' ? sql`${phAlarm.status} <> 'closed'` : query.status ? eq(phAlarm.status, query.status) : undefined,
     query.streetCode ? eq(phAlarm.streetCode, query.streetCode) : undefined,
   );
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(phAlarm)
-      .where(where)
-      .orderBy(sql`(${phAlarm.status} = 'closed')`, desc(phAlarm.signalOn), desc(phAlarm.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(phAlarm).where(where),
-  ]);
+  const [rows, [counted]] = await inTurn(
+    () =>
+      ctx.db
+        .select()
+        .from(phAlarm)
+        .where(where)
+        .orderBy(sql`(${phAlarm.status} = 'closed')`, desc(phAlarm.signalOn), desc(phAlarm.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    () => ctx.db.select({ total: sql<number>`count(*)::int` }).from(phAlarm).where(where),
+  );
   const names = await areaNames(ctx, rows);
   return { items: rows.map((row) => alarmView(row, nameOf(names, row, ctx.meta.language))), total: counted?.total ?? 0 };
 }
