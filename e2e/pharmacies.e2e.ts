@@ -114,7 +114,7 @@ describe('药情每日通: pharmacies as epidemic sentinels', () => {
     });
     expect(posted.status()).toBe(200);
     expect((await posted.json()).created).toBe(1);
-    await phone.getByRole('button', { name: '吊销' }).click();
+    await phone.getByRole('button', { name: /吊\s*销/ }).click(); // antd spaces a two-character button: 吊 销
     await phone.getByRole('button', { name: /OK|确\s*定/ }).click();
     await phone.getByText(/已于 .* 吊销/).waitFor();
     expect(await axeViolations(phone)).toEqual([]);
