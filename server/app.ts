@@ -12,7 +12,7 @@ import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.
 import { dashboardRoutes } from './modules/dashboards/index.ts';
 import { enforcementFigures, enforcementRoutes } from './modules/enforcement/index.ts';
 import { foodSafetyFigures, foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
-import { pharmacyFigures, pharmacyRoutes } from './modules/pharmacies/index.ts';
+import { pharmacyFigures, pharmacyJobs, pharmacyRoutes } from './modules/pharmacies/index.ts';
 import { randomInspectionFigures, randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
 import { registryFigures, registryRoutes } from './modules/registry/index.ts';
 import { listenForPublicPageChanges, riskCodeFigures, riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
@@ -53,6 +53,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...workshopJobs(platform),
     ...creditJobs(platform),
     ...specialEquipmentJobs,
+    ...pharmacyJobs(platform),
   ];
 }
 

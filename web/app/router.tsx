@@ -32,9 +32,12 @@ import {
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
 import {
+  AlarmsPage,
   AttendancePage,
   CounterPage,
+  PosKeysPage,
   ServicePointsPage,
+  SettingsPage,
   StatusPage,
   SuppliesPage,
   SurveillancePage,
@@ -278,6 +281,9 @@ const routes: RouteObject[] = [
             element: <RequireRole roles={staffAndOperatorRoles} />,
             children: [{ path: 'supplies', element: <SuppliesPage /> }],
           },
+          { element: <RequireRole roles={bureauStaffRoles} />, children: [{ path: 'alarms', element: <AlarmsPage /> }] },
+          { element: <RequireRole roles={staffAndOperatorRoles} />, children: [{ path: 'settings', element: <SettingsPage /> }] },
+          { element: <RequireRole roles={['operator', ...settingsRoles]} />, children: [{ path: 'pos-keys', element: <PosKeysPage /> }] },
         ],
       },
       {

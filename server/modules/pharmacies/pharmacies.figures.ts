@@ -19,17 +19,33 @@ const medicineLabel = labelOf(sql`r.medicine_class`, {
 });
 
 /**
- * One row per person (the ID number's blind index) whose registrations in the period match `condition`: their first
- * such registration. No personal data in the row: the title names the pharmacy and the registration number.
+ * The rows a purged day's tally stands for (service/retention.ts): `n` anonymous records per pharmacy, day and medicine
+ * class, titled with the pharmacy and the day. The tally is read under the alias `r`, as the registrations are.
  */
-function people(condition: string) {
+function tallied(ctx: ActorContext, period: DateRange, count: string, link: string) {
+  return sql`select r.district_code, 'tally:' || r.pharmacy_id || ':' || to_char(r.registered_on, 'YYYY-MM-DD') || ':' || r.medicine_class || ':' || n as id,
+        e.name || ' · ' || to_char(r.registered_on, 'YYYY-MM-DD') || ' (purged)' as title, r.registered_on as on_date, r.street_code,
+        null::bigint as station_id, r.medicine_class as category, ${medicineLabel} as category_label, null::numeric as amount,
+        null::boolean as counted, ${link} as link
+      from ph_registration_tally r join entity e on e.district_code = r.district_code and e.id = r.pharmacy_id
+      cross join generate_series(1, r.${sql.raw(count)}) n
+      where ${registrationScope(ctx)} and ${inPeriod(period)} and r.${sql.raw(count)} > 0`;
+}
+
+/**
+ * One row per person (the ID number's blind index) whose registrations in the period match `condition`: their first
+ * such registration. No personal data in the row: the title names the pharmacy and the registration number. Purged
+ * days add their tallies' people (counted once per pharmacy and day there: decision 0027).
+ */
+function people(condition: string, tallyColumn: string) {
   return (ctx: ActorContext, period: DateRange) =>
-    sql`select distinct on (r.id_number_index) r.district_code, r.id::text as id, e.name || ' · #' || r.id as title,
+    sql`(select distinct on (r.id_number_blind) r.district_code, r.id::text as id, e.name || ' · #' || r.id as title,
           r.registered_on as on_date, r.street_code, null::bigint as station_id, r.medicine_class as category, ${medicineLabel} as category_label,
           null::numeric as amount, null::boolean as counted, '/pharmacies/surveillance' as link
         from ph_registration r join entity e on e.district_code = r.district_code and e.id = r.pharmacy_id
         where ${registrationScope(ctx)} and ${inPeriod(period)} and ${sql.raw(condition)}
-        order by r.id_number_index, r.registered_at, r.id`;
+        order by r.id_number_blind, r.registered_at, r.id)
+        union all ${tallied(ctx, period, tallyColumn, '/pharmacies/surveillance')}`;
 }
 
 /** 药情每日通's figures (capability 11): pharmacies reporting, registrations, symptomatic and contact-history people, service points. */
@@ -49,9 +65,12 @@ export const pharmacyFigures: readonly FigureDefinition[] = [
       sql`select distinct on (r.pharmacy_id) r.district_code, r.pharmacy_id::text as id, e.name as title, r.registered_on as on_date,
             r.street_code, null::bigint as station_id, null::text as category, null::text as category_label,
             null::numeric as amount, null::boolean as counted, '/pharmacies/status' as link
-          from ph_registration r join entity e on e.district_code = r.district_code and e.id = r.pharmacy_id
-          where ${registrationScope(ctx)} and ${inPeriod(period)}
-          order by r.pharmacy_id, r.registered_on, r.id`,
+          from (select r.district_code, r.pharmacy_id, r.registered_on, r.street_code from ph_registration r
+                where ${registrationScope(ctx)} and ${inPeriod(period)}
+                union all select r.district_code, r.pharmacy_id, r.registered_on, r.street_code from ph_registration_tally r
+                where ${registrationScope(ctx)} and ${inPeriod(period)}) r
+          join entity e on e.district_code = r.district_code and e.id = r.pharmacy_id
+          order by r.pharmacy_id, r.registered_on`,
   }),
   sqlFigure({
     key: 'pharmacies.registrations',
@@ -70,7 +89,8 @@ export const pharmacyFigures: readonly FigureDefinition[] = [
             null::bigint as station_id, r.medicine_class as category, ${medicineLabel} as category_label,
             null::numeric as amount, null::boolean as counted, '/pharmacies/surveillance' as link
           from ph_registration r join entity e on e.district_code = r.district_code and e.id = r.pharmacy_id
-          where ${registrationScope(ctx)} and ${inPeriod(period)}`,
+          where ${registrationScope(ctx)} and ${inPeriod(period)}
+          union all ${tallied(ctx, period, 'registrations', '/pharmacies/surveillance')}`,
   }),
   sqlFigure({
     key: 'pharmacies.symptomatic-people',
@@ -84,7 +104,7 @@ export const pharmacyFigures: readonly FigureDefinition[] = [
     kind: 'count',
     timing: 'flow',
     breakdowns: ['station', 'street', 'category'],
-    rows: people(`(cardinality(r.symptoms) > 0 or r.temperature >= ${feverThreshold})`),
+    rows: people(`(cardinality(r.symptoms) > 0 or r.temperature >= ${feverThreshold})`, 'symptomatic_people'),
   }),
   sqlFigure({
     key: 'pharmacies.contact-people',
@@ -97,7 +117,7 @@ export const pharmacyFigures: readonly FigureDefinition[] = [
     },
     kind: 'count',
     timing: 'flow',
-    rows: people('r.has_contact_history'),
+    rows: people('r.has_contact_history', 'contact_people'),
   }),
   sqlFigure({
     key: 'pharmacies.service-points',

@@ -51,7 +51,69 @@ async function servicePoint(world: ProbeWorld): Promise<number> {
   return (created.body as { id: number }).id;
 }
 
+/** An open alarm on station 1's street of `home`: three feverish buyers at a new pharmacy on a quiet street. */
+let alarmId: number | null = null;
+async function alarm(world: ProbeWorld): Promise<number> {
+  if (alarmId !== null) return alarmId;
+  const pharmacyId = await pharmacy(world);
+  for (const passport of ['E9000001', 'E9000002', 'E9000003']) {
+    const registered = await world.call(world.home.users.section.username, 'POST', '/api/v1/pharmacies/registrations', {
+      pharmacyId,
+      buyerName: '探针',
+      idKind: 'passport',
+      idNumber: passport,
+      phone: '13800138000',
+      temperature: 38.5,
+      symptoms: ['fever'],
+      medicineClass: 'antipyretic',
+      quantity: 1,
+    });
+    if (registered.status !== 201) throw new Error(`probe registration not stored: ${registered.status}`);
+  }
+  const alarms = await world.call(world.home.users.section.username, 'GET', '/api/v1/pharmacies/alarms?status=open');
+  const found = (alarms.body as { items: { id: number; streetCode: string | null }[] }).items.find(
+    (item) => item.streetCode === world.home.stations[0].streetCode,
+  );
+  if (!found) throw new Error(`probe alarm not raised: ${JSON.stringify(alarms.body)}`);
+  alarmId = found.id;
+  return alarmId;
+}
+
+/** A POS key of a pharmacy the home operator acts for (the pharmacy is added to the operator's businesses). */
+async function posKey(world: ProbeWorld): Promise<number> {
+  const pharmacyId = await pharmacy(world);
+  const operator = world.home.users.operator;
+  const user = await world.call(world.home.users.admin.username, 'GET', `/api/v1/users/${operator.id}`);
+  const entityIds = [...((user.body as { entityIds?: number[] }).entityIds ?? []), pharmacyId];
+  await world.call(world.home.users.admin.username, 'PATCH', `/api/v1/users/${operator.id}`, { entityIds });
+  const created = await world.call(operator.username, 'POST', '/api/v1/pharmacies/pos-keys', { pharmacyId, label: '探针收银机' });
+  if (created.status !== 201) throw new Error(`probe POS key not created: ${created.status} ${JSON.stringify(created.body)}`);
+  return (created.body as { id: number }).id;
+}
+
 export const pharmacyProbes: ScopeProbe[] = [
+  {
+    route: 'GET /api/v1/pharmacies/alarms/:id',
+    setup: async (world) => ({
+      id: await alarm(world),
+      outsiders: [world.other.users.section.username, world.home.users.inspector2.username],
+    }),
+  },
+  ...(['see', 'investigate', 'close'] as const).map((action) => ({
+    route: `POST /api/v1/pharmacies/alarms/:id/${action}`,
+    setup: async (world: ProbeWorld) => ({
+      id: await alarm(world),
+      body: { note: '探针核查' },
+      outsiders: [world.other.users.section.username],
+    }),
+  })),
+  {
+    route: 'POST /api/v1/pharmacies/pos-keys/:id/revoke',
+    setup: async (world) => ({
+      id: await posKey(world),
+      outsiders: [world.other.users.section.username, world.other.users.operator.username],
+    }),
+  },
   {
     route: 'GET /api/v1/pharmacies/registrations/:id',
     setup: async (world) => ({

@@ -1,11 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { todayInChina } from '../../../shared/calendar-day.ts';
 import { bureauStaffRoles, epidemicTeamRoles, settingsRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { html, publicLanguage, publicPage } from '../../platform/public-html/html.ts';
 import {
+  AlarmActionBody,
+  AlarmList,
+  AlarmQuery,
+  AlarmViewSchema,
   AttendanceView,
   BulkBody,
   BulkResult,
@@ -13,11 +16,16 @@ import {
   CloseServicePointBody,
   DayQuery,
   MonthQuery,
+  NewPosKeyView,
   NilReportBody,
   NilReportReceipt,
   PharmacistBody,
   PharmacistList,
   PharmacistViewSchema,
+  PosBulkBody,
+  PosKeyBody,
+  PosKeyList,
+  PosKeyViewSchema,
   PublicParams,
   PublicQuery,
   RegistrationBody,
@@ -29,6 +37,8 @@ import {
   ServicePointBody,
   ServicePointList,
   ServicePointViewSchema,
+  SettingsBody,
+  SettingsView,
   ShiftView,
   StatusView,
   SupplyBody,
@@ -36,8 +46,10 @@ import {
   SupplyView,
   SurveillanceView,
 } from './pharmacies.schemas.ts';
+import { actOnAlarm, getAlarm, listAlarms } from './service/alarms.ts';
 import { attendanceMonth, checkIn, checkOut, listPharmacists, registerPharmacist } from './service/attendance.ts';
 import { exportFollowUps } from './service/follow-up-export.ts';
+import { createPosKey, listPosKeys, posRateKey, registerWithPosKey, revokePosKey } from './service/pos-keys.ts';
 import {
   getRegistration,
   listRegistrations,
@@ -53,6 +65,7 @@ import {
   listServicePoints,
   publicServicePoints,
 } from './service/service-points.ts';
+import { getSettings, saveSettings } from './service/settings.ts';
 import { reportSupplies, supplyStatus } from './service/supplies.ts';
 import { pharmacyStatus, surveillance } from './service/surveillance.ts';
 
@@ -192,6 +205,67 @@ export const pharmacyRoutes: RoutePlugin = async (app, platform) => {
     '/api/v1/pharmacies/supplies',
     { schema: { tags, querystring: DayQuery, response: { 200: SupplyView } }, preHandler: staffAndPharmacies },
     (request) => supplyStatus(ctx(request), request.query.day),
+  );
+  // The bureau's settings: cut-off, pharmacist hours and tolerance, check-in radius, shortage thresholds, retention.
+  app.get('/api/v1/pharmacies/settings', { schema: { tags, response: { 200: SettingsView } }, preHandler: staffAndPharmacies }, (request) =>
+    getSettings(ctx(request)),
+  );
+  app.post(
+    '/api/v1/pharmacies/settings',
+    { schema: { tags, body: SettingsBody, response: { 201: SettingsView } }, preHandler: requireRole(...settingsRoles) },
+    async (request, reply) => reply.status(201).send(await saveSettings(ctx(request), request.body)),
+  );
+  // EARS alarms: staff see them (a station its streets'); the epidemic team moves them along, each step audited.
+  app.get(
+    '/api/v1/pharmacies/alarms',
+    { schema: { tags, querystring: AlarmQuery, response: { 200: AlarmList } }, preHandler: requireRole(...bureauStaffRoles) },
+    (request) => listAlarms(ctx(request), request.query),
+  );
+  app.get(
+    '/api/v1/pharmacies/alarms/:id',
+    { schema: { tags, params: IdParams, response: { 200: AlarmViewSchema } }, preHandler: requireRole(...bureauStaffRoles) },
+    (request) => getAlarm(ctx(request), request.params.id),
+  );
+  for (const action of ['see', 'investigate', 'close'] as const)
+    app.post(
+      `/api/v1/pharmacies/alarms/:id/${action}`,
+      {
+        schema: { tags, params: IdParams, body: AlarmActionBody, response: { 200: AlarmViewSchema } },
+        preHandler: requireRole(...epidemicTeamRoles),
+      },
+      (request) => actOnAlarm(ctx(request), request.params.id, action, request.body ?? {}),
+    );
+  // POS keys: the pharmacy's account makes and revokes them; the bureau may revoke one.
+  app.get(
+    '/api/v1/pharmacies/pos-keys',
+    { schema: { tags, response: { 200: PosKeyList } }, preHandler: requireRole('operator', ...settingsRoles) },
+    (request) => listPosKeys(ctx(request)),
+  );
+  app.post(
+    '/api/v1/pharmacies/pos-keys',
+    { schema: { tags, body: PosKeyBody, response: { 201: NewPosKeyView } }, preHandler: requireRole('operator') },
+    async (request, reply) => reply.status(201).send(await createPosKey(ctx(request), request.body)),
+  );
+  app.post(
+    '/api/v1/pharmacies/pos-keys/:id/revoke',
+    { schema: { tags, params: IdParams, response: { 200: PosKeyViewSchema } }, preHandler: requireRole('operator', ...settingsRoles) },
+    (request) => revokePosKey(ctx(request), request.params.id),
+  );
+  // The POS system's own door: `Authorization: Bearer pos.<district>.<secret>`, no session; 120 batches a minute per key.
+  app.post(
+    '/api/v1/pharmacies/pos/registrations',
+    {
+      schema: { tags, body: PosBulkBody, response: { 200: BulkResult } },
+      bodyLimit: 2 * 1024 * 1024,
+      config: {
+        rateLimit: {
+          max: 120,
+          timeWindow: '1 minute',
+          keyGenerator: (request: FastifyRequest) => posRateKey(request.headers.authorization, request.ip),
+        },
+      },
+    },
+    (request) => registerWithPosKey(contextOf(platform, request), request.headers.authorization, request.body),
   );
   // Public: where to get medicine delivered or dispensed (送药上山进岛, 24-hour delivery), no sign-in.
   app.get(

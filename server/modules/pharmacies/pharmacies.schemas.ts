@@ -3,6 +3,7 @@
  * identity only, and health data (symptoms, temperature) only when the service filled it in for the epidemic team.
  */
 import { type Static, type TSchema, Type } from 'typebox';
+import { alarmStatuses } from './rules/alarm-workflow.ts';
 import { idKinds, medicineClasses, symptoms } from './rules/registration-check.ts';
 
 export type { IdKind, MedicineClass, RegistrationInput, Symptom } from './rules/registration-check.ts';
@@ -183,6 +184,28 @@ export const SurveillanceView = Type.Object({
       symptomaticPeople: Type.Integer(),
     }),
   ),
+  /** Per pharmacy (the 200 with most symptomatic people): distinct buyers, registrations, symptomatic people. */
+  byPharmacy: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      people: Type.Integer(),
+      registrations: Type.Integer(),
+      symptomaticPeople: Type.Integer(),
+    }),
+  ),
+  /** The day's registrations were purged (past the retention period): the counts come from their tallies. */
+  isPurged: Type.Boolean(),
+  /** Per street: symptomatic people per day over the 28 days up to `day`, with the detectors of the street's alarm that day. */
+  streetTrends: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      points: Type.Array(
+        Type.Object({ day: DateString, symptomaticPeople: Type.Integer(), alarm: Type.Array(union(['C1', 'C2', 'C3'] as const)) }),
+      ),
+    }),
+  ),
   /** Symptomatic people per day over the 28 days up to `day`, district-wide in the actor's scope. */
   trend: Type.Array(
     Type.Object({
@@ -282,6 +305,17 @@ export const AttendanceView = Type.Object({
   district: RateRow,
   stations: Type.Array(RateRow),
   pharmacies: Type.Array(RateRow),
+  /** The month's check-ins farther from the pharmacy than the bureau's radius (rules/check-in-place.ts). */
+  awayCheckIns: Type.Array(
+    Type.Object({
+      pharmacyId: Type.Integer(),
+      name: Type.String(),
+      pharmacistName: Type.String(),
+      day: DateString,
+      checkedInAt: DateTime,
+      distanceMetres: Type.Integer(),
+    }),
+  ),
   /** Today, past the opening time plus the tolerance: pharmacies whose pharmacist has not checked in. */
   openWithoutPharmacist: Type.Array(Type.Object({ pharmacyId: Type.Integer(), name: Type.String(), streetName: Type.String() })),
 });
@@ -329,5 +363,110 @@ export const SupplyReceipt = Type.Object({ reportOn: Type.String(), shortages: T
 export const ShiftView = Type.Object({
   checkedInAt: Type.String({ format: 'date-time' }),
   checkedOutAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Metres from the pharmacy's registered place at check-in (null without a fix); isAway: beyond the bureau's radius. */
+  distanceMetres: Nullable(Type.Integer()),
+  isAway: Type.Boolean(),
 });
 export const CloseServicePointBody = Type.Object({ closedOn: DateString }, { additionalProperties: false });
+
+/* The bureau's settings (rules/pharmacy-settings.ts) */
+const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+const settingsFields = {
+  reportCutOff: Time,
+  opensAt: Time,
+  closesAt: Time,
+  toleranceMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+  checkInRadiusMetres: Type.Integer({ minimum: 20, maximum: 5000 }),
+  retentionDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+  shortageThresholds: Type.Object(
+    {
+      masks: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+      alcohol: Type.Integer({ minimum: 0, maximum: 100_000 }),
+      thermometers: Type.Integer({ minimum: 0, maximum: 100_000 }),
+    },
+    { additionalProperties: false },
+  ),
+};
+const SettingsSchema = Type.Object(settingsFields);
+export const SettingsBody = Type.Object(
+  { effectiveFrom: DateString, note: Type.Optional(Type.String({ maxLength: 500 })), ...settingsFields },
+  { additionalProperties: false },
+);
+export type SettingsBody = Static<typeof SettingsBody>;
+export const SettingsView = Type.Object({
+  today: DateString,
+  settings: SettingsSchema,
+  effectiveFrom: Nullable(DateString),
+  isDefault: Type.Boolean(),
+  defaults: SettingsSchema,
+  history: Type.Array(
+    Type.Object({ id: Type.Integer(), effectiveFrom: DateString, note: Type.String(), createdAt: DateTime, settings: SettingsSchema }),
+  ),
+});
+export type SettingsView = Static<typeof SettingsView>;
+
+/* EARS alarms and their workflow (rules/alarm-workflow.ts) */
+export { alarmActions, alarmStatuses } from './rules/alarm-workflow.ts';
+export const AlarmViewSchema = Type.Object({
+  id: Type.Integer(),
+  areaCode: Type.String(),
+  streetCode: Nullable(Type.String()),
+  areaName: Type.String(),
+  signalOn: DateString,
+  detectors: Type.Array(union(['C1', 'C2', 'C3'] as const)),
+  observed: Type.Integer(),
+  c1: Nullable(Type.Number()),
+  c2: Nullable(Type.Number()),
+  c3: Nullable(Type.Number()),
+  status: union(alarmStatuses),
+  raisedAt: DateTime,
+  seenAt: Nullable(DateTime),
+  investigatedAt: Nullable(DateTime),
+  investigationNote: Nullable(Type.String()),
+  closedAt: Nullable(DateTime),
+  closingNote: Nullable(Type.String()),
+});
+export type AlarmView = Static<typeof AlarmViewSchema>;
+export const AlarmList = list(AlarmViewSchema);
+export type AlarmList = Static<typeof AlarmList>;
+export const AlarmQuery = Type.Object(
+  {
+    status: Type.Optional(union([...alarmStatuses, 'open'] as const)),
+    streetCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type AlarmQuery = Static<typeof AlarmQuery>;
+export const AlarmActionBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+export type AlarmActionBody = Static<typeof AlarmActionBody>;
+export const AlarmActionParams = Type.Object(
+  { id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), action: union(['see', 'investigate', 'close'] as const) },
+  { additionalProperties: false },
+);
+
+/* POS keys */
+export const PosKeyBody = Type.Object(
+  { pharmacyId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), label: Type.String({ minLength: 1, maxLength: 60 }) },
+  { additionalProperties: false },
+);
+export type PosKeyBody = Static<typeof PosKeyBody>;
+export const PosKeyViewSchema = Type.Object({
+  id: Type.Integer(),
+  pharmacyId: Type.Integer(),
+  pharmacyName: Type.String(),
+  label: Type.String(),
+  keyHint: Type.String(),
+  createdAt: DateTime,
+  lastUsedAt: Nullable(DateTime),
+  revokedAt: Nullable(DateTime),
+});
+export type PosKeyView = Static<typeof PosKeyViewSchema>;
+export const NewPosKeyView = Type.Object({ ...PosKeyViewSchema.properties, key: Type.String() });
+export type NewPosKeyView = Static<typeof NewPosKeyView>;
+export const PosKeyList = list(PosKeyViewSchema);
+export type PosKeyList = Static<typeof PosKeyList>;
+/** A POS batch sent with a key: the key names the pharmacy, so the body does not. */
+export const PosBulkBody = Type.Object({ rows: BulkBody.properties.rows }, { additionalProperties: false });
+export type PosBulkBody = Static<typeof PosBulkBody>;

@@ -107,6 +107,8 @@ describe('rotating the data key without downtime', () => {
         'entity.phone_enc + phone_blind',
         'food_handler.id_number_enc + id_number_blind',
         'complaint.complainant_phone_enc + complainant_phone_blind',
+        'ph_registration.id_number_enc + id_number_blind',
+        'ph_registration.phone_enc + phone_blind',
       ]),
     );
     expect(columns.every((column) => column.keyColumns.length > 0)).toBe(true);

@@ -157,10 +157,13 @@ export const navigation: NavItem[] = [
     children: [
       { key: '/pharmacies/counter', labelKey: 'nav.pharmacyCounter', roles: ['operator', ...settingsRoles] },
       { key: '/pharmacies/surveillance', labelKey: 'nav.pharmacySurveillance', roles: bureauStaffRoles },
+      { key: '/pharmacies/alarms', labelKey: 'nav.pharmacyAlarms', roles: bureauStaffRoles },
       { key: '/pharmacies/status', labelKey: 'nav.pharmacyStatus', roles: bureauStaffRoles },
       { key: '/pharmacies/attendance', labelKey: 'nav.pharmacyAttendance', roles: staffAndOperatorRoles },
       { key: '/pharmacies/supplies', labelKey: 'nav.pharmacySupplies', roles: staffAndOperatorRoles },
       { key: '/pharmacies/service-points', labelKey: 'nav.pharmacyServicePoints', roles: staffAndOperatorRoles },
+      { key: '/pharmacies/pos-keys', labelKey: 'nav.pharmacyPosKeys', roles: ['operator', ...settingsRoles] },
+      { key: '/pharmacies/settings', labelKey: 'nav.pharmacySettings', roles: staffAndOperatorRoles },
     ],
   },
   { key: '/credit', labelKey: 'nav.credit', icon: SafetyCertificateOutlined, roles: staffAndOperatorRoles },

@@ -1,13 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AlarmList,
+  AlarmView,
   AttendanceView,
   BulkResult,
   MedicineClass,
+  NewPosKeyView,
   PharmacistView,
+  PosKeyList,
+  PosKeyView,
   RecordGroup,
   RegistrationView,
   ServicePointBody,
   ServicePointView,
+  SettingsBody,
+  SettingsView,
   StatusView,
   SupplyView,
   SurveillanceView,
@@ -17,14 +24,19 @@ import { api } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
 export type {
+  AlarmView,
   AttendanceView,
   BulkResult,
   MedicineClass,
+  NewPosKeyView,
   PharmacistView,
+  PosKeyView,
   RecordGroup,
   RegistrationView,
   ServicePointBody,
   ServicePointView,
+  SettingsBody,
+  SettingsView,
   StatusView,
   SupplyView,
   SurveillanceView,
@@ -135,7 +147,10 @@ export const useRegisterPharmacist = () =>
   );
 export const useCheck = () =>
   useInvalidating(({ direction, ...body }: { direction: 'in' | 'out'; pharmacistId: number; lng: number | null; lat: number | null }) =>
-    api.post<{ checkedInAt: string; checkedOutAt: string | null }>(`/pharmacies/attendance/check-${direction}`, body),
+    api.post<{ checkedInAt: string; checkedOutAt: string | null; distanceMetres: number | null; isAway: boolean }>(
+      `/pharmacies/attendance/check-${direction}`,
+      body,
+    ),
   );
 
 export const useSupplies = (day: string) =>
@@ -147,3 +162,28 @@ export const useReportSupplies = () =>
   useInvalidating((body: { pharmacyId: number; masks: number; alcohol: number; thermometers: number }) =>
     api.post<{ reportOn: string; shortages: string[] }>('/pharmacies/supplies', body),
   );
+
+/* The bureau's settings */
+export const useSettings = () =>
+  useQuery({ queryKey: ['pharmacies', 'settings'], queryFn: ({ signal }) => api.get<SettingsView>('/pharmacies/settings', {}, signal) });
+export const useSaveSettings = () => useInvalidating((body: SettingsBody) => api.post<SettingsView>('/pharmacies/settings', body));
+
+/* EARS alarms */
+export type AlarmStatusFilter = 'open' | AlarmView['status'];
+export const useAlarms = (filter: { status?: AlarmStatusFilter; page?: number }) =>
+  useQuery({
+    queryKey: ['pharmacies', 'alarms', filter],
+    queryFn: ({ signal }) =>
+      api.get<AlarmList>('/pharmacies/alarms', { pageSize: 50, ...filter } as Record<string, string | number>, signal),
+  });
+export const useAlarmStep = () =>
+  useInvalidating(({ id, action, note }: { id: number; action: 'see' | 'investigate' | 'close'; note?: string }) =>
+    api.post<AlarmView>(`/pharmacies/alarms/${id}/${action}`, note ? { note } : {}),
+  );
+
+/* POS keys */
+export const usePosKeys = () =>
+  useQuery({ queryKey: ['pharmacies', 'pos-keys'], queryFn: ({ signal }) => api.get<PosKeyList>('/pharmacies/pos-keys', {}, signal) });
+export const useCreatePosKey = () =>
+  useInvalidating((body: { pharmacyId: number; label: string }) => api.post<NewPosKeyView>('/pharmacies/pos-keys', body));
+export const useRevokePosKey = () => useInvalidating((id: number) => api.post<PosKeyView>(`/pharmacies/pos-keys/${id}/revoke`, {}));

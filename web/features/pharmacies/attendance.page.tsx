@@ -48,10 +48,13 @@ function CheckInPanel() {
   const [isAdding, setIsAdding] = useState(false);
   const [form] = Form.useForm<{ pharmacyId: number; name: string; licenceNumber: string }>();
   const [problems, setProblems] = useState<string[]>([]);
+  const [awayMetres, setAwayMetres] = useState<number | null>(null);
   const handleCheck = async (pharmacistId: number, direction: 'in' | 'out') => {
     setProblems([]);
+    setAwayMetres(null);
     try {
-      await check.mutateAsync({ direction, pharmacistId, ...(await currentPlace()) });
+      const shift = await check.mutateAsync({ direction, pharmacistId, ...(await currentPlace()) });
+      if (direction === 'in' && shift.isAway) setAwayMetres(shift.distanceMetres);
     } catch (error) {
       setProblems([problemMessage(error)]);
     }
@@ -74,6 +77,7 @@ function CheckInPanel() {
       style={{ maxWidth: 560, marginBottom: 16 }}
     >
       {problems.length ? <Alert type="error" title={problems.join('；')} /> : null}
+      {awayMetres !== null ? <Alert type="warning" showIcon title={t('attendance.awayWarning', { metres: awayMetres })} /> : null}
       {pharmacists.error ? <Alert type="error" title={problemMessage(pharmacists.error)} /> : null}
       <List
         dataSource={pharmacists.data?.items ?? []}
@@ -176,6 +180,23 @@ function MonthlyRates() {
               title={t('attendance.openWithout', { count: data.openWithoutPharmacist.length })}
               description={data.openWithoutPharmacist.map((row) => `${row.name}（${row.streetName}）`).join('、')}
             />
+          ) : null}
+          {data.awayCheckIns.length ? (
+            <Card size="small" title={t('attendance.awayTitle')} data-testid="away-check-ins">
+              <Table<AttendanceView['awayCheckIns'][number]>
+                size="small"
+                rowKey={(row) => `${row.pharmacyId}:${row.day}:${row.pharmacistName}`}
+                pagination={{ pageSize: 20, showSizeChanger: false }}
+                dataSource={data.awayCheckIns}
+                columns={[
+                  { title: t('attendance.day'), dataIndex: 'day' },
+                  { title: t('fields.pharmacy'), dataIndex: 'name' },
+                  { title: t('attendance.name'), dataIndex: 'pharmacistName' },
+                  { title: t('attendance.checkedInAt'), dataIndex: 'checkedInAt', render: (value: string) => formatDateTime(value) },
+                  { title: t('attendance.distance'), dataIndex: 'distanceMetres', render: (value: number) => `${value} m` },
+                ]}
+              />
+            </Card>
           ) : null}
           <Card size="small" title={t('attendance.byStation')}>
             <Table<AttendanceView['stations'][number]>

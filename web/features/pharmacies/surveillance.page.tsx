@@ -1,15 +1,24 @@
 import { Alert, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, Modal, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { epidemicTeamRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { TrendChart } from '../../components/trend-chart.tsx';
+import { TrendChart, useChart } from '../../components/trend-chart.tsx';
 import { chinaToday, formatDateTime } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { useUrlListState } from '../../lib/url-state.ts';
-import { type RecordFilter, type RegistrationView, useRecords, useReveal, useSurveillance } from './api.ts';
+import {
+  type RecordFilter,
+  type RegistrationView,
+  type SurveillanceView,
+  useAlarms,
+  useRecords,
+  useReveal,
+  useSurveillance,
+} from './api.ts';
 
 /**
  * The epidemic view of a day (药情监测): counts by symptom, medicine class and street, each with the records behind
@@ -24,6 +33,7 @@ export function SurveillancePage() {
   const day = urlFilter('day') ?? chinaToday();
   const setDay = (next: string) => setFilters({ day: next });
   const view = useSurveillance(day);
+  const openAlarms = useAlarms({ status: 'open' });
   const [drill, setDrill] = useState<{ title: string; filter: RecordFilter } | null>(null);
   const open = (title: string, filter: Omit<RecordFilter, 'day'>) => setDrill({ title, filter: { ...filter, day, pageSize: 50 } });
   const data = view.data;
@@ -38,6 +48,16 @@ export function SurveillancePage() {
 
   const overview = data ? (
     <Flex vertical gap={12}>
+      {openAlarms.data?.total ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="open-alarms"
+          title={t('alarms.openCount', { count: openAlarms.data.total })}
+          action={<Link to="/pharmacies/alarms">{t('alarms.view')}</Link>}
+        />
+      ) : null}
+      {data.isPurged ? <Alert type="info" showIcon title={t('surveillance.purged')} /> : null}
       <Row gutter={[12, 12]}>
         {(
           [
@@ -86,6 +106,36 @@ export function SurveillancePage() {
               </Tag>
             ))}
         </Flex>
+      </Card>
+      {data.streetTrends.length ? (
+        <Card size="small" title={t('surveillance.streetTrends')} data-testid="street-trends">
+          <Row gutter={[12, 12]}>
+            {data.streetTrends.map((street) => (
+              <Col xs={24} md={12} xl={8} key={street.key}>
+                <StreetChart street={street} />
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      ) : null}
+      <Card size="small" title={t('surveillance.byPharmacy')}>
+        <Table
+          size="small"
+          rowKey="key"
+          dataSource={data.byPharmacy}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          data-testid="by-pharmacy"
+          columns={[
+            { title: t('fields.pharmacy'), dataIndex: 'label' },
+            { title: t('fields.symptomaticPeople'), dataIndex: 'symptomaticPeople' },
+            { title: t('fields.people'), dataIndex: 'people' },
+            {
+              title: t('fields.registrations'),
+              dataIndex: 'registrations',
+              render: (value: number, row) => count(value, row.label, { pharmacyId: Number(row.key) }),
+            },
+          ]}
+        />
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={8}>
@@ -194,6 +244,47 @@ export function SurveillancePage() {
         {drill ? <RecordTable filter={drill.filter} /> : null}
       </Drawer>
     </>
+  );
+}
+
+/** One street's symptomatic buyers per day, the alarm days in red and named below the chart (for screen readers too). */
+function StreetChart({ street }: { street: SurveillanceView['streetTrends'][number] }) {
+  const { t } = useTranslation('pharmacies');
+  const option = useMemo(
+    () => ({
+      title: { text: street.label, textStyle: { fontSize: 13 } },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 8, bottom: 4, top: 32, containLabel: true },
+      xAxis: { type: 'category', data: street.points.map((point) => point.day.slice(5)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          name: t('fields.symptomaticPeople'),
+          data: street.points.map((point) => ({
+            value: point.symptomaticPeople,
+            itemStyle: { color: point.alarm.length ? '#dc2626' : '#1d4ed8' },
+          })),
+        },
+      ],
+    }),
+    [street, t],
+  );
+  const element = useChart(option);
+  const alarmDays = street.points.filter((point) => point.alarm.length);
+  return (
+    <figure style={{ margin: 0 }} data-testid={`street-trend-${street.key}`}>
+      <div ref={element} style={{ width: '100%', height: 180 }} role="img" aria-label={street.label} />
+      <figcaption>
+        <Typography.Text type={alarmDays.length ? 'danger' : 'secondary'}>
+          {alarmDays.length
+            ? t('surveillance.streetAlarms', {
+                days: alarmDays.map((point) => `${point.day.slice(5)}（${point.alarm.join(' ')}）`).join('、'),
+              })
+            : t('surveillance.noStreetAlarms')}
+        </Typography.Text>
+      </figcaption>
+    </figure>
   );
 }
 

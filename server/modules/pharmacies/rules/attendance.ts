@@ -3,8 +3,8 @@
  * are an unknown to get from the bureau); comparable practice is a GPS clock-in on a phone twice a day (Ruian 瑞安药店
  * 监管助手, Wuhu 阳光药师) with an absence warning (Cangnan). So: a pharmacy-day is covered when one of its licensed
  * pharmacists checked in by the opening time plus the tolerance and checked out no earlier than the closing time minus
- * it (a day still running needs no check-out yet). The hours and tolerance are the bureau's rule; these defaults hold
- * until the bureau setting exists.
+ * it (a day still running needs no check-out yet). The hours and tolerance are the bureau's setting (rules/pharmacy-settings.ts);
+ * these are its defaults.
  */
 export interface DutyRules {
   opensAt: string;

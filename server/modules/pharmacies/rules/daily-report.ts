@@ -1,7 +1,7 @@
 /**
  * 药情每日通 daily reporting: every pharmacy reports each day — its registrations, or "nothing to register today" —
  * by the cut-off; after it, a pharmacy without a report is flagged to its station. The bureau's notice set the
- * cut-off at the end of the business day; 20:00 China time is used until the bureau setting exists.
+ * cut-off at the end of the business day; the time is the bureau's setting (rules/pharmacy-settings.ts, 20:00 by default).
  */
 export const defaultReportCutOff = '20:00';
 

@@ -46,6 +46,40 @@ export function earsC3(counts: readonly number[], options: EarsOptions = {}): (n
   });
 }
 
+/**
+ * The upper bound of surveillance::earsC for C1 and C2 (cran/surveillance R/earsC.R): mean + z·max(sd, minSigma) of
+ * the method's baseline, so Y(t) > bound ⇔ C(t) > z. Used to check our statistics against the package; z is
+ * qnorm(1 − α) (the package's default α is 0.001 for C1 and C2).
+ */
+export function earsUpperBound(counts: readonly number[], method: 'C1' | 'C2', z: number, options: EarsOptions = {}): (number | null)[] {
+  const { baseline = 7, minSigma = 0 } = options;
+  const lag = method === 'C1' ? 0 : 2;
+  return counts.map((_count, t) => {
+    const from = t - lag - baseline;
+    if (from < 0) return null;
+    const { mean, sd } = meanAndSd(counts.slice(from, t - lag));
+    return mean + z * Math.max(sd, minSigma);
+  });
+}
+
+/**
+ * The package's C3 upper bound, which we do not follow (kept to show the difference in the test):
+ * Y(t) + max(sd₂(t), minSigma)·(z − [max(0, C2(t−2) − 1) + max(0, C2(t−1) − 1)]), floored at 0. Its alarm
+ * (Y(t) > bound) depends on days t−1 and t−2 only; the published C3 (earsC3 above) sums over t−2…t.
+ */
+export function earsC3PackageBound(counts: readonly number[], z: number, options: EarsOptions = {}): (number | null)[] {
+  const { baseline = 7, minSigma = 0 } = options;
+  const c2 = earsC2(counts, { baseline, minSigma });
+  return counts.map((count, t) => {
+    const from = t - 2 - baseline;
+    const lag2 = c2[t - 2];
+    const lag1 = c2[t - 1];
+    if (from < 0 || lag2 === null || lag2 === undefined || lag1 === null || lag1 === undefined) return null;
+    const { sd } = meanAndSd(counts.slice(from, t - 2));
+    return Math.max(0, count + Math.max(sd, minSigma) * (z - (Math.max(0, lag2 - 1) + Math.max(0, lag1 - 1))));
+  });
+}
+
 /** The days each detector raises an alarm on: C1 > 3, C2 > 3, C3 > 2. */
 export function earsAlarms(counts: readonly number[], options: EarsOptions = {}): { c1: boolean[]; c2: boolean[]; c3: boolean[] } {
   const over = (values: (number | null)[], limit: number) => values.map((value) => value !== null && value > limit);

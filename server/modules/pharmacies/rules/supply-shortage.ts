@@ -1,7 +1,7 @@
 /**
  * Epidemic supplies at a pharmacy: a stock under its threshold is a shortage the station follows up. No official
- * threshold was found; these defaults (a day's sales at a typical shop in February 2020) hold until the bureau
- * setting exists. A pharmacy whose last report is older than `staleAfterDays` counts as unknown, not as stocked.
+ * threshold was found; these defaults (a day's sales at a typical shop in February 2020) are the bureau's
+ * setting's defaults (rules/pharmacy-settings.ts). A pharmacy whose last report is older than `staleAfterDays` counts as unknown, not as stocked.
  */
 export const supplyItems = ['masks', 'alcohol', 'thermometers'] as const;
 export type SupplyItem = (typeof supplyItems)[number];

@@ -5,39 +5,55 @@ import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
+import { entityPublicProfiles } from '../../registry/index.ts';
 import { pharmacistNotFound } from '../pharmacies.errors.ts';
 import type { AttendanceView, CheckBody, PharmacistBody, PharmacistView, RateRow } from '../pharmacies.schemas.ts';
 import { phAttendance, phPharmacist } from '../pharmacies.tables.ts';
-import { attendanceRate, type DutyRules, defaultDutyRules, isOpenWithoutPharmacist } from '../rules/attendance.ts';
+import { attendanceRate, isOpenWithoutPharmacist } from '../rules/attendance.ts';
+import { checkInPlace } from '../rules/check-in-place.ts';
+import { defaultPharmacySettings } from '../rules/pharmacy-settings.ts';
 import { pharmacyInScope } from './registrations.ts';
+import { pharmacySettingsOn } from './settings.ts';
 
 const column = (name: string) => sql.raw(name) as unknown as AnyColumn;
 const dayMs = 86_400_000;
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-/** A China-time clock reading on the day `d` (a SQL date) as an instant. */
-const clockOn = (d: SQL, time: string) => sql`((${d} + ${time}::time) - interval '8 hours') at time zone 'UTC'`;
+/** A China-time clock reading (a SQL time) on the day `d` (a SQL date) as an instant. */
+const clockOn = (d: SQL, time: SQL) => sql`((${d} + ${time}) - interval '8 hours') at time zone 'UTC'`;
+
+/**
+ * The bureau's settings as periods (from, until): each day joins the one setting in force on it, without LATERAL …
+ * LIMIT 1 (which Citus does not run across shards). A day before any setting takes the defaults.
+ */
+const settingPeriods = sql`(select st.district_code, st.settings, st.effective_from,
+    lead(st.effective_from) over (partition by st.district_code order by st.effective_from, st.id) as until from ph_setting st)`;
+const setting = (key: string, fallback: string | number) => sql`coalesce(cfg.settings->>${key}, ${String(fallback)})`;
 
 /**
  * The pharmacy-days due in [from, to] (never after yesterday): every day from a pharmacy's first registered
- * pharmacist on, with whether a pharmacist covered it (rules/attendance.ts#isDayCovered, in SQL). One row per
- * pharmacy-day, in the actor's scope: the attendance page and the figure read the same rows.
+ * pharmacist on, with whether a pharmacist covered it (rules/attendance.ts#isDayCovered, in SQL, with the hours and
+ * tolerance of the bureau's setting in force that day). One row per pharmacy-day, in the actor's scope: the attendance
+ * page and the figure read the same rows.
  */
-export function pharmacyDays(ctx: ActorContext, from: string, to: string, rules: DutyRules = defaultDutyRules): SQL {
+export function pharmacyDays(ctx: ActorContext, from: string, to: string): SQL {
   const yesterday = addDays(todayInChina(ctx.clock.now()), -1);
   const last = to < yesterday ? to : yesterday;
-  const tolerance = sql`(${rules.toleranceMinutes} * interval '1 minute')`;
+  const defaults = defaultPharmacySettings;
+  const tolerance = sql`(${setting('toleranceMinutes', defaults.toleranceMinutes)}::int * interval '1 minute')`;
   const day = sql.raw('d.day::date');
   return sql`select s.district_code, s.pharmacy_id, e.name, e.street_code, d.day::date as day,
       exists (select 1 from ph_attendance a where a.district_code = s.district_code and a.pharmacy_id = s.pharmacy_id and a.work_on = d.day::date
-              and a.checked_in_at <= ${clockOn(day, rules.opensAt)} + ${tolerance}
-              and a.checked_out_at >= ${clockOn(day, rules.closesAt)} - ${tolerance}) as covered
+              and a.checked_in_at <= ${clockOn(day, sql`${setting('opensAt', defaults.opensAt)}::time`)} + ${tolerance}
+              and a.checked_out_at >= ${clockOn(day, sql`${setting('closesAt', defaults.closesAt)}::time`)} - ${tolerance}) as covered
     from (select p.district_code, p.pharmacy_id, min(p.registered_on) as since from ph_pharmacist p
           where p.district_code in ${districtList(ctx)} and p.pharmacy_id in (
             select e2.id from entity e2 where e2.district_code = p.district_code
               and ${scopeWhere(ctx.actor, { district: column('e2.district_code'), street: column('e2.street_code'), entity: column('e2.id') })})
           group by p.district_code, p.pharmacy_id) s
     join entity e on e.district_code = s.district_code and e.id = s.pharmacy_id and e.status = 'active'
-    cross join lateral generate_series(greatest(s.since, ${from}::date), ${last}::date, interval '1 day') d(day)`;
+    cross join lateral generate_series(greatest(s.since, ${from}::date), ${last}::date, interval '1 day') d(day)
+    left join ${settingPeriods} cfg on cfg.district_code = s.district_code and cfg.effective_from <= d.day::date
+      and (cfg.until is null or d.day::date < cfg.until)`;
 }
 
 const districtList = (ctx: ActorContext) =>
@@ -123,6 +139,13 @@ export async function checkIn(ctx: ActorContext, body: CheckBody) {
   const pharmacist = await pharmacistInScope(ctx, body.pharmacistId);
   const pharmacy = await pharmacyInScope(ctx, pharmacist.pharmacyId);
   const now = ctx.clock.now();
+  const { checkInRadiusMetres } = await pharmacySettingsOn(ctx, pharmacist.districtCode, todayInChina(now));
+  const [profile] = await entityPublicProfiles(ctx, pharmacist.districtCode, { entityIds: [pharmacist.pharmacyId] });
+  const place = checkInPlace(
+    body.lng == null || body.lat == null ? null : { lng: body.lng, lat: body.lat },
+    { lng: profile?.lng ?? null, lat: profile?.lat ?? null },
+    checkInRadiusMetres,
+  );
   const [row] = await ctx.db
     .insert(phAttendance)
     .values({
@@ -134,6 +157,7 @@ export async function checkIn(ctx: ActorContext, body: CheckBody) {
       checkedInAt: now,
       inLng: body.lng === undefined || body.lng === null ? null : body.lng.toFixed(6),
       inLat: body.lat === undefined || body.lat === null ? null : body.lat.toFixed(6),
+      inDistanceM: place.distanceMetres,
     })
     .onConflictDoNothing()
     .returning();
@@ -141,7 +165,7 @@ export async function checkIn(ctx: ActorContext, body: CheckBody) {
     throw invalidRequest({}, [
       { in: 'body', field: 'pharmacistId', code: 'already_checked_in', message: { 'zh-CN': '今日已签到', en: 'already checked in today' } },
     ]);
-  return { checkedInAt: row.checkedInAt.toISOString(), checkedOutAt: null };
+  return { checkedInAt: row.checkedInAt.toISOString(), checkedOutAt: null, distanceMetres: place.distanceMetres, isAway: place.isAway };
 }
 
 export async function checkOut(ctx: ActorContext, body: CheckBody) {
@@ -166,7 +190,13 @@ export async function checkOut(ctx: ActorContext, body: CheckBody) {
     throw invalidRequest({}, [
       { in: 'body', field: 'pharmacistId', code: 'not_checked_in', message: { 'zh-CN': '今日尚未签到', en: 'has not checked in today' } },
     ]);
-  return { checkedInAt: row.checkedInAt.toISOString(), checkedOutAt: now.toISOString() };
+  const { checkInRadiusMetres } = await pharmacySettingsOn(ctx, pharmacist.districtCode, row.workOn);
+  return {
+    checkedInAt: row.checkedInAt.toISOString(),
+    checkedOutAt: now.toISOString(),
+    distanceMetres: row.inDistanceM,
+    isAway: row.inDistanceM !== null && row.inDistanceM > checkInRadiusMetres,
+  };
 }
 
 const rateRow = (key: string, label: string, due: number, covered: number): RateRow => ({
@@ -219,15 +249,51 @@ export async function attendanceMonth(ctx: ActorContext, month = todayInChina(ct
         group by s.pharmacy_id, e.name, st.name order by s.pharmacy_id`,
   );
   const now = ctx.clock.now();
+  const settings = await pharmacySettingsOn(ctx, ctx.actor.districtCode, today);
+  const rules = { opensAt: settings.opensAt, closesAt: settings.closesAt, toleranceMinutes: settings.toleranceMinutes };
+  // Check-ins away from the pharmacy (farther than the radius in force that day): shown, for the station to ask why.
+  const away = await queryRows<{
+    pharmacy_id: string;
+    name: string;
+    pharmacist: string;
+    work_on: string;
+    checked_in_at: Date | string;
+    distance: number;
+  }>(
+    ctx.db,
+    sql`select a.pharmacy_id, e.name, p.name as pharmacist, to_char(a.work_on, 'YYYY-MM-DD') as work_on, a.checked_in_at, a.in_distance_m as distance
+        from ph_attendance a
+        join ph_pharmacist p on p.district_code = a.district_code and p.id = a.pharmacist_id
+        join entity e on e.district_code = a.district_code and e.id = a.pharmacy_id
+        left join ${settingPeriods} cfg on cfg.district_code = a.district_code and cfg.effective_from <= a.work_on
+          and (cfg.until is null or a.work_on < cfg.until)
+        where a.district_code in ${districtList(ctx)} and a.work_on between ${from}::date and ${last}::date
+          and a.in_distance_m > ${setting('checkInRadiusMetres', defaultPharmacySettings.checkInRadiusMetres)}::int
+          and ${scopeWhere(ctx.actor, { district: column('e.district_code'), street: column('e.street_code'), entity: column('e.id') })}
+        order by a.work_on desc, a.pharmacy_id limit 200`,
+  );
   return {
     month,
-    rules: defaultDutyRules,
+    rules,
+    awayCheckIns: away.map((row) => ({
+      pharmacyId: Number(row.pharmacy_id),
+      name: row.name,
+      pharmacistName: row.pharmacist,
+      day: row.work_on,
+      checkedInAt: new Date(row.checked_in_at).toISOString(),
+      distanceMetres: Number(row.distance),
+    })),
     district: rateRow('district', '', due, covered),
     stations: [...stations].map(([key, station]) => rateRow(key, station.label, station.due, station.covered)),
     pharmacies: rows.map((row) => rateRow(String(row.pharmacy_id), row.name, row.due, row.covered)),
     openWithoutPharmacist: todays
       .filter((row) =>
-        isOpenWithoutPharmacist(today, row.checked_in_at ? [{ checkedInAt: new Date(row.checked_in_at), checkedOutAt: null }] : [], now),
+        isOpenWithoutPharmacist(
+          today,
+          row.checked_in_at ? [{ checkedInAt: new Date(row.checked_in_at), checkedOutAt: null }] : [],
+          now,
+          rules,
+        ),
       )
       .map((row) => ({ pharmacyId: Number(row.pharmacy_id), name: row.name, streetName: row.street_name ?? '' })),
   };

@@ -3,7 +3,9 @@ import { maskIdNumber, maskPhone } from '../../../../shared/masking.ts';
 import { residentIdCheckCharacter } from '../../../../shared/resident-id.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { entitiesWithLicences } from '../../registry/index.ts';
-import { phPharmacist, phServicePoint } from '../pharmacies.tables.ts';
+import { phPharmacist, phServicePoint, phSetting } from '../pharmacies.tables.ts';
+import { defaultPharmacySettings } from '../rules/pharmacy-settings.ts';
+import { evaluateAlarms, evaluateAlarmsOver } from './alarms.ts';
 
 /**
  * The 2020 seed of 药情每日通, exact: 176 pharmacies registered 145,318 buyers from 24 January to 30 April 2020
@@ -59,13 +61,13 @@ function apportion(total: number, weights: number[]): number[] {
 }
 
 const columns = sql.raw(
-  `district_code, pharmacy_id, street_code, registered_at, registered_on, buyer_name, id_kind, id_number_enc, id_number_index,
-   id_number_masked, phone_enc, phone_index, phone_masked, address, temperature, symptoms, medicine_class, quantity, is_for_other,
+  `district_code, pharmacy_id, street_code, registered_at, registered_on, buyer_name, id_kind, id_number_enc, id_number_blind,
+   id_number_masked, phone_enc, phone_blind, phone_masked, address, temperature, symptoms, medicine_class, quantity, is_for_other,
    travel_history, has_contact_history, source`,
 );
 const recordType = sql.raw(
   `x(district_code char(6), pharmacy_id bigint, street_code char(9), registered_at timestamptz, registered_on date, buyer_name text,
-     id_kind text, id_number_enc text, id_number_index text, id_number_masked text, phone_enc text, phone_index text, phone_masked text,
+     id_kind text, id_number_enc text, id_number_blind text, id_number_masked text, phone_enc text, phone_blind text, phone_masked text,
      address text, temperature numeric, symptoms text[], medicine_class text, quantity int, is_for_other boolean, travel_history text,
      has_contact_history boolean, source text)`,
 );
@@ -137,10 +139,10 @@ export async function seedPharmaciesDemo(
       buyer_name: buyer.name,
       id_kind: 'resident_id',
       id_number_enc: buyer.idEnc,
-      id_number_index: buyer.idIndex,
+      id_number_blind: buyer.idIndex,
       id_number_masked: buyer.idMasked,
       phone_enc: buyer.phoneEnc,
-      phone_index: buyer.phoneIndex,
+      phone_blind: buyer.phoneIndex,
       phone_masked: buyer.phoneMasked,
       address: '',
       temperature: health.temperature,
@@ -231,6 +233,24 @@ export async function seedPharmaciesDemo(
       new Date(now - n * 7 * 60_000),
     );
   await flush();
+
+  // The bureau keeps the 2020 epidemic's registrations for ten years (the annual report compares years); the default
+  // retention (rules/pharmacy-settings.ts) would reduce them to their tallies.
+  await ctx.db.insert(phSetting).values({
+    districtCode,
+    effectiveFrom: '2020-01-24',
+    settings: { ...defaultPharmacySettings, retentionDays: 3650 },
+    note: '疫情期间购药登记保存十年，供年度工作总结对比（演示）',
+  });
+  // EARS alarms of the 2020 epidemic, handled and closed at the time; today's, as the hourly sweep raises them.
+  await evaluateAlarmsOver(ctx, districtCode, '2020-01-24', '2020-04-30');
+  await ctx.db.execute(
+    sql`update ph_alarm set raised_at = signal_on + time '21:00' - interval '8 hours', status = 'closed',
+          seen_at = signal_on + time '21:30' - interval '8 hours', closed_at = signal_on + interval '1 day' + time '10:00' - interval '8 hours',
+          closing_note = '已会同疾控核查，纳入疫情防控指挥部当日研判'
+        where district_code = ${districtCode} and signal_on < '2021-01-01'`,
+  );
+  await evaluateAlarms(ctx, districtCode, input.today);
 
   // Every registration is its pharmacy's report of the day; the last 30 days, the others reported "nothing today"
   // (one in twenty forgot on a past day; eight have not reported yet today).

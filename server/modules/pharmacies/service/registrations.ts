@@ -26,6 +26,8 @@ import type {
 } from '../pharmacies.schemas.ts';
 import { phDailyReport, phRegistration } from '../pharmacies.tables.ts';
 import { checkRegistration, feverThreshold, needsFollowUp, type RegistrationInput } from '../rules/registration-check.ts';
+import { evaluateAfterRegistration } from './alarms.ts';
+import { firstKeptDay } from './retention.ts';
 
 type RegistrationRow = typeof phRegistration.$inferSelect;
 type NewRegistration = typeof phRegistration.$inferInsert;
@@ -59,10 +61,10 @@ export function sealRegistration(
     buyerName: input.buyerName,
     idKind: input.idKind,
     idNumberEnc: ctx.crypto.encrypt(input.idNumber),
-    idNumberIndex: ctx.crypto.blindIndex(input.idNumber),
+    idNumberBlind: ctx.crypto.blindIndex(input.idNumber),
     idNumberMasked: maskIdNumber(input.idNumber),
     phoneEnc: ctx.crypto.encrypt(input.phone),
-    phoneIndex: ctx.crypto.blindIndex(input.phone),
+    phoneBlind: ctx.crypto.blindIndex(input.phone),
     phoneMasked: maskPhone(input.phone),
     address: input.address,
     temperature: input.temperature === null ? null : input.temperature.toFixed(1),
@@ -155,12 +157,15 @@ export async function registerAtCounter(ctx: ActorContext, body: RegistrationBod
     source: 'counter',
     createdBy: ctx.actor.userId,
   });
-  return ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(phRegistration).values(values).returning();
     if (!row) throw new Error('registration not stored');
     await markReported({ ...ctx, db: tx }, [row], ctx.actor.userId);
     return registrationView(row, pharmacy.name, seesHealthData(ctx));
   });
+  // EARS on the day's counts at once, so the epidemic team sees an alarm the moment it arises (the hourly sweep is the net).
+  await evaluateAfterRegistration(ctx, pharmacy.districtCode, [view.registeredOn]);
+  return view;
 }
 
 /**
@@ -175,6 +180,7 @@ export async function registerBulk(ctx: ActorContext, body: BulkBody): Promise<B
   const results: BulkResult['rows'] = [];
   const toStore: NewRegistration[] = [];
   const seenInBatch = new Set<string>();
+  const keptFrom = await firstKeptDay(ctx, pharmacy.districtCode);
   for (const [index, row] of body.rows.entries()) {
     const { key, registeredAt, ...fields } = row as Record<string, unknown> & { key: string; registeredAt?: string };
     const checked = checkRegistration(fields, `rows.${index}`);
@@ -186,6 +192,13 @@ export async function registerBulk(ctx: ActorContext, body: BulkBody): Promise<B
         field: 'registeredAt',
         code: 'future',
         message: { 'zh-CN': '登记时间不能晚于现在', en: 'must not be in the future' },
+      });
+    else if (todayInChina(at) < keptFrom)
+      errors.push({
+        in: `rows.${index}`,
+        field: 'registeredAt',
+        code: 'past_retention',
+        message: { 'zh-CN': '登记时间早于保存期限', en: 'is older than the retention period' },
       });
     if (seenInBatch.has(key))
       errors.push({
@@ -258,6 +271,11 @@ export async function registerBulk(ctx: ActorContext, body: BulkBody): Promise<B
       result.id = earlier.get(result.key) ?? null;
     }
   }
+  await evaluateAfterRegistration(
+    ctx,
+    pharmacy.districtCode,
+    stored.inserted.map((row) => row.registeredOn),
+  );
   const count = (status: string) => results.filter((result) => result.status === status).length;
   return { created: count('created'), duplicates: count('duplicate'), rejected: count('rejected'), rows: results };
 }

@@ -7,8 +7,9 @@ import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { entityPublicProfiles } from '../../registry/index.ts';
 import type { SupplyBody, SupplyView } from '../pharmacies.schemas.ts';
 import { phSupplyReport } from '../pharmacies.tables.ts';
-import { defaultShortageThresholds, shortages, staleAfterDays } from '../rules/supply-shortage.ts';
+import { shortages, staleAfterDays } from '../rules/supply-shortage.ts';
 import { pharmacyInScope } from './registrations.ts';
+import { pharmacySettingsOn } from './settings.ts';
 
 const column = (name: string) => sql.raw(name) as unknown as AnyColumn;
 
@@ -16,6 +17,7 @@ const column = (name: string) => sql.raw(name) as unknown as AnyColumn;
 export async function reportSupplies(ctx: ActorContext, body: SupplyBody) {
   const pharmacy = await pharmacyInScope(ctx, body.pharmacyId);
   const now = ctx.clock.now();
+  const { shortageThresholds } = await pharmacySettingsOn(ctx, pharmacy.districtCode, todayInChina(now));
   const values = {
     districtCode: pharmacy.districtCode,
     pharmacyId: pharmacy.id,
@@ -34,7 +36,7 @@ export async function reportSupplies(ctx: ActorContext, body: SupplyBody) {
       target: [phSupplyReport.districtCode, phSupplyReport.pharmacyId, phSupplyReport.reportOn],
       set: { masks: body.masks, alcohol: body.alcohol, thermometers: body.thermometers, reportedAt: now, reportedBy: ctx.actor.userId },
     });
-  return { reportOn: values.reportOn, shortages: shortages(body) };
+  return { reportOn: values.reportOn, shortages: shortages(body, shortageThresholds) };
 }
 
 /** Every active pharmacy in scope with its latest stock on or before `day`, its shortages and its place for the map. */
@@ -85,6 +87,7 @@ export async function supplyStatus(ctx: ActorContext, day = todayInChina(ctx.clo
       entityIds: rows.filter((row) => row.district_code === districtCode).map((row) => Number(row.id)),
     }))
       places.set(profile.id, { lng: profile.lng, lat: profile.lat });
+  const { shortageThresholds } = await pharmacySettingsOn(ctx, ctx.actor.districtCode, day);
   const items = rows.map((row) => {
     const stock = row.masks === null ? null : { masks: row.masks, alcohol: Number(row.alcohol), thermometers: Number(row.thermometers) };
     return {
@@ -97,13 +100,13 @@ export async function supplyStatus(ctx: ActorContext, day = todayInChina(ctx.clo
       masks: row.masks,
       alcohol: row.alcohol,
       thermometers: row.thermometers,
-      shortages: stock && !row.is_stale ? shortages(stock) : [],
+      shortages: stock && !row.is_stale ? shortages(stock, shortageThresholds) : [],
       isStale: row.is_stale,
     };
   });
   return {
     day,
-    thresholds: defaultShortageThresholds,
+    thresholds: shortageThresholds,
     items,
     total: items.length,
     short: items.filter((item) => item.shortages.length > 0).length,

@@ -4,9 +4,13 @@ import { queryRows } from '../../../db/client.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import type { CountRow, StatusView, SurveillanceView } from '../pharmacies.schemas.ts';
-import { defaultReportCutOff, isPastCutOff } from '../rules/daily-report.ts';
+import { isPastCutOff } from '../rules/daily-report.ts';
 import { earsAlarms } from '../rules/ears.ts';
 import { feverThreshold, medicineClasses, symptoms } from '../rules/registration-check.ts';
+import { dailySeries } from './daily-counts.ts';
+import { pharmacySettingsOn } from './settings.ts';
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const column = (name: string) => sql.raw(name) as unknown as AnyColumn;
 const pharmacyScope = (ctx: ActorContext) =>
@@ -50,10 +54,11 @@ export async function pharmacyStatus(ctx: ActorContext, day = todayInChina(ctx.c
     reportedAt: row.reported_at === null ? null : new Date(row.reported_at).toISOString(),
     registrations: Number(row.registrations),
   }));
+  const { reportCutOff } = await pharmacySettingsOn(ctx, ctx.actor.districtCode, day);
   return {
     day,
-    cutOff: defaultReportCutOff,
-    isPastCutOff: isPastCutOff(ctx.clock.now(), day),
+    cutOff: reportCutOff,
+    isPastCutOff: isPastCutOff(ctx.clock.now(), day, reportCutOff),
     items,
     total: items.length,
     reported: items.filter((item) => item.hasReported).length,
@@ -80,40 +85,83 @@ export async function surveillance(ctx: ActorContext, day = todayInChina(ctx.clo
   const inDay = sql`r.registered_on = ${day}::date and ${registrationScope(ctx)}`;
   const [totals] = await rowsOf<Record<string, number>>(
     ctx,
-    sql`select count(*)::int as registrations, count(distinct r.id_number_index)::int as buyers,
-          count(distinct r.id_number_index) filter (where ${symptomatic})::int as symptomatic,
-          count(distinct r.id_number_index) filter (where ${followUp})::int as follow_up,
-          count(distinct r.id_number_index) filter (where r.has_contact_history)::int as contact
+    sql`select count(*)::int as registrations, count(distinct r.id_number_blind)::int as buyers,
+          count(distinct r.id_number_blind) filter (where ${symptomatic})::int as symptomatic,
+          count(distinct r.id_number_blind) filter (where ${followUp})::int as follow_up,
+          count(distinct r.id_number_blind) filter (where r.has_contact_history)::int as contact
         from ph_registration r where ${inDay}`,
   );
   const bySymptom = await rowsOf<{ key: string; people: number; registrations: number }>(
     ctx,
-    sql`select symptom as key, count(distinct r.id_number_index)::int as people, count(*)::int as registrations
+    sql`select symptom as key, count(distinct r.id_number_blind)::int as people, count(*)::int as registrations
         from ph_registration r cross join lateral unnest(r.symptoms) symptom where ${inDay} group by symptom`,
   );
   const byClass = await rowsOf<{ key: string; people: number; registrations: number }>(
     ctx,
-    sql`select r.medicine_class as key, count(distinct r.id_number_index)::int as people, count(*)::int as registrations
+    sql`select r.medicine_class as key, count(distinct r.id_number_blind)::int as people, count(*)::int as registrations
         from ph_registration r where ${inDay} group by r.medicine_class`,
   );
   const byStreet = await rowsOf<{ key: string; label: string | null; people: number; registrations: number; symptomatic: number }>(
     ctx,
-    sql`select r.street_code as key, max(s.name) as label, count(distinct r.id_number_index)::int as people, count(*)::int as registrations,
-          count(distinct r.id_number_index) filter (where ${symptomatic})::int as symptomatic
+    sql`select r.street_code as key, max(s.name) as label, count(distinct r.id_number_blind)::int as people, count(*)::int as registrations,
+          count(distinct r.id_number_blind) filter (where ${symptomatic})::int as symptomatic
         from ph_registration r left join street s on s.district_code = r.district_code and s.code = r.street_code
         where ${inDay} group by r.street_code order by r.street_code`,
   );
-  const trend = await rowsOf<{ day: string; symptomatic: number; registrations: number }>(
+  // Per pharmacy: the registrations still kept, then a purged day's tallies (people there per pharmacy and day anyway).
+  const byPharmacy = await rowsOf<{ key: string; label: string; people: number; registrations: number; symptomatic: number }>(
     ctx,
-    sql`select to_char(d.day, 'YYYY-MM-DD') as day,
-          coalesce((select count(distinct r.id_number_index) filter (where ${symptomatic}) from ph_registration r
-                    where r.registered_on = d.day and ${registrationScope(ctx)}), 0)::int as symptomatic,
-          coalesce((select count(*) from ph_registration r where r.registered_on = d.day and ${registrationScope(ctx)}), 0)::int as registrations
-        from generate_series(${day}::date - 40, ${day}::date, interval '1 day') d(day) order by d.day`,
+    sql`select x.pharmacy_id::text as key, max(e.name) as label, sum(x.people)::int as people, sum(x.registrations)::int as registrations,
+          sum(x.symptomatic)::int as symptomatic
+        from (select r.district_code, r.pharmacy_id, count(distinct r.id_number_blind) as people, count(*) as registrations,
+                count(distinct r.id_number_blind) filter (where ${symptomatic}) as symptomatic
+              from ph_registration r where ${inDay} group by r.district_code, r.pharmacy_id
+              union all
+              select r.district_code, r.pharmacy_id, sum(r.people), sum(r.registrations), sum(r.symptomatic_people)
+              from ph_registration_tally r where ${inDay} group by r.district_code, r.pharmacy_id) x
+        join entity e on e.district_code = x.district_code and e.id = x.pharmacy_id
+        group by x.pharmacy_id order by sum(x.symptomatic) desc, sum(x.registrations) desc, x.pharmacy_id limit 200`,
   );
+  const from = addDays(day, -40);
+  const series = await dailySeries(ctx, registrationScope(ctx), from, day);
+  const streetSeries = await dailySeries(ctx, registrationScope(ctx), from, day, true);
+  const streetNames = new Map(byStreet.map((row) => [row.key, row.label ?? row.key]));
+  const missingNames = [...streetSeries.keys()].filter((code) => !streetNames.has(code));
+  if (missingNames.length)
+    for (const row of await rowsOf<{ code: string; name: string }>(
+      ctx,
+      sql`select s.code, s.name from street s where s.district_code = ${ctx.actor.districtCode} and s.code in (${sql.join(
+        missingNames.map((code) => sql`${code}`),
+        sql`, `,
+      )})`,
+    ))
+      streetNames.set(row.code, row.name);
+  // Tallies of a purged day: counts without people by symptom (those are not kept).
+  const [tallied] = await rowsOf<{ registrations: number; symptomatic: number; follow_up: number; contact: number; people: number }>(
+    ctx,
+    sql`select coalesce(sum(r.registrations), 0)::int as registrations, coalesce(sum(r.people), 0)::int as people,
+          coalesce(sum(r.symptomatic_people), 0)::int as symptomatic, coalesce(sum(r.follow_up_people), 0)::int as follow_up,
+          coalesce(sum(r.contact_people), 0)::int as contact
+        from ph_registration_tally r where ${inDay}`,
+  );
+  const trend = series.days.map((seriesDay, index) => ({
+    day: seriesDay,
+    symptomatic: series.symptomatic[index] ?? 0,
+    registrations: series.registrations[index] ?? 0,
+  }));
+  const alarmDays = await rowsOf<{ area_code: string; day: string; detectors: string[] }>(
+    ctx,
+    sql`select a.area_code, to_char(a.signal_on, 'YYYY-MM-DD') as day, a.detectors from ph_alarm a
+        where ${scopeWhere(ctx.actor, { district: column('a.district_code'), street: column('a.street_code') })}
+          and a.signal_on between ${from}::date and ${day}::date`,
+  );
+  const alarmsOf = (area: string) => new Map(alarmDays.filter((alarm) => alarm.area_code === area).map((alarm) => [alarm.day, alarm]));
   const status = await pharmacyStatus(ctx, day);
-  // EARS on the symptomatic people per day (the 13 days before the chart are their baseline).
-  const alarms = earsAlarms(trend.map((row) => Number(row.symptomatic)));
+  // EARS on the symptomatic people per day (the 13 days before the chart are their baseline), as the alarms read them.
+  const alarms = earsAlarms(
+    trend.map((row) => Number(row.symptomatic)),
+    { minSigma: 0.5 },
+  );
   const counted = (
     keys: readonly string[],
     rows: { key: string; people: number; registrations: number }[],
@@ -125,11 +173,12 @@ export async function surveillance(ctx: ActorContext, day = todayInChina(ctx.clo
     });
   return {
     day,
-    registrations: Number(totals?.registrations ?? 0),
-    buyers: Number(totals?.buyers ?? 0),
-    symptomaticPeople: Number(totals?.symptomatic ?? 0),
-    followUpPeople: Number(totals?.follow_up ?? 0),
-    contactPeople: Number(totals?.contact ?? 0),
+    registrations: Number(totals?.registrations ?? 0) + Number(tallied?.registrations ?? 0),
+    buyers: Number(totals?.buyers ?? 0) + Number(tallied?.people ?? 0),
+    symptomaticPeople: Number(totals?.symptomatic ?? 0) + Number(tallied?.symptomatic ?? 0),
+    followUpPeople: Number(totals?.follow_up ?? 0) + Number(tallied?.follow_up ?? 0),
+    contactPeople: Number(totals?.contact ?? 0) + Number(tallied?.contact ?? 0),
+    isPurged: Number(tallied?.registrations ?? 0) > 0,
     pharmaciesReported: status.reported,
     pharmacies: status.total,
     bySymptom: counted(symptoms, bySymptom, symptomLabels),
@@ -150,5 +199,28 @@ export async function surveillance(ctx: ActorContext, day = todayInChina(ctx.clo
         isC3Alarm: alarms.c3[index] ?? false,
       }))
       .slice(-28),
+    byPharmacy: byPharmacy.map((row) => ({
+      key: row.key,
+      label: row.label,
+      people: Number(row.people),
+      registrations: Number(row.registrations),
+      symptomaticPeople: Number(row.symptomatic),
+    })),
+    streetTrends: [...streetSeries]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, street]) => {
+        const marked = alarmsOf(code);
+        return {
+          key: code,
+          label: streetNames.get(code) ?? code,
+          points: street.days
+            .map((pointDay, index) => ({
+              day: pointDay,
+              symptomaticPeople: street.symptomatic[index] ?? 0,
+              alarm: (marked.get(pointDay)?.detectors ?? []) as ('C1' | 'C2' | 'C3')[],
+            }))
+            .slice(-28),
+        };
+      }),
   };
 }
