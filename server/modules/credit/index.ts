@@ -27,3 +27,19 @@ export async function creditListedEntityIds(
   const serious = await seriousListedEntityIds(ctx, districtCode, entityIds, today);
   return new Set([...abnormal, ...serious]);
 }
+
+/**
+ * Of the given entities of one district, which are on the abnormal-operation list (or marked abnormal) and which on
+ * the serious-violation list on `today`, separately: the five-colour code floors each differently.
+ */
+export async function creditListStatus(
+  ctx: ServiceContext,
+  districtCode: string,
+  entityIds: readonly number[],
+  today: string,
+): Promise<{ abnormal: Set<number>; serious: Set<number> }> {
+  return {
+    abnormal: await abnormalListedEntityIds(ctx, districtCode, entityIds),
+    serious: await seriousListedEntityIds(ctx, districtCode, entityIds, today),
+  };
+}
