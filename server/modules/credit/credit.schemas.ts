@@ -277,7 +277,13 @@ export const RepairList = list(RepairView);
 
 /* Objections 异议 */
 export const ObjectionQuery = Type.Object(
-  { ...Paging, status: Type.Optional(literals(objectionStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  {
+    ...Paging,
+    status: Type.Optional(literals(objectionStatuses)),
+    /** Still being handled: submitted or accepted. */
+    isOpen: Type.Optional(Type.Boolean()),
+    entityId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
   { additionalProperties: false },
 );
 export type ObjectionQuery = Static<typeof ObjectionQuery>;

@@ -75,7 +75,7 @@ export const useRepairs = (query: { status?: string; page: number }) =>
     queryFn: ({ signal }) => api.get<Page<RepairView>>('/credit/repairs', { ...query, pageSize: 20 }, signal),
   });
 
-export const useObjections = (query: { status?: string; page: number }) =>
+export const useObjections = (query: { status?: string; isOpen?: boolean; page: number }) =>
   useQuery({
     queryKey: keys.objections(query),
     queryFn: ({ signal }) => api.get<Page<ObjectionView>>('/credit/objections', { ...query, pageSize: 20 }, signal),

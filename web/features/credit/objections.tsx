@@ -25,12 +25,11 @@ export function Objections() {
   const isOfficer = hasAnyRole(me, officerRoles);
   const [status, setStatus] = useState<ObjectionView['status'] | 'open' | 'all'>('open');
   const [page, setPage] = useState(1);
-  const objections = useObjections({ page, ...(status === 'all' || status === 'open' ? {} : { status }) });
+  const objections = useObjections({ page, ...(status === 'all' ? {} : status === 'open' ? { isOpen: true } : { status }) });
   const accept = useAcceptObjection();
   const decide = useDecideObjection();
   const [step, setStep] = useState<Step | null>(null);
   const [note, setNote] = useState('');
-  const items = objections.data?.items.filter((item) => status !== 'open' || item.status === 'submitted' || item.status === 'accepted');
   const close = () => {
     setStep(null);
     setNote('');
@@ -64,7 +63,7 @@ export function Objections() {
         size="small"
         rowKey="id"
         loading={objections.isFetching}
-        dataSource={items}
+        dataSource={objections.data?.items}
         pagination={{ current: page, pageSize: 20, total: objections.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         expandable={{
           expandedRowRender: (row) => (

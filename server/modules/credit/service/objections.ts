@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
@@ -114,6 +114,7 @@ export async function listObjections(ctx: ActorContext, query: ObjectionQuery) {
   const where = and(
     objectionScope(ctx),
     query.status ? eq(creditObjection.status, query.status) : undefined,
+    query.isOpen ? inArray(creditObjection.status, ['submitted', 'accepted']) : undefined,
     query.entityId ? eq(creditObjection.entityId, query.entityId) : undefined,
   );
   const rows = await ctx.db
