@@ -70,3 +70,9 @@ CREATE UNIQUE INDEX credit_serious_violation_case ON credit_serious_violation (d
 ALTER TABLE credit_abnormal_listing ADD COLUMN removal_kind text CHECK (removal_kind IN ('repair', 'staff', 'objection'));
 -- Listings the daily job made (decided on the legal date, not by a person).
 ALTER TABLE credit_abnormal_listing ADD COLUMN is_automatic boolean NOT NULL DEFAULT false;
+-- When a listing last changed (listed, removed, moved, expired): other modules re-grade what changed since their last
+-- run (the random-inspection credit class), through credit's index.
+ALTER TABLE credit_abnormal_listing ADD COLUMN changed_at timestamptz NOT NULL DEFAULT now();
+ALTER TABLE credit_serious_violation ADD COLUMN changed_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX credit_abnormal_listing_changed ON credit_abnormal_listing (district_code, changed_at);
+CREATE INDEX credit_serious_violation_changed ON credit_serious_violation (district_code, changed_at);

@@ -5,7 +5,7 @@
  */
 import type { ServiceContext } from '../../platform/http/context.ts';
 import { abnormalListedEntityIds } from './service/abnormal-listings.ts';
-import { seriousListedEntityIds } from './service/serious-violations.ts';
+import { listChangedEntityIds, seriousListedEntityIds } from './service/serious-violations.ts';
 
 /** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
 export { creditFigures } from './credit.figures.ts';
@@ -42,4 +42,12 @@ export async function creditListStatus(
     abnormal: await abnormalListedEntityIds(ctx, districtCode, entityIds),
     serious: await seriousListedEntityIds(ctx, districtCode, entityIds, today),
   };
+}
+
+/**
+ * Entities of one district whose listing changed (listed, removed, moved to the serious list, term ended) at or after
+ * `since`: the random-inspection credit class re-grades them without waiting for its monthly run.
+ */
+export function creditListChangedEntityIds(ctx: ServiceContext, districtCode: string, since: Date): Promise<number[]> {
+  return listChangedEntityIds(ctx, districtCode, since);
 }

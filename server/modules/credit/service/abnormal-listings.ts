@@ -128,6 +128,7 @@ export async function createListing(ctx: ActorContext, body: ListingInput): Prom
         decidedOn: body.decidedOn,
         decisionNumber,
         listedBy: ctx.actor.userId,
+        changedAt: ctx.clock.now(),
       })
       .returning();
     const listing = row as ListingRow;
@@ -239,6 +240,7 @@ export async function removeListingIn(
       removalReason: removal.removalReason,
       removalKind: removal.kind,
       removedBy: ctx.actor.userId,
+      changedAt: ctx.clock.now(),
     })
     .where(and(eq(creditAbnormalListing.districtCode, listing.districtCode), eq(creditAbnormalListing.id, listing.id)))
     .returning();

@@ -58,6 +58,7 @@ export async function listNonFilers(ctx: ServiceContext, districtCode: string, r
         decidedOn: today,
         decisionNumber,
         isAutomatic: true,
+        changedAt: ctx.clock.now(),
       })
       .returning({ id: creditAbnormalListing.id });
     const listingId = listing?.id as number;

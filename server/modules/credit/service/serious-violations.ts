@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { chinaInstant, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
@@ -118,6 +118,7 @@ export async function listFromCase(ctx: ActorContext, body: SeriousFromCaseInput
         termEndsOn: seriousTermEnds(body.listedOn),
         decisionNumber,
         listedBy: ctx.actor.userId,
+        changedAt: ctx.clock.now(),
       })
       .returning();
     const serious = row as SeriousRow;
@@ -177,11 +178,12 @@ export async function listFromAbnormal(ctx: ActorContext, body: SeriousFromListi
         termEndsOn: seriousTermEnds(body.listedOn),
         decisionNumber,
         listedBy: ctx.actor.userId,
+        changedAt: ctx.clock.now(),
       })
       .returning();
     await tx
       .update(creditAbnormalListing)
-      .set({ status: 'moved_to_serious' })
+      .set({ status: 'moved_to_serious', changedAt: ctx.clock.now() })
       .where(and(eq(creditAbnormalListing.districtCode, listing.districtCode), eq(creditAbnormalListing.id, listing.id)));
     const serious = row as SeriousRow;
     await writeAudit(
@@ -256,7 +258,14 @@ export async function removeSeriousIn(
   const { removedOn, reason } = removal;
   await ctx.db
     .update(creditSeriousViolation)
-    .set({ status: 'removed', removedOn, removalReason: reason, removalKind: removal.kind, removedBy: ctx.actor?.userId || null })
+    .set({
+      status: 'removed',
+      removedOn,
+      removalReason: reason,
+      removalKind: removal.kind,
+      removedBy: ctx.actor?.userId || null,
+      changedAt: ctx.clock.now(),
+    })
     .where(and(eq(creditSeriousViolation.districtCode, serious.districtCode), eq(creditSeriousViolation.id, serious.id)));
   await writeAudit(ctx, {
     action: 'credit.serious.remove',
@@ -299,6 +308,19 @@ export async function expireSeriousListings(ctx: ServiceContext, districtCode: s
     });
   }
   return due.length;
+}
+
+/** Entities whose abnormal or serious-violation listing changed (listed, removed, moved, expired) at or after `since`. */
+export async function listChangedEntityIds(ctx: ServiceContext, districtCode: string, since: Date): Promise<number[]> {
+  const abnormal = await ctx.db
+    .selectDistinct({ entityId: creditAbnormalListing.entityId })
+    .from(creditAbnormalListing)
+    .where(and(eq(creditAbnormalListing.districtCode, districtCode), gte(creditAbnormalListing.changedAt, since)));
+  const serious = await ctx.db
+    .selectDistinct({ entityId: creditSeriousViolation.entityId })
+    .from(creditSeriousViolation)
+    .where(and(eq(creditSeriousViolation.districtCode, districtCode), gte(creditSeriousViolation.changedAt, since)));
+  return [...new Set([...abnormal, ...serious].map((row) => row.entityId))].sort((a, b) => a - b);
 }
 
 /** Entities (of the given ids) on the serious-violation list today (term not ended, not removed). */
