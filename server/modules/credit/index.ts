@@ -23,14 +23,15 @@ export async function creditListedEntityIds(
   entityIds: readonly number[],
   today: string,
 ): Promise<Set<number>> {
-  const abnormal = await abnormalListedEntityIds(ctx, districtCode, entityIds);
+  const abnormal = await abnormalListedEntityIds(ctx, districtCode, entityIds, today);
   const serious = await seriousListedEntityIds(ctx, districtCode, entityIds, today);
   return new Set([...abnormal, ...serious]);
 }
 
 /**
  * Of the given entities of one district, which are on the abnormal-operation list (or marked abnormal) and which on
- * the serious-violation list on `today`, separately: the five-colour code floors each differently.
+ * the serious-violation list on `today` (a past day: as the lists stood then), separately: the five-colour code floors
+ * each differently.
  */
 export async function creditListStatus(
   ctx: ServiceContext,
@@ -39,7 +40,7 @@ export async function creditListStatus(
   today: string,
 ): Promise<{ abnormal: Set<number>; serious: Set<number> }> {
   return {
-    abnormal: await abnormalListedEntityIds(ctx, districtCode, entityIds),
+    abnormal: await abnormalListedEntityIds(ctx, districtCode, entityIds, today),
     serious: await seriousListedEntityIds(ctx, districtCode, entityIds, today),
   };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { chinaInstant, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inIds } from '../../../db/id-set.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -274,22 +275,41 @@ export async function removeListing(ctx: ActorContext, id: number, body: Removal
   return listingView(row, todayInChina(ctx.clock.now()));
 }
 
-/** Entities (of the given ids) on the abnormal-operation list or marked abnormal today: credit classes, risk grades. */
+/**
+ * Entities (of the given ids) on the abnormal-operation list or marked abnormal on `day` (default: now): decided by
+ * then and not yet out — removed after it, or moved to the serious-violation list after it. The credit classes, the
+ * five-colour code (also for a past year's end: the demo's colour history).
+ */
 export async function abnormalListedEntityIds(
   ctx: ServiceContext,
   districtCode: string,
   entityIds: readonly number[],
+  day?: string,
 ): Promise<Set<number>> {
   if (entityIds.length === 0) return new Set();
-  const rows = await ctx.db
-    .selectDistinct({ entityId: creditAbnormalListing.entityId })
-    .from(creditAbnormalListing)
-    .where(
-      and(
-        eq(creditAbnormalListing.districtCode, districtCode),
-        eq(creditAbnormalListing.status, 'listed'),
-        inArray(creditAbnormalListing.entityId, [...entityIds]),
-      ),
-    );
-  return new Set(rows.map((row) => row.entityId));
+  if (day === undefined) {
+    const rows = await ctx.db
+      .selectDistinct({ entityId: creditAbnormalListing.entityId })
+      .from(creditAbnormalListing)
+      .where(
+        and(
+          eq(creditAbnormalListing.districtCode, districtCode),
+          eq(creditAbnormalListing.status, 'listed'),
+          inArray(creditAbnormalListing.entityId, [...entityIds]),
+        ),
+      );
+    return new Set(rows.map((row) => row.entityId));
+  }
+  // A moved listing ends the day its serious-violation listing starts (same district: a co-located join).
+  const rows = await queryRows<{ entity_id: string | number }>(
+    ctx.db,
+    sql`select distinct a.entity_id from credit_abnormal_listing a
+        left join credit_serious_violation s on s.district_code = a.district_code and s.abnormal_listing_id = a.id
+        where a.district_code = ${districtCode} and ${inIds(sql`a.entity_id`, entityIds)}
+          and a.decided_on <= ${day}::date
+          and (a.status = 'listed'
+            or (a.status = 'removed' and a.removed_on > ${day}::date)
+            or (a.status = 'moved_to_serious' and (s.listed_on is null or s.listed_on > ${day}::date)))`,
+  );
+  return new Set(rows.map((row) => Number(row.entity_id)));
 }

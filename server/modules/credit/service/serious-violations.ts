@@ -323,18 +323,25 @@ export async function listChangedEntityIds(ctx: ServiceContext, districtCode: st
   return [...new Set([...abnormal, ...serious].map((row) => row.entityId))].sort((a, b) => a - b);
 }
 
-/** Entities (of the given ids) on the serious-violation list today (term not ended, not removed). */
+/**
+ * Entities (of the given ids) on the serious-violation list on `today`: listed by then, term not ended, not removed
+ * by then (a listing removed later was still on the list that day).
+ */
 export async function seriousListedEntityIds(ctx: ServiceContext, districtCode: string, entityIds: readonly number[], today: string) {
   if (entityIds.length === 0) return new Set<number>();
   const rows = await ctx.db
-    .select({ entityId: creditSeriousViolation.entityId, termEndsOn: creditSeriousViolation.termEndsOn })
+    .select({
+      entityId: creditSeriousViolation.entityId,
+      status: creditSeriousViolation.status,
+      listedOn: creditSeriousViolation.listedOn,
+      termEndsOn: creditSeriousViolation.termEndsOn,
+      removedOn: creditSeriousViolation.removedOn,
+    })
     .from(creditSeriousViolation)
-    .where(
-      and(
-        eq(creditSeriousViolation.districtCode, districtCode),
-        eq(creditSeriousViolation.status, 'listed'),
-        inArray(creditSeriousViolation.entityId, [...entityIds]),
-      ),
-    );
-  return new Set(rows.filter((row) => row.termEndsOn > today).map((row) => row.entityId));
+    .where(and(eq(creditSeriousViolation.districtCode, districtCode), inArray(creditSeriousViolation.entityId, [...entityIds])));
+  return new Set(
+    rows
+      .filter((row) => row.listedOn <= today && row.termEndsOn > today && (row.removedOn === null || row.removedOn > today))
+      .map((row) => row.entityId),
+  );
 }
