@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { todayInChina } from '../shared/calendar-day.ts';
 import { creditCodeCheckCharacter } from '../shared/credit-code.ts';
 import { type Harness, screenshot, signIn, startHarness } from './harness.ts';
 
@@ -104,6 +105,77 @@ describe('credit supervision', () => {
     const after = await publicPageText(`/public/credit/${me.districtCode}/${creditCode}`);
     expect(after).not.toContain('未按照规定期限公示年度报告');
     expect(after).toContain('未列入');
+  });
+
+  test('an objection to a listing is accepted and upheld in the objections tab; the public page follows; an unknown code gets a page', async () => {
+    const section = await harness.newPage();
+    await signIn(section, 'food.section', 'Demo-Section-2026');
+    const me = (await (await section.request.get('/api/v1/auth/me')).json()) as { districtCode: string };
+    const station = await harness.newPage();
+    await signIn(station, 'inspector1', 'Demo-Inspector1-2026');
+    const seen = (await (await station.request.get('/api/v1/credit/abnormal-listings?pageSize=1')).json()) as {
+      items: { streetCode: string }[];
+    };
+    const body = `91${me.districtCode}${String((Date.now() + 7) % 1e8).padStart(8, '0')}2`;
+    const creditCode = body + creditCodeCheckCharacter(body);
+    const name = `异议旅程有限公司${String(Date.now() % 1e4)}`;
+    const created = await section.request.post('/api/v1/entities', {
+      data: {
+        creditCode,
+        name,
+        kind: 'enterprise',
+        legalRepName: '钱七',
+        legalRepIdNumber: '11010519491231002X',
+        industryCode: 'F52',
+        foundedOn: '2024-03-01',
+        address: '异议路3号',
+        streetCode: seen.items[0]?.streetCode,
+        businessCategory: 'other',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const entityId = ((await created.json()) as { id: number }).id;
+    const today = todayInChina(new Date());
+    const listed = await section.request.post('/api/v1/credit/abnormal-listings', {
+      data: { entityId, reason: 'unreachable_at_address', decidedOn: today },
+    });
+    expect(listed.status()).toBe(201);
+    const listingId = ((await listed.json()) as { id: number }).id;
+
+    // The entity objects (staff file it for the entity here) on the abnormal-list tab.
+    await station.goto('/credit?tab=abnormal');
+    await station.getByTestId(`object-${listingId}`).click();
+    await station.getByTestId('objection-grounds').fill('登记住所有人值守，核查当日未敲门');
+    await station.getByRole('dialog').locator('button.ant-btn-primary').click();
+    await station.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // The station accepts it, then upholds it: the listing is revoked.
+    const objections = (await (await station.request.get(`/api/v1/credit/objections?isOpen=true&entityId=${entityId}`)).json()) as {
+      items: { id: number }[];
+    };
+    const objectionId = objections.items[0]?.id as number;
+    await station.goto('/credit?tab=objections');
+    // antd spaces two-character labels (受 理): the buttons are found by their test ids.
+    await station.getByTestId(`accept-${objectionId}`).click();
+    await station.getByRole('dialog').locator('button.ant-btn-primary').click();
+    await station.getByRole('dialog').waitFor({ state: 'detached' });
+    await station.getByTestId(`uphold-${objectionId}`).click();
+    await station.getByTestId('objection-note').fill('经复核可以联系，列入有误');
+    await station.getByRole('dialog').locator('button.ant-btn-primary').click();
+    await station.getByRole('dialog').waitFor({ state: 'detached' });
+    await screenshot(station, 'credit-objections');
+    const after = await publicPageText(`/public/credit/${me.districtCode}/${creditCode}`);
+    expect(after).not.toContain('通过登记的住所或者经营场所无法联系');
+
+    const context = await harness.browser.newContext({ baseURL: harness.baseUrl, javaScriptEnabled: false, locale: 'zh-CN' });
+    try {
+      const unknown = await context.newPage();
+      const response = await unknown.goto(`/public/credit/${me.districtCode}/91${me.districtCode}0000000000`);
+      expect(response?.status()).toBe(404);
+      expect(await unknown.content()).toContain('未找到信用记录');
+    } finally {
+      await context.close();
+    }
   });
 
   test('section staff see the filing rate by street and kind on a phone', async () => {

@@ -52,3 +52,31 @@ export const repairAlreadyOpen = defineError('credit.repair_already_open', 409, 
   'zh-CN': '该记录已有待审查的信用修复申请',
   en: 'An application for this record is already under review',
 });
+export const seriousAlreadyListed = defineError('credit.serious_already_listed', 409, {
+  'zh-CN': '该案件的当事人已据此列入严重违法失信名单',
+  en: 'The party of this case is already on the serious-violation list for it',
+});
+export const objectionNotFound = defineError('credit.objection_not_found', 404, {
+  'zh-CN': '找不到该异议申请',
+  en: 'Objection not found',
+});
+export const objectionTooLate = defineError('credit.objection_too_late', 409, {
+  'zh-CN': '异议须在列入决定公示之日起30日内提出（截至 {until}）',
+  en: 'An objection must be filed within 30 days of the listing’s publication (by {until})',
+});
+export const objectionAlreadyOpen = defineError('credit.objection_already_open', 409, {
+  'zh-CN': '该记录已有办理中的异议申请',
+  en: 'An objection to this record is already being handled',
+});
+export const objectionWrongStep = defineError('credit.objection_wrong_step', 409, {
+  'zh-CN': '该异议当前不能办理此步骤（{status}）',
+  en: 'This step is not open for the objection now ({status})',
+});
+export const importNotFound = defineError('credit.import_not_found', 404, {
+  'zh-CN': '找不到该导入批次',
+  en: 'Import batch not found',
+});
+export const importAlreadyCommitted = defineError('credit.import_already_committed', 409, {
+  'zh-CN': '该导入批次已提交',
+  en: 'This import batch is already committed',
+});

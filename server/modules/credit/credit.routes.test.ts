@@ -135,24 +135,44 @@ describe('annual reports', () => {
     });
   });
 
-  it('the registration system’s extract imports filing days row by row, with each bad row’s number and reason', async () => {
+  it('the registration system’s extract is dry-run row by row (each bad row’s number and reason), then commit files exactly the plan', async () => {
     const csv = `统一社会信用代码,企业名称,报送日期\n${otherStreet.creditCode},二所辖区公司,2025/04/02\n${young.creditCode},新设公司,2025-04-02\n,无代码,2025-04-02\n${firm.creditCode},甬信,明天\n`;
-    const imported = await call(
+    const dryRun = await call(
       'section',
       'POST',
-      '/api/v1/credit/annual-reports/import?reportYear=2024&filename=2024.csv',
+      '/api/v1/credit/annual-reports/imports?reportYear=2024&filename=2024.csv',
       csv,
       'text/csv',
     );
-    expect(imported.status, imported.text).toBe(200);
-    expect(imported.body).toMatchObject({ rows: 4, filed: 1, unchanged: 0, rejected: 3 });
-    expect((imported.body.errors as Json[]).map((error) => [error.rowNumber, error.field])).toEqual([
+    expect(dryRun.status, dryRun.text).toBe(201);
+    expect(dryRun.body).toMatchObject({ status: 'dry_run', rows: 4, filed: 1, unchanged: 0, rejected: 3 });
+    expect(dryRun.body.plan).toEqual([{ rowNumber: 2, creditCode: otherStreet.creditCode, filedOn: '2025-04-02' }]);
+    expect((dryRun.body.errors as Json[]).map((error) => [error.rowNumber, error.field])).toEqual([
       [3, '统一社会信用代码'],
       [4, '统一社会信用代码'],
       [5, '报送日期'],
     ]);
+    // Nothing is filed before the commit.
+    const before = await call('section', 'GET', `/api/v1/credit/annual-reports?reportYear=2024&entityId=${otherStreet.id}`);
+    expect((before.body.items as Json[])[0]).toMatchObject({ filedOn: null });
+    expect((await call('inspector1', 'POST', `/api/v1/credit/annual-reports/imports/${dryRun.body.id}/commit`)).status).toBe(403);
+    const committed = await call('section', 'POST', `/api/v1/credit/annual-reports/imports/${dryRun.body.id}/commit`);
+    expect(committed.status, committed.text).toBe(200);
+    expect(committed.body).toMatchObject({ status: 'committed', filed: 1, skipped: 0 });
     const report = await call('section', 'GET', `/api/v1/credit/annual-reports?reportYear=2024&entityId=${otherStreet.id}`);
     expect((report.body.items as Json[])[0]).toMatchObject({ filedOn: '2025-04-02', channel: 'import' });
+    const twice = await call('section', 'POST', `/api/v1/credit/annual-reports/imports/${dryRun.body.id}/commit`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('credit.import_already_committed');
+    // The same file again: the report is on file as early, so the row is unchanged.
+    const again = await call(
+      'section',
+      'POST',
+      '/api/v1/credit/annual-reports/imports?reportYear=2024&filename=again.csv',
+      csv,
+      'text/csv',
+    );
+    expect(again.body).toMatchObject({ filed: 0, unchanged: 1, rejected: 3 });
   });
 
   it('reminders go to the non-filers in scope with a phone, once a day, through the SMS outbox', async () => {

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { formatYuan } from '../../../shared/money.ts';
+import { normaliseCreditCode, validateCreditCode } from '../../../shared/credit-code.ts';
 import { settingsRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { invalidRequest } from '../../platform/errors/problem.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
-import { html, publicLanguage, publicPage } from '../../platform/public-html/html.ts';
+import { publicLanguage } from '../../platform/public-html/html.ts';
 import { spreadsheetContentTypes } from '../registry/index.ts';
 import {
   AnnualReportList,
@@ -12,12 +12,18 @@ import {
   AnnualReportView,
   FilingBody,
   FilingRateView,
+  ImportBatchView,
   ImportQuery,
-  ImportResult,
   ListingBody,
   ListingList,
   ListingQuery,
   ListingView,
+  ObjectionAcceptanceBody,
+  ObjectionBody,
+  ObjectionDecisionBody,
+  ObjectionList,
+  ObjectionQuery,
+  ObjectionView,
   PublicRecordParams,
   PublicRecordQuery,
   RateQuery,
@@ -29,18 +35,21 @@ import {
   RepairList,
   RepairQuery,
   RepairView,
+  SeriousFromCaseBody,
   SeriousFromListingBody,
   SeriousList,
   SeriousQuery,
   SeriousView,
 } from './credit.schemas.ts';
 import { createListing, getListing, listListings, removeListing } from './service/abnormal-listings.ts';
-import { importFilings } from './service/annual-report-import.ts';
+import { commitFilingImport, dryRunFilingImport, getFilingImport } from './service/annual-report-import.ts';
 import { filingRates, listAnnualReports, recordFiling, remindInScope } from './service/annual-reports.ts';
 import { listingDecisionDocx } from './service/listing-decision.ts';
+import { acceptObjection, decideObjection, fileObjection, getObjection, listObjections } from './service/objections.ts';
+import { creditRecordPage, noCreditRecordPage } from './service/public-page.ts';
 import { publicCreditRecord } from './service/public-record.ts';
 import { applyForRepair, decideRepair, getRepair, listRepairs } from './service/repairs.ts';
-import { getSerious, listFromAbnormal, listSerious } from './service/serious-violations.ts';
+import { getSerious, listFromAbnormal, listFromCase, listSerious } from './service/serious-violations.ts';
 
 const tags = ['credit'];
 const readers = requireRole(...staffAndOperatorRoles);
@@ -86,13 +95,13 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
     (request) => remindInScope(ctx(request), request.body.reportYear),
   );
   app.post(
-    '/api/v1/credit/annual-reports/import',
+    '/api/v1/credit/annual-reports/imports',
     {
       preHandler: requireRole(...settingsRoles),
       bodyLimit: importBodyLimit,
-      schema: { tags, querystring: ImportQuery, response: { 200: ImportResult } },
+      schema: { tags, querystring: ImportQuery, response: { 201: ImportBatchView } },
     },
-    async (request) => {
+    async (request, reply) => {
       const contentType = String(request.headers['content-type'] ?? '')
         .split(';')[0]
         ?.trim();
@@ -101,13 +110,24 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
         throw invalidRequest({}, [
           { in: 'body', field: '', code: 'content_type', message: { 'zh-CN': '请上传 csv 或 xlsx 文件', en: 'Upload a csv or xlsx file' } },
         ]);
-      return importFilings(ctx(request), {
+      const batch = await dryRunFilingImport(ctx(request), {
         file: request.body,
         kind,
         filename: request.query.filename,
         reportYear: request.query.reportYear,
       });
+      return reply.status(201).send(batch);
     },
+  );
+  app.get(
+    '/api/v1/credit/annual-reports/imports/:id',
+    { preHandler: requireRole(...settingsRoles), schema: { tags, params: IdParams, response: { 200: ImportBatchView } } },
+    (request) => getFilingImport(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/credit/annual-reports/imports/:id/commit',
+    { preHandler: requireRole(...settingsRoles), schema: { tags, params: IdParams, response: { 200: ImportBatchView } } },
+    (request) => commitFilingImport(ctx(request), request.params.id),
   );
 
   /* Abnormal-operation list 经营异常名录 */
@@ -154,6 +174,11 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
     { preHandler: requireRole(...settingsRoles), schema: { tags, body: SeriousFromListingBody, response: { 201: SeriousView } } },
     async (request, reply) => reply.status(201).send(await listFromAbnormal(ctx(request), request.body)),
   );
+  app.post(
+    '/api/v1/credit/serious-violations/from-case',
+    { preHandler: requireRole(...settingsRoles), schema: { tags, body: SeriousFromCaseBody, response: { 201: SeriousView } } },
+    async (request, reply) => reply.status(201).send(await listFromCase(ctx(request), request.body)),
+  );
   app.get(
     '/api/v1/credit/serious-violations/:id',
     { preHandler: readers, schema: { tags, params: IdParams, response: { 200: SeriousView } } },
@@ -185,7 +210,37 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
     (request) => decideRepair(ctx(request), request.params.id, request.body),
   );
 
-  /* Public credit record: a no-script page per entity, no personal data. */
+  /* Objections 异议 */
+  app.get(
+    '/api/v1/credit/objections',
+    { preHandler: readers, schema: { tags, querystring: ObjectionQuery, response: { 200: ObjectionList } } },
+    (request) => listObjections(ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/credit/objections',
+    {
+      preHandler: requireRole('admin', 'section', 'inspector', 'operator'),
+      schema: { tags, body: ObjectionBody, response: { 201: ObjectionView } },
+    },
+    async (request, reply) => reply.status(201).send(await fileObjection(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/credit/objections/:id',
+    { preHandler: readers, schema: { tags, params: IdParams, response: { 200: ObjectionView } } },
+    (request) => getObjection(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/credit/objections/:id/acceptance',
+    { preHandler: officers, schema: { tags, params: IdParams, body: ObjectionAcceptanceBody, response: { 200: ObjectionView } } },
+    (request) => acceptObjection(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/credit/objections/:id/decision',
+    { preHandler: officers, schema: { tags, params: IdParams, body: ObjectionDecisionBody, response: { 200: ObjectionView } } },
+    (request) => decideObjection(ctx(request), request.params.id, request.body),
+  );
+
+  /* Public credit record: a no-script page per entity, no personal data; a code without a record gets a page too. */
   app.get(
     '/public/credit/:district/:creditCode',
     {
@@ -194,63 +249,17 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
     },
     async (request, reply) => {
       const language = publicLanguage(request.query, request.headers['accept-language']);
-      const en = language === 'en';
-      const { district, creditCode } = request.params;
-      const record = await publicCreditRecord(contextOf(platform, request), district, creditCode);
-      const path = `/public/credit/${district}/${creditCode}`;
-      const title = en ? 'Credit record' : '信用记录';
+      const district = request.params.district;
+      const creditCode = normaliseCreditCode(request.params.creditCode);
+      const path = `/public/credit/${district}/${encodeURIComponent(creditCode)}`;
+      const check = validateCreditCode(creditCode);
+      const record = check.ok ? await publicCreditRecord(contextOf(platform, request), district, creditCode) : null;
+      reply.header('content-type', 'text/html; charset=utf-8');
       if (!record) {
-        return reply
-          .status(404)
-          .header('content-type', 'text/html; charset=utf-8')
-          .send(
-            publicPage({
-              language,
-              title,
-              path,
-              body: html`<section><p>${en ? 'No credit record for this code.' : '未找到该统一社会信用代码的信用记录。'}</p></section>`,
-            }),
-          );
+        const problem = check.ok ? 'unknown' : check.reason === 'check_character' ? 'check_character' : 'malformed';
+        return reply.status(404).send(noCreditRecordPage(creditCode, problem, language, path));
       }
-      const stateText: Record<string, [string, string]> = {
-        filed_on_time: ['已按期报送', 'Filed on time'],
-        filed_late: ['逾期补报', 'Filed late'],
-        not_yet_due: ['报送期内未报', 'Not yet filed (window open)'],
-        overdue: ['未报送', 'Not filed'],
-      };
-      const body = html`<section><h2>${record.name}</h2><p class="muted">${en ? 'Unified social credit code' : '统一社会信用代码'} ${record.creditCode}</p><p>${record.address}</p></section>
-<section><h2>${en ? 'Annual reports' : '年度报告'}</h2><table>${record.reports.map(
-        (report) =>
-          html`<tr><td>${String(report.reportYear)}${en ? '' : '年度'}</td><td>${(stateText[report.state] ?? ['', ''])[en ? 1 : 0]}</td><td class="muted">${report.filedOn ?? ''}</td></tr>`,
-      )}</table></section>
-<section><h2>${en ? 'Abnormal-operation list' : '经营异常名录'}</h2>${
-        record.abnormal.length
-          ? html`<table>${record.abnormal.map(
-              (item) =>
-                html`<tr><td>${item.measure === 'listing' ? (en ? 'Listed' : '列入经营异常名录') : en ? 'Marked abnormal' : '标记为经营异常状态'}</td><td>${item.reason[language]}</td><td class="muted">${item.decidedOn} ${item.decisionNumber}<br>${item.legalBasis}</td></tr>`,
-            )}</table>`
-          : html`<p>${en ? 'Not listed.' : '未列入。'}</p>`
-      }</section>
-<section><h2>${en ? 'Serious-violation list' : '严重违法失信名单'}</h2>${
-        record.serious.length
-          ? html`<table>${record.serious.map(
-              (item) =>
-                html`<tr><td>${en ? 'Listed' : '列入'} ${item.listedOn}</td><td>${en ? 'until' : '届满'} ${item.termEndsOn}</td><td class="muted">${item.decisionNumber}</td></tr>`,
-            )}</table>`
-          : html`<p>${en ? 'Not listed.' : '未列入。'}</p>`
-      }</section>
-<section><h2>${en ? 'Administrative penalties' : '行政处罚信息'}</h2>${
-        record.penalties.length
-          ? html`<table>${record.penalties.map(
-              (item) =>
-                html`<tr><td>${item.decisionNumber}</td><td>${item.decidedOn}</td><td>${item.amountFen > 0n ? `${formatYuan(item.amountFen)} ${en ? 'yuan' : '元'}` : ''}</td><td class="muted">${en ? 'Published' : '公示'} ${item.publishedOn}</td></tr>`,
-            )}</table>`
-          : html`<p>${en ? 'None published.' : '无公示的行政处罚。'}</p>`
-      }</section>`;
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'public, max-age=60')
-        .send(publicPage({ language, title: `${title} · ${record.name}`, body, path }));
+      return reply.header('cache-control', 'public, max-age=60').send(creditRecordPage(record, language, path));
     },
   );
 };

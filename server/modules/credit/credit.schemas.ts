@@ -35,6 +35,11 @@ export const seriousStatuses = ['listed', 'removed'] as const;
 export const repairTargets = ['abnormal_listing', 'serious_violation'] as const;
 export const repairStatuses = ['submitted', 'approved', 'rejected'] as const;
 export const repairDecisions = ['approved', 'rejected'] as const;
+/** How a listing ended: staff removal (cause cured), an approved repair, an upheld objection, the end of the term. */
+export const abnormalRemovalKinds = ['staff', 'repair', 'objection'] as const;
+export const seriousRemovalKinds = ['repair', 'term_ended', 'objection'] as const;
+export const objectionStatuses = ['submitted', 'accepted', 'not_accepted', 'upheld', 'dismissed'] as const;
+export type ObjectionStatus = (typeof objectionStatuses)[number];
 
 /* Annual reports */
 export const AnnualReportQuery = Type.Object(
@@ -114,6 +119,24 @@ export const ImportResult = Type.Object({
   errors: Type.Array(ImportRowError),
 });
 export type ImportResult = Static<typeof ImportResult>;
+/** A stored dry run of the filing import: what commit would file, row by row, and the rejected rows. */
+export const ImportBatchView = Type.Object({
+  id: Type.Integer(),
+  reportYear: Type.Integer(),
+  filename: Type.String(),
+  status: literals(['dry_run', 'committed'] as const),
+  rows: Type.Integer(),
+  filed: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  plan: Type.Array(Type.Object({ rowNumber: Type.Integer(), creditCode: Type.String(), filedOn: DateString })),
+  errors: Type.Array(ImportRowError),
+  createdAt: Type.String({ format: 'date-time' }),
+  committedAt: Nullable(Type.String({ format: 'date-time' })),
+  /** On commit: reports whose filing day changed meanwhile (filed earlier by another way) and were left as they are. */
+  skipped: Type.Optional(Type.Integer()),
+});
+export type ImportBatchView = Static<typeof ImportBatchView>;
 
 /* Abnormal-operation list */
 export const ListingQuery = Type.Object(
@@ -153,8 +176,13 @@ export const ListingView = Type.Object({
   status: literals(abnormalStatuses),
   removedOn: Nullable(DateString),
   removalReason: Nullable(Type.String()),
+  removalKind: Nullable(literals(abnormalRemovalKinds)),
+  /** Listed by the daily job on the legal date (a missing annual report), not by a person. */
+  isAutomatic: Type.Boolean(),
   seriousCandidateFrom: Nullable(DateString),
   isSeriousCandidate: Type.Boolean(),
+  /** The last day an objection may be filed (30 days from publication), null when the rules set none. */
+  objectionUntil: Nullable(DateString),
 });
 export type ListingView = Static<typeof ListingView>;
 export const ListingList = list(ListingView);
@@ -175,6 +203,16 @@ export const SeriousFromListingBody = Type.Object(
   { additionalProperties: false },
 );
 export type SeriousFromListingInput = Static<typeof SeriousFromListingBody>;
+/** A serious-violation listing decided on a penalised case (SAMR Order 44), with the superior bureau's consent. */
+export const SeriousFromCaseBody = Type.Object(
+  {
+    caseId: Type.Integer({ minimum: 1 }),
+    listedOn: DateString,
+    superiorConsent: Type.String({ minLength: 2, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type SeriousFromCaseInput = Static<typeof SeriousFromCaseBody>;
 export const SeriousView = Type.Object({
   id: Type.Integer(),
   entityId: Type.Integer(),
@@ -183,6 +221,10 @@ export const SeriousView = Type.Object({
   streetCode: Type.String(),
   reason: literals(seriousReasons),
   abnormalListingId: Nullable(Type.Integer()),
+  caseId: Nullable(Type.Integer()),
+  caseNumber: Nullable(Type.String()),
+  penaltyDecisionNumber: Nullable(Type.String()),
+  superiorConsent: Nullable(Type.String()),
   listedOn: DateString,
   termEndsOn: DateString,
   repairFrom: DateString,
@@ -190,6 +232,7 @@ export const SeriousView = Type.Object({
   status: literals(seriousStatuses),
   removedOn: Nullable(DateString),
   removalReason: Nullable(Type.String()),
+  removalKind: Nullable(literals(seriousRemovalKinds)),
   legalBasis: Type.String(),
 });
 export type SeriousView = Static<typeof SeriousView>;
@@ -232,9 +275,64 @@ export const RepairView = Type.Object({
 export type RepairView = Static<typeof RepairView>;
 export const RepairList = list(RepairView);
 
+/* Objections 异议 */
+export const ObjectionQuery = Type.Object(
+  {
+    ...Paging,
+    status: Type.Optional(literals(objectionStatuses)),
+    /** Still being handled: submitted or accepted. */
+    isOpen: Type.Optional(Type.Boolean()),
+    entityId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type ObjectionQuery = Static<typeof ObjectionQuery>;
+export const ObjectionBody = Type.Object(
+  {
+    target: literals(repairTargets),
+    targetId: Type.Integer({ minimum: 1 }),
+    grounds: Type.String({ minLength: 2, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+export type ObjectionInput = Static<typeof ObjectionBody>;
+export const ObjectionAcceptanceBody = Type.Object(
+  { isAccepted: Type.Boolean(), note: Type.String({ maxLength: 1000, default: '' }) },
+  { additionalProperties: false },
+);
+export type ObjectionAcceptanceInput = Static<typeof ObjectionAcceptanceBody>;
+export const ObjectionDecisionBody = Type.Object(
+  { outcome: literals(['upheld', 'dismissed'] as const), note: Type.String({ minLength: 2, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export type ObjectionDecisionInput = Static<typeof ObjectionDecisionBody>;
+export const ObjectionView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  streetCode: Type.String(),
+  target: literals(repairTargets),
+  targetId: Type.Integer(),
+  filedOn: DateString,
+  grounds: Type.String(),
+  status: literals(objectionStatuses),
+  acceptanceDue: DateString,
+  acceptedOn: Nullable(DateString),
+  verificationDue: Nullable(DateString),
+  decidedOn: Nullable(DateString),
+  outcomeNote: Type.String(),
+  /** The step now due and its day (acceptance, then verification); null once decided. */
+  dueOn: Nullable(DateString),
+  isOverdue: Type.Boolean(),
+  legalBasis: Type.String(),
+});
+export type ObjectionView = Static<typeof ObjectionView>;
+export const ObjectionList = list(ObjectionView);
+
 /* Public credit record */
 export const PublicRecordParams = Type.Object(
-  { district: Type.String({ pattern: '^[0-9]{6}$' }), creditCode: Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' }) },
+  // Any text: a mistyped code gets a page saying so (never a JSON error), checked in the route.
+  { district: Type.String({ pattern: '^[0-9]{6}$' }), creditCode: Type.String({ minLength: 1, maxLength: 40 }) },
   { additionalProperties: false },
 );
 export const PublicRecordQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) }, { additionalProperties: false });

@@ -5,7 +5,7 @@
  */
 import type { ServiceContext } from '../../platform/http/context.ts';
 import { abnormalListedEntityIds } from './service/abnormal-listings.ts';
-import { seriousListedEntityIds } from './service/serious-violations.ts';
+import { listChangedEntityIds, seriousListedEntityIds } from './service/serious-violations.ts';
 
 /** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
 export { creditFigures } from './credit.figures.ts';
@@ -23,7 +23,32 @@ export async function creditListedEntityIds(
   entityIds: readonly number[],
   today: string,
 ): Promise<Set<number>> {
-  const abnormal = await abnormalListedEntityIds(ctx, districtCode, entityIds);
+  const abnormal = await abnormalListedEntityIds(ctx, districtCode, entityIds, today);
   const serious = await seriousListedEntityIds(ctx, districtCode, entityIds, today);
   return new Set([...abnormal, ...serious]);
+}
+
+/**
+ * Of the given entities of one district, which are on the abnormal-operation list (or marked abnormal) and which on
+ * the serious-violation list on `today` (a past day: as the lists stood then), separately: the five-colour code floors
+ * each differently.
+ */
+export async function creditListStatus(
+  ctx: ServiceContext,
+  districtCode: string,
+  entityIds: readonly number[],
+  today: string,
+): Promise<{ abnormal: Set<number>; serious: Set<number> }> {
+  return {
+    abnormal: await abnormalListedEntityIds(ctx, districtCode, entityIds, today),
+    serious: await seriousListedEntityIds(ctx, districtCode, entityIds, today),
+  };
+}
+
+/**
+ * Entities of one district whose listing changed (listed, removed, moved to the serious list, term ended) at or after
+ * `since`: the random-inspection credit class re-grades them without waiting for its monthly run.
+ */
+export function creditListChangedEntityIds(ctx: ServiceContext, districtCode: string, since: Date): Promise<number[]> {
+  return listChangedEntityIds(ctx, districtCode, since);
 }

@@ -13,7 +13,8 @@ export type { CaseListItem, CaseStatisticsView, CaseView, ViolationType } from '
 export { violationTypes } from './enforcement.schemas.ts';
 /** The cases of an entity (the entity page): `listCases(ctx, {entityId, page, pageSize})`. */
 /** Penalised cases of entities since a day, for the risk level and the five-colour code. */
-export { type EntityPenaltySummary, entityPenaltySummary, listCases } from './service/case-queries.ts';
+/** One case file in the actor's scope (caseNotFound outside it): the credit module lists a party from its decision. */
+export { type EntityPenaltySummary, entityPenaltySummary, getCase, listCases } from './service/case-queries.ts';
 /** Case figures of a period (annual report, dashboards). */
 export { caseStatistics } from './service/case-statistics.ts';
 /** Opens a case at the lead stage inside the caller's transaction (pass `{...ctx, db: tx}`); returns its id and number. */

@@ -40,6 +40,8 @@ const Escalations = Type.Object(
     failedSample: ColourSchema,
     penaltyCase: ColourSchema,
     majorCase: ColourSchema,
+    abnormalListing: Type.Optional(ColourSchema),
+    seriousViolation: Type.Optional(ColourSchema),
   },
   { additionalProperties: false },
 );

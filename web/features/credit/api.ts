@@ -3,16 +3,29 @@ import type {
   AbnormalReasonName,
   AnnualReportView,
   FilingRateView,
-  ImportResult,
+  ImportBatchView,
   ListingView,
+  ObjectionView,
   ReminderResult,
   RepairView,
   SeriousView,
 } from '../../../server/modules/credit/credit.schemas.ts';
+import type { CaseListItem } from '../../../server/modules/enforcement/enforcement.schemas.ts';
 import { ApiError, api, type Problem } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
-export type { AbnormalReasonName, AnnualReportView, FilingRateView, ImportResult, ListingView, ReminderResult, RepairView, SeriousView };
+export type {
+  AbnormalReasonName,
+  AnnualReportView,
+  FilingRateView,
+  ImportBatchView,
+  ListingView,
+  ObjectionView,
+  ReminderResult,
+  RepairView,
+  SeriousView,
+};
+export type RepairTarget = 'abnormal_listing' | 'serious_violation';
 
 const keys = {
   all: ['credit'] as const,
@@ -21,6 +34,7 @@ const keys = {
   listings: (query: object) => ['credit', 'listings', query] as const,
   serious: (query: object) => ['credit', 'serious', query] as const,
   repairs: (query: object) => ['credit', 'repairs', query] as const,
+  objections: (query: object) => ['credit', 'objections', query] as const,
 };
 
 export interface ReportFilter {
@@ -61,6 +75,23 @@ export const useRepairs = (query: { status?: string; page: number }) =>
     queryFn: ({ signal }) => api.get<Page<RepairView>>('/credit/repairs', { ...query, pageSize: 20 }, signal),
   });
 
+export const useObjections = (query: { status?: string; isOpen?: boolean; page: number }) =>
+  useQuery({
+    queryKey: keys.objections(query),
+    queryFn: ({ signal }) => api.get<Page<ObjectionView>>('/credit/objections', { ...query, pageSize: 20 }, signal),
+  });
+
+/** Decided cases (a penalty decision exists) matching `q`: the ground of a serious-violation listing. */
+export const useDecidedCases = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['credit', 'decided-cases', q],
+    queryFn: async ({ signal }) => {
+      const page = await api.get<Page<CaseListItem>>('/cases', { pageSize: 50, ...(q.trim() ? { q: q.trim() } : {}) }, signal);
+      return page.items.filter((item) => item.decidedOn !== null && item.entityId !== null);
+    },
+    enabled,
+  });
+
 /** Entities the user may act on (the registry search is scoped: a station's streets, an operator's own). */
 export const useEntitySearch = (q: string) =>
   useQuery({
@@ -98,6 +129,24 @@ export const useApplyRepair = () =>
   useInvalidating((body: { target: 'abnormal_listing' | 'serious_violation'; targetId: number; statement: string }) =>
     api.post<RepairView>('/credit/repairs', body),
   );
+export const useFileObjection = () =>
+  useInvalidating((body: { target: RepairTarget; targetId: number; grounds: string }) =>
+    api.post<ObjectionView>('/credit/objections', body),
+  );
+export const useAcceptObjection = () =>
+  useInvalidating(({ id, ...body }: { id: number; isAccepted: boolean; note: string }) =>
+    api.post<ObjectionView>(`/credit/objections/${id}/acceptance`, body),
+  );
+export const useDecideObjection = () =>
+  useInvalidating(({ id, ...body }: { id: number; outcome: 'upheld' | 'dismissed'; note: string }) =>
+    api.post<ObjectionView>(`/credit/objections/${id}/decision`, body),
+  );
+export const useListFromCase = () =>
+  useInvalidating((body: { caseId: number; listedOn: string; superiorConsent: string }) =>
+    api.post<SeriousView>('/credit/serious-violations/from-case', body),
+  );
+export const useCommitImport = () =>
+  useInvalidating((id: number) => api.post<ImportBatchView>(`/credit/annual-reports/imports/${id}/commit`, {}));
 export const useDecideRepair = () =>
   useInvalidating(({ id, ...body }: { id: number; status: 'approved' | 'rejected'; decisionNote: string }) =>
     api.post<RepairView>(`/credit/repairs/${id}/decision`, body),
@@ -105,11 +154,19 @@ export const useDecideRepair = () =>
 
 const contentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-/** Uploads the registration system's extract as the raw body (as the registry import does). */
-async function uploadFilings({ file, reportYear, language }: { file: File; reportYear: number; language: string }): Promise<ImportResult> {
+/** Uploads the registration system's extract as the raw body (as the registry import does): the dry run. */
+async function uploadFilings({
+  file,
+  reportYear,
+  language,
+}: {
+  file: File;
+  reportYear: number;
+  language: string;
+}): Promise<ImportBatchView> {
   const kind = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
   const params = new URLSearchParams({ reportYear: String(reportYear), filename: file.name });
-  const response = await fetch(`/api/v1/credit/annual-reports/import?${params.toString()}`, {
+  const response = await fetch(`/api/v1/credit/annual-reports/imports?${params.toString()}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': contentTypes[kind] },
@@ -126,6 +183,6 @@ async function uploadFilings({ file, reportYear, language }: { file: File; repor
       ...(body as Partial<Problem>),
       status: response.status,
     });
-  return body as ImportResult;
+  return body as ImportBatchView;
 }
 export const useImportFilings = () => useInvalidating(uploadFilings);

@@ -18,6 +18,8 @@ const colourFloors = [
   'failedSample',
   'penaltyCase',
   'majorCase',
+  'abnormalListing',
+  'seriousViolation',
 ] as const satisfies readonly (keyof ColourEscalations)[];
 
 /** The bureau's colour table: category × risk level → colour, and the floors adverse facts raise; versioned by date. */

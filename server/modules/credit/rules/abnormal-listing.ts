@@ -1,3 +1,5 @@
+import { addWorkingDays, type HolidayCalendar } from '../../../platform/calendar/working-days.ts';
+
 /**
  * 经营异常名录 (enterprises) and 经营异常状态 (individual businesses): reasons, deadlines, removal and the move to the
  * serious-violation list.
@@ -35,6 +37,24 @@ export const removalDecisionWorkingDays = 5;
 export const listingAfterWindowWorkingDays = 10;
 /** Years on the list, cause not cured, after which an enterprise moves to the serious-violation list. */
 export const yearsBeforeSerious = 3;
+
+/**
+ * The days on which the daily job lists (marks) the non-filers of `reportYear`: from the first working day after the
+ * filing deadline to the 10th (第六条; 《个体工商户年度报告办法》第十三条 for the marking: "当年年度报告公示结束之日起
+ * 10个工作日内"). The job lists on the first of these days it runs; a process that was down catches up on a later one.
+ */
+export function automaticListingWindow(deadline: string, calendar: HolidayCalendar): { from: string; until: string } {
+  return {
+    from: addWorkingDays(deadline, 1, calendar),
+    until: addWorkingDays(deadline, listingAfterWindowWorkingDays, calendar),
+  };
+}
+
+/** Is `today` inside the listing window of the reports due on `deadline`? */
+export function isAutomaticListingDay(deadline: string, today: string, calendar: HolidayCalendar): boolean {
+  const window = automaticListingWindow(deadline, calendar);
+  return window.from <= today && today <= window.until;
+}
 
 /** An enterprise is listed; an individual business is marked. */
 export function measureFor(kind: 'enterprise' | 'individual'): 'listing' | 'marking' {

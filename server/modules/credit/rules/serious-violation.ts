@@ -1,3 +1,5 @@
+import { addMonths } from '../../../../shared/calendar-day.ts';
+
 /**
  * 严重违法失信名单: the term on the list and when a repair may be applied for.
  *
@@ -33,10 +35,8 @@ export function seriousTermRulesOn(day: string): SeriousTermRules {
   return [...seriousTermRuleSets].reverse().find((set) => set.effectiveFrom <= day) ?? (seriousTermRuleSets[0] as SeriousTermRules);
 }
 
-function plusYears(day: string, years: number): string {
-  const shifted = `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
-  return shifted.endsWith('-02-29') ? `${shifted.slice(0, 4)}-02-28` : shifted;
-}
+/** The same day `years` later; 29 February falls to 28 February only in a year that has no 29 February. */
+const plusYears = (day: string, years: number): string => addMonths(day, years * 12);
 
 /** The day the term ends (the entity leaves the list on it). */
 export function seriousTermEnds(listedOn: string): string {
@@ -46,4 +46,30 @@ export function seriousTermEnds(listedOn: string): string {
 /** The first day an early removal may be applied for. */
 export function seriousRepairFrom(listedOn: string): string {
   return plusYears(listedOn, seriousTermRulesOn(listedOn).repairAfterYears);
+}
+
+/**
+ * Has the term ended on `today`? The listing ends on its term-end day: 《市场监督管理严重违法失信名单管理办法》
+ * (市场监管总局令第44号) removes a party when its 3 years are over and stops publishing it (the 5 years of
+ * 原国家工商总局令第83号 第九条 before 1 September 2021). The daily job removes it that day.
+ */
+export function isTermEnded(listing: { status: string; termEndsOn: string }, today: string): boolean {
+  return listing.status === 'listed' && listing.termEndsOn <= today;
+}
+
+/** Case stages at which a penalty decision exists (决定 made): the only ones a serious-violation listing may follow. */
+export const decidedCaseStages = ['decided', 'executed', 'closed'] as const;
+
+/**
+ * May this case ground a serious-violation listing on `listedOn`? SAMR Order 44: the list follows an administrative
+ * penalty for a serious violation — the decision must exist, name a party on the register, and come first.
+ */
+export function caseListingBlocker(
+  enforcementCase: { stage: string; decidedOn: string | null; entityId: number | null; decisionNumber: string | null },
+  listedOn: string,
+): 'not_decided' | 'no_entity' | 'before_decision' | null {
+  if (!(decidedCaseStages as readonly string[]).includes(enforcementCase.stage) || enforcementCase.decidedOn === null) return 'not_decided';
+  if (enforcementCase.entityId === null) return 'no_entity';
+  if (listedOn < enforcementCase.decidedOn) return 'before_decision';
+  return null;
 }

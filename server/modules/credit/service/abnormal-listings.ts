@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { chinaInstant, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
+import { inIds } from '../../../db/id-set.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -18,6 +19,7 @@ import {
   removalBlocker,
   seriousCandidateFrom,
 } from '../rules/abnormal-listing.ts';
+import { objectionUntil } from '../rules/objection.ts';
 import { entityReports } from './annual-reports.ts';
 
 type ListingRow = typeof creditAbnormalListing.$inferSelect;
@@ -39,8 +41,11 @@ export const listingView = (row: ListingRow, today: string): ListingView => ({
   status: row.status,
   removedOn: row.removedOn,
   removalReason: row.removalReason,
+  removalKind: row.removalKind,
+  isAutomatic: row.isAutomatic,
   seriousCandidateFrom: row.measure === 'listing' ? seriousCandidateFrom(row.decidedOn) : null,
   isSeriousCandidate: isSeriousCandidate(row, today),
+  objectionUntil: objectionUntil('abnormal_listing', row.decidedOn),
 });
 
 export const listingScope = (ctx: ActorContext) =>
@@ -124,6 +129,7 @@ export async function createListing(ctx: ActorContext, body: ListingInput): Prom
         decidedOn: body.decidedOn,
         decisionNumber,
         listedBy: ctx.actor.userId,
+        changedAt: ctx.clock.now(),
       })
       .returning();
     const listing = row as ListingRow;
@@ -202,16 +208,21 @@ const blockerText = {
   report_still_missing: '所涉年度报告尚未补报 / the missing annual report is still not filed',
 };
 
-/** Removes a listing inside the caller's transaction (the removal route and an approved repair), audited. */
+/**
+ * Removes a listing inside the caller's transaction (the removal route, an approved repair, an upheld objection),
+ * audited. A removal for a cured cause checks the cause; an upheld objection revokes a listing that was wrong, so it
+ * checks only that the listing is still open.
+ */
 export async function removeListingIn(
   ctx: ActorContext,
   listing: ListingRow,
-  removal: { removedOn: string; removalReason: string },
+  removal: { removedOn: string; removalReason: string; kind: 'staff' | 'repair' | 'objection' },
 ): Promise<ListingRow> {
   const filedReportYears = (await entityReports(ctx, listing.districtCode, listing.entityId))
     .filter((report) => report.filedOn !== null)
     .map((report) => report.reportYear);
-  const blocker = removalBlocker(listing, { filedReportYears });
+  const blocker =
+    removal.kind === 'objection' ? (listing.status === 'listed' ? null : 'not_listed') : removalBlocker(listing, { filedReportYears });
   if (blocker) throw listingNotRemovable({ why: blockerText[blocker] });
   if (removal.removedOn < listing.decidedOn || removal.removedOn > todayInChina(ctx.clock.now()))
     throw invalidRequest({}, [
@@ -224,24 +235,34 @@ export async function removeListingIn(
     ]);
   const [row] = await ctx.db
     .update(creditAbnormalListing)
-    .set({ status: 'removed', removedOn: removal.removedOn, removalReason: removal.removalReason, removedBy: ctx.actor.userId })
+    .set({
+      status: 'removed',
+      removedOn: removal.removedOn,
+      removalReason: removal.removalReason,
+      removalKind: removal.kind,
+      removedBy: ctx.actor.userId,
+      changedAt: ctx.clock.now(),
+    })
     .where(and(eq(creditAbnormalListing.districtCode, listing.districtCode), eq(creditAbnormalListing.id, listing.id)))
     .returning();
   await writeAudit(ctx, {
     action: 'credit.abnormal.remove',
     objectType: 'credit_abnormal_listing',
     objectId: listing.id,
-    detail: { entityId: listing.entityId, removedOn: removal.removedOn },
+    detail: { entityId: listing.entityId, removedOn: removal.removedOn, kind: removal.kind },
   });
   await addTimelineEvent(ctx, {
     entityId: listing.entityId,
     districtCode: listing.districtCode,
     kind: 'credit.abnormal_removed',
     at: chinaInstant(removal.removedOn),
-    title: {
-      zh: listing.measure === 'listing' ? '移出经营异常名录' : '恢复正常记载状态',
-      en: listing.measure === 'listing' ? 'Removed from the abnormal-operation list' : 'Abnormal marking lifted',
-    },
+    title:
+      removal.kind === 'objection'
+        ? { zh: '异议成立，撤销经营异常名录列入（标记）决定', en: 'Objection upheld: the abnormal listing (marking) revoked' }
+        : {
+            zh: listing.measure === 'listing' ? '移出经营异常名录' : '恢复正常记载状态',
+            en: listing.measure === 'listing' ? 'Removed from the abnormal-operation list' : 'Abnormal marking lifted',
+          },
     refType: 'credit_abnormal_listing',
     refId: listing.id,
   });
@@ -250,26 +271,45 @@ export async function removeListingIn(
 
 export async function removeListing(ctx: ActorContext, id: number, body: RemovalInput): Promise<ListingView> {
   const listing = await listingRow(ctx, id);
-  const row = await ctx.db.transaction((tx) => removeListingIn({ ...ctx, db: tx }, listing, body));
+  const row = await ctx.db.transaction((tx) => removeListingIn({ ...ctx, db: tx }, listing, { ...body, kind: 'staff' }));
   return listingView(row, todayInChina(ctx.clock.now()));
 }
 
-/** Entities (of the given ids) on the abnormal-operation list or marked abnormal today: credit classes, risk grades. */
+/**
+ * Entities (of the given ids) on the abnormal-operation list or marked abnormal on `day` (default: now): decided by
+ * then and not yet out — removed after it, or moved to the serious-violation list after it. The credit classes, the
+ * five-colour code (also for a past year's end: the demo's colour history).
+ */
 export async function abnormalListedEntityIds(
   ctx: ServiceContext,
   districtCode: string,
   entityIds: readonly number[],
+  day?: string,
 ): Promise<Set<number>> {
   if (entityIds.length === 0) return new Set();
-  const rows = await ctx.db
-    .selectDistinct({ entityId: creditAbnormalListing.entityId })
-    .from(creditAbnormalListing)
-    .where(
-      and(
-        eq(creditAbnormalListing.districtCode, districtCode),
-        eq(creditAbnormalListing.status, 'listed'),
-        inArray(creditAbnormalListing.entityId, [...entityIds]),
-      ),
-    );
-  return new Set(rows.map((row) => row.entityId));
+  if (day === undefined) {
+    const rows = await ctx.db
+      .selectDistinct({ entityId: creditAbnormalListing.entityId })
+      .from(creditAbnormalListing)
+      .where(
+        and(
+          eq(creditAbnormalListing.districtCode, districtCode),
+          eq(creditAbnormalListing.status, 'listed'),
+          inArray(creditAbnormalListing.entityId, [...entityIds]),
+        ),
+      );
+    return new Set(rows.map((row) => row.entityId));
+  }
+  // A moved listing ends the day its serious-violation listing starts (same district: a co-located join).
+  const rows = await queryRows<{ entity_id: string | number }>(
+    ctx.db,
+    sql`select distinct a.entity_id from credit_abnormal_listing a
+        left join credit_serious_violation s on s.district_code = a.district_code and s.abnormal_listing_id = a.id
+        where a.district_code = ${districtCode} and ${inIds(sql`a.entity_id`, entityIds)}
+          and a.decided_on <= ${day}::date
+          and (a.status = 'listed'
+            or (a.status = 'removed' and a.removed_on > ${day}::date)
+            or (a.status = 'moved_to_serious' and (s.listed_on is null or s.listed_on > ${day}::date)))`,
+  );
+  return new Set(rows.map((row) => Number(row.entity_id)));
 }

@@ -51,10 +51,12 @@ export async function publicCreditRecord(
     .from(creditAbnormalListing)
     .where(and(eq(creditAbnormalListing.districtCode, districtCode), eq(creditAbnormalListing.creditCode, creditCode)))
     .orderBy(desc(creditAbnormalListing.decidedOn));
-  const entityId = reports[0]?.entityId ?? listings[0]?.entityId;
-  if (entityId === undefined) return null;
-  const [profile] = await entityPublicProfiles(ctx, districtCode, { entityIds: [entityId] });
+  const knownId = reports[0]?.entityId ?? listings[0]?.entityId;
+  // An entity on the register the credit module holds nothing about (registered this year, or never listed) still
+  // has a record: no reports due yet, not listed, its published penalties.
+  const [profile] = await entityPublicProfiles(ctx, districtCode, knownId === undefined ? { creditCode } : { entityIds: [knownId] });
   if (!profile) return null;
+  const entityId = profile.id;
   const serious = await ctx.db
     .select()
     .from(creditSeriousViolation)

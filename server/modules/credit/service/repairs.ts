@@ -175,8 +175,8 @@ export async function decideRepair(ctx: ActorContext, id: number, body: RepairDe
     const inTx = { ...ctx, db: tx };
     if (body.status === 'approved') {
       const reason = `信用修复申请第${repair.id}号核准${body.decisionNote ? `：${body.decisionNote}` : ''}`;
-      if (target.listing) await removeListingIn(inTx, target.listing, { removedOn: today, removalReason: reason });
-      if (target.serious) await removeSeriousIn(inTx, target.serious, today, reason);
+      if (target.listing) await removeListingIn(inTx, target.listing, { removedOn: today, removalReason: reason, kind: 'repair' });
+      if (target.serious) await removeSeriousIn(inTx, target.serious, { removedOn: today, reason, kind: 'repair' });
     }
     const [row] = await tx
       .update(creditRepair)

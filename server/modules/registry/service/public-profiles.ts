@@ -25,11 +25,22 @@ export interface PublicProfile {
 export async function entityPublicProfiles(
   ctx: ServiceContext,
   districtCode: string,
-  filter: { entityIds: readonly number[] } | { all: true },
+  filter: { entityIds: readonly number[] } | { creditCode: string } | { all: true },
 ): Promise<PublicProfile[]> {
   if ('entityIds' in filter && filter.entityIds.length === 0) return [];
   const ids = 'entityIds' in filter ? filter.entityIds : null;
-  const where = ids ? sql`e.district_code = ${districtCode} and ${inIds(sql`e.id`, ids)}` : sql`e.district_code = ${districtCode}`;
+  // By credit code: the public credit record of an entity the credit module holds nothing about.
+  const code = 'creditCode' in filter ? filter.creditCode : null;
+  const where = ids
+    ? sql`e.district_code = ${districtCode} and ${inIds(sql`e.id`, ids)}`
+    : code
+      ? sql`e.district_code = ${districtCode} and e.credit_code = ${code}`
+      : sql`e.district_code = ${districtCode}`;
+  const licenceFilter = ids
+    ? sql`and ${inIds(sql`entity_id`, ids)}`
+    : code
+      ? sql`and entity_id in (select id from entity where district_code = ${districtCode} and credit_code = ${code})`
+      : sql``;
   // One pass over the licences (DISTINCT ON), not a subquery per entity: the demo district has tens of thousands.
   const rows = await queryRows<{
     id: string | number;
@@ -50,7 +61,7 @@ export async function entityPublicProfiles(
         from entity e
         left join (
           select distinct on (entity_id) entity_id, number from licence
-          where district_code = ${districtCode} and status = 'valid' ${ids ? sql`and ${inIds(sql`entity_id`, ids)}` : sql``}
+          where district_code = ${districtCode} and status = 'valid' ${licenceFilter}
           order by entity_id, case kind when 'food_business' then 0 when 'workshop_registration' then 1 else 2 end, id
         ) l on l.entity_id = e.id
         where ${where} order by e.id`,

@@ -45,6 +45,7 @@ const unknownNames: Record<string, { 'zh-CN': string; en: string }> = {
   complaints12m: { 'zh-CN': '投诉', en: 'complaints' },
   failedSamples12m: { 'zh-CN': '抽检不合格', en: 'failed samples' },
   penaltyCases12m: { 'zh-CN': '行政处罚', en: 'penalties' },
+  creditLists: { 'zh-CN': '经营异常名录、严重违法失信名单', en: 'abnormal-operation and serious-violation lists' },
 };
 
 type Lang = 'zh-CN' | 'en';
@@ -77,6 +78,10 @@ function reasonText(code: ReasonCode, detail: Record<string, string | number>, l
       return zh ? `近12个月受行政处罚 ${detail.count} 次` : `${detail.count} penalty case(s) in 12 months`;
     case 'major-case':
       return zh ? `近12个月有重大案件 ${detail.count} 件` : `${detail.count} major case(s) in 12 months`;
+    case 'abnormal-listing':
+      return zh ? '列入经营异常名录（或标记为经营异常状态）' : 'on the abnormal-operation list (or marked abnormal)';
+    case 'serious-violation':
+      return zh ? '列入严重违法失信名单' : 'on the serious-violation list';
   }
 }
 

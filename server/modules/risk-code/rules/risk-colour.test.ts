@@ -27,6 +27,8 @@ const clean = (category: string, riskGrade: 'A' | 'B' | 'C' | 'D' | null): Colou
   failedSamples12m: 0,
   penaltyCases12m: 0,
   majorCases12m: 0,
+  isAbnormalListed: false,
+  isSeriousListed: false,
 });
 
 /** The documented default table, written out again by hand: every category × risk level. */
@@ -70,7 +72,30 @@ describe('five-colour default table', () => {
     const decision = decideColour({ managementCategory: 'small_eatery', failedSamples12m: 0, penaltyCases12m: 0 }, defaultColourTable);
     expect(decision.colour).toBe('yellow');
     expect(decision.riskLevel).toBe('U');
-    expect(decision.unknown).toEqual(['riskGrade', 'latestInspection', 'openRectifications', 'certificateCompliance', 'complaints12m']);
+    expect(decision.unknown).toEqual([
+      'riskGrade',
+      'latestInspection',
+      'openRectifications',
+      'certificateCompliance',
+      'complaints12m',
+      'creditLists',
+    ]);
+  });
+
+  it('the credit lists floor the colour: abnormal-operation list yellow, serious-violation list black (local default)', () => {
+    const facts = clean('large_restaurant', 'A');
+    expect(decideColour(facts, defaultColourTable).colour).toBe('green');
+    const abnormal = decideColour({ ...facts, isAbnormalListed: true }, defaultColourTable);
+    expect(abnormal.colour).toBe('yellow');
+    expect(abnormal.reasons.find((reason) => reason.decisive && reason.code !== 'base')?.code).toBe('abnormal-listing');
+    expect(decideColour({ ...facts, isSeriousListed: true }, defaultColourTable).colour).toBe('black');
+    expect(decideColour({ ...facts, isAbnormalListed: true, isSeriousListed: true }, defaultColourTable).colour).toBe('black');
+    // A table saved before these floors existed takes the default's floors.
+    const { abnormalListing: _a, seriousViolation: _s, ...older } = defaultColourTable.escalations;
+    expect(decideColour({ ...facts, isAbnormalListed: true }, { ...defaultColourTable, escalations: older }).colour).toBe('yellow');
+    expect(explainColour(abnormal, { ...facts, isAbnormalListed: true }, defaultColourTable, 'zh-CN').summary).toContain(
+      '列入经营异常名录',
+    );
   });
 
   it('picks the table version in force on a day', () => {

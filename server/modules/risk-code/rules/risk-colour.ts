@@ -45,6 +45,13 @@ export interface ColourEscalations {
   penaltyCase: Colour;
   /** A major case (重大案件) with a penalty in the last 12 months → at least. */
   majorCase: Colour;
+  /**
+   * On the abnormal-operation list or marked abnormal (经营异常名录 / 经营异常状态) today → at least. Optional: a table
+   * saved before the credit module published the lists takes the default's floor.
+   */
+  abnormalListing?: Colour;
+  /** On the serious-violation list (严重违法失信名单) today → at least. Optional as above. */
+  seriousViolation?: Colour;
 }
 
 export interface ColourTable {
@@ -72,6 +79,9 @@ export const defaultColourTable: ColourTable = {
     failedSample: 'orange',
     penaltyCase: 'orange',
     majorCase: 'black',
+    // Local default: an abnormal listing is a warning (yellow); the serious-violation list is the black list.
+    abnormalListing: 'yellow',
+    seriousViolation: 'black',
   },
 };
 
@@ -96,6 +106,10 @@ export interface ColourFacts {
   failedSamples12m?: number;
   penaltyCases12m?: number;
   majorCases12m?: number;
+  /** On the abnormal-operation list (or marked abnormal) today: the credit module. */
+  isAbnormalListed?: boolean;
+  /** On the serious-violation list today: the credit module. */
+  isSeriousListed?: boolean;
 }
 
 export type ReasonCode =
@@ -107,7 +121,9 @@ export type ReasonCode =
   | 'complaints'
   | 'failed-sample'
   | 'penalty-case'
-  | 'major-case';
+  | 'major-case'
+  | 'abnormal-listing'
+  | 'serious-violation';
 
 export interface ColourReason {
   code: ReasonCode;
@@ -178,6 +194,19 @@ export function decideColour(facts: ColourFacts, table: ColourTable): ColourDeci
     if ((facts.majorCases12m ?? 0) > 0)
       reasons.push({ code: 'major-case', colour: e.majorCase, detail: { count: facts.majorCases12m ?? 0 } });
   }
+  if (facts.isAbnormalListed === undefined || facts.isSeriousListed === undefined) unknown.push('creditLists');
+  if (facts.isAbnormalListed)
+    reasons.push({
+      code: 'abnormal-listing',
+      colour: e.abnormalListing ?? (defaultColourTable.escalations.abnormalListing as Colour),
+      detail: {},
+    });
+  if (facts.isSeriousListed)
+    reasons.push({
+      code: 'serious-violation',
+      colour: e.seriousViolation ?? (defaultColourTable.escalations.seriousViolation as Colour),
+      detail: {},
+    });
   const colour = reasons.reduce<Colour>((worst, reason) => worse(worst, reason.colour), 'green');
   return {
     colour,

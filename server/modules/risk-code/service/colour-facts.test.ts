@@ -76,3 +76,38 @@ describe('complaints as a colour fact', () => {
     expect((await view()).colour).toBe('blue');
   });
 });
+
+describe('the credit lists as a colour fact (through credit’s index)', () => {
+  it('an abnormal listing raises a restaurant to yellow; its removal brings it back; the fact is no longer unknown', async () => {
+    const id = await cateringShop({ home, other, call }, '名录饭店');
+    const ctx = systemContext(platform);
+    const view = async () => (await call(home.users.section.username, 'GET', `/api/v1/risk-code/entities/${id}`)).body as Json;
+    await recomputeColours(ctx, { districtCode: home.code, trigger: 'job' });
+    const before = await view();
+    expect(before.colour).toBe('blue');
+    expect((before.explanation as { unknown: string[] }).unknown.join()).not.toContain('经营异常名录');
+    const today = todayInChina(ctx.clock.now());
+    const listed = await call(home.users.section.username, 'POST', '/api/v1/credit/abnormal-listings', {
+      entityId: id,
+      reason: 'unreachable_at_address',
+      decidedOn: today,
+    });
+    expect(listed.status).toBe(201);
+    await recomputeColours(ctx, { districtCode: home.code, trigger: 'job' });
+    const after = await view();
+    expect(after.colour).toBe('yellow');
+    expect((after.explanation as { summary: string }).summary).toContain('列入经营异常名录');
+    const removed = await call(
+      home.users.section.username,
+      'POST',
+      `/api/v1/credit/abnormal-listings/${(listed.body as Json).id}/removal`,
+      {
+        removedOn: today,
+        removalReason: '已取得联系',
+      },
+    );
+    expect(removed.status).toBe(200);
+    await recomputeColours(ctx, { districtCode: home.code, trigger: 'job' });
+    expect((await view()).colour).toBe('blue');
+  });
+});

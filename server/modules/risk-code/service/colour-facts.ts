@@ -2,6 +2,7 @@ import { yearBefore } from '../../../../shared/calendar-day.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { entityComplaintCounts } from '../../complaints/index.ts';
+import { creditListStatus } from '../../credit/index.ts';
 import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { type GradeFacts, gradeFacts } from '../../food-safety/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
@@ -55,6 +56,12 @@ const complaintsSource: FactSource = async (ctx, input) => {
   return new Map(input.entityIds.map((id) => [id, { complaints12m: counts.get(id) ?? 0 }]));
 };
 
+/** The abnormal-operation and serious-violation lists today, through credit's index (never its tables). */
+const creditSource: FactSource = async (ctx, input) => {
+  const status = await creditListStatus(ctx, input.districtCode, input.entityIds, input.today);
+  return new Map(input.entityIds.map((id) => [id, { isAbnormalListed: status.abnormal.has(id), isSeriousListed: status.serious.has(id) }]));
+};
+
 const foodSafetySource: FactSource = async (ctx, input) => {
   const rows = await gradeFacts(ctx, { districtCode: input.districtCode, entityIds: input.entityIds, today: input.today });
   return new Map(rows.map((row) => [row.entityId, fromGradeFacts(row)]));
@@ -62,10 +69,11 @@ const foodSafetySource: FactSource = async (ctx, input) => {
 
 /**
  * Every module that publishes a colour fact: food-safety (grades, the latest inspection, rectifications,
- * certificate compliance), sampling, enforcement, complaints (accepted complaints and substantiated reports).
+ * certificate compliance), sampling, enforcement, complaints (accepted complaints and substantiated reports), credit
+ * (the abnormal-operation and serious-violation lists).
  * A new or closed item changes the facts hash, so the 10-minute job (risk-code.jobs.ts) recolours the unit.
  */
-export const factSources: FactSource[] = [foodSafetySource, samplingSource, enforcementSource, complaintsSource];
+export const factSources: FactSource[] = [foodSafetySource, samplingSource, enforcementSource, complaintsSource, creditSource];
 
 /** Facts of the given entities (management category from our own subject rows). */
 export async function gatherFacts(

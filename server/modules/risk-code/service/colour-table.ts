@@ -21,7 +21,8 @@ export async function listColourTables(ctx: ServiceContext, districtCode: string
       id: row.id,
       effectiveFrom: row.effectiveFrom,
       cells: row.cells as ColourCells,
-      escalations: row.escalations as ColourEscalations,
+      // A table saved before a floor existed (the credit lists' floors) takes the default's floor for it.
+      escalations: { ...defaultColourTable.escalations, ...(row.escalations as ColourEscalations) },
       note: row.note,
       isDefault: false,
     })),
