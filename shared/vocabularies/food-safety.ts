@@ -1,5 +1,17 @@
 /** The food-safety module's value lists, one home for the server's schemas and tables and the web's filters and forms (labels in the locale files). */
 
+/** 日常检查 / 飞行检查 / 复查. */
+export const inspectionKinds = ['routine', 'flying', 're-inspection'] as const;
+
 export const answerResults = ['pass', 'partial', 'fail', 'na'] as const;
 
 export const findingStatuses = ['open', 'handled', 'dismissed', 'resolved'] as const;
+
+/** An operator's self-registration (经营者自主注册), pending until section staff decide it. */
+export const applicationStatuses = ['pending', 'approved', 'rejected'] as const;
+
+/** How a station decides an operator's appeal against a grade. */
+export const gradeAppealOutcomes = ['upheld', 'rejected'] as const;
+
+/** A grade appeal: open until a station decides it. */
+export const gradeAppealStatuses = ['open', ...gradeAppealOutcomes] as const;

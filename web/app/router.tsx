@@ -5,6 +5,7 @@ import {
   bureauStaffRoles,
   caseWorkerRoles,
   districtWideRoles,
+  fieldStaffRoles,
   leadershipRoles,
   registryReaderRoles,
   settingsRoles,
@@ -213,7 +214,7 @@ const routes: RouteObject[] = [
           },
           {
             path: 'inspect/:entityId',
-            element: <RequireRole roles={['inspector', 'section']} />,
+            element: <RequireRole roles={fieldStaffRoles} />,
             children: [{ index: true, element: <InspectPage /> }],
           },
         ],
@@ -240,7 +241,7 @@ const routes: RouteObject[] = [
             ],
           },
           {
-            element: <RequireRole roles={['admin', 'section', 'inspector']} />,
+            element: <RequireRole roles={caseWorkerRoles} />,
             children: [{ path: 'hazards/new', element: <SpecialEquipmentNewHazardPage /> }],
           },
         ],

@@ -2,47 +2,52 @@
  * The credit API's HTTP contract (/api/v1/credit/…): request and response schemas (responses whitelist fields), and
  * the types the web takes from them.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import {
+  type AbnormalReasonName,
+  abnormalMeasures,
+  abnormalReasons,
+  abnormalStatuses,
+  type FilingChannel,
+  filingChannels,
+  filingFilters,
+  filingStates,
+  type ObligedKind,
+  obligedKinds,
+  repairDecisions,
+  repairStatuses,
+  repairTargets,
+  seriousReasons,
+  seriousStatuses,
+} from '../../../shared/vocabularies/credit.ts';
+import { DateString, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ format: 'date' });
-const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
-const literals = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-const Paging = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
 const ReportYear = Type.Integer({ minimum: 2013, maximum: 2100 });
 const StreetCode = Type.String({ pattern: '^[0-9]{9}$' });
 
-export const obligedKinds = ['enterprise', 'individual'] as const;
-export type ObligedKind = (typeof obligedKinds)[number];
-export const filingChannels = ['online', 'paper', 'import', 'staff'] as const;
-export type FilingChannel = (typeof filingChannels)[number];
-export const filingStates = ['filed_on_time', 'filed_late', 'not_yet_due', 'overdue'] as const;
-export const filingFilters = ['filed', 'not_filed'] as const;
-export const abnormalMeasures = ['listing', 'marking'] as const;
-export const abnormalReasons = [
-  'annual_report_not_filed',
-  'unreachable_at_address',
-  'false_information',
-  'information_not_disclosed',
-] as const;
-export type AbnormalReasonName = (typeof abnormalReasons)[number];
-export const abnormalStatuses = ['listed', 'removed', 'moved_to_serious'] as const;
-export const seriousReasons = ['abnormal_three_years', 'serious_violation'] as const;
-export const seriousStatuses = ['listed', 'removed'] as const;
-export const repairTargets = ['abnormal_listing', 'serious_violation'] as const;
-export const repairStatuses = ['submitted', 'approved', 'rejected'] as const;
-export const repairDecisions = ['approved', 'rejected'] as const;
+export type { AbnormalReasonName, FilingChannel, ObligedKind };
+export {
+  abnormalMeasures,
+  abnormalReasons,
+  abnormalStatuses,
+  filingChannels,
+  filingFilters,
+  filingStates,
+  obligedKinds,
+  repairDecisions,
+  repairStatuses,
+  repairTargets,
+  seriousReasons,
+  seriousStatuses,
+};
 
 /* Annual reports */
 export const AnnualReportQuery = Type.Object(
   {
-    ...Paging,
+    ...PagingQuery,
     reportYear: ReportYear,
-    filing: Type.Optional(literals(filingFilters)),
-    kind: Type.Optional(literals(obligedKinds)),
+    filing: Type.Optional(StringEnum(filingFilters)),
+    kind: Type.Optional(StringEnum(obligedKinds)),
     streetCode: Type.Optional(StreetCode),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
   },
@@ -54,25 +59,25 @@ export const AnnualReportView = Type.Object({
   entityId: Type.Integer(),
   entityName: Type.String(),
   creditCode: Type.String(),
-  entityKind: literals(obligedKinds),
+  entityKind: StringEnum(obligedKinds),
   streetCode: Type.String(),
   reportYear: Type.Integer(),
   deadline: DateString,
   filedOn: Nullable(DateString),
-  channel: Nullable(literals(filingChannels)),
-  state: literals(filingStates),
+  channel: Nullable(StringEnum(filingChannels)),
+  state: StringEnum(filingStates),
   reminderCount: Type.Integer(),
   remindedOn: Nullable(DateString),
 });
 export type AnnualReportView = Static<typeof AnnualReportView>;
-export const AnnualReportList = list(AnnualReportView);
+export const AnnualReportList = listOf(AnnualReportView);
 
 export const FilingBody = Type.Object(
   {
     entityId: Type.Integer({ minimum: 1 }),
     reportYear: ReportYear,
     filedOn: DateString,
-    channel: literals(['online', 'paper', 'staff'] as const),
+    channel: StringEnum(['online', 'paper', 'staff'] as const),
   },
   { additionalProperties: false },
 );
@@ -118,8 +123,8 @@ export type ImportResult = Static<typeof ImportResult>;
 /* Abnormal-operation list */
 export const ListingQuery = Type.Object(
   {
-    ...Paging,
-    status: Type.Optional(literals(abnormalStatuses)),
+    ...PagingQuery,
+    status: Type.Optional(StringEnum(abnormalStatuses)),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
     isSeriousCandidate: Type.Optional(Type.Boolean()),
   },
@@ -129,7 +134,7 @@ export type ListingQuery = Static<typeof ListingQuery>;
 export const ListingBody = Type.Object(
   {
     entityId: Type.Integer({ minimum: 1 }),
-    reason: literals(abnormalReasons),
+    reason: StringEnum(abnormalReasons),
     reportYear: Type.Optional(ReportYear),
     decidedOn: DateString,
   },
@@ -141,23 +146,23 @@ export const ListingView = Type.Object({
   entityId: Type.Integer(),
   entityName: Type.String(),
   creditCode: Type.String(),
-  entityKind: literals(obligedKinds),
+  entityKind: StringEnum(obligedKinds),
   streetCode: Type.String(),
-  measure: literals(abnormalMeasures),
-  reason: literals(abnormalReasons),
+  measure: StringEnum(abnormalMeasures),
+  reason: StringEnum(abnormalReasons),
   reasonText: Type.String(),
   legalBasis: Type.String(),
   reportYear: Nullable(Type.Integer()),
   decidedOn: DateString,
   decisionNumber: Type.String(),
-  status: literals(abnormalStatuses),
+  status: StringEnum(abnormalStatuses),
   removedOn: Nullable(DateString),
   removalReason: Nullable(Type.String()),
   seriousCandidateFrom: Nullable(DateString),
   isSeriousCandidate: Type.Boolean(),
 });
 export type ListingView = Static<typeof ListingView>;
-export const ListingList = list(ListingView);
+export const ListingList = listOf(ListingView);
 export const RemovalBody = Type.Object(
   { removedOn: DateString, removalReason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
@@ -166,7 +171,7 @@ export type RemovalInput = Static<typeof RemovalBody>;
 
 /* Serious-violation list */
 export const SeriousQuery = Type.Object(
-  { ...Paging, status: Type.Optional(literals(seriousStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { ...PagingQuery, status: Type.Optional(StringEnum(seriousStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
   { additionalProperties: false },
 );
 export type SeriousQuery = Static<typeof SeriousQuery>;
@@ -181,29 +186,29 @@ export const SeriousView = Type.Object({
   entityName: Type.String(),
   creditCode: Type.String(),
   streetCode: Type.String(),
-  reason: literals(seriousReasons),
+  reason: StringEnum(seriousReasons),
   abnormalListingId: Nullable(Type.Integer()),
   listedOn: DateString,
   termEndsOn: DateString,
   repairFrom: DateString,
   decisionNumber: Type.String(),
-  status: literals(seriousStatuses),
+  status: StringEnum(seriousStatuses),
   removedOn: Nullable(DateString),
   removalReason: Nullable(Type.String()),
   legalBasis: Type.String(),
 });
 export type SeriousView = Static<typeof SeriousView>;
-export const SeriousList = list(SeriousView);
+export const SeriousList = listOf(SeriousView);
 
 /* Credit repair */
 export const RepairQuery = Type.Object(
-  { ...Paging, status: Type.Optional(literals(repairStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { ...PagingQuery, status: Type.Optional(StringEnum(repairStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
   { additionalProperties: false },
 );
 export type RepairQuery = Static<typeof RepairQuery>;
 export const RepairBody = Type.Object(
   {
-    target: literals(repairTargets),
+    target: StringEnum(repairTargets),
     targetId: Type.Integer({ minimum: 1 }),
     statement: Type.String({ minLength: 1, maxLength: 2000 }),
   },
@@ -211,7 +216,7 @@ export const RepairBody = Type.Object(
 );
 export type RepairInput = Static<typeof RepairBody>;
 export const RepairDecisionBody = Type.Object(
-  { status: literals(repairDecisions), decisionNote: Type.String({ maxLength: 1000, default: '' }) },
+  { status: StringEnum(repairDecisions), decisionNote: Type.String({ maxLength: 1000, default: '' }) },
   { additionalProperties: false },
 );
 export type RepairDecisionInput = Static<typeof RepairDecisionBody>;
@@ -220,17 +225,17 @@ export const RepairView = Type.Object({
   entityId: Type.Integer(),
   entityName: Type.String(),
   streetCode: Type.String(),
-  target: literals(repairTargets),
+  target: StringEnum(repairTargets),
   targetId: Type.Integer(),
   appliedOn: DateString,
   statement: Type.String(),
-  status: literals(repairStatuses),
+  status: StringEnum(repairStatuses),
   decidedOn: Nullable(DateString),
   decisionNote: Type.String(),
   decisionDue: DateString,
 });
 export type RepairView = Static<typeof RepairView>;
-export const RepairList = list(RepairView);
+export const RepairList = listOf(RepairView);
 
 /* Public credit record */
 export const PublicRecordParams = Type.Object(

@@ -14,7 +14,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { answerResults, findingStatuses } from '../../../shared/vocabularies/food-safety.ts';
+import { inspectionOutcomes } from '../../../shared/inspection-result.ts';
+import { answerResults, applicationStatuses, findingStatuses, gradeAppealStatuses } from '../../../shared/vocabularies/food-safety.ts';
 import { warningLevels } from './rules/certificate-state.ts';
 
 export { answerResults };
@@ -148,7 +149,6 @@ export const inspectionConflict = pgTable(
 );
 
 export const inspectionKinds = ['routine', 'flying', 're-inspection'] as const;
-export const inspectionOutcomes = ['compliant', 'basically-compliant', 'non-compliant'] as const;
 
 export const foodInspection = pgTable(
   'food_inspection',
@@ -353,9 +353,7 @@ export const gradeAppeal = pgTable(
     inspectionId: bigint('inspection_id', { mode: 'number' }).notNull(),
     grounds: text('grounds').notNull(),
     operatorReply: text('operator_reply').notNull().default(''),
-    status: text('status', { enum: ['open', 'upheld', 'rejected'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: gradeAppealStatuses }).notNull().default('open'),
     officerId: bigint('officer_id', { mode: 'number' }),
     outcomeReason: text('outcome_reason'),
     submittedOn: date('submitted_on').notNull(),
@@ -394,9 +392,7 @@ export const operatorApplication = pgTable(
     phoneMask: text('phone_mask').notNull(),
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: applicationStatuses }).notNull().default('pending'),
     rejectReason: text('reject_reason'),
     decidedBy: bigint('decided_by', { mode: 'number' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -3,8 +3,8 @@
  * daily reporting, the epidemic team's view and follow-up list, service points. The module's only door.
  */
 
+/** The demo's registrations (2020 epidemic curve and later years), reports and service points. */
+export { seedPharmaciesDemo } from './demo/demo-seed.ts';
 /** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
 export { pharmacyFigures } from './pharmacies.figures.ts';
 export { pharmacyRoutes } from './pharmacies.routes.ts';
-/** The demo's registrations (2020 epidemic curve and later years), reports and service points. */
-export { seedPharmaciesDemo } from './service/demo-seed.ts';

@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { todayInChina } from '../../../shared/calendar-day.ts';
 import { bureauStaffRoles, epidemicTeamRoles, settingsRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';

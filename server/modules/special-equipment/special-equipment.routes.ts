@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { bureauStaffRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, caseWorkerAndOperatorRoles, caseWorkerRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
 import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
@@ -61,11 +61,11 @@ import {
 const tags = ['special-equipment'];
 const base = '/api/v1/special-equipment';
 /** Who keeps the register and works the hazard loop: section staff, station inspectors (their streets), the admin. */
-const keepers = requireRole('admin', 'section', 'inspector');
+const keepers = requireRole(...caseWorkerRoles);
 /** Readers: bureau staff, and a special-equipment user for its own equipment. */
 const readers = requireRole(...staffAndOperatorRoles);
 /** Writers for a user's own records (maintenance, rectification reports, operators, drills) and staff on paper. */
-const userOrKeepers = requireRole('admin', 'section', 'inspector', 'operator');
+const userOrKeepers = requireRole(...caseWorkerAndOperatorRoles);
 
 export const specialEquipmentRoutes: RoutePlugin = async (app, platform) => {
   const ctx = (request: FastifyRequest) => actorContextOf(platform, request);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { bureauStaffRoles } from '../../../shared/roles.ts';
 import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { CurrentStepDue } from '../../components/deadline-tag.tsx';
 import { ChoiceFilter, FilterBar, SearchFilter, SwitchFilter } from '../../components/list-filters.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ResponsiveList } from '../../components/responsive-list.tsx';
@@ -67,12 +68,12 @@ export function ComplaintListPage() {
     {
       title: t('fields.due'),
       dataIndex: 'currentDue',
-      render: (due: string | null, item) =>
-        item.currentStep ? (
-          <span>
-            {t(`steps.${item.currentStep}`)} <DueTag due={due} flag={item.flag} isProvisional={item.isDueProvisional} />
-          </span>
-        ) : null,
+      render: (due: string | null, item) => (
+        <CurrentStepDue
+          stepLabel={item.currentStep ? t(`steps.${item.currentStep}`) : null}
+          tag={<DueTag due={due} flag={item.flag} isProvisional={item.isDueProvisional} />}
+        />
+      ),
     },
   ];
 

@@ -21,7 +21,8 @@ import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { settingsRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, caseWorkerRoles, settingsRoles } from '../../../shared/roles.ts';
+import { repairStatuses } from '../../../shared/vocabularies/credit.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { YearSelect } from '../../components/period-statistics.tsx';
 import { chinaToday, chinaTodayPicker, chinaYear } from '../../lib/date-format.ts';
@@ -50,7 +51,7 @@ import {
   useSerious,
 } from './api.ts';
 
-const officerRoles = ['admin', 'section', 'inspector'] as const;
+const officerRoles = caseWorkerRoles;
 const reasons: AbnormalReasonName[] = [
   'annual_report_not_filed',
   'unreachable_at_address',
@@ -109,7 +110,7 @@ function AnnualReports() {
   const { t } = useTranslation('credit');
   const me = useMe().data;
   const isOfficer = hasAnyRole(me, officerRoles);
-  const canRead = hasAnyRole(me, ['admin', 'leader', 'section', 'inspector']);
+  const canRead = hasAnyRole(me, bureauStaffRoles);
   const canImport = hasAnyRole(me, settingsRoles);
   const [reportYear, setReportYear] = useState(chinaYear() - 1);
   const [filing, setFiling] = useState<'all' | 'filed' | 'not_filed'>('all');
@@ -606,7 +607,7 @@ function Repairs() {
   const { t } = useTranslation('credit');
   const me = useMe().data;
   const isOfficer = hasAnyRole(me, officerRoles);
-  const [status, setStatus] = useState<'submitted' | 'approved' | 'rejected' | 'all'>('submitted');
+  const [status, setStatus] = useState<(typeof repairStatuses)[number] | 'all'>('submitted');
   const [page, setPage] = useState(1);
   const repairs = useRepairs({ page, ...(status === 'all' ? {} : { status }) });
   const decide = useDecideRepair();
@@ -620,7 +621,7 @@ function Repairs() {
           setStatus(value as typeof status);
           setPage(1);
         }}
-        options={(['submitted', 'approved', 'rejected', 'all'] as const).map((value) => ({ value, label: t(`repairStatus.${value}`) }))}
+        options={([...repairStatuses, 'all'] as const).map((value) => ({ value, label: t(`repairStatus.${value}`) }))}
       />
       {repairs.error ? <Alert type="error" title={problemMessage(repairs.error)} /> : null}
       <Table<RepairView>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { CurrentStepDue } from '../../components/deadline-tag.tsx';
 import { EntitySelect } from '../../components/entity-select.tsx';
 import { ChoiceFilter, FilterBar, SearchFilter, SwitchFilter } from '../../components/list-filters.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -76,12 +77,12 @@ export function CaseListPage() {
     {
       title: t('fields.due'),
       dataIndex: 'currentDue',
-      render: (due: string | null, item) =>
-        item.currentStep ? (
-          <span>
-            {t(`steps.${item.currentStep}`)} <CaseDueTag due={due} flag={item.flag} />
-          </span>
-        ) : null,
+      render: (due: string | null, item) => (
+        <CurrentStepDue
+          stepLabel={item.currentStep ? t(`steps.${item.currentStep}`) : null}
+          tag={<CaseDueTag due={due} flag={item.flag} />}
+        />
+      ),
     },
   ];
 

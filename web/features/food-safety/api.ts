@@ -28,7 +28,7 @@ import type {
 } from '../../../server/modules/food-safety/food-safety.schemas.ts';
 import type { EntityListItem } from '../../../server/modules/registry/registry.schemas.ts';
 import { type InspectionResult, inspectionResult } from '../../../shared/inspection-result.ts';
-import { bureauStaffRoles, districtWideRoles, type Role, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, districtWideRoles, fieldStaffRoles, type Role, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { answerResults } from '../../../shared/vocabularies/food-safety.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
@@ -72,11 +72,11 @@ export interface InspectorOption {
 /** Who may do what (the server checks again on every call). */
 export const foodSafetyRoles = {
   staff: bureauStaffRoles,
-  inspect: ['inspector', 'section'],
-  review: ['section', 'inspector'],
+  inspect: fieldStaffRoles,
+  review: fieldStaffRoles,
   all: staffAndOperatorRoles,
   section: districtWideRoles,
-  edit: ['section', 'inspector', 'operator'],
+  edit: [...fieldStaffRoles, 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const foodSafetyKeys = {

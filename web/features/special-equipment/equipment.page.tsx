@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { caseWorkerRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
@@ -10,7 +11,7 @@ import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type InspectionView, useEquipment, useRecordInspection, useRecordMaintenance, useUpdateEquipment } from './api.ts';
 import { DueTag, HazardStatusTag, RegistrationTag } from './equipment-table.tsx';
 
-const keeperRoles = ['admin', 'section', 'inspector'] as const;
+const keeperRoles = caseWorkerRoles;
 
 /** One piece of equipment: its register entry and its history (inspections, maintenance, hazards). */
 export function EquipmentPage() {

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { caseWorkerRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
@@ -10,7 +11,7 @@ import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type HazardView, useEquipmentList, useHazard, useHazardStep, useHazards, useRecordHazard } from './api.ts';
 import { HazardStatusTag } from './equipment-table.tsx';
 
-const keeperRoles = ['admin', 'section', 'inspector'] as const;
+const keeperRoles = caseWorkerRoles;
 const statuses = ['found', 'ordered', 'reported', 'closed', 'escalated'] as const;
 
 /** 隐患闭环: the station's list (late ones first when asked), a user's own hazards. */

@@ -1,5 +1,6 @@
 /** The operator portal: shop uploads 店铺信息上传, grade appeals and re-inspection requests. */
 import { type Static, Type } from 'typebox';
+import { gradeAppealOutcomes, gradeAppealStatuses } from '../../../../shared/vocabularies/food-safety.ts';
 import { Id, NullableInt, NullableString, Paging } from './fields.schemas.ts';
 
 export const UploadBody = Type.Object(
@@ -64,7 +65,7 @@ export const AppealBody = Type.Object(
 );
 export type AppealBody = Static<typeof AppealBody>;
 export const DecideAppealBody = Type.Object(
-  { outcome: Type.Enum(['upheld', 'rejected'] as const), reason: Type.String({ minLength: 2, maxLength: 1000 }) },
+  { outcome: Type.Enum(gradeAppealOutcomes), reason: Type.String({ minLength: 2, maxLength: 1000 }) },
   { additionalProperties: false },
 );
 export type DecideAppealBody = Static<typeof DecideAppealBody>;
@@ -74,7 +75,7 @@ export const AppealView = Type.Object({
   inspectionId: Type.Integer(),
   grounds: Type.String(),
   operatorReply: Type.String(),
-  status: Type.Enum(['open', 'upheld', 'rejected'] as const),
+  status: Type.Enum(gradeAppealStatuses),
   officerId: NullableInt,
   outcomeReason: NullableString,
   submittedOn: Type.String(),
@@ -82,7 +83,7 @@ export const AppealView = Type.Object({
 });
 export const AppealList = Type.Object({ items: Type.Array(AppealView), total: Type.Integer() });
 export const AppealQuery = Type.Object(
-  { status: Type.Optional(Type.Enum(['open', 'upheld', 'rejected'] as const)), ...Paging },
+  { status: Type.Optional(Type.Enum(gradeAppealStatuses)), ...Paging },
   { additionalProperties: false },
 );
 export const ReinspectionBody = Type.Object(
