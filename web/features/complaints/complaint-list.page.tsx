@@ -10,7 +10,6 @@ import { ChoiceFilter, FilterBar, SearchFilter, SwitchFilter } from '../../compo
 import { PageHeader } from '../../components/page-header.tsx';
 import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
-import { useIsPhone } from '../../lib/media-query.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { oneOf, useUrlListState } from '../../lib/url-state.ts';
 import { type ComplaintListItem, complaintKinds, complaintStatuses, useComplaints, useFlagSummary } from './api.ts';
@@ -21,7 +20,6 @@ import { IntakeModal } from './intake-modal.tsx';
 export function ComplaintListPage() {
   const { t } = useTranslation(['complaints', 'shell']);
   const navigate = useNavigate();
-  const _isPhone = useIsPhone();
   const { data: me } = useMe();
   const { page, pageSize, filter, setFilters, setPaging } = useUrlListState();
   const [isCreating, setCreating] = useState(false);

@@ -13,7 +13,6 @@ import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { StreetSelect } from '../../components/street-select.tsx';
 import { chinaTodayPicker } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
-import { useIsPhone } from '../../lib/media-query.ts';
 import { oneOf, useUrlListState } from '../../lib/url-state.ts';
 import { type CaseListItem, caseSources, caseStages, type OpenCaseBody, useCases, useOpenCase, violationTypes } from './api.ts';
 import { CaseDueTag, stageColors } from './case-labels.tsx';
@@ -22,7 +21,6 @@ import { CaseDueTag, stageColors } from './case-labels.tsx';
 export function CaseListPage() {
   const { t } = useTranslation(['enforcement', 'shell']);
   const navigate = useNavigate();
-  const _isPhone = useIsPhone();
   const { page, pageSize, filter, setFilters, setPaging } = useUrlListState();
   const isOpen = filter('open') !== 'all';
   const entityId = Number(filter('entityId')) || undefined;
