@@ -1,5 +1,7 @@
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { apiRequest } from '../lib/api-client.ts';
 import { chinaTodayPicker } from '../lib/date-format.ts';
 import { applyProblemToForm } from '../lib/form-errors.ts';
 
@@ -69,4 +71,20 @@ export function StepDialog<Values extends object>({
 /** A request body without the fields left empty (undefined or ''), so the server applies its defaults. */
 export function withoutBlanks(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined && value !== ''));
+}
+
+/**
+ * A step on a file (a complaint, a case): POST or PUT `<filePath>/<path>`. The file comes back and replaces the cached
+ * one; the queues (and whatever else counts the files) refetch.
+ */
+export function useFileStep<View>(filePath: string, itemKey: QueryKey, refetch: readonly QueryKey[]) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: object; method?: 'POST' | 'PUT' }) =>
+      apiRequest<View>(method, `${filePath}/${path}`, { body }),
+    onSuccess: (view) => {
+      queryClient.setQueryData(itemKey, view);
+      for (const queryKey of refetch) void queryClient.invalidateQueries({ queryKey });
+    },
+  });
 }
