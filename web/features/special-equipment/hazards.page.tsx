@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { caseWorkerRoles } from '../../../shared/roles.ts';
+import { hazardStatuses } from '../../../shared/vocabularies/special-equipment.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
@@ -12,7 +13,6 @@ import { type HazardView, useEquipmentList, useHazard, useHazardStep, useHazards
 import { HazardStatusTag } from './equipment-table.tsx';
 
 const keeperRoles = caseWorkerRoles;
-const statuses = ['found', 'ordered', 'reported', 'closed', 'escalated'] as const;
 
 /** 隐患闭环: the station's list (late ones first when asked), a user's own hazards. */
 export function HazardsPage() {
@@ -51,7 +51,7 @@ export function HazardsPage() {
             style={{ width: 140 }}
             value={status}
             onChange={(value) => set('status', value)}
-            options={statuses.map((value) => ({ value, label: t(`hazardStatus.${value}`) }))}
+            options={hazardStatuses.map((value) => ({ value, label: t(`hazardStatus.${value}`) }))}
           />
         </Form.Item>
         <Form.Item label={t('hazards.onlyOverdue')}>
