@@ -26,20 +26,6 @@ const ReportYear = Type.Integer({ minimum: 2013, maximum: 2100 });
 const StreetCode = Type.String({ pattern: '^[0-9]{9}$' });
 
 export type { AbnormalReasonName, FilingChannel, ObligedKind };
-export {
-  abnormalMeasures,
-  abnormalReasons,
-  abnormalStatuses,
-  filingChannels,
-  filingFilters,
-  filingStates,
-  obligedKinds,
-  repairDecisions,
-  repairStatuses,
-  repairTargets,
-  seriousReasons,
-  seriousStatuses,
-};
 
 /* Annual reports */
 export const AnnualReportQuery = Type.Object(

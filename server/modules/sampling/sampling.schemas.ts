@@ -16,17 +16,6 @@ import { DateString, DateTime, listOf, Nullable, PagingQuery, StringEnum } from 
 import { blindCodePattern } from './rules/blind-code.ts';
 
 export type { Verdict };
-export {
-  handlingMeasures,
-  handlingOutcomes,
-  handlingStatuses,
-  itemVerdicts,
-  planKinds,
-  sampleStatuses,
-  samplingFields,
-  samplingLinks,
-  verdicts,
-};
 
 export type SamplingField = (typeof samplingFields)[number];
 export type SamplingLink = (typeof samplingLinks)[number];
