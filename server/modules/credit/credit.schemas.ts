@@ -27,6 +27,15 @@ const StreetCode = Type.String({ pattern: '^[0-9]{9}$' });
 
 export type { AbnormalReasonName, FilingChannel, ObligedKind };
 
+/** The entity a credit record is about, as the annual-report and listing lists show it. */
+const EntityOfRecord = {
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  creditCode: Type.String(),
+  entityKind: StringEnum(obligedKinds),
+  streetCode: Type.String(),
+};
+
 /* Annual reports */
 export const AnnualReportQuery = Type.Object(
   {
@@ -42,11 +51,7 @@ export const AnnualReportQuery = Type.Object(
 export type AnnualReportQuery = Static<typeof AnnualReportQuery>;
 export const AnnualReportView = Type.Object({
   id: Type.Integer(),
-  entityId: Type.Integer(),
-  entityName: Type.String(),
-  creditCode: Type.String(),
-  entityKind: StringEnum(obligedKinds),
-  streetCode: Type.String(),
+  ...EntityOfRecord,
   reportYear: Type.Integer(),
   deadline: DateString,
   filedOn: Nullable(DateString),
@@ -129,11 +134,7 @@ export const ListingBody = Type.Object(
 export type ListingInput = Static<typeof ListingBody>;
 export const ListingView = Type.Object({
   id: Type.Integer(),
-  entityId: Type.Integer(),
-  entityName: Type.String(),
-  creditCode: Type.String(),
-  entityKind: StringEnum(obligedKinds),
-  streetCode: Type.String(),
+  ...EntityOfRecord,
   measure: StringEnum(abnormalMeasures),
   reason: StringEnum(abnormalReasons),
   reasonText: Type.String(),

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { followUpTypes, inspectionOutcomes, planKinds } from '../../../shared/vocabularies/random-inspections.ts';
+import { businessCategories } from '../../../shared/vocabularies/registry.ts';
 import { DateString, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
 
 export { followUpTypes, inspectionOutcomes, planKinds };
@@ -144,18 +145,7 @@ export type PlanStratumInput = Static<typeof PlanStratumSchema>;
 
 export const PlanPopulationSchema = Type.Object(
   {
-    category: Type.Optional(
-      StringEnum([
-        'catering',
-        'food_workshop',
-        'pharmacy',
-        'farmers_market',
-        'special_equipment_user',
-        'food_production',
-        'food_retail',
-        'other',
-      ]),
-    ),
+    category: Type.Optional(StringEnum(businessCategories)),
     kind: Type.Optional(StringEnum(['enterprise', 'individual'])),
     industry: Type.Optional(Type.String({ pattern: '^[A-T]([0-9]{2})?$' })),
     street: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
