@@ -39,7 +39,6 @@ import {
   inspectionFileDataUrlMax,
   NoticeList,
   NoticeQuery,
-  PagingQuery,
   PhoneView,
   ReasonBody,
   RectificationList,
@@ -48,6 +47,7 @@ import {
   RegistrationReceipt,
   ReinspectionBody,
   ReinspectionList,
+  ReinspectionQuery,
   ReinspectionView,
   ReturnBody,
   RevealBody,
@@ -335,7 +335,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
   app.get(
     '/api/v1/reinspection-requests',
-    { schema: { querystring: PagingQuery, response: { 200: ReinspectionList } }, preHandler: requireRole(...readers) },
+    { schema: { querystring: ReinspectionQuery, response: { 200: ReinspectionList } }, preHandler: requireRole(...readers) },
     (request) => listReinspectionRequests(ctx(request), request.query),
   );
 

@@ -15,7 +15,16 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { inspectionOutcomes } from '../../../shared/inspection-result.ts';
-import { answerResults, applicationStatuses, findingStatuses, gradeAppealStatuses } from '../../../shared/vocabularies/food-safety.ts';
+import {
+  annualGrades,
+  answerResults,
+  applicationStatuses,
+  dynamicGrades,
+  findingStatuses,
+  gradeAppealStatuses,
+  riskGrades,
+  uploadStatuses,
+} from '../../../shared/vocabularies/food-safety.ts';
 import { warningLevels } from './rules/certificate-state.ts';
 
 export { answerResults };
@@ -164,7 +173,7 @@ export const foodInspection = pgTable(
     itemsInspected: integer('items_inspected').notNull(),
     scoreTenths: smallint('score_tenths'),
     failedKeyItems: integer('failed_key_items').notNull().default(0),
-    dynamicGrade: text('dynamic_grade', { enum: ['excellent', 'good', 'fair'] }),
+    dynamicGrade: text('dynamic_grade', { enum: dynamicGrades }),
     outcome: text('outcome', { enum: inspectionOutcomes }).notNull(),
     remarks: text('remarks').notNull().default(''),
     inspectorSignature: text('inspector_signature').notNull(),
@@ -243,12 +252,12 @@ export const foodSafetyGrade = pgTable(
     entityId: bigint('entity_id', { mode: 'number' }).notNull(),
     streetCode: char('street_code', { length: 9 }).notNull(),
     ruleSetId: text('rule_set_id').notNull(),
-    dynamicGrade: text('dynamic_grade', { enum: ['excellent', 'good', 'fair'] }),
+    dynamicGrade: text('dynamic_grade', { enum: dynamicGrades }),
     dynamicScoreTenths: smallint('dynamic_score_tenths'),
     blackoutReason: text('blackout_reason', { enum: ['new-licence', 'incident'] }),
-    annualGrade: text('annual_grade', { enum: ['A', 'B', 'C'] }),
+    annualGrade: text('annual_grade', { enum: annualGrades }),
     annualMeanTenths: smallint('annual_mean_tenths'),
-    riskGrade: text('risk_grade', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
+    riskGrade: text('risk_grade', { enum: riskGrades }).notNull(),
     riskPoints: integer('risk_points').notNull(),
     lastInspectedOn: date('last_inspected_on'),
     lastOutcome: text('last_outcome', { enum: inspectionOutcomes }),
@@ -322,9 +331,7 @@ export const shopUpload = pgTable(
     entityId: bigint('entity_id', { mode: 'number' }).notNull(),
     streetCode: char('street_code', { length: 9 }).notNull(),
     version: integer('version').notNull(),
-    status: text('status', { enum: ['submitted', 'approved', 'returned', 'superseded'] })
-      .notNull()
-      .default('submitted'),
+    status: text('status', { enum: uploadStatuses }).notNull().default('submitted'),
     name: text('name').notNull(),
     address: text('address').notNull(),
     licenceNumber: text('licence_number'),

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { followUpTypes, inspectionOutcomes, planKinds } from '../../../shared/vocabularies/random-inspections.ts';
+import { creditClasses, followUpTypes, inspectionOutcomes, planKinds } from '../../../shared/vocabularies/random-inspections.ts';
 import { businessCategories } from '../../../shared/vocabularies/registry.ts';
 import { DateString, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
 
@@ -10,7 +10,6 @@ export const matterTypes = ['key', 'general'] as const;
 /** The draw ceremony: commit → seed → draw → publish. */
 export const drawStatuses = ['committed', 'seeded', 'drawn', 'published'] as const;
 export const conflictReasons = ['relative', 'former_employment', 'financial_interest', 'other'] as const;
-export const creditClassList = ['A', 'B', 'C', 'D'] as const;
 /**
  * The result categories of a random inspection (抽查结果): 未发现问题, 发现问题已责令改正, 发现问题待后续处理,
  * 通过登记的住所（经营场所）无法联系, 未发现开展本次抽查涉及的经营活动, 已关闭停业或歇业, 不配合检查.
@@ -20,7 +19,7 @@ export const taskStatuses = ['assigned', 'done'] as const;
 
 const Timestamp = Type.String({ description: 'ISO 8601 timestamp' });
 const Hex64 = Type.String({ pattern: '^[0-9a-f]{64}$' });
-const CreditClassSchema = StringEnum(creditClassList);
+const CreditClassSchema = StringEnum(creditClasses);
 const OutcomeSchema = StringEnum(inspectionOutcomes);
 
 // ── directories ────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { inspectionOutcomes } from '../../../shared/inspection-result.ts';
+import { annualGrades, dynamicGrades, riskGrades } from '../../../shared/vocabularies/food-safety.ts';
 import { areaKinds } from '../../../shared/vocabularies/risk-code.ts';
 import { DateString, DateTime, listOf, Nullable } from '../../platform/http/schemas.ts';
 import { colours, riskLevels } from './rules/risk-colour.ts';
@@ -67,9 +68,9 @@ export const CategoryBody = Type.Object(
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
 const FactsView = Type.Object({
   managementCategory: Type.Optional(Nullable(Type.String())),
-  dynamicGrade: Type.Optional(Nullable(Type.Enum(['excellent', 'good', 'fair'] as const))),
-  annualGrade: Type.Optional(Nullable(Type.Enum(['A', 'B', 'C'] as const))),
-  riskGrade: Type.Optional(Nullable(Type.Enum(['A', 'B', 'C', 'D'] as const))),
+  dynamicGrade: Type.Optional(Nullable(Type.Enum(dynamicGrades))),
+  annualGrade: Type.Optional(Nullable(Type.Enum(annualGrades))),
+  riskGrade: Type.Optional(Nullable(Type.Enum(riskGrades))),
   latestInspection: Type.Optional(Nullable(Type.Object({ on: DateString, result: Type.Enum(inspectionOutcomes) }))),
   openRectifications: Type.Optional(Type.Integer()),
   certificateComplianceBasisPoints: Type.Optional(Nullable(Type.Integer())),

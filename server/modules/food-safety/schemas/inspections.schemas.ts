@@ -2,8 +2,8 @@
 import { type Static, Type } from 'typebox';
 import { inspectionOutcomes } from '../../../../shared/inspection-result.ts';
 import { answerResults, inspectionKinds } from '../../../../shared/vocabularies/food-safety.ts';
-import { DateString } from '../../../platform/http/schemas.ts';
-import { Id, NullableInt, NullableString, Paging, Tenths } from './fields.schemas.ts';
+import { DateString, PagingQuery } from '../../../platform/http/schemas.ts';
+import { Id, NullableInt, NullableString, Tenths } from './fields.schemas.ts';
 
 export const TemplateItemBody = Type.Object(
   {
@@ -154,14 +154,14 @@ export const InspectionQuery = Type.Object(
     inspectorId: Type.Optional(Id),
     from: Type.Optional(DateString),
     to: Type.Optional(DateString),
-    ...Paging,
+    ...PagingQuery,
   },
   { additionalProperties: false },
 );
 export type InspectionQuery = Static<typeof InspectionQuery>;
 
 export const RectificationQuery = Type.Object(
-  { entityId: Type.Optional(Id), isOpen: Type.Optional(Type.Boolean()), ...Paging },
+  { entityId: Type.Optional(Id), isOpen: Type.Optional(Type.Boolean()), ...PagingQuery },
   { additionalProperties: false },
 );
 export const RectificationList = Type.Object({
@@ -181,7 +181,7 @@ export const RectificationList = Type.Object({
 });
 
 export const DueQuery = Type.Object(
-  { state: Type.Enum(['overdue', 'due'] as const, { default: 'due' }), stationId: Type.Optional(Id), ...Paging },
+  { state: Type.Enum(['overdue', 'due'] as const, { default: 'due' }), stationId: Type.Optional(Id), ...PagingQuery },
   { additionalProperties: false },
 );
 export type DueQuery = Static<typeof DueQuery>;

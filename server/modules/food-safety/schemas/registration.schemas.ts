@@ -1,7 +1,8 @@
 /** Operator self-registration 经营者自助注册 (signed out → the station approves) and inspection file parameters. */
 import { type Static, Type } from 'typebox';
 import { applicationStatuses } from '../../../../shared/vocabularies/food-safety.ts';
-import { NullableInt, NullableString, Paging } from './fields.schemas.ts';
+import { PagingQuery } from '../../../platform/http/schemas.ts';
+import { NullableInt, NullableString } from './fields.schemas.ts';
 
 export const RegistrationBody = Type.Object(
   {
@@ -18,7 +19,7 @@ export type RegistrationBody = Static<typeof RegistrationBody>;
 export const RegistrationReceipt = Type.Object({ id: Type.Integer(), status: Type.Literal('pending') });
 
 export const ApplicationQuery = Type.Object(
-  { ...Paging, status: Type.Optional(Type.Enum(applicationStatuses)) },
+  { ...PagingQuery, status: Type.Optional(Type.Enum(applicationStatuses)) },
   { additionalProperties: false },
 );
 export type ApplicationQuery = Static<typeof ApplicationQuery>;
