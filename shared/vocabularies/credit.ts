@@ -4,6 +4,8 @@ export const obligedKinds = ['enterprise', 'individual'] as const;
 export type ObligedKind = (typeof obligedKinds)[number];
 export const filingChannels = ['online', 'paper', 'import', 'staff'] as const;
 export type FilingChannel = (typeof filingChannels)[number];
+/** The channels a report is recorded by one at a time (not a batch import). */
+export const singleFilingChannels = ['online', 'paper', 'staff'] as const;
 export const filingStates = ['filed_on_time', 'filed_late', 'not_yet_due', 'overdue'] as const;
 export const filingFilters = ['filed', 'not_filed'] as const;
 export const abnormalMeasures = ['listing', 'marking'] as const;

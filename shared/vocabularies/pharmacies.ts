@@ -5,3 +5,9 @@ export const symptoms = ['fever', 'cough', 'chest_tightness', 'fatigue', 'sore_t
 
 /** The classes of medicine whose buyers are registered. */
 export const medicineClasses = ['antipyretic', 'cough', 'antiviral', 'antibiotic'] as const;
+
+/** The identity document a buyer shows. */
+export const idKinds = ['resident_id', 'passport'] as const;
+
+/** What a pharmacy reports its stock of. */
+export const supplyItems = ['masks', 'alcohol', 'thermometers'] as const;

@@ -19,6 +19,7 @@ import {
   repairTargets,
   seriousReasons,
   seriousStatuses,
+  singleFilingChannels,
 } from '../../../shared/vocabularies/credit.ts';
 import { DateString, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
 
@@ -68,7 +69,7 @@ export const FilingBody = Type.Object(
     entityId: Type.Integer({ minimum: 1 }),
     reportYear: ReportYear,
     filedOn: DateString,
-    channel: StringEnum(['online', 'paper', 'staff'] as const),
+    channel: StringEnum(singleFilingChannels),
   },
   { additionalProperties: false },
 );

@@ -9,6 +9,7 @@ import {
   sampleStatuses,
   samplingFields,
   samplingLinks,
+  testMethods,
   type Verdict,
   verdicts,
 } from '../../../shared/vocabularies/sampling.ts';
@@ -16,10 +17,10 @@ import { DateString, DateTime, listOf, Nullable, PagingQuery, StringEnum } from 
 import { blindCodePattern } from './rules/blind-code.ts';
 
 export type { Verdict };
+export { testMethods };
 
 export type SamplingField = (typeof samplingFields)[number];
 export type SamplingLink = (typeof samplingLinks)[number];
-export const testMethods = ['lab', 'rapid'] as const;
 export type SampleStatus = (typeof sampleStatuses)[number];
 export const fileKinds = ['report', 'photo'] as const;
 export const fileContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { bureauStaffRoles, caseWorkerRoles, settingsRoles } from '../../../shared/roles.ts';
-import { repairStatuses } from '../../../shared/vocabularies/credit.ts';
+import { abnormalStatuses, repairStatuses, singleFilingChannels } from '../../../shared/vocabularies/credit.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { YearSelect } from '../../components/period-statistics.tsx';
 import { chinaToday, chinaTodayPicker, chinaYear } from '../../lib/date-format.ts';
@@ -248,7 +248,7 @@ function FilingModal({ report, onClose }: { report: AnnualReportView; onClose: (
         <Form.Item name="channel" label={t('fields.channel')}>
           <Select
             disabled={isOperator}
-            options={(['online', 'paper', 'staff'] as const).map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
+            options={singleFilingChannels.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
           />
         </Form.Item>
         {errors.length ? <Alert type="error" title={errors.join('；')} /> : null}
@@ -315,7 +315,7 @@ function Listings() {
           setStatus(value as typeof status);
           setPage(1);
         }}
-        options={(['listed', 'removed', 'moved_to_serious', 'all'] as const).map((value) => ({
+        options={([...abnormalStatuses, 'all'] as const).map((value) => ({
           value,
           label: t(`listingStatus.${value}`),
         }))}

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, List, Radio, Select, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { medicineClasses, symptoms } from '../../../shared/vocabularies/pharmacies.ts';
+import { idKinds, medicineClasses, symptoms } from '../../../shared/vocabularies/pharmacies.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaToday, formatDateTime } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
@@ -78,7 +78,7 @@ export function CounterPage() {
               <Input autoComplete="off" />
             </Form.Item>
             <Form.Item name="idKind" label={t('fields.idKind')}>
-              <Radio.Group options={(['resident_id', 'passport'] as const).map((kind) => ({ value: kind, label: t(`idKinds.${kind}`) }))} />
+              <Radio.Group options={idKinds.map((kind) => ({ value: kind, label: t(`idKinds.${kind}`) }))} />
             </Form.Item>
             <Form.Item name="idNumber" label={t('fields.idNumber')} rules={[{ required: true }]}>
               <Input autoComplete="off" inputMode="text" maxLength={20} />
