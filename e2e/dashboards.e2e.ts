@@ -100,4 +100,31 @@ describe('the leader’s cockpit and the big screen', () => {
       await kiosk.close();
     }
   }, 180_000);
+
+  test('a restaurant owner on a phone sees their shop’s colour, grade and next inspection, and prints their door sticker', async () => {
+    const page = await harness.newPage({ width: 390, height: 844 }, { isMobile: true });
+    await signIn(page, 'operator1', 'Demo-Operator1-2026');
+    const business = page.getByTestId('my-businesses').locator('[data-testid^="my-business-"]').first();
+    await business.getByText('五色码').waitFor();
+    await expect.poll(async () => (await business.textContent()) ?? '').toMatch(/[绿蓝黄橙黑]码/);
+    await expect.poll(async () => (await business.textContent()) ?? '').toMatch(/下次应检查\d{4}-\d{2}-\d{2}/);
+    const sticker = business.getByRole('link', { name: '打印门贴' });
+    const response = await page.request.get((await sticker.getAttribute('href')) as string);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('class="sticker"');
+    // The restaurant's alerts only: nothing of special equipment.
+    await page.getByTestId('alert-certificatesExpiring').waitFor();
+    expect(await page.getByTestId('alert-equipmentDue').count()).toBe(0);
+    await screenshot(page, 'operator-home-phone');
+  });
+
+  test('section staff see the files waiting for their decision, each count opening its list', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'food.section', 'Demo-Section-2026');
+    const queue = page.getByTestId('home-queue');
+    await queue.getByTestId('alert-equipmentOverdue').waitFor();
+    await expect.poll(async () => (await queue.locator('.ant-badge').first().textContent()) ?? '').toMatch(/\d/);
+    await queue.getByTestId('alert-applicationsPending').click();
+    await page.waitForURL(/\/food-safety\/applications/);
+  });
 });

@@ -221,13 +221,17 @@ async function entityCount(platform: Platform): Promise<number> {
 }
 
 /** The registry statistics of one district (its section) and of the whole city (the city leader), per request. */
-async function statistics(origin: string, cookie: string): Promise<number> {
+async function timedGet(origin: string, cookie: string, path: string): Promise<number> {
   const begin = performance.now();
-  const response = await fetch(`${origin}/api/v1/registry/statistics?asOf=${asOf}`, { headers: { cookie } });
-  if (response.status !== 200) throw new Error(`statistics → ${response.status} ${await response.text()}`);
+  const response = await fetch(`${origin}${path}`, { headers: { cookie } });
+  if (response.status !== 200) throw new Error(`${path} → ${response.status} ${await response.text()}`);
   await response.arrayBuffer();
   return performance.now() - begin;
 }
+
+const statistics = (origin: string, cookie: string) => timedGet(origin, cookie, `/api/v1/registry/statistics?asOf=${asOf}`);
+/** Every registered figure of the year with the year before: what a leader's home and the annual report ask. */
+const figures = (origin: string, cookie: string) => timedGet(origin, cookie, `/api/v1/figures?period=${asOf.slice(0, 4)}`);
 
 async function search(origin: string, cookie: string, query: string): Promise<number> {
   const begin = performance.now();
@@ -270,6 +274,7 @@ async function measure(ctx: BenchContext, citus: BenchServer, postgres: BenchSer
     postgres: new Map(districtCodes.map((code) => [code, [] as number[]])),
   };
   const statisticsTimes = { citus: { one: [] as number[], city: [] as number[] }, postgres: { one: [] as number[], city: [] as number[] } };
+  const figureTimes = { citus: { one: [] as number[], city: [] as number[] }, postgres: { one: [] as number[], city: [] as number[] } };
   for (let round = 0; round < ctx.rounds; round += 1) {
     for (const code of districtCodes) {
       for (const query of searchQueries(code)) {
@@ -282,8 +287,10 @@ async function measure(ctx: BenchContext, citus: BenchServer, postgres: BenchSer
     for (const engine of ['postgres', 'citus'] as const) {
       statisticsTimes[engine].one.push(await statistics(engines[engine].origin, cookie(engine, sectionUser(demoCode))));
       statisticsTimes[engine].city.push(await statistics(engines[engine].origin, cookie(engine, cityUser)));
+      figureTimes[engine].one.push(await figures(engines[engine].origin, cookie(engine, sectionUser(demoCode))));
+      figureTimes[engine].city.push(await figures(engines[engine].origin, cookie(engine, cityUser)));
     }
-    ctx.log(`round ${round + 1}: searches and statistics done`);
+    ctx.log(`round ${round + 1}: searches, statistics and figures done`);
   }
 
   const rows: Measurement[] = [];
@@ -325,6 +332,20 @@ async function measure(ctx: BenchContext, citus: BenchServer, postgres: BenchSer
       better: 'lower',
       subject: median(statisticsTimes.citus.city),
       baseline: median(statisticsTimes.postgres.city),
+    },
+    {
+      metric: 'every figure of the year with the year before, one district (median)',
+      unit: 'ms',
+      better: 'lower',
+      subject: median(figureTimes.citus.one),
+      baseline: median(figureTimes.postgres.one),
+    },
+    {
+      metric: 'every figure of the year with the year before, whole city of 10 districts (median)',
+      unit: 'ms',
+      better: 'lower',
+      subject: median(figureTimes.citus.city),
+      baseline: median(figureTimes.postgres.city),
     },
   );
 
@@ -370,9 +391,9 @@ export const provinceCitus: Benchmark = {
     '— the baseline — in the same run, each through the real application (HTTP on 127.0.0.1, one request in flight). ' +
     'Entity search: 8 queries per district (1- and 2-character, a name, an address, a credit-code prefix, filters) as ' +
     "that district's section staff, each requested once a round on each engine, alternating which goes first; p95 per " +
-    'district. Registry statistics (GET /api/v1/registry/statistics, the figures of the annual report; the figures ' +
-    'registry of issue 15 will replace it here): as one district’s section staff, and as a city-level leader reading ' +
-    'all 10 districts. Nightly jobs of the demo district 330212 (its module data: food handlers, inspections, codes), ' +
+    'district. Registry statistics (GET /api/v1/registry/statistics) and every figure of the figures registry for ' +
+    `${asOf.slice(0, 4)} with the year before (GET /api/v1/figures, what a leader's home and the annual report compute): ` +
+    'as one district’s section staff, and as a city-level leader reading all 10 districts. Nightly jobs of the demo district 330212 (its module data: food handlers, inspections, codes), ' +
     'each in one transaction: the five-colour recompute of every unit, the supervision data comparison, the ' +
     'certificate expiry job; first run, then the median of later runs. Generated once: the demo district at that size, ' +
     'copied to nine more districts of its city inside PostgreSQL, streamed to the cluster with COPY; the ' +

@@ -9,9 +9,11 @@ import { caseStatistics } from '../modules/enforcement/index.ts';
 import { staffStatistics } from '../modules/food-safety/index.ts';
 import { pharmacyFigures } from '../modules/pharmacies/index.ts';
 import { registryStatistics } from '../modules/registry/index.ts';
-import { colourMap, pointInRing } from '../modules/risk-code/index.ts';
+import { colourMap, pointInRing, riskCodeFigures } from '../modules/risk-code/index.ts';
 import { samplingStatistics } from '../modules/sampling/index.ts';
 import { appUser, userEntity } from '../platform/auth/auth.tables.ts';
+import type { FigureDefinition } from '../platform/figures/figure-definition.ts';
+import { type FigurePeriod, parsePeriod } from '../platform/figures/figure-period.ts';
 import type { ActorContext } from '../platform/http/context.ts';
 import { type TestPlatform, testPlatform } from '../test/test-platform.ts';
 import { planDemoEntities } from './demo-entities.ts';
@@ -174,6 +176,28 @@ describe('the demo district', () => {
     expect(map.total).toBeGreaterThanOrEqual(5);
     expect(map.coverageBasisPoints).toBe(10_000);
     expect(map.points.every((point) => point.colour !== null && point.inspectedAndCoded)).toBe(true);
+  });
+
+  it('colours the catering units at each year’s end as the facts then stood: the colours change over the years', async () => {
+    const changes = await queryRows<{ year: number; changes: number; first: number }>(
+      platform.database.db,
+      sql`select extract(year from changed_at at time zone 'Asia/Shanghai')::int as year, count(*)::int as changes,
+            count(*) filter (where from_colour is null)::int as first
+          from rc_colour_history where district_code = ${demoDistrict.code} group by 1 order by 1`,
+    );
+    // The first colours at the end of 2020, then changes in every year to today (2026-03-02 in the tests).
+    expect(changes.map((row) => row.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    for (const row of changes.slice(1)) expect(row.changes - row.first, String(row.year)).toBeGreaterThan(20);
+    const coded = riskCodeFigures.find((figure) => figure.key === 'risk-code.coded-units') as FigureDefinition;
+    const [inBusiness] = await queryRows<{ at2020: number; now: number }>(
+      platform.database.db,
+      sql`select count(*) filter (where founded_on <= '2020-12-31' and (ended_on is null or ended_on > '2020-12-31'))::int as at2020,
+            count(*) filter (where ended_on is null or ended_on > '2026-12-31')::int as now
+          from entity where district_code = ${demoDistrict.code} and business_category = 'catering'`,
+    );
+    // Every catering unit in business at a year's end had a colour then; units opened later had none yet.
+    expect((await coded.compute(leader, parsePeriod('2020') as FigurePeriod)).value).toBe(inBusiness?.at2020);
+    expect((await coded.compute(leader, parsePeriod('2026') as FigurePeriod)).value).toBe(inBusiness?.now);
   });
 
   it('counts the work summary’s 12,280 food handlers at the end of 2020, and the people working today', async () => {

@@ -35,7 +35,7 @@ export { getEntity } from './service/entity-page.ts';
 /** Reads an uploaded xlsx/csv into rows with the row numbers a person sees (every module's import). */
 export { readSpreadsheet, type Spreadsheet, type SpreadsheetKind, spreadsheetContentTypes } from './service/import-files.ts';
 /** Public facts of a district's entities (all, or the given ids), no personal data: public pages, maps, open data. */
-export { entityPublicProfiles, type PublicProfile } from './service/public-profiles.ts';
+export { entityIdsActiveOn, entityPublicProfiles, type PublicProfile } from './service/public-profiles.ts';
 /** Scoped search: the same filters as GET /api/v1/entities. */
 export { searchEntities } from './service/search-entities.ts';
 /** Counts by kind, industry, street and status on a date, with year-on-year growth (annual report). */

@@ -6,10 +6,13 @@ import { rcCertifiedProduct, rcSubject } from './risk-code.tables.ts';
 const module = 'risk-code';
 const colourLabels = { green: '绿', blue: '蓝', yellow: '黄', orange: '橙', black: '黑' };
 
+/** The first instant after a day in China. */
+const endOf = (day: string) => sql`(${day}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
+
 /** Certified products (品字码) on the platform at the period's end and not revoked by then. */
 const certifiedOn = (day: string) =>
-  sql`rc_certified_product.created_at < (${day}::date + 1)::timestamp at time zone 'Asia/Shanghai'
-      and (rc_certified_product.revoked_at is null or rc_certified_product.revoked_at >= (${day}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+  sql`rc_certified_product.created_at < ${endOf(day)}
+      and (rc_certified_product.revoked_at is null or rc_certified_product.revoked_at >= ${endOf(day)})`;
 
 /** The five-colour code's figures (capabilities 3 and 4): units coded, certified firms and products. */
 export const riskCodeFigures: readonly FigureDefinition[] = [
@@ -19,22 +22,30 @@ export const riskCodeFigures: readonly FigureDefinition[] = [
     name: { 'zh-CN': '已赋码餐饮单位', en: 'Catering units with a colour' },
     unit: { 'zh-CN': '家', en: 'units' },
     definition: {
-      'zh-CN': '期末已赋“五色码”的餐饮单位，按颜色分',
-      en: 'Catering units holding a five-colour code at the end of the period, by colour',
+      'zh-CN': '期末在营且已赋“五色码”的餐饮单位，按期末的颜色分（取自颜色变更记录）',
+      en: 'Catering units in business and holding a five-colour code at the end of the period, by their colour then (from the colour history)',
     },
     kind: 'count',
     timing: 'stock',
     breakdowns: ['station', 'street', 'category'],
+    // The colour each unit held at the period's end: its last change up to then.
     rows: (ctx, period) =>
-      sql`select rc_subject.district_code, rc_subject.id, coalesce(e.name, '') as title, rc_subject.computed_at::date as on_date,
-            rc_subject.street_code, null::bigint as station_id, rc_subject.colour as category,
-            ${labelOf(sql`rc_subject.colour`, colourLabels)} as category_label, null::numeric as amount, null::boolean as counted,
+      sql`select rc_subject.district_code, rc_subject.id, e.name as title, h.changed_at::date as on_date,
+            rc_subject.street_code, null::bigint as station_id, h.to_colour as category,
+            ${labelOf(sql`h.to_colour`, colourLabels)} as category_label, null::numeric as amount, null::boolean as counted,
             '/risk-code/entities/' || rc_subject.entity_id as link
           from rc_subject
-          left join entity e on e.district_code = rc_subject.district_code and e.id = rc_subject.entity_id
+          join lateral (
+            select rc_colour_history.to_colour, rc_colour_history.changed_at from rc_colour_history
+            where rc_colour_history.district_code = rc_subject.district_code and rc_colour_history.entity_id = rc_subject.entity_id
+              and rc_colour_history.changed_at < ${endOf(period.to)}
+            order by rc_colour_history.changed_at desc, rc_colour_history.id desc limit 1
+          ) h on true
+          join entity e on e.district_code = rc_subject.district_code and e.id = rc_subject.entity_id
+            and e.founded_on <= ${period.to}::date and (e.ended_on is null or e.ended_on > ${period.to}::date)
           where ${scopeWhere(ctx.actor, { district: rcSubject.districtCode, street: rcSubject.streetCode, entity: rcSubject.entityId })}
-            and rc_subject.colour is not null and rc_subject.revoked_at is null
-            and rc_subject.computed_at < (${period.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`,
+            and h.to_colour is not null
+            and (rc_subject.revoked_at is null or rc_subject.revoked_at >= ${endOf(period.to)})`,
   }),
   sqlFigure({
     key: 'risk-code.certified-firms',

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { bureauStaffRoles, settingsRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, settingsRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, NoContent, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
@@ -135,7 +135,8 @@ export const riskCodeRoutes: RoutePlugin = async (app, platform) => {
     '/api/v1/risk-code/stickers',
     {
       schema: { tags, querystring: StickerQuery, response: { 200: fileResponse('text/html', 'A6 door stickers, one printable page') } },
-      preHandler: staff,
+      // Staff print a street's stickers; an operator prints their own shop's (the subjects are scoped to the reader).
+      preHandler: requireRole(...staffAndOperatorRoles),
     },
     async (request, reply) =>
       reply

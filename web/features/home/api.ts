@@ -1,9 +1,14 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type { GradeView as GradeSchema } from '../../../server/modules/food-safety/schemas/inspections.schemas.ts';
+import type { EntityListItem } from '../../../server/modules/registry/registry.schemas.ts';
 import type { FiguresView } from '../../../server/platform/figures/figures.schemas.ts';
 import { api } from '../../lib/api-client.ts';
 
 export type { FiguresView };
 export type FigureItem = FiguresView['items'][number];
+export type GradeView = Static<typeof GradeSchema>;
+export type MyBusiness = EntityListItem;
 
 export const homeKeys = {
   figures: (period: string, keys: readonly string[]) => ['home', 'figures', period, keys.join(',')] as const,
@@ -38,5 +43,21 @@ export function useAlertCounts(sources: readonly AlertSource[]) {
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         api.get<{ total: number }>(source.path, { ...source.query, page: '1', pageSize: '1' }, signal),
     })),
+  });
+}
+
+/** The businesses an operator or market manager holds (the registry scopes the list to them). */
+export function useMyBusinesses() {
+  return useQuery({
+    queryKey: ['home', 'my-businesses'],
+    queryFn: ({ signal }) => api.get<{ items: MyBusiness[]; total: number }>('/entities', { pageSize: 12 }, signal),
+  });
+}
+
+/** A catering unit's grade (the operator's own, or any in a staff member's scope). */
+export function useUnitGrade(entityId: number) {
+  return useQuery({
+    queryKey: ['home', 'grade', entityId],
+    queryFn: ({ signal }) => api.get<GradeView>(`/food-safety-grades/${entityId}`, {}, signal),
   });
 }

@@ -12,8 +12,9 @@ import { RoleTags } from '../../components/role-tags.tsx';
 import { ShareChart } from '../../components/trend-chart.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useMe } from '../../lib/session.ts';
-import type { AlertSource } from './api.ts';
+import { type AlertSource, useMyBusinesses } from './api.ts';
 import { AlertList, FigureGrid } from './dashboard-parts.tsx';
+import { MyBusinesses } from './my-businesses.tsx';
 
 /** The figures a bureau leader asks first ("how are we doing this year?"), in the order of the work summary. */
 const leaderFigures = [
@@ -163,30 +164,106 @@ function LabHome() {
   return <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />;
 }
 
-/** A food business operator: my shop, its messages, its public page. */
+/** An operator (a restaurant, a pharmacy, an equipment user, a market): each business's state, what is due, messages. */
 function OperatorHome() {
   const { t } = useTranslation('shell');
+  const categories = new Set(useMyBusinesses().data?.items.map((business) => business.businessCategory));
   const sources: Labelled[] = [
-    { key: 'notices', label: t('home.notices'), path: '/food-safety-notices', query: {}, link: '/food-safety/shops' },
+    ...(categories.has('catering')
+      ? [
+          { key: 'notices', label: t('home.notices'), path: '/food-safety-notices', query: {}, link: '/food-safety/shops' },
+          {
+            key: 'certificatesExpiring',
+            label: t('home.alerts.certificatesExpiring'),
+            path: '/health-certificate-warnings',
+            query: {},
+            link: '/food-safety/shops',
+          },
+        ]
+      : []),
+    ...(categories.has('special_equipment_user')
+      ? [
+          {
+            key: 'equipmentDue',
+            label: t('home.alerts.equipmentDue'),
+            path: '/special-equipment/equipment',
+            query: { due: 'due_or_overdue' },
+            link: '/special-equipment',
+          },
+          {
+            key: 'hazardsToRectify',
+            label: t('home.alerts.hazardsToRectify'),
+            path: '/special-equipment/hazards',
+            query: { status: 'ordered' },
+            link: '/special-equipment/hazards',
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={16}>
+        <MyBusinesses />
+      </Col>
+      <Col xs={24} lg={8}>
+        <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />
+      </Col>
+    </Row>
+  );
+}
+
+/** Section staff: the leader's view of their district, and the files waiting for their decision. */
+function SectionHome() {
+  const { t } = useTranslation('shell');
+  const queue: Labelled[] = [
     {
-      key: 'certificatesExpiring',
-      label: t('home.alerts.certificatesExpiring'),
-      path: '/health-certificate-warnings',
-      query: {},
-      link: '/food-safety/shops',
+      key: 'applicationsPending',
+      label: t('home.queue.applicationsPending'),
+      path: '/operator-registrations',
+      query: { status: 'pending' },
+      link: '/food-safety/applications',
+    },
+    {
+      key: 'uploadsToReview',
+      label: t('home.queue.uploadsToReview'),
+      path: '/shop-uploads',
+      query: { status: 'submitted' },
+      link: '/food-safety/section',
+    },
+    {
+      key: 'appealsOpen',
+      label: t('home.queue.appealsOpen'),
+      path: '/grade-appeals',
+      query: { status: 'open' },
+      link: '/food-safety/section',
+    },
+    {
+      key: 'repairsSubmitted',
+      label: t('home.queue.repairsSubmitted'),
+      path: '/credit/repairs',
+      query: { status: 'submitted' },
+      link: '/credit?tab=repairs',
+    },
+    {
+      key: 'equipmentOverdue',
+      label: t('home.queue.equipmentOverdue'),
+      path: '/special-equipment/equipment',
+      query: { due: 'overdue' },
+      link: '/special-equipment/due',
+    },
+    {
+      key: 'hazardsOverdue',
+      label: t('home.queue.hazardsOverdue'),
+      path: '/special-equipment/hazards',
+      query: { isOverdue: 'true' },
+      link: '/special-equipment/hazards',
     },
   ];
   return (
-    <Row gutter={16}>
-      <Col xs={24} md={12}>
-        <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />
-      </Col>
-      <Col xs={24} md={12}>
-        <Card size="small" title={t('home.shopTitle')}>
-          <Link to="/food-safety/shops">{t('home.openList')}</Link>
-        </Card>
-      </Col>
-    </Row>
+    <>
+      <AlertList sources={queue} title={t('home.workQueue')} testId="home-queue" />
+      <LeaderHome figureKeys={sectionFigures} />
+    </>
   );
 }
 
@@ -218,12 +295,12 @@ export function HomePage() {
       {has(roles, 'leader', 'admin') ? (
         <LeaderHome figureKeys={leaderFigures} />
       ) : has(roles, 'section') ? (
-        <LeaderHome figureKeys={sectionFigures} />
+        <SectionHome />
       ) : has(roles, 'inspector') ? (
         <InspectorHome />
       ) : has(roles, 'lab') ? (
         <LabHome />
-      ) : has(roles, 'operator') ? (
+      ) : has(roles, 'operator', 'market_manager') ? (
         <OperatorHome />
       ) : null}
     </>

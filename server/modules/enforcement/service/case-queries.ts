@@ -165,13 +165,14 @@ export interface EntityPenaltySummary {
 }
 
 /**
- * Penalty decisions against an entity decided on or after `since` (the risk module's input). Reads the
+ * Penalty decisions against an entity decided from `since` to `until` (default: no end), the risk module's input. Reads the
  * entity's cases in the actor's scope only.
  */
 export async function entityPenaltySummary(
   ctx: ActorContext,
   entityIds: readonly number[],
   since: string,
+  until?: string,
 ): Promise<Map<number, EntityPenaltySummary>> {
   const result = new Map<number, EntityPenaltySummary>();
   if (entityIds.length === 0) return result;
@@ -188,6 +189,7 @@ export async function entityPenaltySummary(
         caseScope(ctx.actor),
         inIds(enforcementCase.entityId, [...entityIds]),
         sql`${enforcementCase.decidedOn} >= ${since}::date`,
+        until ? sql`${enforcementCase.decidedOn} <= ${until}::date` : undefined,
         sql`exists (select 1 from case_penalty p where p.district_code = ${enforcementCase.districtCode} and p.case_id = ${enforcementCase.id} and p.kind <> 'warning')`,
       ),
     );

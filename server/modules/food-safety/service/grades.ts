@@ -1,5 +1,6 @@
-import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { inIds } from '../../../db/id-set.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import type { Bilingual } from '../../../platform/i18n/language.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
@@ -119,6 +120,63 @@ export async function latestGradeOf(ctx: ServiceContext, entityId: number): Prom
   };
 }
 
+/**
+ * The grades as they stood at the end of a past day: each business's latest grade change up to that day (the
+ * history the grading writes), with its latest inspection up to then. Businesses not yet graded then are absent.
+ */
+async function gradesOn(
+  ctx: ServiceContext,
+  districtCode: string,
+  entityIds: readonly number[],
+  day: string,
+): Promise<Pick<GradeRow, 'entityId' | 'dynamicGrade' | 'annualGrade' | 'riskGrade' | 'lastInspectedOn' | 'lastOutcome' | 'nextDueOn'>[]> {
+  const scope = ctx.actor
+    ? scopeWhere(ctx.actor, {
+        district: foodSafetyGradeHistory.districtCode,
+        street: foodSafetyGradeHistory.streetCode,
+        entity: foodSafetyGradeHistory.entityId,
+      })
+    : undefined;
+  const history = await ctx.db
+    .selectDistinctOn([foodSafetyGradeHistory.entityId], {
+      entityId: foodSafetyGradeHistory.entityId,
+      dynamicGrade: foodSafetyGradeHistory.dynamicGrade,
+      annualGrade: foodSafetyGradeHistory.annualGrade,
+      riskGrade: foodSafetyGradeHistory.riskGrade,
+      nextDueOn: foodSafetyGradeHistory.nextDueOn,
+    })
+    .from(foodSafetyGradeHistory)
+    .where(
+      and(
+        eq(foodSafetyGradeHistory.districtCode, districtCode),
+        scope,
+        inIds(foodSafetyGradeHistory.entityId, entityIds),
+        lte(foodSafetyGradeHistory.changedOn, day),
+      ),
+    )
+    .orderBy(foodSafetyGradeHistory.entityId, desc(foodSafetyGradeHistory.changedOn), desc(foodSafetyGradeHistory.id));
+  const inspections = await ctx.db
+    .selectDistinctOn([foodInspection.entityId], {
+      entityId: foodInspection.entityId,
+      inspectedOn: foodInspection.inspectedOn,
+      outcome: foodInspection.outcome,
+    })
+    .from(foodInspection)
+    .where(
+      and(eq(foodInspection.districtCode, districtCode), inIds(foodInspection.entityId, entityIds), lte(foodInspection.inspectedOn, day)),
+    )
+    .orderBy(foodInspection.entityId, desc(foodInspection.inspectedOn), desc(foodInspection.id));
+  const latest = new Map(inspections.map((row) => [row.entityId, row]));
+  return history.map((row) => ({
+    ...row,
+    dynamicGrade: row.dynamicGrade as GradeRow['dynamicGrade'],
+    annualGrade: row.annualGrade as GradeRow['annualGrade'],
+    riskGrade: row.riskGrade as GradeRow['riskGrade'],
+    lastInspectedOn: latest.get(row.entityId)?.inspectedOn ?? null,
+    lastOutcome: latest.get(row.entityId)?.outcome ?? null,
+  }));
+}
+
 export interface GradeFacts {
   entityId: number;
   dynamicGrade: EntityGrade['dynamicGrade'];
@@ -142,8 +200,8 @@ export interface GradeFacts {
 
 /**
  * Food-safety facts per business for other modules (the five-colour code, dashboards), in one district, as of
- * `today` (default: the clock's day in China): grades, the latest inspection, open rectification orders and the
- * staff's health-certificate compliance. Every requested id gets a row; a business never graded has nulls.
+ * `today` (default: the clock's day in China; a past day reads the grade history): grades, the latest inspection,
+ * open rectification orders and the staff's health-certificate compliance. Every requested id gets a row; a business never graded has nulls.
  * Within the actor's scope when `ctx.actor` is set (ids outside it come back empty).
  */
 export async function gradeFacts(
@@ -171,12 +229,15 @@ export async function gradeFacts(
       },
     ]),
   );
+  const isPast = day < todayInChina(ctx.clock.now());
   for (let start = 0; start < ids.length; start += 5000) {
     const chunk = ids.slice(start, start + 5000);
-    const grades = await ctx.db
-      .select()
-      .from(foodSafetyGrade)
-      .where(and(eq(foodSafetyGrade.districtCode, input.districtCode), gradeScope(ctx), inArray(foodSafetyGrade.entityId, chunk)));
+    const grades = isPast
+      ? await gradesOn(ctx, input.districtCode, chunk, day)
+      : await ctx.db
+          .select()
+          .from(foodSafetyGrade)
+          .where(and(eq(foodSafetyGrade.districtCode, input.districtCode), gradeScope(ctx), inArray(foodSafetyGrade.entityId, chunk)));
     for (const row of grades) {
       Object.assign(facts.get(row.entityId) as GradeFacts, {
         dynamicGrade: row.dynamicGrade,
@@ -206,7 +267,10 @@ export async function gradeFacts(
               })
             : undefined,
           inArray(rectificationOrder.entityId, chunk),
-          isNull(rectificationOrder.closedOn),
+          // Open on the day: ordered at an inspection by then, not closed by then.
+          sql`(${rectificationOrder.closedOn} is null or ${rectificationOrder.closedOn} > ${day}::date)`,
+          sql`exists (select 1 from food_inspection i where i.district_code = ${rectificationOrder.districtCode}
+                and i.id = ${rectificationOrder.inspectionId} and i.inspected_on <= ${day}::date)`,
         ),
       )
       .groupBy(rectificationOrder.entityId);

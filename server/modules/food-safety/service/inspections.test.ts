@@ -172,6 +172,25 @@ describe('inspections and grades', () => {
     expect(json(orders).items[0]).toMatchObject({ id: orderId, closedOn: '2020-06-20', outcome: 'rectified' });
     grade = json(await call(inspector(), 'GET', `/api/v1/food-safety-grades/${entityId}`)).grade;
     expect(grade).toMatchObject({ dynamicGrade: 'excellent', riskGrade: 'A', nextDueOn: '2021-06-20' });
+    // The facts as they stood on a past day (the five-colour code's history): from the grade history and the orders then.
+    const on = async (day: string) =>
+      (await gradeFacts(systemContext(platform), { districtCode: home.code, entityIds: [entityId], today: day }))[0];
+    expect(await on('2020-06-09')).toMatchObject({ riskGrade: null, lastInspectedOn: null, openRectifications: 0 });
+    expect(await on('2020-06-15')).toMatchObject({
+      dynamicGrade: null,
+      riskGrade: 'D',
+      nextDueOn: '2020-10-10',
+      lastInspectedOn: '2020-06-10',
+      lastOutcome: 'non-compliant',
+      openRectifications: 1,
+      overdueRectifications: 0,
+    });
+    expect(await on('2020-06-20')).toMatchObject({
+      dynamicGrade: 'excellent',
+      riskGrade: 'A',
+      lastOutcome: 'compliant',
+      openRectifications: 0,
+    });
     at('2020-06-10');
   });
 

@@ -69,3 +69,20 @@ export async function entityPublicProfiles(
     address: row.address,
   }));
 }
+
+/** Which of the given entities existed on a day: founded by then and not ended (cancelled, revoked, moved out) by then. */
+export async function entityIdsActiveOn(
+  ctx: ServiceContext,
+  districtCode: string,
+  entityIds: readonly number[],
+  day: string,
+): Promise<Set<number>> {
+  if (entityIds.length === 0) return new Set();
+  const rows = await queryRows<{ id: string | number }>(
+    ctx.db,
+    sql`select e.id from entity e
+        where e.district_code = ${districtCode} and ${inIds(sql`e.id`, entityIds)}
+          and e.founded_on <= ${day}::date and (e.ended_on is null or e.ended_on > ${day}::date)`,
+  );
+  return new Set(rows.map((row) => Number(row.id)));
+}

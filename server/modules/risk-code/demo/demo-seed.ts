@@ -25,7 +25,7 @@ const products: [number, string, string][] = [
 
 /**
  * Demo: a public code for every entity, colours for every catering unit (from the facts the other modules'
- * demos made), the map's areas (street outlines, the pilot pedestrian street 宁大步行街, a complex), and 8 firms
+ * demos made, at each year's end and today), the map's areas (street outlines, the pilot pedestrian street 宁大步行街, a complex), and 8 firms
  * with 14 "品字标" certified products. Runs after the food-safety demo.
  */
 export async function seedRiskCodeDemo(
@@ -33,6 +33,10 @@ export async function seedRiskCodeDemo(
   input: { districtCode: string; random: () => number; today: string; streetOutlines?: ReadonlyMap<string, Ring> },
 ): Promise<void> {
   await ensureSubjects(ctx, input.districtCode);
+  // The colours as the facts stood at the end of each year since the work summary's, then today's: the history a
+  // unit's page shows and the year's colour figures count.
+  for (let year = 2020; `${year}-12-31` < input.today; year++)
+    await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true, asOf: `${year}-12-31` });
   await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true });
   await seedMapAreas(ctx, input.districtCode, input.streetOutlines);
   await ctx.db.insert(rcCertifiedProduct).values(

@@ -26,7 +26,7 @@ export type FactSource = (
 ) => Promise<Map<number, Partial<ColourFacts>>>;
 
 const samplingSource: FactSource = async (ctx, input) => {
-  const counts = await failedSampleCounts(ctx, { districtCode: input.districtCode, since: yearBefore(input.today) });
+  const counts = await failedSampleCounts(ctx, { districtCode: input.districtCode, since: yearBefore(input.today), until: input.today });
   return new Map(input.entityIds.map((id) => [id, { failedSamples12m: counts.get(id) ?? 0 }]));
 };
 
@@ -35,6 +35,7 @@ const enforcementSource: FactSource = async (ctx, input) => {
     { ...ctx, actor: systemActorFor(input.districtCode) },
     input.entityIds,
     yearBefore(input.today),
+    input.today,
   );
   return new Map(
     input.entityIds.map((id) => {

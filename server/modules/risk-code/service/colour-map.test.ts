@@ -210,7 +210,7 @@ describe('five-colour map areas', () => {
     expect((pilot.area as Json).outline).toEqual(box(121.561, 29.8542, 121.569, 29.8558));
   });
 
-  it('the operator sees the colour and explanation of their own shop only', async () => {
+  it('the operator sees the colour, explanation and door sticker of their own shop only', async () => {
     const streetCode = home.stations[0].streetCode;
     const own = await shopAt(home, streetCode, 121.56, 29.85, '经营者饭店');
     const notOwn = await shopAt(home, streetCode, 121.56, 29.85, '别家饭店');
@@ -223,5 +223,12 @@ describe('five-colour map areas', () => {
     expect((mine.body as Json).facts).toBeTypeOf('object');
     expect((await call(home.users.operator.username, 'GET', `/api/v1/risk-code/entities/${notOwn}`)).status).toBe(404);
     expect((await call(home.users.operator.username, 'GET', '/api/v1/risk-code/map')).status).toBe(403);
+    const sticker = await call(home.users.operator.username, 'GET', `/api/v1/risk-code/stickers?entityId=${own}`);
+    expect(sticker.status).toBe(200);
+    expect(String(sticker.body)).toContain(`${(mine.body as Json).name}</h1>`);
+    expect((await call(home.users.operator.username, 'GET', `/api/v1/risk-code/stickers?entityId=${notOwn}`)).status).toBe(404);
+    // A street's stickers: only the shops the operator holds.
+    const street = String((await call(home.users.operator.username, 'GET', `/api/v1/risk-code/stickers?streetCode=${streetCode}`)).body);
+    expect(street.match(/class="sticker"/g)).toHaveLength(1);
   });
 });

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { chinaInstant, todayInChina } from '../../../../shared/calendar-day.ts';
 import { inIds } from '../../../db/id-set.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
-import { entityPublicProfiles } from '../../registry/index.ts';
+import { entityIdsActiveOn, entityPublicProfiles } from '../../registry/index.ts';
 import { rcColourHistory, rcSubject } from '../risk-code.tables.ts';
 import { type ColourFacts, decideColour } from '../rules/risk-colour.ts';
 import { type FactSource, gatherFacts } from './colour-facts.ts';
@@ -64,11 +64,19 @@ function hashOf(facts: ColourFacts, tableId: number): string {
  */
 export async function recomputeColours(
   ctx: ServiceContext,
-  input: { districtCode: string; entityIds?: readonly number[]; trigger: RecomputeTrigger; force?: boolean; sources?: FactSource[] },
+  input: {
+    districtCode: string;
+    entityIds?: readonly number[];
+    trigger: RecomputeTrigger;
+    force?: boolean;
+    sources?: FactSource[];
+    /** A past day: the colours as the facts stood at its end, dated then (the demo's history). Default: now. */
+    asOf?: string;
+  },
 ): Promise<{ checked: number; recomputed: number; changed: number }> {
-  const today = todayInChina(ctx.clock.now());
+  const today = input.asOf ?? todayInChina(ctx.clock.now());
   const table = await colourTableInForce(ctx, input.districtCode, today);
-  const subjects = await ctx.db
+  let subjects = await ctx.db
     .select({
       id: rcSubject.id,
       entityId: rcSubject.entityId,
@@ -85,10 +93,20 @@ export async function recomputeColours(
         input.entityIds ? inIds(rcSubject.entityId, input.entityIds) : undefined,
       ),
     );
+  if (input.asOf) {
+    // A past day colours only the units that existed then.
+    const existed = await entityIdsActiveOn(
+      ctx,
+      input.districtCode,
+      subjects.map((subject) => subject.entityId),
+      input.asOf,
+    );
+    subjects = subjects.filter((subject) => existed.has(subject.entityId));
+  }
   const facts = await gatherFacts(ctx, { districtCode: input.districtCode, entities: subjects, today, sources: input.sources });
   let recomputed = 0;
   let changed = 0;
-  const now = ctx.clock.now();
+  const now = input.asOf ? chinaInstant(input.asOf, '23:59:00') : ctx.clock.now();
   const history: (typeof rcColourHistory.$inferInsert)[] = [];
   const changedTokens: string[] = [];
   const updates: { id: number; colour: string; riskLevel: string; facts: ColourFacts; hash: string; reasons: unknown }[] = [];

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { failureHandling, sample } from '../sampling.tables.ts';
 import { bureauSampleScope } from './sampling-context.ts';
@@ -36,12 +36,12 @@ export async function failedSamplesOf(ctx: ActorContext, entityId: number): Prom
 }
 
 /**
- * Unqualified final results per entity of a district since a day (for the risk grade and five-colour
- * code jobs, which run without an actor): entity id → number of unqualified batches.
+ * Unqualified final results per entity of a district sampled from `since` to `until` (default: no end), for the
+ * risk grade and five-colour code jobs, which run without an actor: entity id → number of unqualified batches.
  */
 export async function failedSampleCounts(
   ctx: ServiceContext,
-  input: { districtCode: string; since: string },
+  input: { districtCode: string; since: string; until?: string },
 ): Promise<Map<number, number>> {
   const rows = await ctx.db
     .select({ entityId: sample.entityId, failed: sql<number>`count(*)::int` })
@@ -52,6 +52,7 @@ export async function failedSampleCounts(
         isNull(sample.retestOfId),
         eq(sample.finalVerdict, 'unqualified'),
         gte(sample.sampledOn, input.since),
+        input.until ? lte(sample.sampledOn, input.until) : undefined,
       ),
     )
     .groupBy(sample.entityId);

@@ -158,12 +158,13 @@ export async function currentMemberships(
     : [];
   const latest = new Map<number, (typeof evaluations)[number]>();
   for (const evaluation of evaluations) if (!latest.has(evaluation.entityId)) latest.set(evaluation.entityId, evaluation);
-  const failed = await failedSampleCounts(ctx, { districtCode, since: yearBefore(today) });
+  const failed = await failedSampleCounts(ctx, { districtCode, since: yearBefore(today), until: today });
   // Cases decided with a penalty (other than a warning) against the workshop in the last 12 months.
   const penalties = await entityPenaltySummary(
     { ...ctx, actor: systemActorFor(districtCode) },
     workshops.map((w) => w.id),
     yearBefore(today),
+    today,
   );
   return workshops.map((workshop) => {
     const evaluation = latest.get(workshop.id);
