@@ -4,6 +4,9 @@
  * days (holidays, make-up days) is in server/platform/calendar/working-days.ts.
  */
 
+/** The bureau's time zone, for formatting instants and for cron schedules (Intl, croner). */
+export const chinaTimeZone = 'Asia/Shanghai';
+
 // The one place the offset is written (lint: scripts/lint/china-time.grit refuses it anywhere else).
 const chinaOffsetMilliseconds = Date.UTC(1970, 0, 1, 8);
 
@@ -14,7 +17,7 @@ export function todayInChina(now: Date): string {
 
 /** The instant of a China wall-clock time on a day (`09:00` by default: an office hour for records made after the fact). */
 export function chinaInstant(day: string, time = '09:00:00'): Date {
-  return new Date(`${day}T${time}+08:00`);
+  return new Date(Date.parse(`${day}T${time}Z`) - chinaOffsetMilliseconds);
 }
 
 const daysInMonth = (year: number, monthIndex: number) => new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();

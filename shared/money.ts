@@ -3,7 +3,8 @@
  * and formatted back, never passed through floating point (fines are legal decisions to the fen).
  */
 
-const yuanPattern = /^(0|[1-9][0-9]{0,13})(?:\.([0-9]{1,2}))?$/;
+/** An amount in yuan as typed: a non-negative number with at most two decimals (forms, request schemas and parseYuan). */
+export const yuanPattern = /^(0|[1-9][0-9]{0,13})(?:\.([0-9]{1,2}))?$/;
 
 /** `"1234.5"` → 123450n. Throws RangeError for anything but a non-negative amount with at most two decimals. */
 export function parseYuan(text: string): bigint {

@@ -24,6 +24,10 @@ export const settingsRoles: readonly Role[] = ['admin', 'section'];
 export const leadershipRoles: readonly Role[] = ['admin', 'leader'];
 /** Staff who work a file in the field (reveal a contact, take a sample, decide a registration): not the leader. */
 export const caseWorkerRoles: readonly Role[] = ['admin', 'section', 'inspector'];
+/** Case workers, and an operator for their own businesses (file a report, keep their own equipment's records). */
+export const caseWorkerAndOperatorRoles: readonly Role[] = [...caseWorkerRoles, 'operator'];
+/** Staff who inspect and take samples in the field and review what an inspection found: section staff and inspectors. */
+export const fieldStaffRoles: readonly Role[] = ['section', 'inspector'];
 /** Bureau staff who read and work the files: the district-wide roles and station inspectors. */
 export const bureauStaffRoles: readonly Role[] = [...districtWideRoles, 'inspector'];
 /** Bureau staff, and an operator for their own businesses. */

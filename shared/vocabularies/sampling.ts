@@ -17,4 +17,13 @@ export const labStatuses = ['to_receive', 'testing', 'reported'] as const;
 
 export const planKinds = ['routine', 'campaign'] as const;
 
+/** 检验结论 of a sample. */
 export const verdicts = ['qualified', 'unqualified'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** The result of one test item (判定). */
+export const itemVerdicts = ['pass', 'fail'] as const;
+export type ItemVerdict = (typeof itemVerdicts)[number];
+
+/** How a sample is tested: in a laboratory or by a rapid test on the spot (快检). */
+export const testMethods = ['lab', 'rapid'] as const;

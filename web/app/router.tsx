@@ -5,6 +5,7 @@ import {
   bureauStaffRoles,
   caseWorkerRoles,
   districtWideRoles,
+  fieldStaffRoles,
   leadershipRoles,
   registryReaderRoles,
   settingsRoles,
@@ -218,7 +219,7 @@ const routes: RouteObject[] = [
           },
           {
             path: 'inspect/:entityId',
-            element: <RequireRole roles={['inspector', 'section']} />,
+            element: <RequireRole roles={fieldStaffRoles} />,
             children: [{ index: true, element: <InspectPage /> }],
           },
         ],

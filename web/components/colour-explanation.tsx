@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { riskColours } from '../../shared/vocabularies/risk-code.ts';
 import { api } from '../lib/api-client.ts';
 
 /** The five colours of the 五色码 and how they are drawn (the same hues as the public page and the stickers). */
-export const riskColours = ['green', 'blue', 'yellow', 'orange', 'black'] as const;
+export { riskColours };
 export type RiskColour = (typeof riskColours)[number];
 export const riskColourHex: Record<RiskColour, string> = {
   green: '#2e7d32',

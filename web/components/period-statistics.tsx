@@ -1,10 +1,13 @@
-import { Card, Col, DatePicker, Flex, Row, Select, Statistic, Table, Tabs } from 'antd';
+import { Alert, Card, Col, DatePicker, Flex, Row, Select, Spin, Statistic, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { chinaYear } from '../lib/date-format.ts';
+import { problemMessage } from '../lib/form-errors.ts';
 import { useUrlListState } from '../lib/url-state.ts';
+import { FiguresXlsxButton } from './figure-trend.tsx';
+import { PageHeader } from './page-header.tsx';
 
 /** The first year the platform has data for (the demo district starts in 2019). */
 const firstYear = 2019;
@@ -25,6 +28,8 @@ export function usePeriod() {
     to,
     /** The year when the period is one whole year, else null. */
     wholeYear,
+    /** The year whose monthly trend goes with the period: the whole year, else the year the period starts in. */
+    trendYear: wholeYear ?? Number(from.slice(0, 4)),
     /** The period as the figures registry writes it: `2026` or `2026-03-01..2026-06-30`. */
     figurePeriod: wholeYear === null ? `${from}..${to}` : String(wholeYear),
     setPeriod: (change: { from?: string; to?: string }) => setFilters(change),
@@ -127,5 +132,58 @@ export function GroupTabs<Group extends { key: string }>({
         children: <Table rowKey="key" size="small" pagination={false} columns={columns(labelOf)} dataSource={rows} scroll={{ x: true }} />,
       }))}
     />
+  );
+}
+
+/** A breakdown by station: the station's name. */
+export function stationTab<Group extends { key: string; label: string }>(label: string, rows: Group[] | undefined): GroupTab<Group> {
+  return { key: 'station', label, rows, labelOf: (row) => row.label };
+}
+
+/** A breakdown by industry section (GB/T 4754): its letter and name. */
+export function industryTab<Group extends { key: string; label: string }>(label: string, rows: Group[] | undefined): GroupTab<Group> {
+  return { key: 'industry', label, rows, labelOf: (row) => `${row.key} ${row.label}` };
+}
+
+/**
+ * The frame of a module's statistics page (complaints, cases): the period picker and the figures' xlsx in the header,
+ * the error of the figures' query, then the page's figures while they load.
+ */
+export function StatisticsFrame({
+  title,
+  module,
+  figurePeriod,
+  pickerLabels,
+  error,
+  isFetching,
+  notice,
+  children,
+}: {
+  title: string;
+  /** The module whose figures the xlsx holds. */
+  module: string;
+  figurePeriod: string;
+  pickerLabels: { from: string; to: string; year?: string };
+  error: unknown;
+  isFetching: boolean;
+  /** Shown above the figures (e.g. the criteria a figure follows). */
+  notice?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <PageHeader
+        title={title}
+        extra={
+          <Flex gap={8} wrap>
+            <PeriodPicker labels={pickerLabels} />
+            <FiguresXlsxButton period={figurePeriod} module={module} />
+          </Flex>
+        }
+      />
+      {error ? <Alert type="error" title={problemMessage(error)} /> : null}
+      {notice}
+      <Spin spinning={isFetching}>{children}</Spin>
+    </>
   );
 }

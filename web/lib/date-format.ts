@@ -1,9 +1,9 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { todayInChina } from '../../shared/calendar-day.ts';
+import { chinaTimeZone, todayInChina } from '../../shared/calendar-day.ts';
 import i18n from './i18n.ts';
 
 /** The bureau's time zone: every date and time a person sees is China time, whatever the browser's zone is. */
-export const chinaTimeZone = 'Asia/Shanghai';
+export { chinaTimeZone };
 
 /** A server timestamp (ISO 8601) shown in China time in the user's language, to the second. */
 export function formatDateTime(iso: string | null | undefined): string {

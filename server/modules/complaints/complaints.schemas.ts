@@ -1,9 +1,9 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { complaintCategories, complaintChannels, surveyAnswers } from '../../../shared/vocabularies/complaints.ts';
 import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
 import { violationTypes } from '../../../shared/vocabularies/enforcement.ts';
 import { deadlineFlags } from '../../platform/calendar/deadline-flag.ts';
-import { PagingQuery } from '../../platform/http/schemas.ts';
+import { DateString, Nullable, PagingQuery, StringEnum, YuanText } from '../../platform/http/schemas.ts';
 import {
   complaintActions,
   complaintKinds,
@@ -19,19 +19,15 @@ export type ComplaintChannel = (typeof complaintChannels)[number];
 export type ComplaintCategory = (typeof complaintCategories)[number];
 export type SurveyAnswer = (typeof surveyAnswers)[number];
 
-const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD' });
-const YuanText = Type.String({ pattern: '^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?$', description: 'yuan, e.g. 1234.50' });
 /** A mainland mobile (13812345678) or a landline with area code (0574-87654321). */
 export const PhoneText = Type.String({ pattern: '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$' });
 
-export const ComplaintKindSchema = union(complaintKinds);
-export const ComplaintStatusSchema = union(complaintStatuses);
-export const ComplaintStepSchema = union(complaintSteps);
-export const ComplaintChannelSchema = union(complaintChannels);
-export const ComplaintCategorySchema = union(complaintCategories);
-export const DeadlineFlagSchema = union(deadlineFlags);
+export const ComplaintKindSchema = StringEnum(complaintKinds);
+export const ComplaintStatusSchema = StringEnum(complaintStatuses);
+export const ComplaintStepSchema = StringEnum(complaintSteps);
+export const ComplaintChannelSchema = StringEnum(complaintChannels);
+export const ComplaintCategorySchema = StringEnum(complaintCategories);
+export const DeadlineFlagSchema = StringEnum(deadlineFlags);
 
 export const ComplaintListQuery = Type.Object(
   {
@@ -40,7 +36,7 @@ export const ComplaintListQuery = Type.Object(
     isOpen: Type.Optional(Type.Boolean()),
     station: Type.Optional(Type.Integer({ minimum: 1 })),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
-    flag: Type.Optional(union(attentionFlags)),
+    flag: Type.Optional(StringEnum(attentionFlags)),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     receivedFrom: Type.Optional(DateString),
     receivedTo: Type.Optional(DateString),
@@ -99,10 +95,10 @@ export const ComplaintView = Type.Object({
   acceptDue: Nullable(DateString),
   acceptedOn: Nullable(DateString),
   rejectedOn: Nullable(DateString),
-  rejectGround: Nullable(union(rejectGrounds)),
+  rejectGround: Nullable(StringEnum(rejectGrounds)),
   mediationDue: Nullable(DateString),
   mediationEndedOn: Nullable(DateString),
-  mediationOutcome: Nullable(union(mediationOutcomes)),
+  mediationOutcome: Nullable(StringEnum(mediationOutcomes)),
   amountRecovered: Nullable(YuanText),
   notifyDue: Nullable(DateString),
   notifiedOn: Nullable(DateString),
@@ -117,13 +113,13 @@ export const ComplaintView = Type.Object({
   handleDue: Nullable(DateString),
   closedOn: Nullable(DateString),
   surveySentAt: Nullable(Type.String()),
-  surveyAnswer: Nullable(union(surveyAnswers)),
+  surveyAnswer: Nullable(StringEnum(surveyAnswers)),
   surveyAnsweredOn: Nullable(DateString),
   rules: RuleSetView,
   openSteps: Type.Array(
     Type.Object({ step: ComplaintStepSchema, due: DateString, flag: DeadlineFlagSchema, isProvisional: Type.Boolean() }),
   ),
-  allowedActions: Type.Array(union(complaintActions)),
+  allowedActions: Type.Array(StringEnum(complaintActions)),
   steps: Type.Array(
     Type.Object({
       action: Type.String(),
@@ -162,10 +158,10 @@ export type IntakeBody = Static<typeof IntakeBody>;
 const Note = Type.Optional(Type.String({ maxLength: 2000 }));
 export const DatedBody = Type.Object({ on: DateString, note: Note }, { additionalProperties: false });
 export type DatedBody = Static<typeof DatedBody>;
-export const RejectBody = Type.Object({ on: DateString, ground: union(rejectGrounds), note: Note }, { additionalProperties: false });
+export const RejectBody = Type.Object({ on: DateString, ground: StringEnum(rejectGrounds), note: Note }, { additionalProperties: false });
 export type RejectBody = Static<typeof RejectBody>;
 export const EndMediationBody = Type.Object(
-  { on: DateString, outcome: union(mediationOutcomes), amountRecovered: Type.Optional(YuanText), note: Note },
+  { on: DateString, outcome: StringEnum(mediationOutcomes), amountRecovered: Type.Optional(YuanText), note: Note },
   { additionalProperties: false },
 );
 export type EndMediationBody = Static<typeof EndMediationBody>;
@@ -178,7 +174,7 @@ export const DecideCaseBody = Type.Object(
   {
     on: DateString,
     decision: Type.Enum(['open_case', 'no_case']),
-    violationType: Type.Optional(union(violationTypes)),
+    violationType: Type.Optional(StringEnum(violationTypes)),
     note: Note,
   },
   { additionalProperties: false },
@@ -187,7 +183,7 @@ export type DecideCaseBody = Static<typeof DecideCaseBody>;
 export const ReassignBody = Type.Object({ stationId: Type.Integer({ minimum: 1 }), note: Note }, { additionalProperties: false });
 export type ReassignBody = Static<typeof ReassignBody>;
 export const SurveyAnswerBody = Type.Object(
-  { answer: union(surveyAnswers), on: Type.Optional(DateString) },
+  { answer: StringEnum(surveyAnswers), on: Type.Optional(DateString) },
   { additionalProperties: false },
 );
 export type SurveyAnswerBody = Static<typeof SurveyAnswerBody>;

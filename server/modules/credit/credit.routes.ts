@@ -1,6 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { normaliseCreditCode, validateCreditCode } from '../../../shared/credit-code.ts';
-import { settingsRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import {
+  bureauStaffRoles,
+  caseWorkerAndOperatorRoles,
+  caseWorkerRoles,
+  settingsRoles,
+  staffAndOperatorRoles,
+} from '../../../shared/roles.ts';
 import { invalidRequest } from '../../platform/errors/problem.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
@@ -54,7 +60,7 @@ import { getSerious, listFromAbnormal, listFromCase, listSerious } from './servi
 const tags = ['credit'];
 const readers = requireRole(...staffAndOperatorRoles);
 /** Station and section staff act on the lists; a leader reads. */
-const officers = requireRole('admin', 'section', 'inspector');
+const officers = requireRole(...caseWorkerRoles);
 const importBodyLimit = 20 * 1024 * 1024;
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -76,7 +82,7 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/credit/annual-reports',
     {
       // The operator files for their own business; staff enter a paper report or one confirmed by the registration system.
-      preHandler: requireRole('admin', 'section', 'inspector', 'operator'),
+      preHandler: requireRole(...caseWorkerAndOperatorRoles),
       schema: { tags, body: FilingBody, response: { 200: AnnualReportView } },
     },
     (request) => recordFiling(ctx(request), request.body),
@@ -84,7 +90,7 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
   app.get(
     '/api/v1/credit/annual-reports/rates',
     {
-      preHandler: requireRole('admin', 'leader', 'section', 'inspector'),
+      preHandler: requireRole(...bureauStaffRoles),
       schema: { tags, querystring: RateQuery, response: { 200: FilingRateView } },
     },
     (request) => filingRates(ctx(request), request.query.reportYear),
@@ -194,7 +200,7 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
   app.post(
     '/api/v1/credit/repairs',
     {
-      preHandler: requireRole('admin', 'section', 'inspector', 'operator'),
+      preHandler: requireRole(...caseWorkerAndOperatorRoles),
       schema: { tags, body: RepairBody, response: { 201: RepairView } },
     },
     async (request, reply) => reply.status(201).send(await applyForRepair(ctx(request), request.body)),

@@ -2,52 +2,53 @@
  * The credit API's HTTP contract (/api/v1/credit/…): request and response schemas (responses whitelist fields), and
  * the types the web takes from them.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import {
+  type AbnormalReasonName,
+  abnormalMeasures,
+  abnormalReasons,
+  abnormalRemovalKinds,
+  abnormalStatuses,
+  type FilingChannel,
+  filingChannels,
+  filingFilters,
+  filingStates,
+  type ObjectionStatus,
+  type ObligedKind,
+  objectionStatuses,
+  obligedKinds,
+  repairDecisions,
+  repairStatuses,
+  repairTargets,
+  seriousReasons,
+  seriousRemovalKinds,
+  seriousStatuses,
+  singleFilingChannels,
+} from '../../../shared/vocabularies/credit.ts';
+import { DateString, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ format: 'date' });
-const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
-const literals = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-const Paging = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
 const ReportYear = Type.Integer({ minimum: 2013, maximum: 2100 });
 const StreetCode = Type.String({ pattern: '^[0-9]{9}$' });
 
-export const obligedKinds = ['enterprise', 'individual'] as const;
-export type ObligedKind = (typeof obligedKinds)[number];
-export const filingChannels = ['online', 'paper', 'import', 'staff'] as const;
-export type FilingChannel = (typeof filingChannels)[number];
-export const filingStates = ['filed_on_time', 'filed_late', 'not_yet_due', 'overdue'] as const;
-export const filingFilters = ['filed', 'not_filed'] as const;
-export const abnormalMeasures = ['listing', 'marking'] as const;
-export const abnormalReasons = [
-  'annual_report_not_filed',
-  'unreachable_at_address',
-  'false_information',
-  'information_not_disclosed',
-] as const;
-export type AbnormalReasonName = (typeof abnormalReasons)[number];
-export const abnormalStatuses = ['listed', 'removed', 'moved_to_serious'] as const;
-export const seriousReasons = ['abnormal_three_years', 'serious_violation'] as const;
-export const seriousStatuses = ['listed', 'removed'] as const;
-export const repairTargets = ['abnormal_listing', 'serious_violation'] as const;
-export const repairStatuses = ['submitted', 'approved', 'rejected'] as const;
-export const repairDecisions = ['approved', 'rejected'] as const;
-/** How a listing ended: staff removal (cause cured), an approved repair, an upheld objection, the end of the term. */
-export const abnormalRemovalKinds = ['staff', 'repair', 'objection'] as const;
-export const seriousRemovalKinds = ['repair', 'term_ended', 'objection'] as const;
-export const objectionStatuses = ['submitted', 'accepted', 'not_accepted', 'upheld', 'dismissed'] as const;
-export type ObjectionStatus = (typeof objectionStatuses)[number];
+export type { AbnormalReasonName, FilingChannel, ObjectionStatus, ObligedKind };
+export { abnormalRemovalKinds, objectionStatuses, seriousRemovalKinds };
+
+/** The entity a credit record is about, as the annual-report and listing lists show it. */
+const EntityOfRecord = {
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  creditCode: Type.String(),
+  entityKind: StringEnum(obligedKinds),
+  streetCode: Type.String(),
+};
 
 /* Annual reports */
 export const AnnualReportQuery = Type.Object(
   {
-    ...Paging,
+    ...PagingQuery,
     reportYear: ReportYear,
-    filing: Type.Optional(literals(filingFilters)),
-    kind: Type.Optional(literals(obligedKinds)),
+    filing: Type.Optional(StringEnum(filingFilters)),
+    kind: Type.Optional(StringEnum(obligedKinds)),
     streetCode: Type.Optional(StreetCode),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
   },
@@ -56,28 +57,24 @@ export const AnnualReportQuery = Type.Object(
 export type AnnualReportQuery = Static<typeof AnnualReportQuery>;
 export const AnnualReportView = Type.Object({
   id: Type.Integer(),
-  entityId: Type.Integer(),
-  entityName: Type.String(),
-  creditCode: Type.String(),
-  entityKind: literals(obligedKinds),
-  streetCode: Type.String(),
+  ...EntityOfRecord,
   reportYear: Type.Integer(),
   deadline: DateString,
   filedOn: Nullable(DateString),
-  channel: Nullable(literals(filingChannels)),
-  state: literals(filingStates),
+  channel: Nullable(StringEnum(filingChannels)),
+  state: StringEnum(filingStates),
   reminderCount: Type.Integer(),
   remindedOn: Nullable(DateString),
 });
 export type AnnualReportView = Static<typeof AnnualReportView>;
-export const AnnualReportList = list(AnnualReportView);
+export const AnnualReportList = listOf(AnnualReportView);
 
 export const FilingBody = Type.Object(
   {
     entityId: Type.Integer({ minimum: 1 }),
     reportYear: ReportYear,
     filedOn: DateString,
-    channel: literals(['online', 'paper', 'staff'] as const),
+    channel: StringEnum(singleFilingChannels),
   },
   { additionalProperties: false },
 );
@@ -124,7 +121,7 @@ export const ImportBatchView = Type.Object({
   id: Type.Integer(),
   reportYear: Type.Integer(),
   filename: Type.String(),
-  status: literals(['dry_run', 'committed'] as const),
+  status: StringEnum(['dry_run', 'committed'] as const),
   rows: Type.Integer(),
   filed: Type.Integer(),
   unchanged: Type.Integer(),
@@ -141,8 +138,8 @@ export type ImportBatchView = Static<typeof ImportBatchView>;
 /* Abnormal-operation list */
 export const ListingQuery = Type.Object(
   {
-    ...Paging,
-    status: Type.Optional(literals(abnormalStatuses)),
+    ...PagingQuery,
+    status: Type.Optional(StringEnum(abnormalStatuses)),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
     isSeriousCandidate: Type.Optional(Type.Boolean()),
   },
@@ -152,7 +149,7 @@ export type ListingQuery = Static<typeof ListingQuery>;
 export const ListingBody = Type.Object(
   {
     entityId: Type.Integer({ minimum: 1 }),
-    reason: literals(abnormalReasons),
+    reason: StringEnum(abnormalReasons),
     reportYear: Type.Optional(ReportYear),
     decidedOn: DateString,
   },
@@ -161,22 +158,18 @@ export const ListingBody = Type.Object(
 export type ListingInput = Static<typeof ListingBody>;
 export const ListingView = Type.Object({
   id: Type.Integer(),
-  entityId: Type.Integer(),
-  entityName: Type.String(),
-  creditCode: Type.String(),
-  entityKind: literals(obligedKinds),
-  streetCode: Type.String(),
-  measure: literals(abnormalMeasures),
-  reason: literals(abnormalReasons),
+  ...EntityOfRecord,
+  measure: StringEnum(abnormalMeasures),
+  reason: StringEnum(abnormalReasons),
   reasonText: Type.String(),
   legalBasis: Type.String(),
   reportYear: Nullable(Type.Integer()),
   decidedOn: DateString,
   decisionNumber: Type.String(),
-  status: literals(abnormalStatuses),
+  status: StringEnum(abnormalStatuses),
   removedOn: Nullable(DateString),
   removalReason: Nullable(Type.String()),
-  removalKind: Nullable(literals(abnormalRemovalKinds)),
+  removalKind: Nullable(StringEnum(abnormalRemovalKinds)),
   /** Listed by the daily job on the legal date (a missing annual report), not by a person. */
   isAutomatic: Type.Boolean(),
   seriousCandidateFrom: Nullable(DateString),
@@ -185,7 +178,7 @@ export const ListingView = Type.Object({
   objectionUntil: Nullable(DateString),
 });
 export type ListingView = Static<typeof ListingView>;
-export const ListingList = list(ListingView);
+export const ListingList = listOf(ListingView);
 export const RemovalBody = Type.Object(
   { removedOn: DateString, removalReason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
@@ -194,7 +187,7 @@ export type RemovalInput = Static<typeof RemovalBody>;
 
 /* Serious-violation list */
 export const SeriousQuery = Type.Object(
-  { ...Paging, status: Type.Optional(literals(seriousStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { ...PagingQuery, status: Type.Optional(StringEnum(seriousStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
   { additionalProperties: false },
 );
 export type SeriousQuery = Static<typeof SeriousQuery>;
@@ -219,7 +212,7 @@ export const SeriousView = Type.Object({
   entityName: Type.String(),
   creditCode: Type.String(),
   streetCode: Type.String(),
-  reason: literals(seriousReasons),
+  reason: StringEnum(seriousReasons),
   abnormalListingId: Nullable(Type.Integer()),
   caseId: Nullable(Type.Integer()),
   caseNumber: Nullable(Type.String()),
@@ -229,24 +222,24 @@ export const SeriousView = Type.Object({
   termEndsOn: DateString,
   repairFrom: DateString,
   decisionNumber: Type.String(),
-  status: literals(seriousStatuses),
+  status: StringEnum(seriousStatuses),
   removedOn: Nullable(DateString),
   removalReason: Nullable(Type.String()),
-  removalKind: Nullable(literals(seriousRemovalKinds)),
+  removalKind: Nullable(StringEnum(seriousRemovalKinds)),
   legalBasis: Type.String(),
 });
 export type SeriousView = Static<typeof SeriousView>;
-export const SeriousList = list(SeriousView);
+export const SeriousList = listOf(SeriousView);
 
 /* Credit repair */
 export const RepairQuery = Type.Object(
-  { ...Paging, status: Type.Optional(literals(repairStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { ...PagingQuery, status: Type.Optional(StringEnum(repairStatuses)), entityId: Type.Optional(Type.Integer({ minimum: 1 })) },
   { additionalProperties: false },
 );
 export type RepairQuery = Static<typeof RepairQuery>;
 export const RepairBody = Type.Object(
   {
-    target: literals(repairTargets),
+    target: StringEnum(repairTargets),
     targetId: Type.Integer({ minimum: 1 }),
     statement: Type.String({ minLength: 1, maxLength: 2000 }),
   },
@@ -254,7 +247,7 @@ export const RepairBody = Type.Object(
 );
 export type RepairInput = Static<typeof RepairBody>;
 export const RepairDecisionBody = Type.Object(
-  { status: literals(repairDecisions), decisionNote: Type.String({ maxLength: 1000, default: '' }) },
+  { status: StringEnum(repairDecisions), decisionNote: Type.String({ maxLength: 1000, default: '' }) },
   { additionalProperties: false },
 );
 export type RepairDecisionInput = Static<typeof RepairDecisionBody>;
@@ -263,23 +256,23 @@ export const RepairView = Type.Object({
   entityId: Type.Integer(),
   entityName: Type.String(),
   streetCode: Type.String(),
-  target: literals(repairTargets),
+  target: StringEnum(repairTargets),
   targetId: Type.Integer(),
   appliedOn: DateString,
   statement: Type.String(),
-  status: literals(repairStatuses),
+  status: StringEnum(repairStatuses),
   decidedOn: Nullable(DateString),
   decisionNote: Type.String(),
   decisionDue: DateString,
 });
 export type RepairView = Static<typeof RepairView>;
-export const RepairList = list(RepairView);
+export const RepairList = listOf(RepairView);
 
 /* Objections 异议 */
 export const ObjectionQuery = Type.Object(
   {
-    ...Paging,
-    status: Type.Optional(literals(objectionStatuses)),
+    ...PagingQuery,
+    status: Type.Optional(StringEnum(objectionStatuses)),
     /** Still being handled: submitted or accepted. */
     isOpen: Type.Optional(Type.Boolean()),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -289,7 +282,7 @@ export const ObjectionQuery = Type.Object(
 export type ObjectionQuery = Static<typeof ObjectionQuery>;
 export const ObjectionBody = Type.Object(
   {
-    target: literals(repairTargets),
+    target: StringEnum(repairTargets),
     targetId: Type.Integer({ minimum: 1 }),
     grounds: Type.String({ minLength: 2, maxLength: 2000 }),
   },
@@ -302,7 +295,7 @@ export const ObjectionAcceptanceBody = Type.Object(
 );
 export type ObjectionAcceptanceInput = Static<typeof ObjectionAcceptanceBody>;
 export const ObjectionDecisionBody = Type.Object(
-  { outcome: literals(['upheld', 'dismissed'] as const), note: Type.String({ minLength: 2, maxLength: 1000 }) },
+  { outcome: StringEnum(['upheld', 'dismissed'] as const), note: Type.String({ minLength: 2, maxLength: 1000 }) },
   { additionalProperties: false },
 );
 export type ObjectionDecisionInput = Static<typeof ObjectionDecisionBody>;
@@ -311,11 +304,11 @@ export const ObjectionView = Type.Object({
   entityId: Type.Integer(),
   entityName: Type.String(),
   streetCode: Type.String(),
-  target: literals(repairTargets),
+  target: StringEnum(repairTargets),
   targetId: Type.Integer(),
   filedOn: DateString,
   grounds: Type.String(),
-  status: literals(objectionStatuses),
+  status: StringEnum(objectionStatuses),
   acceptanceDue: DateString,
   acceptedOn: Nullable(DateString),
   verificationDue: Nullable(DateString),
@@ -327,7 +320,7 @@ export const ObjectionView = Type.Object({
   legalBasis: Type.String(),
 });
 export type ObjectionView = Static<typeof ObjectionView>;
-export const ObjectionList = list(ObjectionView);
+export const ObjectionList = listOf(ObjectionView);
 
 /* Public credit record */
 export const PublicRecordParams = Type.Object(

@@ -12,7 +12,7 @@ import {
   seriousReasons,
   seriousRemovalKinds,
   seriousStatuses,
-} from './credit.schemas.ts';
+} from '../../../shared/vocabularies/credit.ts';
 
 /** One row per entity and report year that must file (filed or not): migration 0150. */
 export const creditAnnualReport = pgTable(

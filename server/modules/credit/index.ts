@@ -11,7 +11,7 @@ import { listChangedEntityIds, seriousListedEntityIds } from './service/serious-
 export { creditFigures } from './credit.figures.ts';
 export { creditJobs } from './credit.jobs.ts';
 export { creditRoutes } from './credit.routes.ts';
-export { seedCreditDemo } from './service/demo-seed.ts';
+export { seedCreditDemo } from './demo/demo-seed.ts';
 
 /**
  * Of the given entities of one district, those on the abnormal-operation list (or marked abnormal) or on the

@@ -1,8 +1,8 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
 import { violationTypes } from '../../../shared/vocabularies/enforcement.ts';
 import { deadlineFlags } from '../../platform/calendar/deadline-flag.ts';
-import { PagingQuery } from '../../platform/http/schemas.ts';
+import { DateString, Nullable, PagingQuery, StringEnum, YuanText } from '../../platform/http/schemas.ts';
 import { caseDocumentKinds, caseSources, caseStages, caseSteps, notFiledGrounds } from './rules/case-procedure.ts';
 import { majorReasons } from './rules/major-case.ts';
 import { penaltyKinds } from './rules/penalty-publication.ts';
@@ -11,18 +11,14 @@ export { violationTypes };
 
 export type ViolationType = (typeof violationTypes)[number];
 
-const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD' });
 /** Yuan with at most two decimals, as text: money never travels as a float. */
-export const YuanText = Type.String({ pattern: '^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,2})?$', description: 'yuan, e.g. 1234.50' });
 
-export const CaseStageSchema = union(caseStages);
-export const CaseSourceSchema = union(caseSources);
-export const ViolationTypeSchema = union(violationTypes);
-export const PenaltyKindSchema = union(penaltyKinds);
-export const DeadlineFlagSchema = union(deadlineFlags);
-export const CaseDocumentKindSchema = union(caseDocumentKinds);
+export const CaseStageSchema = StringEnum(caseStages);
+export const CaseSourceSchema = StringEnum(caseSources);
+export const ViolationTypeSchema = StringEnum(violationTypes);
+export const PenaltyKindSchema = StringEnum(penaltyKinds);
+export const DeadlineFlagSchema = StringEnum(deadlineFlags);
+export const CaseDocumentKindSchema = StringEnum(caseDocumentKinds);
 
 export const CaseListQuery = Type.Object(
   {
@@ -31,7 +27,7 @@ export const CaseListQuery = Type.Object(
     station: Type.Optional(Type.Integer({ minimum: 1 })),
     entityId: Type.Optional(Type.Integer({ minimum: 1 })),
     isMajor: Type.Optional(Type.Boolean()),
-    flag: Type.Optional(union(attentionFlags)),
+    flag: Type.Optional(StringEnum(attentionFlags)),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     ...PagingQuery,
   },
@@ -50,7 +46,7 @@ export const CaseListItem = Type.Object({
   stationName: Type.String(),
   violationType: ViolationTypeSchema,
   stage: CaseStageSchema,
-  currentStep: Nullable(union(caseSteps)),
+  currentStep: Nullable(StringEnum(caseSteps)),
   currentDue: Nullable(DateString),
   flag: Nullable(DeadlineFlagSchema),
   leadOn: DateString,
@@ -92,14 +88,14 @@ export const CaseView = Type.Object({
   publicationDue: Nullable(DateString),
   publishedOn: Nullable(DateString),
   executedOn: Nullable(DateString),
-  notFiledGround: Nullable(union(notFiledGrounds)),
-  majorReasons: Type.Array(union(majorReasons)),
+  notFiledGround: Nullable(StringEnum(notFiledGrounds)),
+  majorReasons: Type.Array(StringEnum(majorReasons)),
   policeTransferredOn: Nullable(DateString),
   policeTransferNote: Nullable(Type.String()),
   penalties: Type.Array(PenaltyView),
   fineAmount: YuanText,
   confiscationAmount: YuanText,
-  openSteps: Type.Array(Type.Object({ step: union(caseSteps), due: DateString, flag: DeadlineFlagSchema })),
+  openSteps: Type.Array(Type.Object({ step: StringEnum(caseSteps), due: DateString, flag: DeadlineFlagSchema })),
   nextStages: Type.Array(CaseStageSchema),
   documents: Type.Array(CaseDocumentKindSchema),
   steps: Type.Array(CaseStepView),
@@ -129,7 +125,7 @@ export const AdvanceCaseBody = Type.Object(
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     decisionNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     legalBasis: Type.Optional(Type.String({ minLength: 2, maxLength: 500 })),
-    notFiledGround: Type.Optional(union(notFiledGrounds)),
+    notFiledGround: Type.Optional(StringEnum(notFiledGrounds)),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaInstant } from '../../../shared/calendar-day.ts';
 import { userEntity } from '../../platform/auth/auth.tables.ts';
 import { systemContext } from '../../platform/http/context.ts';
 import type { AppInstance } from '../../platform/http/routes.ts';
@@ -21,7 +22,7 @@ const call = apiCaller(() => app);
 type Json = Record<string, unknown> & { errors?: { field: string }[]; items?: Record<string, unknown>[] };
 const json = (response: { body: unknown }) => response.body as Json;
 function at(day: string) {
-  platform.clock.set(new Date(`${day}T09:00:00+08:00`));
+  platform.clock.set(chinaInstant(day, '09:00:00'));
   call.signOutAll();
 }
 const runJob = (day: string) => runExpiryWarnings(systemContext(platform), day);

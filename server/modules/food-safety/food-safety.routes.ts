@@ -1,4 +1,4 @@
-import { bureauStaffRoles, caseWorkerRoles, districtWideRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, caseWorkerRoles, districtWideRoles, fieldStaffRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
@@ -39,7 +39,6 @@ import {
   inspectionFileDataUrlMax,
   NoticeList,
   NoticeQuery,
-  PagingQuery,
   PhoneView,
   ReasonBody,
   RectificationList,
@@ -48,6 +47,7 @@ import {
   RegistrationReceipt,
   ReinspectionBody,
   ReinspectionList,
+  ReinspectionQuery,
   ReinspectionView,
   ReturnBody,
   RevealBody,
@@ -97,7 +97,7 @@ import { listNotices, setShopContact, staffStatistics } from './service/staff-st
 import { createTemplate, getTemplate, listTemplates, updateTemplate } from './service/templates.ts';
 
 const readers = staffAndOperatorRoles;
-const editors = ['section', 'inspector', 'operator'] as const;
+const editors = [...fieldStaffRoles, 'operator'] as const;
 
 export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
@@ -141,7 +141,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
   app.post(
     '/api/v1/food-handlers/:id/reveal-id-number',
-    { schema: { params: IdParams, body: RevealBody, response: { 200: RevealView } }, preHandler: requireRole('section', 'inspector') },
+    { schema: { params: IdParams, body: RevealBody, response: { 200: RevealView } }, preHandler: requireRole(...fieldStaffRoles) },
     (request) => revealIdNumber(ctx(request), request.params.id, request.body.reason),
   );
   app.get(
@@ -197,7 +197,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/food-inspections',
     {
       schema: { body: CreateInspectionBody, response: { 201: InspectionView } },
-      preHandler: requireRole('inspector', 'section'),
+      preHandler: requireRole(...fieldStaffRoles),
       // Up to 6 photos and 2 signatures as data URLs (≤ 5 MB each, checked in the service); a phone sends ~1600 px JPEGs.
       bodyLimit: 8 * inspectionFileDataUrlMax + 1_000_000,
     },
@@ -268,12 +268,12 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
   app.post(
     '/api/v1/supervision-findings/:id/handle',
-    { schema: { params: IdParams, body: ReasonBody, response: { 200: FindingView } }, preHandler: requireRole('section', 'inspector') },
+    { schema: { params: IdParams, body: ReasonBody, response: { 200: FindingView } }, preHandler: requireRole(...fieldStaffRoles) },
     (request) => closeFinding(ctx(request), request.params.id, 'handled', request.body.reason),
   );
   app.post(
     '/api/v1/supervision-findings/:id/dismiss',
-    { schema: { params: IdParams, body: ReasonBody, response: { 200: FindingView } }, preHandler: requireRole('section', 'inspector') },
+    { schema: { params: IdParams, body: ReasonBody, response: { 200: FindingView } }, preHandler: requireRole(...fieldStaffRoles) },
     (request) => closeFinding(ctx(request), request.params.id, 'dismissed', request.body.reason),
   );
   app.get(
@@ -282,7 +282,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
     (request) => listComparisonRuns(ctx(request)),
   );
   // ── Stage 4: operator portal ──
-  const reviewers = ['section', 'inspector'] as const;
+  const reviewers = fieldStaffRoles;
   app.post(
     '/api/v1/shop-uploads',
     { schema: { body: UploadBody, response: { 201: UploadView } }, preHandler: requireRole('operator'), bodyLimit: 5_000_000 },
@@ -335,7 +335,7 @@ export const foodSafetyRoutes: RoutePlugin = (app, platform) => {
   );
   app.get(
     '/api/v1/reinspection-requests',
-    { schema: { querystring: PagingQuery, response: { 200: ReinspectionList } }, preHandler: requireRole(...readers) },
+    { schema: { querystring: ReinspectionQuery, response: { 200: ReinspectionList } }, preHandler: requireRole(...readers) },
     (request) => listReinspectionRequests(ctx(request), request.query),
   );
 

@@ -14,7 +14,17 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { answerResults, findingStatuses } from '../../../shared/vocabularies/food-safety.ts';
+import { inspectionOutcomes } from '../../../shared/inspection-result.ts';
+import {
+  annualGrades,
+  answerResults,
+  applicationStatuses,
+  dynamicGrades,
+  findingStatuses,
+  gradeAppealStatuses,
+  riskGrades,
+  uploadStatuses,
+} from '../../../shared/vocabularies/food-safety.ts';
 import { warningLevels } from './rules/certificate-state.ts';
 
 export { answerResults };
@@ -148,7 +158,6 @@ export const inspectionConflict = pgTable(
 );
 
 export const inspectionKinds = ['routine', 'flying', 're-inspection'] as const;
-export const inspectionOutcomes = ['compliant', 'basically-compliant', 'non-compliant'] as const;
 
 export const foodInspection = pgTable(
   'food_inspection',
@@ -164,7 +173,7 @@ export const foodInspection = pgTable(
     itemsInspected: integer('items_inspected').notNull(),
     scoreTenths: smallint('score_tenths'),
     failedKeyItems: integer('failed_key_items').notNull().default(0),
-    dynamicGrade: text('dynamic_grade', { enum: ['excellent', 'good', 'fair'] }),
+    dynamicGrade: text('dynamic_grade', { enum: dynamicGrades }),
     outcome: text('outcome', { enum: inspectionOutcomes }).notNull(),
     remarks: text('remarks').notNull().default(''),
     inspectorSignature: text('inspector_signature').notNull(),
@@ -243,12 +252,12 @@ export const foodSafetyGrade = pgTable(
     entityId: bigint('entity_id', { mode: 'number' }).notNull(),
     streetCode: char('street_code', { length: 9 }).notNull(),
     ruleSetId: text('rule_set_id').notNull(),
-    dynamicGrade: text('dynamic_grade', { enum: ['excellent', 'good', 'fair'] }),
+    dynamicGrade: text('dynamic_grade', { enum: dynamicGrades }),
     dynamicScoreTenths: smallint('dynamic_score_tenths'),
     blackoutReason: text('blackout_reason', { enum: ['new-licence', 'incident'] }),
-    annualGrade: text('annual_grade', { enum: ['A', 'B', 'C'] }),
+    annualGrade: text('annual_grade', { enum: annualGrades }),
     annualMeanTenths: smallint('annual_mean_tenths'),
-    riskGrade: text('risk_grade', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
+    riskGrade: text('risk_grade', { enum: riskGrades }).notNull(),
     riskPoints: integer('risk_points').notNull(),
     lastInspectedOn: date('last_inspected_on'),
     lastOutcome: text('last_outcome', { enum: inspectionOutcomes }),
@@ -322,9 +331,7 @@ export const shopUpload = pgTable(
     entityId: bigint('entity_id', { mode: 'number' }).notNull(),
     streetCode: char('street_code', { length: 9 }).notNull(),
     version: integer('version').notNull(),
-    status: text('status', { enum: ['submitted', 'approved', 'returned', 'superseded'] })
-      .notNull()
-      .default('submitted'),
+    status: text('status', { enum: uploadStatuses }).notNull().default('submitted'),
     name: text('name').notNull(),
     address: text('address').notNull(),
     licenceNumber: text('licence_number'),
@@ -353,9 +360,7 @@ export const gradeAppeal = pgTable(
     inspectionId: bigint('inspection_id', { mode: 'number' }).notNull(),
     grounds: text('grounds').notNull(),
     operatorReply: text('operator_reply').notNull().default(''),
-    status: text('status', { enum: ['open', 'upheld', 'rejected'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: gradeAppealStatuses }).notNull().default('open'),
     officerId: bigint('officer_id', { mode: 'number' }),
     outcomeReason: text('outcome_reason'),
     submittedOn: date('submitted_on').notNull(),
@@ -394,9 +399,7 @@ export const operatorApplication = pgTable(
     phoneMask: text('phone_mask').notNull(),
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: applicationStatuses }).notNull().default('pending'),
     rejectReason: text('reject_reason'),
     decidedBy: bigint('decided_by', { mode: 'number' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -2,23 +2,18 @@
  * The pharmacies API's HTTP contract (药情每日通, issue 17). Response schemas whitelist fields: a list carries masked
  * identity only, and health data (symptoms, temperature) only when the service filled it in for the epidemic team.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import { DateString, DateTime, listOf, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 import { alarmStatuses } from './rules/alarm-workflow.ts';
 import { idKinds, medicineClasses, symptoms } from './rules/registration-check.ts';
 
 export type { IdKind, MedicineClass, RegistrationInput, Symptom } from './rules/registration-check.ts';
 export { feverThreshold, idKinds, medicineClasses, symptoms } from './rules/registration-check.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-const DateString = Type.String({ format: 'date' });
-const DateTime = Type.String({ format: 'date-time' });
-const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
-
 /** The fields of one buyer; ranges and check characters are checked by rules/registration-check.ts. */
 const registrationFields = {
   buyerName: Type.String({ maxLength: 100 }),
-  idKind: Type.Optional(union(idKinds)),
+  idKind: Type.Optional(StringEnum(idKinds)),
   idNumber: Type.String({ maxLength: 40 }),
   phone: Type.String({ maxLength: 30 }),
   address: Type.Optional(Type.String({ maxLength: 400 })),
@@ -70,7 +65,7 @@ export const BulkResult = Type.Object({
   rows: Type.Array(
     Type.Object({
       key: Type.String(),
-      status: union(['created', 'duplicate', 'rejected'] as const),
+      status: StringEnum(['created', 'duplicate', 'rejected'] as const),
       id: Nullable(Type.Integer()),
       errors: Type.Array(FieldErrorSchema),
     }),
@@ -86,18 +81,18 @@ export const RegistrationViewSchema = Type.Object({
   registeredAt: DateTime,
   registeredOn: DateString,
   buyerName: Type.String(),
-  idKind: union(idKinds),
+  idKind: StringEnum(idKinds),
   idNumberMasked: Type.String(),
   phoneMasked: Type.String(),
-  medicineClass: union(medicineClasses),
+  medicineClass: StringEnum(medicineClasses),
   quantity: Type.Integer(),
   isForOther: Type.Boolean(),
-  source: union(['counter', 'pos'] as const),
+  source: StringEnum(['counter', 'pos'] as const),
   /** Health and travel data: null unless the actor is on the epidemic team. */
   health: Nullable(
     Type.Object({
       temperature: Nullable(Type.Number()),
-      symptoms: Type.Array(union(symptoms)),
+      symptoms: Type.Array(StringEnum(symptoms)),
       hasContactHistory: Type.Boolean(),
       travelHistory: Type.String(),
       address: Type.String(),
@@ -106,7 +101,7 @@ export const RegistrationViewSchema = Type.Object({
   ),
 });
 export type RegistrationView = Static<typeof RegistrationViewSchema>;
-export const RegistrationList = list(RegistrationViewSchema);
+export const RegistrationList = listOf(RegistrationViewSchema);
 
 export const recordGroups = ['all', 'symptomatic', 'follow_up', 'contact'] as const;
 export type RecordGroup = (typeof recordGroups)[number];
@@ -115,9 +110,9 @@ export const RegistrationQuery = Type.Object(
     day: Type.Optional(DateString),
     pharmacyId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
     streetCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
-    symptom: Type.Optional(union(symptoms)),
-    medicineClass: Type.Optional(union(medicineClasses)),
-    group: Type.Optional(union(recordGroups)),
+    symptom: Type.Optional(StringEnum(symptoms)),
+    medicineClass: Type.Optional(StringEnum(medicineClasses)),
+    group: Type.Optional(StringEnum(recordGroups)),
     page: Type.Integer({ minimum: 1, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
@@ -127,7 +122,7 @@ export type RegistrationQuery = Static<typeof RegistrationQuery>;
 
 export const revealableFields = ['idNumber', 'phone'] as const;
 export const RevealBody = Type.Object(
-  { field: union(revealableFields), reason: Type.String({ minLength: 2, maxLength: 500 }) },
+  { field: StringEnum(revealableFields), reason: Type.String({ minLength: 2, maxLength: 500 }) },
   { additionalProperties: false },
 );
 export type RevealBody = Static<typeof RevealBody>;
@@ -202,7 +197,7 @@ export const SurveillanceView = Type.Object({
       key: Type.String(),
       label: Type.String(),
       points: Type.Array(
-        Type.Object({ day: DateString, symptomaticPeople: Type.Integer(), alarm: Type.Array(union(['C1', 'C2', 'C3'] as const)) }),
+        Type.Object({ day: DateString, symptomaticPeople: Type.Integer(), alarm: Type.Array(StringEnum(['C1', 'C2', 'C3'] as const)) }),
       ),
     }),
   ),
@@ -223,7 +218,7 @@ export const servicePointKinds = ['remote_point', 'delivery_24h'] as const;
 export type ServicePointKind = (typeof servicePointKinds)[number];
 export const ServicePointBody = Type.Object(
   {
-    kind: union(servicePointKinds),
+    kind: StringEnum(servicePointKinds),
     name: Type.String({ minLength: 1, maxLength: 100 }),
     pharmacyId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }))),
     streetCode: Type.String({ pattern: '^[0-9]{9}$' }),
@@ -238,7 +233,7 @@ export const ServicePointBody = Type.Object(
 export type ServicePointBody = Static<typeof ServicePointBody>;
 export const ServicePointViewSchema = Type.Object({
   id: Type.Integer(),
-  kind: union(servicePointKinds),
+  kind: StringEnum(servicePointKinds),
   name: Type.String(),
   pharmacyId: Nullable(Type.Integer()),
   streetCode: Type.String(),
@@ -250,7 +245,7 @@ export const ServicePointViewSchema = Type.Object({
   closedOn: Nullable(DateString),
 });
 export type ServicePointView = Static<typeof ServicePointViewSchema>;
-export const ServicePointList = list(ServicePointViewSchema);
+export const ServicePointList = listOf(ServicePointViewSchema);
 export const PublicParams = Type.Object({ district: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
 export const PublicQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 
@@ -277,7 +272,7 @@ export const PharmacistViewSchema = Type.Object({
   today: Nullable(Shift),
 });
 export type PharmacistView = Static<typeof PharmacistViewSchema>;
-export const PharmacistList = list(PharmacistViewSchema);
+export const PharmacistList = listOf(PharmacistViewSchema);
 export const CheckBody = Type.Object(
   {
     pharmacistId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
@@ -332,7 +327,7 @@ export const SupplyBody = Type.Object(
   { additionalProperties: false },
 );
 export type SupplyBody = Static<typeof SupplyBody>;
-const SupplyItemSchema = union(['masks', 'alcohol', 'thermometers']);
+const SupplyItemSchema = StringEnum(['masks', 'alcohol', 'thermometers']);
 export const SupplyRow = Type.Object({
   pharmacyId: Type.Integer(),
   name: Type.String(),
@@ -413,12 +408,12 @@ export const AlarmViewSchema = Type.Object({
   streetCode: Nullable(Type.String()),
   areaName: Type.String(),
   signalOn: DateString,
-  detectors: Type.Array(union(['C1', 'C2', 'C3'] as const)),
+  detectors: Type.Array(StringEnum(['C1', 'C2', 'C3'] as const)),
   observed: Type.Integer(),
   c1: Nullable(Type.Number()),
   c2: Nullable(Type.Number()),
   c3: Nullable(Type.Number()),
-  status: union(alarmStatuses),
+  status: StringEnum(alarmStatuses),
   raisedAt: DateTime,
   seenAt: Nullable(DateTime),
   investigatedAt: Nullable(DateTime),
@@ -427,11 +422,11 @@ export const AlarmViewSchema = Type.Object({
   closingNote: Nullable(Type.String()),
 });
 export type AlarmView = Static<typeof AlarmViewSchema>;
-export const AlarmList = list(AlarmViewSchema);
+export const AlarmList = listOf(AlarmViewSchema);
 export type AlarmList = Static<typeof AlarmList>;
 export const AlarmQuery = Type.Object(
   {
-    status: Type.Optional(union([...alarmStatuses, 'open'] as const)),
+    status: Type.Optional(StringEnum([...alarmStatuses, 'open'] as const)),
     streetCode: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
     page: Type.Integer({ minimum: 1, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -442,7 +437,7 @@ export type AlarmQuery = Static<typeof AlarmQuery>;
 export const AlarmActionBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
 export type AlarmActionBody = Static<typeof AlarmActionBody>;
 export const AlarmActionParams = Type.Object(
-  { id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), action: union(['see', 'investigate', 'close'] as const) },
+  { id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), action: StringEnum(['see', 'investigate', 'close'] as const) },
   { additionalProperties: false },
 );
 
@@ -465,7 +460,7 @@ export const PosKeyViewSchema = Type.Object({
 export type PosKeyView = Static<typeof PosKeyViewSchema>;
 export const NewPosKeyView = Type.Object({ ...PosKeyViewSchema.properties, key: Type.String() });
 export type NewPosKeyView = Static<typeof NewPosKeyView>;
-export const PosKeyList = list(PosKeyViewSchema);
+export const PosKeyList = listOf(PosKeyViewSchema);
 export type PosKeyList = Static<typeof PosKeyList>;
 /** A POS batch sent with a key: the key names the pharmacy, so the body does not. */
 export const PosBulkBody = Type.Object({ rows: BulkBody.properties.rows }, { additionalProperties: false });

@@ -1,6 +1,7 @@
-import { type Static, type TSchema, Type } from 'typebox';
-import { followUpTypes, inspectionOutcomes, planKinds } from '../../../shared/vocabularies/random-inspections.ts';
-import { listOf, PagingQuery } from '../../platform/http/schemas.ts';
+import { type Static, Type } from 'typebox';
+import { creditClasses, followUpTypes, inspectionOutcomes, planKinds } from '../../../shared/vocabularies/random-inspections.ts';
+import { businessCategories } from '../../../shared/vocabularies/registry.ts';
+import { DateString, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
 
 export { followUpTypes, inspectionOutcomes, planKinds };
 
@@ -9,7 +10,6 @@ export const matterTypes = ['key', 'general'] as const;
 /** The draw ceremony: commit → seed → draw → publish. */
 export const drawStatuses = ['committed', 'seeded', 'drawn', 'published'] as const;
 export const conflictReasons = ['relative', 'former_employment', 'financial_interest', 'other'] as const;
-export const creditClassList = ['A', 'B', 'C', 'D'] as const;
 /**
  * The result categories of a random inspection (抽查结果): 未发现问题, 发现问题已责令改正, 发现问题待后续处理,
  * 通过登记的住所（经营场所）无法联系, 未发现开展本次抽查涉及的经营活动, 已关闭停业或歇业, 不配合检查.
@@ -17,13 +17,10 @@ export const creditClassList = ['A', 'B', 'C', 'D'] as const;
 export type InspectionOutcome = (typeof inspectionOutcomes)[number];
 export const taskStatuses = ['assigned', 'done'] as const;
 
-const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Timestamp = Type.String({ description: 'ISO 8601 timestamp' });
 const Hex64 = Type.String({ pattern: '^[0-9a-f]{64}$' });
-const CreditClassSchema = union(creditClassList);
-const OutcomeSchema = union(inspectionOutcomes);
+const CreditClassSchema = StringEnum(creditClasses);
+const OutcomeSchema = StringEnum(inspectionOutcomes);
 
 // ── directories ────────────────────────────────────────────────────────────
 
@@ -97,13 +94,13 @@ export const ConflictView = Type.Object({
   inspectorName: Type.String(),
   entityId: Type.Integer(),
   entityName: Type.String(),
-  reason: union(conflictReasons),
+  reason: StringEnum(conflictReasons),
   declaredAt: Timestamp,
 });
 export type ConflictView = Static<typeof ConflictView>;
 export const ConflictList = listOf(ConflictView);
 export const ConflictBody = Type.Object(
-  { userId: Type.Integer({ minimum: 1 }), entityId: Type.Integer({ minimum: 1 }), reason: union(conflictReasons) },
+  { userId: Type.Integer({ minimum: 1 }), entityId: Type.Integer({ minimum: 1 }), reason: StringEnum(conflictReasons) },
   { additionalProperties: false },
 );
 export type ConflictBody = Static<typeof ConflictBody>;
@@ -115,7 +112,7 @@ export const MatterView = Type.Object({
   code: Type.String(),
   name: Type.String(),
   basis: Type.String(),
-  matterType: union(matterTypes),
+  matterType: StringEnum(matterTypes),
   department: Type.String(),
   isActive: Type.Boolean(),
 });
@@ -126,7 +123,7 @@ export const MatterBody = Type.Object(
     code: Type.String({ minLength: 1, maxLength: 32 }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     basis: Type.String({ maxLength: 500 }),
-    matterType: union(matterTypes),
+    matterType: StringEnum(matterTypes),
     department: Type.String({ minLength: 1, maxLength: 40 }),
   },
   { additionalProperties: false },
@@ -147,22 +144,11 @@ export type PlanStratumInput = Static<typeof PlanStratumSchema>;
 
 export const PlanPopulationSchema = Type.Object(
   {
-    category: Type.Optional(
-      union([
-        'catering',
-        'food_workshop',
-        'pharmacy',
-        'farmers_market',
-        'special_equipment_user',
-        'food_production',
-        'food_retail',
-        'other',
-      ]),
-    ),
-    kind: Type.Optional(union(['enterprise', 'individual'])),
+    category: Type.Optional(StringEnum(businessCategories)),
+    kind: Type.Optional(StringEnum(['enterprise', 'individual'])),
     industry: Type.Optional(Type.String({ pattern: '^[A-T]([0-9]{2})?$' })),
     street: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
-    licenceKind: Type.Optional(union(['business', 'food_business', 'pharmacy', 'food_production', 'workshop_registration'])),
+    licenceKind: Type.Optional(StringEnum(['business', 'food_business', 'pharmacy', 'food_production', 'workshop_registration'])),
   },
   { additionalProperties: false },
 );
@@ -171,7 +157,7 @@ export const PlanBody = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 64, description: 'e.g. 明州市监抽查〔2021〕1号' }),
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    kind: union(planKinds),
+    kind: StringEnum(planKinds),
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     periodStart: DateString,
     periodEnd: DateString,
@@ -190,7 +176,7 @@ export const DrawSummary = Type.Object({
   ref: Type.String(),
   planId: Type.Integer(),
   batchNo: Type.Integer(),
-  status: union(drawStatuses),
+  status: StringEnum(drawStatuses),
   inspectionDate: DateString,
   commitment: Hex64,
   committedAt: Timestamp,
@@ -202,7 +188,7 @@ export const PlanView = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   title: Type.String(),
-  kind: union(planKinds),
+  kind: StringEnum(planKinds),
   year: Type.Integer(),
   periodStart: DateString,
   periodEnd: DateString,
@@ -268,11 +254,11 @@ export const TaskListItem = Type.Object({
   stratumKey: Type.String(),
   position: Type.Integer(),
   inspectors: Type.Array(Type.Object({ userId: Type.Integer(), displayName: Type.String(), certificateNo: Type.String() })),
-  status: union(taskStatuses),
+  status: StringEnum(taskStatuses),
   isUnstaffed: Type.Boolean(),
   inspectedOn: Nullable(DateString),
   result: Nullable(OutcomeSchema),
-  followUpType: union(followUpTypes),
+  followUpType: StringEnum(followUpTypes),
   publishDue: Nullable(DateString),
   publishedAt: Nullable(Timestamp),
 });
@@ -281,7 +267,7 @@ export const TaskList = listOf(TaskListItem);
 export const TaskListQuery = Type.Object(
   {
     drawId: Type.Optional(Type.Integer({ minimum: 1 })),
-    status: Type.Optional(union(taskStatuses)),
+    status: Type.Optional(StringEnum(taskStatuses)),
     mine: Type.Optional(Type.Boolean()),
     ...PagingQuery,
   },
@@ -378,7 +364,7 @@ export const TaskResultBody = Type.Object(
       ),
       { minItems: 1, maxItems: 50 },
     ),
-    followUpType: union(followUpTypes),
+    followUpType: StringEnum(followUpTypes),
     followUpNote: Type.String({ maxLength: 1000 }),
   },
   { additionalProperties: false },

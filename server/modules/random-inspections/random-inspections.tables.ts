@@ -1,5 +1,14 @@
 import { bigint, boolean, char, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { conflictReasons, drawStatuses, followUpTypes, inspectionOutcomes, matterTypes, planKinds } from './random-inspections.schemas.ts';
+import { creditClasses } from '../../../shared/vocabularies/random-inspections.ts';
+import {
+  conflictReasons,
+  drawStatuses,
+  followUpTypes,
+  inspectionOutcomes,
+  matterTypes,
+  planKinds,
+  taskStatuses,
+} from './random-inspections.schemas.ts';
 import type { CreditClass } from './rules/credit-risk-class.ts';
 import type { DrawResult, SeedComponent } from './rules/draw-inspection-sample.ts';
 
@@ -61,7 +70,7 @@ export const riCreditClass = pgTable(
   {
     districtCode: district(),
     entityId: ref('entity_id').notNull(),
-    creditClass: text('credit_class', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
+    creditClass: text('credit_class', { enum: creditClasses }).notNull(),
     score: integer('score').notNull(),
     reasons: text('reasons').array().notNull().default([]),
     ruleSet: text('rule_set').notNull(),
@@ -76,7 +85,7 @@ export const riCreditGrade = pgTable(
     districtCode: district(),
     entityId: ref('entity_id').notNull(),
     month: day('month').notNull(),
-    creditClass: text('credit_class', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
+    creditClass: text('credit_class', { enum: creditClasses }).notNull(),
     score: integer('score').notNull(),
   },
   (table) => [primaryKey({ columns: [table.districtCode, table.entityId, table.month] })],
@@ -172,7 +181,7 @@ export const riDrawObject = pgTable(
     objectKey: text('object_key').notNull(),
     entityId: ref('entity_id').notNull(),
     stratumKey: text('stratum_key').notNull(),
-    creditClass: text('credit_class', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
+    creditClass: text('credit_class', { enum: creditClasses }).notNull(),
     previousInspectors: text('previous_inspectors').array().notNull().default([]),
     name: text('name').notNull(),
     address: text('address').notNull(),
@@ -219,9 +228,7 @@ export const riTask = pgTable(
     position: integer('position').notNull(),
     ticket: text('ticket').notNull(),
     streetCode: char('street_code', { length: 9 }).notNull(),
-    status: text('status', { enum: ['assigned', 'done'] })
-      .notNull()
-      .default('assigned'),
+    status: text('status', { enum: taskStatuses }).notNull().default('assigned'),
     isUnstaffed: boolean('is_unstaffed').notNull().default(false),
     inspectedOn: day('inspected_on'),
     result: text('result', { enum: inspectionOutcomes }),

@@ -8,6 +8,7 @@ import {
   licenceKinds,
 } from '../../../shared/vocabularies/registry.ts';
 import { PagingQuery } from '../../platform/http/routes.ts';
+import { DateString, Nullable, StringEnum } from '../../platform/http/schemas.ts';
 
 export { businessCategories, entityKinds, entityStatuses, importActions, importFields, licenceKinds };
 
@@ -25,18 +26,14 @@ export interface ImportReason {
   message: { 'zh-CN': string; en: string };
 }
 
-const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-
-export const EntityKindSchema = union(entityKinds);
-export const EntityStatusSchema = union(entityStatuses);
-export const BusinessCategorySchema = union(businessCategories);
-export const LicenceKindSchema = union(licenceKinds);
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export const EntityKindSchema = StringEnum(entityKinds);
+export const EntityStatusSchema = StringEnum(entityStatuses);
+export const BusinessCategorySchema = StringEnum(businessCategories);
+export const LicenceKindSchema = StringEnum(licenceKinds);
 const Decimal = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' });
 /** Degrees as numeric(9, 6) holds them: at most three integer and six decimal digits. */
 const Longitude = Type.String({ pattern: '^-?\\d{1,3}(\\.\\d{1,6})?$', description: 'degrees east, e.g. 121.55' });
 const Latitude = Type.String({ pattern: '^-?\\d{1,2}(\\.\\d{1,6})?$', description: 'degrees north, e.g. 29.87' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const EntitySearchQuery = Type.Object(
   {
@@ -87,7 +84,7 @@ export const LicenceView = Type.Object({
   issuedOn: DateString,
   validUntil: Nullable(DateString),
   scopeItems: Type.Array(Type.String()),
-  status: union(licenceStatuses),
+  status: StringEnum(licenceStatuses),
 });
 export type LicenceView = Static<typeof LicenceView>;
 
@@ -150,7 +147,7 @@ export const TimelineView = Type.Object({ items: Type.Array(TimelineEventView) }
 export const revealableFields = ['legalRepIdNumber', 'phone'] as const;
 export const RevealBody = Type.Object(
   {
-    field: union(revealableFields),
+    field: StringEnum(revealableFields),
     reason: Type.String({ minLength: 2, maxLength: 500 }),
   },
   { additionalProperties: false },
@@ -237,7 +234,7 @@ export type StatisticsView = Static<typeof StatisticsView>;
 
 export type ImportField = (typeof importFields)[number];
 /** header in the file → registry field. */
-export const ImportColumns = Type.Record(Type.String({ maxLength: 100 }), union(importFields));
+export const ImportColumns = Type.Record(Type.String({ maxLength: 100 }), StringEnum(importFields));
 export type ImportColumns = Record<string, ImportField>;
 
 export const ImportQuery = Type.Object(
@@ -253,7 +250,7 @@ export type ImportQuery = Static<typeof ImportQuery>;
 const Reason = Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() });
 export const ImportRowView = Type.Object({
   rowNumber: Type.Integer(),
-  action: union(importActions),
+  action: StringEnum(importActions),
   creditCode: Nullable(Type.String()),
   name: Nullable(Type.String()),
   changed: Type.Array(Type.String()),
@@ -264,7 +261,7 @@ export type ImportRowView = Static<typeof ImportRowView>;
 export const ImportBatchView = Type.Object({
   id: Type.Integer(),
   filename: Type.String(),
-  status: union(['dry_run', 'committed'] as const),
+  status: StringEnum(['dry_run', 'committed'] as const),
   columns: Type.Record(Type.String(), Type.String()),
   unmappedHeaders: Type.Array(Type.String()),
   rowCount: Type.Integer(),
@@ -278,7 +275,7 @@ export const ImportBatchView = Type.Object({
 export type ImportBatchView = Static<typeof ImportBatchView>;
 
 export const ImportRowsQuery = Type.Object(
-  { action: Type.Optional(union(importActions)), ...PagingQuery },
+  { action: Type.Optional(StringEnum(importActions)), ...PagingQuery },
   { additionalProperties: false },
 );
 export type ImportRowsQuery = Static<typeof ImportRowsQuery>;

@@ -2,20 +2,19 @@
  * The five-colour API's HTTP contract: request and response schemas (the response schemas whitelist fields), and
  * the types the server's signatures and the web (which may import only *.schemas.ts from the server) take from them.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import { inspectionOutcomes } from '../../../shared/inspection-result.ts';
+import { annualGrades, dynamicGrades, riskGrades } from '../../../shared/vocabularies/food-safety.ts';
 import { areaKinds } from '../../../shared/vocabularies/risk-code.ts';
-import { colours, inspectionResults, riskLevels } from './rules/risk-colour.ts';
+import { DateString, DateTime, listOf, Nullable } from '../../platform/http/schemas.ts';
+import { colours, riskLevels } from './rules/risk-colour.ts';
 
 export type { LngLat } from './rules/area-outline.ts';
 export type { Colour, ColourCells, ColourEscalations, ColourTable, RiskLevel } from './rules/risk-colour.ts';
 export { areaKinds };
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ format: 'date' });
-const DateTime = Type.String({ format: 'date-time' });
 const StreetCode = Type.String({ pattern: '^[0-9]{9}$' });
 const DistrictCode = Type.String({ pattern: '^[0-9]{6}$' });
-const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
 
 export type AreaKind = (typeof areaKinds)[number];
 
@@ -61,7 +60,7 @@ export const ColourTableVersionView = Type.Object({
 /** GET /api/v1/risk-code/colour-tables: each version (id 0, isDefault: the documented default table). */
 export type ColourTableVersion = Omit<Static<typeof ColourTableVersionView>, 'cells' | 'escalations'> &
   import('./rules/risk-colour.ts').ColourTable;
-export const ColourTableList = Type.Object({ ...list(ColourTableVersionView).properties, isBureauSetting: Type.Boolean() });
+export const ColourTableList = Type.Object({ ...listOf(ColourTableVersionView).properties, isBureauSetting: Type.Boolean() });
 
 /* One unit's colour */
 export const CategoryBody = Type.Object(
@@ -71,10 +70,10 @@ export const CategoryBody = Type.Object(
 export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
 const FactsView = Type.Object({
   managementCategory: Type.Optional(Nullable(Type.String())),
-  dynamicGrade: Type.Optional(Nullable(Type.Enum(['excellent', 'good', 'fair'] as const))),
-  annualGrade: Type.Optional(Nullable(Type.Enum(['A', 'B', 'C'] as const))),
-  riskGrade: Type.Optional(Nullable(Type.Enum(['A', 'B', 'C', 'D'] as const))),
-  latestInspection: Type.Optional(Nullable(Type.Object({ on: DateString, result: Type.Enum(inspectionResults) }))),
+  dynamicGrade: Type.Optional(Nullable(Type.Enum(dynamicGrades))),
+  annualGrade: Type.Optional(Nullable(Type.Enum(annualGrades))),
+  riskGrade: Type.Optional(Nullable(Type.Enum(riskGrades))),
+  latestInspection: Type.Optional(Nullable(Type.Object({ on: DateString, result: Type.Enum(inspectionOutcomes) }))),
   openRectifications: Type.Optional(Type.Integer()),
   certificateComplianceBasisPoints: Type.Optional(Nullable(Type.Integer())),
   complaints12m: Type.Optional(Type.Integer()),
@@ -135,7 +134,7 @@ const MapAreaView = Type.Object({
 });
 export const MapAreaSchema = MapAreaView;
 export type MapArea = Omit<Static<typeof MapAreaView>, 'outline'> & { outline: import('./rules/area-outline.ts').LngLat[] };
-export const MapAreaList = list(MapAreaView);
+export const MapAreaList = listOf(MapAreaView);
 export const MapQuery = Type.Object(
   { streetCode: Type.Optional(StreetCode), areaId: Type.Optional(Type.Integer({ minimum: 1 })) },
   { additionalProperties: false },
@@ -214,7 +213,7 @@ export const ProductView = Type.Object({
   standard: Type.String(),
   token: Nullable(Type.String()),
 });
-export const ProductList = list(ProductView);
+export const ProductList = listOf(ProductView);
 export const PagingOnly = Type.Object(
   { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
   { additionalProperties: false },
@@ -243,6 +242,6 @@ export const OpenRatingView = Type.Object({
 });
 /** One published rating (the page, the bulk CSV and the bulk JSON share it). */
 export type OpenRating = Static<typeof OpenRatingView>;
-export const OpenRatingList = list(OpenRatingView);
+export const OpenRatingList = listOf(OpenRatingView);
 export const TokenParams = Type.Object({ token: Type.String({ maxLength: 64 }) });
 export const PublicPageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 16 })) });

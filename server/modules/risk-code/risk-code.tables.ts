@@ -1,4 +1,5 @@
 import { bigint, char, date, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { riskColours, riskLevels } from '../../../shared/vocabularies/risk-code.ts';
 import type { ColourReason } from './rules/risk-colour.ts';
 
 export const rcColourTable = pgTable(
@@ -27,8 +28,8 @@ export const rcSubject = pgTable(
     token: text('token').notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     managementCategory: text('management_category'),
-    colour: text('colour', { enum: ['green', 'blue', 'yellow', 'orange', 'black'] }),
-    riskLevel: text('risk_level', { enum: ['A', 'B', 'C', 'D', 'U'] }),
+    colour: text('colour', { enum: riskColours }),
+    riskLevel: text('risk_level', { enum: riskLevels }),
     colourTableId: bigint('colour_table_id', { mode: 'number' }),
     facts: jsonb('facts').notNull().default({}),
     factsHash: text('facts_hash').notNull().default(''),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaInstant } from '../../../shared/calendar-day.ts';
 import { registeredRoutes } from '../../app.ts';
 import type { AppInstance } from '../../platform/http/routes.ts';
 import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
@@ -12,7 +13,7 @@ let home: TestDistrict;
 const call = apiCaller(() => app);
 type Json = Record<string, unknown> & { errors?: { field: string }[] };
 const json = (response: { body: unknown }) => response.body as Json;
-const cst = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
+const cst = (day: string, time = '10:00') => chinaInstant(day, `${time}:00`);
 /** Moves the test clock; sessions from before would have timed out, so everyone signs in again. */
 function at(moment: Date) {
   platform.clock.set(moment);

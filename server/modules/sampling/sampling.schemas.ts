@@ -1,24 +1,26 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import {
   handlingMeasures,
   handlingOutcomes,
   handlingStatuses,
+  itemVerdicts,
   labStatuses,
   planKinds,
   sampleStatuses,
   samplingFields,
   samplingLinks,
+  testMethods,
+  type Verdict,
   verdicts,
 } from '../../../shared/vocabularies/sampling.ts';
+import { DateString, DateTime, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
 import { blindCodePattern } from './rules/blind-code.ts';
 
-export { handlingMeasures, handlingOutcomes, handlingStatuses, planKinds, sampleStatuses, samplingFields, samplingLinks, verdicts };
+export type { Verdict };
+export { testMethods };
 
 export type SamplingField = (typeof samplingFields)[number];
 export type SamplingLink = (typeof samplingLinks)[number];
-export const testMethods = ['lab', 'rapid'] as const;
-export type Verdict = (typeof verdicts)[number];
-export const itemVerdicts = ['pass', 'fail'] as const;
 export type SampleStatus = (typeof sampleStatuses)[number];
 export const fileKinds = ['report', 'photo'] as const;
 export const fileContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
@@ -26,26 +28,17 @@ export type FileContentType = (typeof fileContentTypes)[number];
 
 export type HandlingOutcome = (typeof handlingOutcomes)[number];
 
-const union = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD' });
-const DateTime = Type.String({ format: 'date-time' });
-const Paging = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
 const ShortText = (maxLength: number) => Type.String({ minLength: 1, maxLength });
-const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
 
-export const FieldSchema = union(samplingFields);
-export const LinkSchema = union(samplingLinks);
-export const VerdictSchema = union(verdicts);
-export const ItemVerdictSchema = union(itemVerdicts);
-export const SampleStatusSchema = union(sampleStatuses);
-export const TestMethodSchema = union(testMethods);
-export const HandlingMeasureSchema = union(handlingMeasures);
-export const HandlingStatusSchema = union(handlingStatuses);
-export const HandlingOutcomeSchema = union(handlingOutcomes);
+export const FieldSchema = StringEnum(samplingFields);
+export const LinkSchema = StringEnum(samplingLinks);
+export const VerdictSchema = StringEnum(verdicts);
+export const ItemVerdictSchema = StringEnum(itemVerdicts);
+export const SampleStatusSchema = StringEnum(sampleStatuses);
+export const TestMethodSchema = StringEnum(testMethods);
+export const HandlingMeasureSchema = StringEnum(handlingMeasures);
+export const HandlingStatusSchema = StringEnum(handlingStatuses);
+export const HandlingOutcomeSchema = StringEnum(handlingOutcomes);
 export const BlindCodeParams = Type.Object(
   { id: Type.String({ pattern: blindCodePattern, description: 'the blind code' }) },
   { additionalProperties: false },
@@ -73,7 +66,7 @@ export const CreatePlanBody = Type.Object(
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     name: ShortText(200),
     field: FieldSchema,
-    kind: union(planKinds),
+    kind: StringEnum(planKinds),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     targets: Type.Array(PlanTargetInput, { minItems: 1, maxItems: 50 }),
   },
@@ -81,7 +74,7 @@ export const CreatePlanBody = Type.Object(
 );
 export type CreatePlanBody = Static<typeof CreatePlanBody>;
 export const PlanQuery = Type.Object(
-  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), field: Type.Optional(FieldSchema), ...Paging },
+  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), field: Type.Optional(FieldSchema), ...PagingQuery },
   { additionalProperties: false },
 );
 export const PlanTargetView = Type.Object({
@@ -97,7 +90,7 @@ export const PlanView = Type.Object({
   year: Type.Integer(),
   name: Type.String(),
   field: FieldSchema,
-  kind: union(planKinds),
+  kind: StringEnum(planKinds),
   description: Type.String(),
   targetBatches: Type.Integer(),
   doneBatches: Type.Integer(),
@@ -105,7 +98,7 @@ export const PlanView = Type.Object({
   targets: Type.Array(PlanTargetView),
 });
 export type PlanView = Static<typeof PlanView>;
-export const PlanList = list(PlanView);
+export const PlanList = listOf(PlanView);
 
 // ── Samples (bureau side) ───────────────────────────────────────────────────────────────────────────
 export const ResultItemInput = Type.Object(
@@ -162,7 +155,7 @@ export const SampleQuery = Type.Object(
     status: Type.Optional(SampleStatusSchema),
     verdict: Type.Optional(VerdictSchema),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'entity, product or blind code' })),
-    ...Paging,
+    ...PagingQuery,
   },
   { additionalProperties: false },
 );
@@ -186,11 +179,11 @@ export const SampleListItem = Type.Object({
   isOverdue: Type.Boolean(),
   nextDeadline: Nullable(Type.String()),
 });
-export const SampleList = list(SampleListItem);
+export const SampleList = listOf(SampleListItem);
 
 const FileMeta = Type.Object({
   id: Type.Integer(),
-  kind: union(fileKinds),
+  kind: StringEnum(fileKinds),
   contentType: Type.String(),
   byteSize: Type.Integer(),
   uploadedAt: DateTime,
@@ -265,7 +258,7 @@ export const SamplerOption = Type.Object({ id: Type.Integer(), displayName: Type
 
 // ── Handling of unqualified results (核查处置) ──────────────────────────────────────────────────────────
 export const HandlingQuery = Type.Object(
-  { status: Type.Optional(HandlingStatusSchema), isOverdue: Type.Optional(Type.Boolean()), ...Paging },
+  { status: Type.Optional(HandlingStatusSchema), isOverdue: Type.Optional(Type.Boolean()), ...PagingQuery },
   { additionalProperties: false },
 );
 export type HandlingQuery = Static<typeof HandlingQuery>;
@@ -286,7 +279,7 @@ export const HandlingView = Type.Object({
   isOverdue: Type.Boolean(),
 });
 export type HandlingView = Static<typeof HandlingView>;
-export const HandlingList = list(HandlingView);
+export const HandlingList = listOf(HandlingView);
 export const UpdateHandlingBody = Type.Object(
   {
     measures: Type.Optional(Type.Array(HandlingMeasureSchema, { maxItems: 4, uniqueItems: true })),
@@ -305,7 +298,7 @@ export const StatisticsQuery = Type.Object(
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     field: Type.Optional(FieldSchema),
     planId: Type.Optional(Type.Integer({ minimum: 1 })),
-    kind: Type.Optional(union(planKinds)),
+    kind: Type.Optional(StringEnum(planKinds)),
   },
   { additionalProperties: false },
 );
@@ -347,7 +340,7 @@ export const LabSampleView = Type.Object(
     productType: Type.String(),
     testItems: Type.Array(Type.String()),
     isRetest: Type.Boolean(),
-    labStatus: union(labStatuses),
+    labStatus: StringEnum(labStatuses),
     receivedOn: Nullable(Type.String()),
     reportDue: Nullable(Type.String()),
     isOverdue: Type.Boolean(),
@@ -358,8 +351,11 @@ export const LabSampleView = Type.Object(
   { additionalProperties: false },
 );
 export type LabSampleView = Static<typeof LabSampleView>;
-export const LabSampleList = list(LabSampleView);
-export const LabSampleQuery = Type.Object({ labStatus: Type.Optional(union(labStatuses)), ...Paging }, { additionalProperties: false });
+export const LabSampleList = listOf(LabSampleView);
+export const LabSampleQuery = Type.Object(
+  { labStatus: Type.Optional(StringEnum(labStatuses)), ...PagingQuery },
+  { additionalProperties: false },
+);
 export const ReceiveBody = Type.Object({ receivedOn: DateString }, { additionalProperties: false });
 export const LabResultsBody = Type.Object(
   { items: Type.Array(ResultItemInput, { minItems: 1, maxItems: 50 }) },

@@ -1,7 +1,5 @@
 import { bigint, char, customType, date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import {
-  fileContentTypes,
-  fileKinds,
   handlingMeasures,
   handlingOutcomes,
   handlingStatuses,
@@ -10,9 +8,9 @@ import {
   sampleStatuses,
   samplingFields,
   samplingLinks,
-  testMethods,
   verdicts,
-} from './sampling.schemas.ts';
+} from '../../../shared/vocabularies/sampling.ts';
+import { fileContentTypes, fileKinds, testMethods } from './sampling.schemas.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

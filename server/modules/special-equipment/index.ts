@@ -4,7 +4,7 @@
  */
 
 /** Demo equipment, inspections, hazards, operators and drills for the demo district (deterministic for a seed). */
-export { seedSpecialEquipmentDemo } from './service/demo-seed.ts';
+export { seedSpecialEquipmentDemo } from './demo/demo-seed.ts';
 /** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
 export { specialEquipmentFigures } from './special-equipment.figures.ts';
 /** The daily reminders of inspections due, overdue and late registrations (SMS outbox). */

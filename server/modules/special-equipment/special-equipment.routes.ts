@@ -1,5 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { bureauStaffRoles, settingsRoles, specialEquipmentRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import {
+  bureauStaffRoles,
+  caseWorkerAndOperatorRoles,
+  caseWorkerRoles,
+  settingsRoles,
+  specialEquipmentRoles,
+  staffAndOperatorRoles,
+} from '../../../shared/roles.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
 import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { fileResponse } from '../../platform/http/schemas.ts';
@@ -74,7 +81,7 @@ import {
 const tags = ['special-equipment'];
 const base = '/api/v1/special-equipment';
 /** Who keeps the register and works the hazard loop: section staff, station inspectors (their streets), the admin. */
-const keepers = requireRole('admin', 'section', 'inspector');
+const keepers = requireRole(...caseWorkerRoles);
 /** The register's readers: bureau staff, a user for its own equipment, and the three third parties (decision 0028). */
 const registerReaders = requireRole(...specialEquipmentRoles);
 /** Readers of users' records (hazards, operators, drills, plans): bureau staff, and a user for its own. */
@@ -82,15 +89,15 @@ const readers = requireRole(...staffAndOperatorRoles);
 /** Hazards are also read by the third-party expert who records them. */
 const hazardReaders = requireRole(...staffAndOperatorRoles, 'expert');
 /** Writers for a user's own records (rectification reports, operators, drills, plans) and staff on paper. */
-const userOrKeepers = requireRole('admin', 'section', 'inspector', 'operator');
+const userOrKeepers = requireRole(...caseWorkerAndOperatorRoles);
 /** Periodic-inspection results: the inspection body, or staff from its report. */
-const inspectionWriters = requireRole('admin', 'section', 'inspector', 'inspection_body');
+const inspectionWriters = requireRole(...caseWorkerRoles, 'inspection_body');
 /** Elevator maintenance: the maintenance unit, the user on its behalf, or staff. */
-const maintenanceWriters = requireRole('admin', 'section', 'inspector', 'operator', 'maintenance_unit');
+const maintenanceWriters = requireRole(...caseWorkerAndOperatorRoles, 'maintenance_unit');
 /** Hazards are recorded by the third-party expert or the station. */
-const hazardRecorders = requireRole('admin', 'section', 'inspector', 'expert');
+const hazardRecorders = requireRole(...caseWorkerRoles, 'expert');
 /** Photos: the expert and staff (as found), the user (as rectified). */
-const photoWriters = requireRole('admin', 'section', 'inspector', 'expert', 'operator');
+const photoWriters = requireRole(...caseWorkerAndOperatorRoles, 'expert');
 
 export const specialEquipmentRoutes: RoutePlugin = async (app, platform) => {
   const ctx = (request: FastifyRequest) => actorContextOf(platform, request);

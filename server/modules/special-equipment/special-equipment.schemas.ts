@@ -2,7 +2,8 @@
  * The special-equipment API's HTTP contract: request and response schemas (responses whitelist fields), and the types
  * the web takes from them.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import { DateString, listOf, Nullable } from '../../platform/http/schemas.ts';
 import { equipmentKinds, equipmentStatuses, inspectionResults } from './rules/equipment-kinds.ts';
 import { hazardFlags, hazardSeverities, hazardStatuses } from './rules/hazard-deadlines.ts';
 import { hazardPhotoStages } from './rules/hazard-photo.ts';
@@ -16,9 +17,6 @@ export type { DueFlag } from './rules/inspection-cycle.ts';
 export type { RegistrationState } from './rules/use-registration.ts';
 export { equipmentKinds, equipmentStatuses, hazardSeverities, hazardStatuses, inspectionResults };
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ format: 'date' });
-const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
 const paging = { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }) };
 const Text = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength });
 const StreetCode = Type.String({ pattern: '^[0-9]{9}$' });
@@ -102,7 +100,7 @@ export const EquipmentViewSchema = Type.Object({
   isMaintenanceMissed: Type.Boolean(),
 });
 export type EquipmentView = Static<typeof EquipmentViewSchema>;
-export const EquipmentList = list(EquipmentViewSchema);
+export const EquipmentList = listOf(EquipmentViewSchema);
 
 /* Inspections and maintenance */
 export const InspectionBody = Type.Object(
@@ -212,7 +210,7 @@ export const HazardViewSchema = Type.Object({
   ),
 });
 export type HazardView = Static<typeof HazardViewSchema>;
-export const HazardList = list(HazardViewSchema);
+export const HazardList = listOf(HazardViewSchema);
 
 /* Certified operators */
 export const OperatorBody = Type.Object(
@@ -248,7 +246,7 @@ export const OperatorViewSchema = Type.Object({
   certificateState: Type.Enum(['valid', 'expiring', 'expired', 'none']),
 });
 export type OperatorView = Static<typeof OperatorViewSchema>;
-export const OperatorList = list(OperatorViewSchema);
+export const OperatorList = listOf(OperatorViewSchema);
 
 /* Drills */
 export const DrillBody = Type.Object(
@@ -276,7 +274,7 @@ export const DrillViewSchema = Type.Object({
   planTitle: Nullable(Type.String()),
 });
 export type DrillView = Static<typeof DrillViewSchema>;
-export const DrillList = list(DrillViewSchema);
+export const DrillList = listOf(DrillViewSchema);
 export const PagingOnly = Type.Object(paging, { additionalProperties: false });
 
 /* Rates */
@@ -431,4 +429,4 @@ export const EmergencyPlanViewSchema = Type.Object({
   lastDrillOn: Nullable(DateString),
 });
 export type EmergencyPlanView = Static<typeof EmergencyPlanViewSchema>;
-export const EmergencyPlanList = list(EmergencyPlanViewSchema);
+export const EmergencyPlanList = listOf(EmergencyPlanViewSchema);

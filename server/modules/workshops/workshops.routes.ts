@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { bureauStaffRoles, settingsRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, caseWorkerAndOperatorRoles, caseWorkerRoles, settingsRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { html, publicLanguage, publicPage } from '../../platform/public-html/html.ts';
@@ -54,7 +54,7 @@ export const workshopRoutes: RoutePlugin = async (app, platform) => {
     '/api/v1/workshops/evaluations',
     {
       schema: { tags, body: EvaluationBody, response: { 201: EvaluationViewSchema } },
-      preHandler: requireRole('inspector', 'section', 'admin'),
+      preHandler: requireRole(...caseWorkerRoles),
     },
     async (request, reply) => reply.status(201).send(await createEvaluation(ctx(request), request.body)),
   );
@@ -79,7 +79,7 @@ export const workshopRoutes: RoutePlugin = async (app, platform) => {
     {
       schema: { tags, body: AppealBody, response: { 201: AppealViewSchema } },
       // The operator appeals for their own workshop; staff may enter one received on paper. A leader only reads.
-      preHandler: requireRole('admin', 'section', 'inspector', 'operator'),
+      preHandler: requireRole(...caseWorkerAndOperatorRoles),
     },
     async (request, reply) => reply.status(201).send(await fileAppeal(ctx(request), request.body)),
   );

@@ -2,20 +2,15 @@
  * The workshops API's HTTP contract: request and response schemas (the response schemas whitelist fields), and the
  * types the web takes from them.
  */
-import { type Static, type TSchema, Type } from 'typebox';
-import { appealDecisions } from '../../../shared/vocabularies/workshops.ts';
+import { type Static, Type } from 'typebox';
+import { appealDecisions, appealStatuses } from '../../../shared/vocabularies/workshops.ts';
+import { DateString, DateTime, listOf, Nullable } from '../../platform/http/schemas.ts';
 
 export type { EvaluationItem, ListCriteria } from './rules/red-black-list.ts';
-export { appealDecisions };
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const DateString = Type.String({ format: 'date' });
-const DateTime = Type.String({ format: 'date-time' });
-const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+export { appealDecisions, appealStatuses };
 
 export const listNames = ['red', 'black', 'neither'] as const;
 export type ListName = (typeof listNames)[number];
-export const appealStatuses = ['open', 'upheld', 'rejected'] as const;
 
 const LocalTextSchema = Type.Object({ 'zh-CN': Type.String(), en: Type.String() });
 export type LocalText = Static<typeof LocalTextSchema>;
@@ -76,7 +71,7 @@ export const EvaluationViewSchema = Type.Object({
   createdAt: DateTime,
 });
 export type EvaluationView = Static<typeof EvaluationViewSchema>;
-export const EvaluationList = list(EvaluationViewSchema);
+export const EvaluationList = listOf(EvaluationViewSchema);
 
 /* Lists and snapshots */
 const SnapshotEntrySchema = Type.Object({
@@ -88,7 +83,7 @@ const SnapshotEntrySchema = Type.Object({
 });
 export const MembershipViewSchema = Type.Object({ ...SnapshotEntrySchema.properties, passedPercent: Nullable(Type.Integer()) });
 export type MembershipView = Static<typeof MembershipViewSchema>;
-export const MembershipList = list(MembershipViewSchema);
+export const MembershipList = listOf(MembershipViewSchema);
 export const SnapshotBody = Type.Object(
   { period: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }) },
   { additionalProperties: false },
@@ -104,7 +99,7 @@ export const SnapshotViewSchema = Type.Object({
   createdAt: DateTime,
 });
 export type SnapshotView = Static<typeof SnapshotViewSchema>;
-export const SnapshotList = list(SnapshotViewSchema);
+export const SnapshotList = listOf(SnapshotViewSchema);
 
 /* Appeals */
 export const AppealBody = Type.Object(
@@ -136,7 +131,7 @@ export const AppealViewSchema = Type.Object({
   decidedAt: Nullable(DateTime),
 });
 export type AppealView = Static<typeof AppealViewSchema>;
-export const AppealList = list(AppealViewSchema);
+export const AppealList = listOf(AppealViewSchema);
 export const PagingOnly = Type.Object(
   { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
   { additionalProperties: false },

@@ -1,4 +1,5 @@
 import { bigint, char, date, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { appealStatuses } from '../../../shared/vocabularies/workshops.ts';
 import type { ListCriteria } from './rules/red-black-list.ts';
 
 export const wsCriteria = pgTable(
@@ -62,9 +63,7 @@ export const wsAppeal = pgTable(
     streetCode: char('street_code', { length: 9 }).notNull(),
     snapshotId: bigint('snapshot_id', { mode: 'number' }),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['open', 'upheld', 'rejected'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: appealStatuses }).notNull().default('open'),
     decisionNote: text('decision_note').notNull().default(''),
     filedBy: bigint('filed_by', { mode: 'number' }),
     decidedBy: bigint('decided_by', { mode: 'number' }),

@@ -2,18 +2,19 @@ import { Type } from 'typebox';
 import { todayInChina } from '../../../shared/calendar-day.ts';
 import { actorContextOf } from '../http/context.ts';
 import { listOf, type RoutePlugin, requireRole } from '../http/routes.ts';
+import { DateString } from '../http/schemas.ts';
 import { CalendarStatusView } from './calendar.schemas.ts';
 import { calendarStatus, listCalendarDays, setCalendarDay } from './calendar.service.ts';
 
 const CalendarDayView = Type.Object({
   regionCode: Type.String(),
-  day: Type.String({ format: 'date' }),
+  day: DateString,
   kind: Type.Enum(['holiday', 'workday']),
   name: Type.String(),
   source: Type.String(),
 });
 const YearQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
-const DayParams = Type.Object({ day: Type.String({ format: 'date' }) }, { additionalProperties: false });
+const DayParams = Type.Object({ day: DateString }, { additionalProperties: false });
 const DayBody = Type.Object(
   {
     kind: Type.Enum(['holiday', 'workday', 'normal'], { description: 'normal removes the entry: the day follows the weekday rule' }),

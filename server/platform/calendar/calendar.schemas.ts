@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox';
+import { DateString } from '../http/schemas.ts';
 
 export const CalendarStatusView = Type.Object({
-  today: Type.String({ format: 'date' }),
+  today: DateString,
   missingYear: Type.Union([Type.Integer(), Type.Null()], { description: 'the year to enter now; null when none is missing' }),
   lastYear: Type.Union([Type.Integer(), Type.Null()]),
 });

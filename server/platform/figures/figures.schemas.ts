@@ -1,5 +1,5 @@
-import { type Static, type TSchema, Type } from 'typebox';
-import { PagingQuery } from '../http/schemas.ts';
+import { type Static, Type } from 'typebox';
+import { DateString, Nullable, PagingQuery } from '../http/schemas.ts';
 
 /**
  * The HTTP contract of the figures registry (capability 15): every module's figures of a period with the period
@@ -36,14 +36,13 @@ export const FiguresQuery = Type.Object(
 export const FigureRecordsQuery = Type.Object({ period: PeriodText, ...PagingQuery }, { additionalProperties: false });
 export const FigureSeriesQuery = Type.Object({ period: PeriodText }, { additionalProperties: false });
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text2 = Type.Object({ 'zh-CN': Type.String(), en: Type.String() });
 
 export const PeriodView = Type.Object({
   kind: Type.Union([Type.Literal('year'), Type.Literal('quarter'), Type.Literal('month'), Type.Literal('range')]),
   label: Type.String(),
-  from: Type.String({ format: 'date' }),
-  to: Type.String({ format: 'date' }),
+  from: DateString,
+  to: DateString,
 });
 export const BreakdownRowView = Type.Object({ key: Type.String(), label: Type.String(), value: Nullable(Type.Number()) });
 
@@ -77,7 +76,7 @@ export const FiguresView = Type.Object({
 export const FigureRecordView = Type.Object({
   id: Type.String(),
   title: Type.String(),
-  date: Nullable(Type.String({ format: 'date' })),
+  date: Nullable(DateString),
   station: Nullable(Type.String()),
   street: Nullable(Type.String()),
   category: Nullable(Type.String()),
@@ -98,8 +97,8 @@ export const FigureSeriesView = Type.Object({
   items: Type.Array(
     Type.Object({
       period: Type.String(),
-      from: Type.String({ format: 'date' }),
-      to: Type.String({ format: 'date' }),
+      from: DateString,
+      to: DateString,
       value: Nullable(Type.Number()),
     }),
   ),

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { type TSchema, Type } from 'typebox';
+import { yuanPattern } from '../../../shared/money.ts';
 
 /** Schemas every module's HTTP contract uses. Pure TypeBox, so the web can take their types. */
 export const IdParams = Type.Object(
@@ -16,6 +17,24 @@ export const PagingQuery = {
 export function listOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
 }
+
+/**
+ * A calendar day, `YYYY-MM-DD`, in every module's requests and answers. `format: date` is checked by the validator
+ * (server/app.ts registers isCalendarDate), so a day that does not exist (2024-02-30) is refused with a field error.
+ */
+export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+/** An RFC 3339 instant (the validator checks that its day and time exist). */
+export const DateTime = Type.String({ format: 'date-time' });
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** One of a vocabulary's values (a shared/vocabularies list) as a JSON-schema enum. */
+export const StringEnum = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
+
+/** An amount in yuan as text (exact to the fen: shared/money.ts parses it into bigint fen). */
+export const YuanText = Type.String({ pattern: yuanPattern.source, description: 'yuan, e.g. 1234.50' });
 
 export const NoBody = Type.Object({}, { additionalProperties: false });
 

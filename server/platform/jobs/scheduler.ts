@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import { and, eq, sql } from 'drizzle-orm';
+import { chinaTimeZone } from '../../../shared/calendar-day.ts';
 import { queryRows } from '../../db/client.ts';
 import { type Platform, type ServiceContext, systemContext } from '../http/context.ts';
 import type { Bilingual } from '../i18n/language.ts';
@@ -68,7 +69,7 @@ export async function runJob(platform: Platform, job: JobDefinition, options: { 
 
 /** The scheduled time a cron run that fires at `firedAt` belongs to (timers fire at or just after it). */
 export function scheduledSlot(job: JobDefinition, firedAt: Date): Date | undefined {
-  return new Cron(job.schedule, { timezone: 'Asia/Shanghai', paused: true }).previousRuns(1, new Date(firedAt.getTime() + 1))[0];
+  return new Cron(job.schedule, { timezone: chinaTimeZone, paused: true }).previousRuns(1, new Date(firedAt.getTime() + 1))[0];
 }
 
 export interface Scheduler {
@@ -78,7 +79,7 @@ export interface Scheduler {
 export function startScheduler(platform: Platform, jobs: readonly JobDefinition[]): Scheduler {
   const crons = jobs.map(
     (job) =>
-      new Cron(job.schedule, { timezone: 'Asia/Shanghai', protect: true, name: job.name }, () =>
+      new Cron(job.schedule, { timezone: chinaTimeZone, protect: true, name: job.name }, () =>
         runJob(platform, job, { scheduledFor: scheduledSlot(job, new Date()) }).then(() => undefined),
       ),
   );

@@ -21,6 +21,7 @@ import {
   rejectGrounds,
   surveyAnswers,
 } from '../../../shared/vocabularies/complaints.ts';
+import { useFileStep } from '../../components/step-dialog.tsx';
 import { api } from '../../lib/api-client.ts';
 
 export { violationTypes } from '../../../shared/vocabularies/enforcement.ts';
@@ -89,15 +90,7 @@ export function useIntake() {
 
 /** One step of the handling: POST /complaints/:id/<path>, the file comes back. */
 export function useComplaintStep(id: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: object }) => api.post<ComplaintView>(`/complaints/${id}/${path}`, body),
-    onSuccess: (view) => {
-      queryClient.setQueryData(complaintKeys.item(id), view);
-      void queryClient.invalidateQueries({ queryKey: ['complaints', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: complaintKeys.flags });
-    },
-  });
+  return useFileStep<ComplaintView>(`/complaints/${id}`, complaintKeys.item(id), [['complaints', 'list'], complaintKeys.flags]);
 }
 
 export function useReveal(id: number) {

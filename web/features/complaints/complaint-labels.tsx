@@ -1,18 +1,15 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DeadlineTag } from '../../components/deadline-tag.tsx';
 import type { ComplaintListItem } from './api.ts';
 
-const flagColors = { on_time: 'green', due_soon: 'orange', overdue: 'red' } as const;
-
-/** The deadline of the current step, coloured by how it stands today. */
+/** The deadline of the current step, coloured by how it stands today, and marked while it is provisional. */
 export function DueTag({ due, flag, isProvisional }: { due: string | null; flag: ComplaintListItem['flag']; isProvisional?: boolean }) {
   const { t } = useTranslation('complaints');
   if (!due || !flag) return null;
   return (
     <>
-      <Tag color={flagColors[flag]} data-testid={`flag-${flag}`}>
-        {due} · {flag === 'overdue' ? t('flags.overdue_one') : t(`flags.${flag}`)}
-      </Tag>
+      <DeadlineTag due={due} flag={flag} label={flag === 'overdue' ? t('flags.overdue_one') : t(`flags.${flag}`)} testId={`flag-${flag}`} />
       {isProvisional ? (
         <Tooltip title={t('flags.provisionalHint')}>
           <Tag color="warning" data-testid="due-provisional">

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { bureauStaffRoles } from '../../../shared/roles.ts';
 import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { CurrentStepDue } from '../../components/deadline-tag.tsx';
 import { ChoiceFilter, FilterBar, SearchFilter, SwitchFilter } from '../../components/list-filters.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
-import { useIsPhone } from '../../lib/media-query.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { oneOf, useUrlListState } from '../../lib/url-state.ts';
 import { type ComplaintListItem, complaintKinds, complaintStatuses, useComplaints, useFlagSummary } from './api.ts';
@@ -20,7 +20,6 @@ import { IntakeModal } from './intake-modal.tsx';
 export function ComplaintListPage() {
   const { t } = useTranslation(['complaints', 'shell']);
   const navigate = useNavigate();
-  const _isPhone = useIsPhone();
   const { data: me } = useMe();
   const { page, pageSize, filter, setFilters, setPaging } = useUrlListState();
   const [isCreating, setCreating] = useState(false);
@@ -67,12 +66,12 @@ export function ComplaintListPage() {
     {
       title: t('fields.due'),
       dataIndex: 'currentDue',
-      render: (due: string | null, item) =>
-        item.currentStep ? (
-          <span>
-            {t(`steps.${item.currentStep}`)} <DueTag due={due} flag={item.flag} isProvisional={item.isDueProvisional} />
-          </span>
-        ) : null,
+      render: (due: string | null, item) => (
+        <CurrentStepDue
+          stepLabel={item.currentStep ? t(`steps.${item.currentStep}`) : null}
+          tag={<DueTag due={due} flag={item.flag} isProvisional={item.isDueProvisional} />}
+        />
+      ),
     },
   ];
 

@@ -1,9 +1,6 @@
-import { Alert, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FiguresXlsxButton, YearTrend } from '../../components/figure-trend.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { FigureCards, GroupTabs, PeriodPicker, usePeriod } from '../../components/period-statistics.tsx';
-import { problemMessage } from '../../lib/form-errors.ts';
+import { YearTrend } from '../../components/figure-trend.tsx';
+import { FigureCards, GroupTabs, industryTab, StatisticsFrame, stationTab, usePeriod } from '../../components/period-statistics.tsx';
 import { formatAmount, formatCount } from '../../lib/number-format.ts';
 import { type ComplaintStatisticsView, useComplaintStatistics } from './api.ts';
 
@@ -13,7 +10,7 @@ const percent = (value: string | null) => (value === null ? '—' : `${value}%`)
 /** Figures of a period as the work summary states them; the period lives in the URL. */
 export function ComplaintStatisticsPage() {
   const { t } = useTranslation(['complaints', 'shell']);
-  const { from, to, figurePeriod, wholeYear } = usePeriod();
+  const { from, to, figurePeriod, trendYear } = usePeriod();
   const statistics = useComplaintStatistics(from, to);
   const total = statistics.data?.total;
 
@@ -35,55 +32,45 @@ export function ComplaintStatisticsPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('statistics')}
-        extra={
-          <Flex gap={8} wrap>
-            <PeriodPicker labels={{ from: t('stats.from'), to: t('stats.to'), year: t('shell:period.year') }} />
-            <FiguresXlsxButton period={figurePeriod} module="complaints" />
-          </Flex>
-        }
+    <StatisticsFrame
+      title={t('statistics')}
+      module="complaints"
+      figurePeriod={figurePeriod}
+      pickerLabels={{ from: t('stats.from'), to: t('stats.to'), year: t('shell:period.year') }}
+      error={statistics.error}
+      isFetching={statistics.isFetching}
+    >
+      <FigureCards
+        testId="complaint-figures"
+        figures={[
+          {
+            title: t('stats.complaintsAndReports'),
+            value: total?.complaintsAndReports ?? 0,
+            note: total?.yearOnYear ? `${t('stats.yearOnYear')} ${Number(total.yearOnYear) >= 0 ? '+' : ''}${total.yearOnYear}%` : null,
+          },
+          { title: t('stats.petitionsClosed'), value: total?.petitionsClosed ?? 0 },
+          {
+            title: t('stats.satisfaction'),
+            value: total?.satisfactionRate ?? '—',
+            suffix: total?.satisfactionRate ? '%' : undefined,
+          },
+          { title: t('stats.amountRecovered'), value: total?.amountRecovered ?? '0.00' },
+        ]}
       />
-      {statistics.error ? <Alert type="error" title={problemMessage(statistics.error)} /> : null}
-      <Spin spinning={statistics.isFetching}>
-        <FigureCards
-          testId="complaint-figures"
-          figures={[
-            {
-              title: t('stats.complaintsAndReports'),
-              value: total?.complaintsAndReports ?? 0,
-              note: total?.yearOnYear ? `${t('stats.yearOnYear')} ${Number(total.yearOnYear) >= 0 ? '+' : ''}${total.yearOnYear}%` : null,
-            },
-            { title: t('stats.petitionsClosed'), value: total?.petitionsClosed ?? 0 },
-            {
-              title: t('stats.satisfaction'),
-              value: total?.satisfactionRate ?? '—',
-              suffix: total?.satisfactionRate ? '%' : undefined,
-            },
-            { title: t('stats.amountRecovered'), value: total?.amountRecovered ?? '0.00' },
-          ]}
-        />
-        <YearTrend figureKey="complaints.accepted" year={wholeYear ?? Number(from.slice(0, 4))} title={t('stats.complaintsAndReports')} />
-        <GroupTabs<Group>
-          columns={columns}
-          tabs={[
-            { key: 'station', label: t('stats.byStation'), rows: statistics.data?.byStation, labelOf: (row) => row.label },
-            {
-              key: 'category',
-              label: t('stats.byCategory'),
-              rows: statistics.data?.byCategory,
-              labelOf: (row) => t(`categories.${row.key}`, { defaultValue: row.key }),
-            },
-            {
-              key: 'industry',
-              label: t('stats.byIndustry'),
-              rows: statistics.data?.byIndustry,
-              labelOf: (row) => `${row.key} ${row.label}`,
-            },
-          ]}
-        />
-      </Spin>
-    </>
+      <YearTrend figureKey="complaints.accepted" year={trendYear} title={t('stats.complaintsAndReports')} />
+      <GroupTabs<Group>
+        columns={columns}
+        tabs={[
+          stationTab(t('stats.byStation'), statistics.data?.byStation),
+          {
+            key: 'category',
+            label: t('stats.byCategory'),
+            rows: statistics.data?.byCategory,
+            labelOf: (row) => t(`categories.${row.key}`, { defaultValue: row.key }),
+          },
+          industryTab(t('stats.byIndustry'), statistics.data?.byIndustry),
+        ]}
+      />
+    </StatisticsFrame>
   );
 }

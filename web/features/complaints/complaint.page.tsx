@@ -1,28 +1,14 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Spin,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Spin, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { yuanPattern } from '../../../shared/money.ts';
+import { OpenDeadlinesCard } from '../../components/deadline-tag.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { chinaTodayPicker, formatDateTime } from '../../lib/date-format.ts';
-import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
+import { StepDialog, useStepDialog, withoutBlanks } from '../../components/step-dialog.tsx';
+import { formatDateTime } from '../../lib/date-format.ts';
+import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import {
   type ComplaintAction,
@@ -99,42 +85,26 @@ export function ComplaintPage() {
   const reveal = useReveal(id);
   const stations = useStations();
   const { data: me } = useMe();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const { form, dialog, errors, open, submit, close } = useStepDialog<Dialog, DialogValues>();
   const [revealed, setRevealed] = useState<RevealView | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [form] = Form.useForm<DialogValues>();
   const decision = Form.useWatch('decision', form);
 
   if (item.isLoading) return <Spin />;
   if (item.error || !item.data) return <Alert type="error" title={problemMessage(item.error)} />;
   const view: ComplaintView = item.data;
 
-  const open = (next: Dialog) => {
-    setErrors([]);
-    form.resetFields();
-    form.setFieldsValue({ on: chinaTodayPicker() });
-    setDialog(next);
-  };
-
-  const handleSubmit = async () => {
-    if (!dialog) return;
-    const values = await form.validateFields();
-    try {
-      if (dialog === 'reveal') {
+  const handleSubmit = () =>
+    submit(async (current, values) => {
+      if (current === 'reveal') {
         setRevealed(await reveal.mutateAsync(values.reason ?? ''));
-      } else {
-        const body: Record<string, unknown> = { ...values, on: values.on?.format('YYYY-MM-DD') };
-        if (dialog === 'extend_verification') Object.assign(body, { step: 'verify', on: undefined, note: undefined });
-        if (dialog === 'extend_handling') Object.assign(body, { step: 'handle', on: undefined, note: undefined });
-        if (dialog === 'reassign') delete body.on;
-        for (const key of Object.keys(body)) if (body[key] === undefined || body[key] === '') delete body[key];
-        await step.mutateAsync({ path: paths[dialog], body });
+        return;
       }
-      setDialog(null);
-    } catch (error) {
-      setErrors(applyProblemToForm(form, error));
-    }
-  };
+      const body: Record<string, unknown> = { ...values, on: values.on?.format('YYYY-MM-DD') };
+      if (current === 'extend_verification') Object.assign(body, { step: 'verify', on: undefined, note: undefined });
+      if (current === 'extend_handling') Object.assign(body, { step: 'handle', on: undefined, note: undefined });
+      if (current === 'reassign') delete body.on;
+      await step.mutateAsync({ path: paths[current], body: withoutBlanks(body) });
+    });
 
   const isOpen = view.status !== 'closed' && view.status !== 'rejected';
   const canSurvey = view.status === 'closed' && !view.isAnonymous && view.complainantPhone && !view.surveySentAt;
@@ -227,7 +197,12 @@ export function ComplaintPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('deadlines')} style={{ marginBottom: 16 }}>
+          <OpenDeadlinesCard
+            title={t('deadlines')}
+            entries={view.openSteps}
+            stepLabel={(step) => t(`steps.${step}`)}
+            tagOf={(entry) => <DueTag due={entry.due} flag={entry.flag} isProvisional={entry.isProvisional} />}
+          >
             <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
               {t('fields.ruleSet')}：{view.rules.title['zh-CN']}{' '}
               {view.rules.isConfirmed ? null : (
@@ -236,14 +211,7 @@ export function ComplaintPage() {
                 </Tag>
               )}
             </Typography.Paragraph>
-            {view.openSteps.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}
-            {view.openSteps.map((entry) => (
-              <Flex key={entry.step} justify="space-between" style={{ marginBottom: 6 }}>
-                <span>{t(`steps.${entry.step}`)}</span>
-                <DueTag due={entry.due} flag={entry.flag} isProvisional={entry.isProvisional} />
-              </Flex>
-            ))}
-          </Card>
+          </OpenDeadlinesCard>
           <Card size="small" title={t('stepsLog')}>
             <Timeline
               items={view.steps.map((entry, index) => ({
@@ -264,79 +232,73 @@ export function ComplaintPage() {
           <AttachmentsCard id={view.id} />
         </Col>
       </Row>
-      <Modal
-        open={dialog !== null}
+      <StepDialog
+        isOpen={dialog !== null}
         title={dialog ? t(`actions.${dialog}`) : ''}
-        onCancel={() => setDialog(null)}
+        form={form}
+        errors={errors}
+        onCancel={close}
         onOk={handleSubmit}
         confirmLoading={step.isPending || reveal.isPending}
-        destroyOnHidden
+        notice={dialog === 'reveal' ? <Alert type="info" title={t('revealHint')} style={{ marginBottom: 12 }} /> : null}
       >
-        {errors.length ? <Alert type="error" title={errors.join('; ')} style={{ marginBottom: 12 }} /> : null}
-        {dialog === 'reveal' ? <Alert type="info" title={t('revealHint')} style={{ marginBottom: 12 }} /> : null}
-        <Form form={form} layout="vertical">
-          {needsDate ? (
-            <Form.Item name="on" label={t('actions.on')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
+        {needsDate ? (
+          <Form.Item name="on" label={t('actions.on')} rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        ) : null}
+        {dialog === 'reject' ? (
+          <Form.Item name="ground" label={t('actions.ground')} rules={[{ required: true }]}>
+            <Select options={rejectGrounds.map((value) => ({ value, label: t(`rejectGrounds.${value}`) }))} />
+          </Form.Item>
+        ) : null}
+        {dialog === 'end_mediation' ? (
+          <>
+            <Form.Item name="outcome" label={t('actions.outcome')} rules={[{ required: true }]}>
+              <Select options={mediationOutcomes.map((value) => ({ value, label: t(`outcomes.${value}`) }))} />
             </Form.Item>
-          ) : null}
-          {dialog === 'reject' ? (
-            <Form.Item name="ground" label={t('actions.ground')} rules={[{ required: true }]}>
-              <Select options={rejectGrounds.map((value) => ({ value, label: t(`rejectGrounds.${value}`) }))} />
+            <Form.Item name="amountRecovered" label={t('fields.amountRecovered')} rules={[{ pattern: yuanPattern }]}>
+              <Input inputMode="decimal" />
             </Form.Item>
-          ) : null}
-          {dialog === 'end_mediation' ? (
-            <>
-              <Form.Item name="outcome" label={t('actions.outcome')} rules={[{ required: true }]}>
-                <Select options={mediationOutcomes.map((value) => ({ value, label: t(`outcomes.${value}`) }))} />
+          </>
+        ) : null}
+        {dialog === 'decide_case' ? (
+          <>
+            <Form.Item name="decision" label={t('actions.decision')} rules={[{ required: true }]}>
+              <Select
+                options={[
+                  { value: 'open_case', label: t('actions.openCase') },
+                  { value: 'no_case', label: t('actions.noCase') },
+                ]}
+              />
+            </Form.Item>
+            {decision === 'open_case' ? (
+              <Form.Item name="violationType" label={t('actions.violationType')} rules={[{ required: true }]}>
+                <Select options={violationTypes.map((value) => ({ value, label: t(`violations.${value}`) }))} />
               </Form.Item>
-              <Form.Item
-                name="amountRecovered"
-                label={t('fields.amountRecovered')}
-                rules={[{ pattern: /^(0|[1-9]\d{0,13})(\.\d{1,2})?$/ }]}
-              >
-                <Input inputMode="decimal" />
-              </Form.Item>
-            </>
-          ) : null}
-          {dialog === 'decide_case' ? (
-            <>
-              <Form.Item name="decision" label={t('actions.decision')} rules={[{ required: true }]}>
-                <Select
-                  options={[
-                    { value: 'open_case', label: t('actions.openCase') },
-                    { value: 'no_case', label: t('actions.noCase') },
-                  ]}
-                />
-              </Form.Item>
-              {decision === 'open_case' ? (
-                <Form.Item name="violationType" label={t('actions.violationType')} rules={[{ required: true }]}>
-                  <Select options={violationTypes.map((value) => ({ value, label: t(`violations.${value}`) }))} />
-                </Form.Item>
-              ) : null}
-            </>
-          ) : null}
-          {dialog === 'reassign' ? (
-            <Form.Item name="stationId" label={t('actions.stationId')} rules={[{ required: true }]}>
-              <Select options={(stations.data ?? []).map((station) => ({ value: station.id, label: station.name }))} />
-            </Form.Item>
-          ) : null}
-          {dialog === 'surveyAnswer' ? (
-            <Form.Item name="answer" label={t('actions.answer')} rules={[{ required: true }]}>
-              <Select options={surveyAnswers.map((value) => ({ value, label: t(`surveyAnswers.${value}`) }))} />
-            </Form.Item>
-          ) : null}
-          {dialog === 'extend_verification' || dialog === 'extend_handling' || dialog === 'reveal' ? (
-            <Form.Item name="reason" label={t('actions.reason')} rules={[{ required: true, min: 2 }]}>
-              <Input maxLength={200} />
-            </Form.Item>
-          ) : dialog !== 'surveyAnswer' ? (
-            <Form.Item name="note" label={t('actions.note')}>
-              <Input.TextArea rows={2} maxLength={2000} />
-            </Form.Item>
-          ) : null}
-        </Form>
-      </Modal>
+            ) : null}
+          </>
+        ) : null}
+        {dialog === 'reassign' ? (
+          <Form.Item name="stationId" label={t('actions.stationId')} rules={[{ required: true }]}>
+            <Select options={(stations.data ?? []).map((station) => ({ value: station.id, label: station.name }))} />
+          </Form.Item>
+        ) : null}
+        {dialog === 'surveyAnswer' ? (
+          <Form.Item name="answer" label={t('actions.answer')} rules={[{ required: true }]}>
+            <Select options={surveyAnswers.map((value) => ({ value, label: t(`surveyAnswers.${value}`) }))} />
+          </Form.Item>
+        ) : null}
+        {dialog === 'extend_verification' || dialog === 'extend_handling' || dialog === 'reveal' ? (
+          <Form.Item name="reason" label={t('actions.reason')} rules={[{ required: true, min: 2 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        ) : dialog !== 'surveyAnswer' ? (
+          <Form.Item name="note" label={t('actions.note')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        ) : null}
+      </StepDialog>
     </>
   );
 }

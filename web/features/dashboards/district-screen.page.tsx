@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { riskColourHex, riskColours } from '../../components/colour-explanation.tsx';
 import { ShareChart, TrendChart, useChart } from '../../components/trend-chart.tsx';
+import { chinaTimeZone } from '../../lib/date-format.ts';
 import { ScreenTokenRejected, type ScreenView, screenTokenFromHash, useScreenData } from './api.ts';
 
 const colourNames = { green: '绿码', blue: '蓝码', yellow: '黄码', orange: '橙码', black: '黑码' } as const;
@@ -61,7 +62,7 @@ function Clock() {
     const timer = window.setInterval(() => setNow(new Date()), 1000);
     return () => window.clearInterval(timer);
   }, []);
-  return <span>{now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</span>;
+  return <span>{now.toLocaleString('zh-CN', { timeZone: chinaTimeZone, hour12: false })}</span>;
 }
 
 /**

@@ -9,7 +9,8 @@ import type {
   OpenCaseBody,
 } from '../../../server/modules/enforcement/enforcement.schemas.ts';
 import { caseSources, caseStages, notFiledGrounds, penaltyKinds, violationTypes } from '../../../shared/vocabularies/enforcement.ts';
-import { api, apiRequest } from '../../lib/api-client.ts';
+import { useFileStep } from '../../components/step-dialog.tsx';
+import { api } from '../../lib/api-client.ts';
 
 export type { CaseList, CaseListItem, CaseStatisticsView, CaseView, MajorCriteriaView, OpenCaseBody };
 export { caseSources, caseStages, notFiledGrounds, penaltyKinds, violationTypes };
@@ -65,15 +66,7 @@ export function useOpenCase() {
 
 /** A step on a case: POST or PUT /cases/:id/<path>; the case file comes back. */
 export function useCaseStep(id: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ path, body, method = 'POST' }: { path: string; body: object; method?: 'POST' | 'PUT' }) =>
-      apiRequest<CaseView>(method, `/cases/${id}/${path}`, { body }),
-    onSuccess: (view) => {
-      queryClient.setQueryData(caseKeys.item(id), view);
-      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
-    },
-  });
+  return useFileStep<CaseView>(`/cases/${id}`, caseKeys.item(id), [['cases', 'list']]);
 }
 
 export const documentUrl = (id: number, kind: CaseDocumentKind) => `/api/v1/cases/${id}/document?kind=${kind}`;

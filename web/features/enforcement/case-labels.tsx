@@ -1,17 +1,10 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DeadlineTag } from '../../components/deadline-tag.tsx';
 import type { CaseListItem } from './api.ts';
-
-const flagColors = { on_time: 'green', due_soon: 'orange', overdue: 'red' } as const;
 
 export function CaseDueTag({ due, flag }: { due: string | null; flag: CaseListItem['flag'] }) {
   const { t } = useTranslation('enforcement');
-  if (!due || !flag) return null;
-  return (
-    <Tag color={flagColors[flag]} data-testid={`case-flag-${flag}`}>
-      {due} · {t(`flags.${flag}`)}
-    </Tag>
-  );
+  return <DeadlineTag due={due} flag={flag} label={flag ? t(`flags.${flag}`) : ''} testId={`case-flag-${flag}`} />;
 }
 
 export const stageColors: Record<CaseListItem['stage'], string> = {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { attentionFlags } from '../../../shared/vocabularies/deadlines.ts';
+import { CurrentStepDue } from '../../components/deadline-tag.tsx';
 import { EntitySelect } from '../../components/entity-select.tsx';
 import { ChoiceFilter, FilterBar, SearchFilter, SwitchFilter } from '../../components/list-filters.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -12,7 +13,6 @@ import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { StreetSelect } from '../../components/street-select.tsx';
 import { chinaTodayPicker } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
-import { useIsPhone } from '../../lib/media-query.ts';
 import { oneOf, useUrlListState } from '../../lib/url-state.ts';
 import { type CaseListItem, caseSources, caseStages, type OpenCaseBody, useCases, useOpenCase, violationTypes } from './api.ts';
 import { CaseDueTag, stageColors } from './case-labels.tsx';
@@ -21,7 +21,6 @@ import { CaseDueTag, stageColors } from './case-labels.tsx';
 export function CaseListPage() {
   const { t } = useTranslation(['enforcement', 'shell']);
   const navigate = useNavigate();
-  const _isPhone = useIsPhone();
   const { page, pageSize, filter, setFilters, setPaging } = useUrlListState();
   const isOpen = filter('open') !== 'all';
   const entityId = Number(filter('entityId')) || undefined;
@@ -76,12 +75,12 @@ export function CaseListPage() {
     {
       title: t('fields.due'),
       dataIndex: 'currentDue',
-      render: (due: string | null, item) =>
-        item.currentStep ? (
-          <span>
-            {t(`steps.${item.currentStep}`)} <CaseDueTag due={due} flag={item.flag} />
-          </span>
-        ) : null,
+      render: (due: string | null, item) => (
+        <CurrentStepDue
+          stepLabel={item.currentStep ? t(`steps.${item.currentStep}`) : null}
+          tag={<CaseDueTag due={due} flag={item.flag} />}
+        />
+      ),
     },
   ];
 

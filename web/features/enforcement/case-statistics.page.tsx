@@ -1,9 +1,7 @@
-import { Alert, Flex, Spin, Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FiguresXlsxButton, YearTrend } from '../../components/figure-trend.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { FigureCards, GroupTabs, PeriodPicker, usePeriod } from '../../components/period-statistics.tsx';
-import { problemMessage } from '../../lib/form-errors.ts';
+import { YearTrend } from '../../components/figure-trend.tsx';
+import { FigureCards, GroupTabs, industryTab, StatisticsFrame, stationTab, usePeriod } from '../../components/period-statistics.tsx';
 import { formatAmount, formatCount } from '../../lib/number-format.ts';
 import { type CaseStatisticsView, useCaseStatistics, useMajorCriteria } from './api.ts';
 
@@ -12,7 +10,7 @@ type Group = CaseStatisticsView['byStation'][number];
 /** Case figures of a period: opened, closed, major, fines and confiscations (all and major), in 万元 as reports state them. */
 export function CaseStatisticsPage() {
   const { t } = useTranslation(['enforcement', 'shell']);
-  const { from, to, figurePeriod, wholeYear } = usePeriod();
+  const { from, to, figurePeriod, trendYear } = usePeriod();
   const statistics = useCaseStatistics(from, to);
   const criteria = useMajorCriteria();
   const total = statistics.data?.total;
@@ -27,59 +25,51 @@ export function CaseStatisticsPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('statistics')}
-        extra={
-          <Flex gap={8} wrap>
-            <PeriodPicker labels={{ from: t('stats.from'), to: t('stats.to'), year: t('shell:period.year') }} />
-            <FiguresXlsxButton period={figurePeriod} module="enforcement" />
-          </Flex>
-        }
+    <StatisticsFrame
+      title={t('statistics')}
+      module="enforcement"
+      figurePeriod={figurePeriod}
+      pickerLabels={{ from: t('stats.from'), to: t('stats.to'), year: t('shell:period.year') }}
+      error={statistics.error}
+      isFetching={statistics.isFetching}
+      notice={
+        criteria.data ? (
+          <Alert
+            type="info"
+            style={{ marginBottom: 12 }}
+            title={
+              <>
+                {t('criteria', { amount: criteria.data.amountThreshold })}{' '}
+                {criteria.data.isDefault ? <Tag color="orange">{t('localDefault')}</Tag> : null}
+              </>
+            }
+          />
+        ) : null
+      }
+    >
+      <FigureCards
+        testId="case-figures"
+        figures={[
+          { title: t('stats.closed'), value: total?.closed ?? 0 },
+          { title: t('stats.major'), value: total?.major ?? 0 },
+          { title: t('stats.amountWan'), value: total?.amountWan ?? '0.00' },
+          { title: t('stats.majorAmountWan'), value: total?.majorAmountWan ?? '0.00' },
+        ]}
       />
-      {statistics.error ? <Alert type="error" title={problemMessage(statistics.error)} /> : null}
-      {criteria.data ? (
-        <Alert
-          type="info"
-          style={{ marginBottom: 12 }}
-          title={
-            <>
-              {t('criteria', { amount: criteria.data.amountThreshold })}{' '}
-              {criteria.data.isDefault ? <Tag color="orange">{t('localDefault')}</Tag> : null}
-            </>
-          }
-        />
-      ) : null}
-      <Spin spinning={statistics.isFetching}>
-        <FigureCards
-          testId="case-figures"
-          figures={[
-            { title: t('stats.closed'), value: total?.closed ?? 0 },
-            { title: t('stats.major'), value: total?.major ?? 0 },
-            { title: t('stats.amountWan'), value: total?.amountWan ?? '0.00' },
-            { title: t('stats.majorAmountWan'), value: total?.majorAmountWan ?? '0.00' },
-          ]}
-        />
-        <YearTrend figureKey="enforcement.closed" year={wholeYear ?? Number(from.slice(0, 4))} title={t('stats.closed')} />
-        <GroupTabs<Group>
-          columns={columns}
-          tabs={[
-            { key: 'station', label: t('stats.byStation'), rows: statistics.data?.byStation, labelOf: (row) => row.label },
-            {
-              key: 'violation',
-              label: t('stats.byViolation'),
-              rows: statistics.data?.byViolationType,
-              labelOf: (row) => t(`violations.${row.key}`, { defaultValue: row.key }),
-            },
-            {
-              key: 'industry',
-              label: t('stats.byIndustry'),
-              rows: statistics.data?.byIndustry,
-              labelOf: (row) => `${row.key} ${row.label}`,
-            },
-          ]}
-        />
-      </Spin>
-    </>
+      <YearTrend figureKey="enforcement.closed" year={trendYear} title={t('stats.closed')} />
+      <GroupTabs<Group>
+        columns={columns}
+        tabs={[
+          stationTab(t('stats.byStation'), statistics.data?.byStation),
+          {
+            key: 'violation',
+            label: t('stats.byViolation'),
+            rows: statistics.data?.byViolationType,
+            labelOf: (row) => t(`violations.${row.key}`, { defaultValue: row.key }),
+          },
+          industryTab(t('stats.byIndustry'), statistics.data?.byIndustry),
+        ]}
+      />
+    </StatisticsFrame>
   );
 }

@@ -1,30 +1,14 @@
 import { DeleteOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Spin,
-  Steps,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Spin, Steps, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { yuanPattern } from '../../../shared/money.ts';
+import { OpenDeadlinesCard } from '../../components/deadline-tag.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { chinaTodayPicker } from '../../lib/date-format.ts';
-import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
-import { type CaseStage, type CaseView, documentUrl, notFiledGrounds, penaltyKinds, useCase, useCaseStep } from './api.ts';
+import { StepDialog, useStepDialog, withoutBlanks } from '../../components/step-dialog.tsx';
+import { problemMessage } from '../../lib/form-errors.ts';
+import { type CaseStage, type CaseView, caseStages, documentUrl, notFiledGrounds, penaltyKinds, useCase, useCaseStep } from './api.ts';
 import { CaseDueTag, stageColors } from './case-labels.tsx';
 
 type Dialog =
@@ -43,7 +27,8 @@ interface DialogValues {
   items?: { kind: string; amount: string; note?: string }[];
 }
 
-const ordinary: CaseStage[] = ['lead', 'filed', 'investigating', 'notified', 'decided', 'executed', 'closed'];
+/** The stages of a case that is filed, in order (`not_filed` ends a lead instead). */
+const ordinary = caseStages.filter((stage) => stage !== 'not_filed');
 
 /** The case file: procedure steps with deadlines, penalties in exact yuan, documents as .docx. */
 export function CasePage() {
@@ -51,39 +36,28 @@ export function CasePage() {
   const id = Number(useParams().id);
   const caseFile = useCase(id);
   const step = useCaseStep(id);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [form] = Form.useForm<DialogValues>();
+  const { form, dialog, errors, open: openDialog, submit, close } = useStepDialog<Dialog, DialogValues>();
 
   if (caseFile.isLoading) return <Spin />;
   if (caseFile.error || !caseFile.data) return <Alert type="error" title={problemMessage(caseFile.error)} />;
   const view: CaseView = caseFile.data;
 
-  const open = (next: Dialog) => {
-    setErrors([]);
-    form.resetFields();
-    form.setFieldsValue({
-      on: chinaTodayPicker(),
+  const open = (next: Dialog) =>
+    openDialog(next, {
       items:
         next.kind === 'penalties'
           ? view.penalties.map((penalty) => ({ kind: penalty.kind, amount: penalty.amount, note: penalty.note }))
           : undefined,
     });
-    setDialog(next);
-  };
 
-  const handleSubmit = async () => {
-    if (!dialog) return;
-    const values = await form.validateFields();
-    const on = values.on?.format('YYYY-MM-DD');
-    const clean = (body: Record<string, unknown>) =>
-      Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined && value !== ''));
-    try {
-      if (dialog.kind === 'advance') {
+  const handleSubmit = () =>
+    submit(async (current, values) => {
+      const on = values.on?.format('YYYY-MM-DD');
+      if (current.kind === 'advance') {
         await step.mutateAsync({
           path: 'advance',
-          body: clean({
-            to: dialog.to,
+          body: withoutBlanks({
+            to: current.to,
             on,
             note: values.note,
             decisionNumber: values.decisionNumber,
@@ -91,24 +65,20 @@ export function CasePage() {
             notFiledGround: values.notFiledGround,
           }),
         });
-      } else if (dialog.kind === 'penalties') {
+      } else if (current.kind === 'penalties') {
         await step.mutateAsync({
           path: 'penalties',
           method: 'PUT',
-          body: { items: (values.items ?? []).map((item) => clean({ ...item })) },
+          body: { items: (values.items ?? []).map((item) => withoutBlanks({ ...item })) },
         });
-      } else if (dialog.kind === 'publish') {
-        await step.mutateAsync({ path: 'publish', body: clean({ on, note: values.note }) });
-      } else if (dialog.kind === 'police') {
-        await step.mutateAsync({ path: 'police-transfer', body: clean({ on, note: values.note }) });
+      } else if (current.kind === 'publish') {
+        await step.mutateAsync({ path: 'publish', body: withoutBlanks({ on, note: values.note }) });
+      } else if (current.kind === 'police') {
+        await step.mutateAsync({ path: 'police-transfer', body: withoutBlanks({ on, note: values.note }) });
       } else {
-        await step.mutateAsync({ path: 'extend', body: { deadline: dialog.deadline, reason: values.reason } });
+        await step.mutateAsync({ path: 'extend', body: { deadline: current.deadline, reason: values.reason } });
       }
-      setDialog(null);
-    } catch (error) {
-      setErrors(applyProblemToForm(form, error));
-    }
-  };
+    });
 
   const current = view.stage === 'not_filed' ? 1 : ordinary.indexOf(view.stage);
   const dialogTitle = !dialog
@@ -217,15 +187,12 @@ export function CasePage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card size="small" title={t('deadlines')} style={{ marginBottom: 16 }}>
-            {view.openSteps.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}
-            {view.openSteps.map((entry) => (
-              <Flex key={entry.step} justify="space-between" style={{ marginBottom: 6 }}>
-                <span>{t(`steps.${entry.step}`)}</span>
-                <CaseDueTag due={entry.due} flag={entry.flag} />
-              </Flex>
-            ))}
-          </Card>
+          <OpenDeadlinesCard
+            title={t('deadlines')}
+            entries={view.openSteps}
+            stepLabel={(step) => t(`steps.${step}`)}
+            tagOf={(entry) => <CaseDueTag due={entry.due} flag={entry.flag} />}
+          />
           <Card size="small" title={t('documents')} style={{ marginBottom: 16 }}>
             <Flex vertical gap={6}>
               {view.documents.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}
@@ -248,79 +215,73 @@ export function CasePage() {
           </Card>
         </Col>
       </Row>
-      <Modal
-        open={dialog !== null}
+      <StepDialog
+        isOpen={dialog !== null}
         title={dialogTitle}
-        onCancel={() => setDialog(null)}
+        form={form}
+        errors={errors}
+        onCancel={close}
         onOk={handleSubmit}
         confirmLoading={step.isPending}
-        destroyOnHidden
         width={dialog?.kind === 'penalties' ? 640 : 520}
       >
-        {errors.length ? <Alert type="error" title={errors.join('; ')} style={{ marginBottom: 12 }} /> : null}
-        <Form form={form} layout="vertical">
-          {dialog && dialog.kind !== 'penalties' && dialog.kind !== 'extend' ? (
-            <Form.Item name="on" label={t('fields.on')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          ) : null}
-          {dialog?.kind === 'advance' && dialog.to === 'decided' ? (
-            <Form.Item name="decisionNumber" label={t('fields.decisionNumber')} rules={[{ required: true }]}>
-              <Input maxLength={60} />
-            </Form.Item>
-          ) : null}
-          {dialog?.kind === 'advance' && (dialog.to === 'decided' || dialog.to === 'notified') ? (
-            <Form.Item
-              name="legalBasis"
-              label={t('fields.legalBasis')}
-              initialValue={view.legalBasis ?? undefined}
-              rules={[{ required: dialog.to === 'decided' && !view.legalBasis }]}
-            >
-              <Input.TextArea maxLength={500} rows={2} placeholder={t('legalBasisHint')} />
-            </Form.Item>
-          ) : null}
-          {dialog?.kind === 'advance' && dialog.to === 'not_filed' ? (
-            <Form.Item name="notFiledGround" label={t('fields.notFiledGround')} rules={[{ required: true }]}>
-              <Select options={notFiledGrounds.map((value) => ({ value, label: t(`notFiledGrounds.${value}`) }))} />
-            </Form.Item>
-          ) : null}
-          {dialog?.kind === 'penalties' ? (
-            <Form.List name="items">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field) => (
-                    <Flex key={field.key} gap={8} align="start" wrap>
-                      <Form.Item name={[field.name, 'kind']} rules={[{ required: true }]} style={{ minWidth: 160, flex: 1 }}>
-                        <Select options={penaltyKinds.map((value) => ({ value, label: t(`penalties.${value}`) }))} />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'amount']}
-                        rules={[{ required: true, pattern: /^(0|[1-9]\d{0,13})(\.\d{1,2})?$/ }]}
-                        style={{ width: 140 }}
-                      >
-                        <Input inputMode="decimal" addonAfter={t('yuan')} />
-                      </Form.Item>
-                      <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('shell:actions.cancel')} />
-                    </Flex>
-                  ))}
-                  <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'fine', amount: '0' })}>
-                    {t('actions.addPenalty')}
-                  </Button>
-                </>
-              )}
-            </Form.List>
-          ) : null}
-          {dialog?.kind === 'extend' ? (
-            <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true, min: 2 }]}>
-              <Input maxLength={500} />
-            </Form.Item>
-          ) : dialog && dialog.kind !== 'penalties' ? (
-            <Form.Item name="note" label={t('fields.note')}>
-              <Input.TextArea rows={2} maxLength={2000} />
-            </Form.Item>
-          ) : null}
-        </Form>
-      </Modal>
+        {dialog && dialog.kind !== 'penalties' && dialog.kind !== 'extend' ? (
+          <Form.Item name="on" label={t('fields.on')} rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        ) : null}
+        {dialog?.kind === 'advance' && dialog.to === 'decided' ? (
+          <Form.Item name="decisionNumber" label={t('fields.decisionNumber')} rules={[{ required: true }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+        ) : null}
+        {dialog?.kind === 'advance' && (dialog.to === 'decided' || dialog.to === 'notified') ? (
+          <Form.Item
+            name="legalBasis"
+            label={t('fields.legalBasis')}
+            initialValue={view.legalBasis ?? undefined}
+            rules={[{ required: dialog.to === 'decided' && !view.legalBasis }]}
+          >
+            <Input.TextArea maxLength={500} rows={2} placeholder={t('legalBasisHint')} />
+          </Form.Item>
+        ) : null}
+        {dialog?.kind === 'advance' && dialog.to === 'not_filed' ? (
+          <Form.Item name="notFiledGround" label={t('fields.notFiledGround')} rules={[{ required: true }]}>
+            <Select options={notFiledGrounds.map((value) => ({ value, label: t(`notFiledGrounds.${value}`) }))} />
+          </Form.Item>
+        ) : null}
+        {dialog?.kind === 'penalties' ? (
+          <Form.List name="items">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field) => (
+                  <Flex key={field.key} gap={8} align="start" wrap>
+                    <Form.Item name={[field.name, 'kind']} rules={[{ required: true }]} style={{ minWidth: 160, flex: 1 }}>
+                      <Select options={penaltyKinds.map((value) => ({ value, label: t(`penalties.${value}`) }))} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'amount']} rules={[{ required: true, pattern: yuanPattern }]} style={{ width: 140 }}>
+                      <Input inputMode="decimal" addonAfter={t('yuan')} />
+                    </Form.Item>
+                    <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('shell:actions.cancel')} />
+                  </Flex>
+                ))}
+                <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'fine', amount: '0' })}>
+                  {t('actions.addPenalty')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        ) : null}
+        {dialog?.kind === 'extend' ? (
+          <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true, min: 2 }]}>
+            <Input maxLength={500} />
+          </Form.Item>
+        ) : dialog && dialog.kind !== 'penalties' ? (
+          <Form.Item name="note" label={t('fields.note')}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+        ) : null}
+      </StepDialog>
     </>
   );
 }

@@ -28,9 +28,9 @@ import type {
 } from '../../../server/modules/food-safety/food-safety.schemas.ts';
 import type { EntityListItem } from '../../../server/modules/registry/registry.schemas.ts';
 import { type InspectionResult, inspectionResult } from '../../../shared/inspection-result.ts';
-import { bureauStaffRoles, districtWideRoles, type Role, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, districtWideRoles, fieldStaffRoles, type Role, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { answerResults } from '../../../shared/vocabularies/food-safety.ts';
-import { api, apiRequest } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
 // Types come from the server's TypeBox schemas (types only).
@@ -72,11 +72,11 @@ export interface InspectorOption {
 /** Who may do what (the server checks again on every call). */
 export const foodSafetyRoles = {
   staff: bureauStaffRoles,
-  inspect: ['inspector', 'section'],
-  review: ['section', 'inspector'],
+  inspect: fieldStaffRoles,
+  review: fieldStaffRoles,
   all: staffAndOperatorRoles,
   section: districtWideRoles,
-  edit: ['section', 'inspector', 'operator'],
+  edit: [...fieldStaffRoles, 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const foodSafetyKeys = {
@@ -264,7 +264,6 @@ function useWrite<TBody, TResult>(call: (body: TBody) => Promise<TResult>) {
   return useMutation({ mutationFn: call, onSuccess: () => client.invalidateQueries({ queryKey: foodSafetyKeys.all }) });
 }
 
-export const useCreateInspection = () => useWrite((body: CreateInspectionBody) => api.post<InspectionView>('/food-inspections', body));
 export const useCreateHandler = () => useWrite((body: CreateHandlerBody) => api.post<HandlerView>('/food-handlers', body));
 export const useAddCertificate = () =>
   useWrite(({ id, ...body }: CertificateBody & { id: number }) => api.post<HandlerView>(`/food-handlers/${id}/certificates`, body));
@@ -284,8 +283,6 @@ export const useSubmitAppeal = () => useWrite((body: AppealBody) => api.post<App
 export const useDecideAppeal = () =>
   useWrite(({ id, ...body }: DecideAppealBody & { id: number }) => api.post<Appeal>(`/grade-appeals/${id}/decide`, body));
 export const useRequestReinspection = () => useWrite((body: ReinspectionBody) => api.post<Reinspection>('/reinspection-requests', body));
-export const useSetContact = () =>
-  useWrite((body: { entityId: number; phone: string }) => apiRequest<unknown>('PUT', '/food-safety-contacts', { body }));
 
 export function recordUrl(inspectionId: number): string {
   return `/api/v1/food-inspections/${inspectionId}/record`;

@@ -2,6 +2,7 @@ import { Button, Card, Empty, Flex, Input, List, Modal, Segmented, Tag, Typograp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { applicationStatuses } from '../../../shared/vocabularies/food-safety.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDate } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
@@ -47,7 +48,7 @@ export function ApplicationsPage() {
         style={{ marginBottom: 12 }}
         value={status}
         onChange={(value) => setFilters({ status: value === 'pending' ? undefined : String(value) })}
-        options={(['pending', 'approved', 'rejected', 'all'] as const).map((value) => ({
+        options={([...applicationStatuses, 'all'] as const).map((value) => ({
           value,
           label: t(`applications.statuses.${value}`),
         }))}

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Empty, Flex, Form, Input, List, Modal, Radio, Segm
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { findingStatuses } from '../../../shared/vocabularies/food-safety.ts';
+import { findingStatuses, gradeAppealOutcomes } from '../../../shared/vocabularies/food-safety.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
@@ -288,13 +288,7 @@ function Appeals({ canAct }: { canAct: boolean }) {
           onFinish={(values) => deciding && decide.mutate({ id: deciding, ...values }, { onSuccess: () => setDeciding(undefined) })}
         >
           <Form.Item name="outcome" rules={[{ required: true }]}>
-            <Radio.Group
-              optionType="button"
-              options={[
-                { value: 'upheld', label: t('station.upheld') },
-                { value: 'rejected', label: t('station.rejected') },
-              ]}
-            />
+            <Radio.Group optionType="button" options={gradeAppealOutcomes.map((value) => ({ value, label: t(`station.${value}`) }))} />
           </Form.Item>
           <Form.Item name="reason" label={t('station.reason')} rules={[{ required: true, min: 2 }]}>
             <Input.TextArea rows={3} />

@@ -93,8 +93,7 @@ function ColourShares() {
 /** Leaders and the office: the period's key figures, monthly trends, the colour map and today's alerts. */
 function LeaderHome({ figureKeys }: { figureKeys: readonly string[] }) {
   const { t } = useTranslation('shell');
-  const { figurePeriod, wholeYear, from } = usePeriod();
-  const year = wholeYear ?? Number(from.slice(0, 4));
+  const { figurePeriod, trendYear: year } = usePeriod();
   const alerts = useLeaderAlerts();
   return (
     <>

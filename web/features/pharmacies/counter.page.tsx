@@ -1,22 +1,12 @@
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, List, Radio, Select, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { idKinds, medicineClasses, symptoms } from '../../../shared/vocabularies/pharmacies.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaToday, formatDateTime } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
-import {
-  type MedicineClass,
-  type RegistrationForm,
-  type Symptom,
-  usePharmacies,
-  useRecords,
-  useRegister,
-  useReportNothing,
-  useStatus,
-} from './api.ts';
+import { type RegistrationForm, usePharmacies, useRecords, useRegister, useReportNothing, useStatus } from './api.ts';
 
-const symptomKeys: Symptom[] = ['fever', 'cough', 'chest_tightness', 'fatigue', 'sore_throat', 'loss_of_taste', 'diarrhoea'];
-const medicineKeys: MedicineClass[] = ['antipyretic', 'cough', 'antiviral', 'antibiotic'];
 const feverThreshold = 37.3;
 
 /**
@@ -88,7 +78,7 @@ export function CounterPage() {
               <Input autoComplete="off" />
             </Form.Item>
             <Form.Item name="idKind" label={t('fields.idKind')}>
-              <Radio.Group options={(['resident_id', 'passport'] as const).map((kind) => ({ value: kind, label: t(`idKinds.${kind}`) }))} />
+              <Radio.Group options={idKinds.map((kind) => ({ value: kind, label: t(`idKinds.${kind}`) }))} />
             </Form.Item>
             <Form.Item name="idNumber" label={t('fields.idNumber')} rules={[{ required: true }]}>
               <Input autoComplete="off" inputMode="text" maxLength={20} />
@@ -100,10 +90,13 @@ export function CounterPage() {
               <InputNumber step={0.1} min={30} max={45} inputMode="decimal" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="symptoms" label={t('fields.symptoms')}>
-              <Checkbox.Group options={symptomKeys.map((key) => ({ value: key, label: t(`symptoms.${key}`) }))} />
+              <Checkbox.Group options={symptoms.map((key) => ({ value: key, label: t(`symptoms.${key}`) }))} />
             </Form.Item>
             <Form.Item name="medicineClass" label={t('fields.medicineClass')}>
-              <Radio.Group optionType="button" options={medicineKeys.map((key) => ({ value: key, label: t(`medicineClasses.${key}`) }))} />
+              <Radio.Group
+                optionType="button"
+                options={medicineClasses.map((key) => ({ value: key, label: t(`medicineClasses.${key}`) }))}
+              />
             </Form.Item>
             <Form.Item name="quantity" label={t('fields.quantity')}>
               <InputNumber min={1} max={50} precision={0} inputMode="numeric" style={{ width: '100%' }} />

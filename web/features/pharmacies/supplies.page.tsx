@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bureauStaffRoles } from '../../../shared/roles.ts';
+import { supplyItems } from '../../../shared/vocabularies/pharmacies.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useChart } from '../../components/trend-chart.tsx';
 import { chinaToday, formatDate } from '../../lib/date-format.ts';
@@ -61,7 +62,7 @@ function StockForm() {
             <Select options={pharmacies.data.items.map((pharmacy) => ({ value: pharmacy.id, label: pharmacy.name }))} />
           </Form.Item>
         ) : null}
-        {(['masks', 'alcohol', 'thermometers'] as const).map((item) => (
+        {supplyItems.map((item) => (
           <Form.Item key={item} name={item} label={t(`supplies.items.${item}`)} rules={[{ required: true }]}>
             <InputNumber min={0} precision={0} inputMode="numeric" style={{ width: '100%' }} />
           </Form.Item>

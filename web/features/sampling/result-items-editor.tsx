@@ -1,5 +1,6 @@
 import { Button, Card, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { itemVerdicts } from '../../../shared/vocabularies/sampling.ts';
 import type { ResultItemInput } from './api.ts';
 
 /** A result row as edited: the verdict stays empty until the lab judges the item (nothing is pre-judged). */
@@ -51,10 +52,7 @@ export function ResultItemsEditor({
                 label={t('fields.verdict')}
                 rules={[{ required: true, message: t('hints.verdictRequired') }]}
               >
-                <Radio.Group
-                  optionType="button"
-                  options={(['pass', 'fail'] as const).map((value) => ({ value, label: t(`verdict.${value}`) }))}
-                />
+                <Radio.Group optionType="button" options={itemVerdicts.map((value) => ({ value, label: t(`verdict.${value}`) }))} />
               </Form.Item>
             </Card>
           ))

@@ -2,6 +2,7 @@ import { Alert, Button, DatePicker, Drawer, Form, Input, Radio, Select } from 'a
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { testMethods } from '../../../shared/vocabularies/sampling.ts';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
 import { chinaToday, parseYuan, type SampleView, samplingLinks, useCreateSample, useEntitySearch, usePlans, useSamplers } from './api.ts';
@@ -136,10 +137,7 @@ export function SampleFormDrawer({
           <Input />
         </Form.Item>
         <Form.Item name="testMethod" label={t('fields.testMethod')}>
-          <Radio.Group
-            optionType="button"
-            options={(['lab', 'rapid'] as const).map((method) => ({ value: method, label: t(`testMethod.${method}`) }))}
-          />
+          <Radio.Group optionType="button" options={testMethods.map((method) => ({ value: method, label: t(`testMethod.${method}`) }))} />
         </Form.Item>
         <Form.Item name="testItems" label={t('fields.testItems')} rules={[{ required: true, type: 'array', min: 1 }]}>
           <Select mode="tags" tokenSeparators={[',', '，', '、']} />

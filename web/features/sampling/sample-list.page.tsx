@@ -24,7 +24,7 @@ export function SampleListPage() {
   const [isCreating, setCreating] = useState(false);
   const year = Number(filter('year')) || undefined;
   const status = sampleStatuses.find((value) => value === filter('status'));
-  const verdict = (['qualified', 'unqualified'] as const).find((value) => value === filter('verdict'));
+  const verdict = verdicts.find((value) => value === filter('verdict'));
   const samples = useSamples({ year, status, verdict, q: filter('q'), page, pageSize });
 
   const statusTag = (row: SampleRow) => (

@@ -18,7 +18,7 @@ export function SamplingStatisticsPage() {
   const { filter, setFilters } = useUrlListState();
   const year = Number(filter('year')) || chinaYear();
   const field = samplingFields.find((value) => value === filter('field')) ?? 'food';
-  const kind = (['routine', 'campaign'] as const).find((value) => value === filter('kind')) ?? 'routine';
+  const kind = planKinds.find((value) => value === filter('kind')) ?? 'routine';
   const stats = useSamplingStatistics({ year, field, kind });
 
   const rateColumns = (keyTitle: string, label: (key: string) => string = (key) => key) => [

@@ -13,6 +13,7 @@ import type {
   OperatorView,
   RatesView,
 } from '../../../server/modules/special-equipment/special-equipment.schemas.ts';
+import { equipmentKinds } from '../../../shared/vocabularies/special-equipment.ts';
 import { api } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
@@ -30,17 +31,7 @@ export type {
   RatesView,
 };
 
-export const equipmentKinds: readonly EquipmentKind[] = [
-  'elevator',
-  'boiler',
-  'pressure_vessel',
-  'gas_cylinder',
-  'pressure_pipeline',
-  'lifting_machinery',
-  'in_plant_vehicle',
-  'passenger_ropeway',
-  'amusement_ride',
-];
+export { equipmentKinds };
 
 type Query = Record<string, string | number | boolean | undefined>;
 const clean = (query: Query) => Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== ''));

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { caseWorkerRoles, type Role } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
@@ -10,13 +11,13 @@ import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type InspectionView, useEquipment, useRecordInspection, useRecordMaintenance, useUpdateEquipment } from './api.ts';
 import { DueTag, HazardStatusTag, RegistrationTag } from './equipment-table.tsx';
 
-const keeperRoles = ['admin', 'section', 'inspector'] as const;
+const keeperRoles = caseWorkerRoles;
 /** Who enters inspection results: staff, and the inspection body. */
-const inspectionRoles = [...keeperRoles, 'inspection_body'] as const;
+const inspectionRoles: readonly Role[] = [...keeperRoles, 'inspection_body'];
 /** Who records elevator maintenance: staff, the user, and its maintenance unit. */
-const maintenanceRoles = [...keeperRoles, 'operator', 'maintenance_unit'] as const;
+const maintenanceRoles: readonly Role[] = [...keeperRoles, 'operator', 'maintenance_unit'];
 /** Who records hazards: staff and the third-party expert. */
-const hazardRecorderRoles = [...keeperRoles, 'expert'] as const;
+const hazardRecorderRoles: readonly Role[] = [...keeperRoles, 'expert'];
 
 /** One piece of equipment: its register entry and its history (inspections, maintenance, hazards). */
 export function EquipmentPage() {

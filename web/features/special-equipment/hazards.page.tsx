@@ -1,8 +1,9 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Image, Input, Radio, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Image, Input, Radio, Select, Space, Switch, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { caseWorkerRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
@@ -21,10 +22,9 @@ import {
 } from './api.ts';
 import { HazardStatusTag } from './equipment-table.tsx';
 
-const keeperRoles = ['admin', 'section', 'inspector'] as const;
+const keeperRoles = caseWorkerRoles;
 /** Who records hazards and their photos as found: staff and the third-party expert. */
-const recorderRoles = [...keeperRoles, 'expert'] as const;
-const statuses = ['found', 'ordered', 'reported', 'closed', 'escalated'] as const;
+const recorderRoles = [...keeperRoles, 'expert' as const];
 
 /** 隐患闭环: the station's list (late ones first when asked), a user's own hazards. */
 export function HazardsPage() {
@@ -63,7 +63,7 @@ export function HazardsPage() {
             style={{ width: 140 }}
             value={status}
             onChange={(value) => set('status', value)}
-            options={statuses.map((value) => ({ value, label: t(`hazardStatus.${value}`) }))}
+            options={hazardStatuses.map((value) => ({ value, label: t(`hazardStatus.${value}`) }))}
           />
         </Form.Item>
         <Form.Item label={t('hazards.onlyOverdue')}>

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { caseWorkerAndOperatorRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { chinaTodayPicker, formatDate } from '../../lib/date-format.ts';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
@@ -21,7 +22,7 @@ import {
 } from './api.ts';
 
 const stateColours = { valid: 'green', expiring: 'gold', expired: 'red', none: 'red' } as const;
-const writerRoles = ['admin', 'section', 'inspector', 'operator'] as const;
+const writerRoles = caseWorkerAndOperatorRoles;
 
 /** 作业人员与应急演练: certified operators with expiry warnings, and emergency drills. */
 export function OperatorsPage() {

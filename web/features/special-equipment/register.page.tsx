@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { caseWorkerRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useChart } from '../../components/trend-chart.tsx';
 import { ApiError } from '../../lib/api-client.ts';
@@ -22,7 +23,7 @@ import {
 } from './api.ts';
 import { EquipmentTable } from './equipment-table.tsx';
 
-const keeperRoles = ['admin', 'section', 'inspector'] as const;
+const keeperRoles = caseWorkerRoles;
 // The register's map is a scatter on coordinates; the shared chart hook registers the other chart kinds.
 echarts.use([ScatterChart]);
 

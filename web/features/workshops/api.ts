@@ -41,12 +41,6 @@ export const useAppeals = () =>
     queryFn: ({ signal }) => api.get<Page<AppealView>>('/workshops/appeals', { pageSize: 100 }, signal),
   });
 
-export const useEvaluations = () =>
-  useQuery({
-    queryKey: keys.evaluations,
-    queryFn: ({ signal }) => api.get<Page<EvaluationView>>('/workshops/evaluations', { pageSize: 50 }, signal),
-  });
-
 function useInvalidating<TBody, TResult>(call: (body: TBody) => Promise<TResult>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: call, onSuccess: () => client.invalidateQueries({ queryKey: keys.all }) });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
 import { maskPersonName, maskPhone } from '../../../../shared/masking.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
 import { addCalendarDays, type HolidayCalendar } from '../../../platform/calendar/working-days.ts';
@@ -171,7 +172,7 @@ export async function seedComplaintsDemo(ctx: ServiceContext, input: ComplaintsD
       kind: plan.kind,
       channel: pick(['hotline_12315', 'hotline_12315', 'platform_12315', 'platform_12315', 'web', 'letter', 'visit']),
       category,
-      receivedAt: new Date(`${plan.receivedOn}T${String(int(8, 17)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00+08:00`),
+      receivedAt: chinaInstant(plan.receivedOn, `${String(int(8, 17)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00`),
       receivedOn: plan.receivedOn,
       entityId: respondent?.id ?? null,
       respondentName: respondent?.name ?? `${pick(['街边', '路口', '小区'])}${pick(['小吃店', '水果摊', '理发店', '五金店'])}`,
@@ -214,7 +215,7 @@ export async function seedComplaintsDemo(ctx: ServiceContext, input: ComplaintsD
   }
   answers.forEach((answer, index) => {
     const row = rows[surveyCandidates[index] as number] as NewComplaintRow;
-    row.surveySentAt = new Date(`${row.closedOn}T16:00:00+08:00`);
+    row.surveySentAt = chinaInstant(row.closedOn as string, '16:00:00');
     row.surveyAnswer = answer;
     row.surveyAnsweredOn = addCalendarDays(row.closedOn as string, int(0, 5));
   });

@@ -5,6 +5,7 @@
  * the day of the event not counted (《民法典》 Art. 201); petitions count calendar days (《信访条例》 Arts. 22, 33).
  */
 
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { complaintKinds, complaintStatuses, mediationOutcomes, rejectGrounds } from '../../../../shared/vocabularies/complaints.ts';
 import { addCalendarDays, addWorkingDays, type HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 import { type ComplaintRuleSet, complaintRuleSetById, complaintRuleSetFor, petitionRuleSetFor } from './complaint-rule-sets.ts';
@@ -182,10 +183,6 @@ export function openSteps(state: ComplaintState): { step: ComplaintStep; due: st
  * have known) of the infringement is rejected. The limit day itself is still in time.
  */
 export function isTimeBarred(knewOn: string, receivedOn: string, rules: Pick<ComplaintRuleSet, 'limitationYears'>): boolean {
-  const [year, month, day] = knewOn.split('-').map(Number) as [number, number, number];
-  const limitYear = year + rules.limitationYears;
   // 29 February plus whole years ends on 28 February of a common year.
-  const lastDay = new Date(Date.UTC(limitYear, month - 1, day));
-  if (lastDay.getUTCMonth() !== month - 1) lastDay.setUTCDate(0);
-  return receivedOn > lastDay.toISOString().slice(0, 10);
+  return receivedOn > addMonths(knewOn, 12 * rules.limitationYears);
 }

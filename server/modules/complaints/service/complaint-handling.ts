@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { chinaInstant, todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan, parseYuan } from '../../../../shared/money.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
@@ -92,7 +92,7 @@ async function takeStep(
         entityId: row.entityId,
         districtCode: row.districtCode,
         kind: 'complaint.accepted',
-        at: new Date(`${on}T12:00:00+08:00`),
+        at: chinaInstant(on, '12:00:00'),
         title: { zh: `受理消费投诉（${row.number}）`, en: `Consumer complaint accepted (${row.number})` },
         refType: 'complaint',
         refId: row.id,

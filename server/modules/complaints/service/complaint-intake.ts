@@ -1,4 +1,4 @@
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { chinaInstant, todayInChina } from '../../../../shared/calendar-day.ts';
 import { maskPersonName, maskPhone } from '../../../../shared/masking.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
@@ -178,7 +178,7 @@ export async function receiveByStaff(ctx: ActorContext, body: IntakeBody): Promi
     kind: body.kind,
     channel: body.channel,
     category: body.category,
-    receivedAt: receivedOn === today ? ctx.clock.now() : new Date(`${receivedOn}T09:00:00+08:00`),
+    receivedAt: receivedOn === today ? ctx.clock.now() : chinaInstant(receivedOn, '09:00:00'),
     receivedOn,
     respondent,
     isAnonymous: body.isAnonymous ?? false,

@@ -7,7 +7,7 @@ import type { ActorContext, ServiceContext } from '../../../platform/http/contex
 import { translate } from '../../../platform/i18n/language.ts';
 import { district, street } from '../../../platform/org/org.tables.ts';
 import { html, type PublicLanguage, publicPage, raw } from '../../../platform/public-html/html.ts';
-import type { Actor } from '../../../platform/scope/actor.ts';
+import { type Actor, systemActorFor } from '../../../platform/scope/actor.ts';
 import { findEntityForModule, searchEntities } from '../../registry/index.ts';
 import { type ComplaintCategory, complaintCategories } from '../complaints.schemas.ts';
 import { checkAttachments, type UploadedFile } from './complaint-attachments.ts';
@@ -34,19 +34,7 @@ export interface PublicForm {
 
 /** Reads the register for the public page only: one district, everything in it, no personal data returned. */
 function lookupActor(districtCode: string): Actor {
-  return {
-    userId: 0,
-    username: 'public',
-    displayName: 'public',
-    districtCode,
-    districtCodes: [districtCode],
-    roles: ['section'],
-    orgUnitId: null,
-    isDistrictWide: true,
-    streetCodes: [],
-    entityIds: [],
-    labId: null,
-  };
+  return { ...systemActorFor(districtCode), username: 'public', displayName: 'public' };
 }
 
 interface Respondent {

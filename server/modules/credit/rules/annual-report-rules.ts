@@ -1,3 +1,5 @@
+import type { filingStates } from '../../../../shared/vocabularies/credit.ts';
+
 /**
  * 企业年报 / 个体工商户年报: who files a report for which year, by when, and when to remind — rules as data by
  * effective date (the window a report year falls in picks the rule set).
@@ -60,7 +62,6 @@ export function mustFile(entity: { foundedOn: string; status: string; endedOn: s
   return true;
 }
 
-export const filingStates = ['filed_on_time', 'filed_late', 'not_yet_due', 'overdue'] as const;
 export type FilingState = (typeof filingStates)[number];
 
 /** Where one report stands on `today`. */

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { riskColours } from '../../../../shared/vocabularies/risk-code.ts';
 import type { FigureDefinition } from '../../../platform/figures/figure-definition.ts';
 import { figureSeries, listFigures } from '../../../platform/figures/figures.service.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -23,8 +24,6 @@ export const screenFigureKeys = [
   'sampling.routine-pass-rate',
   'random-inspections.done',
 ] as const;
-
-const colourKeys = ['green', 'blue', 'yellow', 'orange', 'black'] as const;
 
 /**
  * What a kiosk shows for a district: this year's key figures against last year, the complaint trend, five years of
@@ -87,5 +86,5 @@ export async function screenData(base: ServiceContext, figures: readonly FigureD
 }
 
 function pickColours(counts: Partial<Record<string, number>>) {
-  return Object.fromEntries(colourKeys.map((colour) => [colour, counts[colour] ?? 0])) as Record<(typeof colourKeys)[number], number>;
+  return Object.fromEntries(riskColours.map((colour) => [colour, counts[colour] ?? 0])) as Record<(typeof riskColours)[number], number>;
 }

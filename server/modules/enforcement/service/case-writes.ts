@@ -1,5 +1,5 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { chinaInstant, todayInChina } from '../../../../shared/calendar-day.ts';
 import { formatYuan, parseYuan } from '../../../../shared/money.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { loadHolidayCalendar } from '../../../platform/calendar/calendar.service.ts';
@@ -204,7 +204,7 @@ export async function advanceCase(ctx: ActorContext, id: number, input: AdvanceC
         entityId: settled.entityId,
         districtCode: settled.districtCode,
         kind: `case.${input.to}`,
-        at: new Date(`${input.on}T12:00:00+08:00`),
+        at: chinaInstant(input.on, '12:00:00'),
         title: { zh: `${title.zh}（${settled.number}）`, en: `${title.en} (${settled.number})` },
         refType: 'enforcement_case',
         refId: settled.id,

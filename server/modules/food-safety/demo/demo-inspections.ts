@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { stationStreet } from '../../../platform/org/org.tables.ts';
@@ -115,7 +116,7 @@ export async function seedDemoInspections(
           outcome: score.outcome,
           inspectorSignature: '演示检查员',
           operatorSignature: '演示经营者',
-          signedAt: new Date(`${day}T16:00:00+08:00`),
+          signedAt: chinaInstant(day, '16:00:00'),
         },
       });
     }

@@ -1,10 +1,11 @@
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber } from '../../../../shared/masking.ts';
 import { residentIdCheckCharacter } from '../../../../shared/resident-id.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { type EntitySummary, listEntitiesByCategory } from '../../registry/index.ts';
 import { foodHandler, healthCertificate } from '../food-safety.tables.ts';
-import { addCalendarMonths, addDays, daysBetween } from '../rules/calendar-months.ts';
+import { addDays, daysBetween } from '../rules/calendar-months.ts';
 import { runExpiryWarnings } from '../service/expiry-warnings.ts';
 import { seedDemoInspections } from './demo-inspections.ts';
 
@@ -141,7 +142,7 @@ export async function seedFoodSafetyDemo(
     const chain: { examinedOn: string; validUntil: string }[] = [];
     let examinedOn = hiredOn < '2018-01-01' ? addDays('2018-01-01', int(0, 364, generator)) : addDays(hiredOn, -int(0, 15, generator));
     while (examinedOn <= until) {
-      const validUntil = addDays(addCalendarMonths(examinedOn, 12), -1);
+      const validUntil = addDays(addMonths(examinedOn, 12), -1);
       chain.push({ examinedOn, validUntil });
       const roll = generator();
       if (roll < 0.015) break;

@@ -1,4 +1,4 @@
-import { addCalendarMonths } from './calendar-months.ts';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { gradeBand, meanTenths } from './dynamic-grade.ts';
 import type { AnnualGrade, GradingRuleSet } from './grading-rule-sets.ts';
 
@@ -19,7 +19,7 @@ export type AnnualGradeResult =
   | { grade: null; meanTenths: number | null; inspectionsCounted: number };
 
 export function annualWindowStart(asOf: string, rules: GradingRuleSet): string {
-  return addCalendarMonths(asOf, -rules.annualWindowMonths);
+  return addMonths(asOf, -rules.annualWindowMonths);
 }
 
 export function annualGrade(inspections: readonly ScoredInspection[], asOf: string, rules: GradingRuleSet): AnnualGradeResult {

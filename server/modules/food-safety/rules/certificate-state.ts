@@ -1,4 +1,5 @@
-import { addCalendarMonths, daysBetween } from './calendar-months.ts';
+import { addMonths } from '../../../../shared/calendar-day.ts';
+import { daysBetween } from './calendar-months.ts';
 
 /**
  * 健康证 — health certificate state of a food handler on a day (《食品安全法》第45条: staff handling ready-to-eat
@@ -15,7 +16,7 @@ export const certificateWarningDays = { early: 30, late: 7 } as const;
 
 /** Last valid day of a certificate issued (examined) on `examinedOn`. */
 export function certificateValidUntil(examinedOn: string): string {
-  const anniversary = addCalendarMonths(examinedOn, 12);
+  const anniversary = addMonths(examinedOn, 12);
   return new Date(Date.parse(`${anniversary}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,4 @@
-import { addCalendarMonths } from './calendar-months.ts';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import type { GradingRuleSet } from './grading-rule-sets.ts';
 
 /**
@@ -22,11 +22,11 @@ export function gradingBlackout(
     blackouts.push({
       reason: 'new-licence',
       from: input.licenceIssuedOn,
-      until: addCalendarMonths(input.licenceIssuedOn, rules.newLicenceBlackoutMonths),
+      until: addMonths(input.licenceIssuedOn, rules.newLicenceBlackoutMonths),
     });
   }
   for (const incident of input.incidentDates) {
-    blackouts.push({ reason: 'incident', from: incident, until: addCalendarMonths(incident, rules.incidentBlackoutMonths) });
+    blackouts.push({ reason: 'incident', from: incident, until: addMonths(incident, rules.incidentBlackoutMonths) });
   }
   const active = blackouts.filter((blackout) => blackout.from <= day && day < blackout.until);
   // The one that lasts longest decides when grading resumes.

@@ -1,3 +1,5 @@
+import { annualGrades, dynamicGrades, riskGrades } from '../../../../shared/vocabularies/food-safety.ts';
+
 /**
  * The food-safety grading and risk-grading rules in force, as data keyed by jurisdiction and effective date
  * (rules change by law, so they are versioned data, never code branches). A district is governed by the most specific jurisdiction whose code prefixes its own
@@ -16,12 +18,10 @@
  * - Anhui 2024 variant (jurisdiction 34): A one full inspection every 2 years; B ≥ 1, C ≥ 2, D ≥ 3 a year.
  */
 
-export const dynamicGrades = ['excellent', 'good', 'fair'] as const;
+export { annualGrades, dynamicGrades, riskGrades };
 /** 优秀 (大笑) / 良好 (微笑) / 一般 (平脸). */
 export type DynamicGrade = (typeof dynamicGrades)[number];
-export const annualGrades = ['A', 'B', 'C'] as const;
 export type AnnualGrade = (typeof annualGrades)[number];
-export const riskGrades = ['A', 'B', 'C', 'D'] as const;
 /** Risk grade, A lowest risk … D highest. */
 export type RiskGrade = (typeof riskGrades)[number];
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { annualGrade } from './annual-grade.ts';
-import { addCalendarMonths } from './calendar-months.ts';
 import { dynamicGrade, gradeBand, meanTenths, type ScoredItem } from './dynamic-grade.ts';
 import { gradingBlackout } from './grading-blackout.ts';
 import { type GradingRuleSet, gradingRuleSets, gradingRulesFor } from './grading-rule-sets.ts';
@@ -224,7 +224,7 @@ describe('blackouts: 3 months after a new licence, 6 months after an incident', 
         (start, offset) => {
           const from = start.toISOString().slice(0, 10);
           const day = new Date(start.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-          const inside = from <= day && day < addCalendarMonths(from, 3);
+          const inside = from <= day && day < addMonths(from, 3);
           return (gradingBlackout(day, { licenceIssuedOn: from, incidentDates: [] }, rules) !== null) === inside;
         },
       ),

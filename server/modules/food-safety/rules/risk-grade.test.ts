@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths } from './calendar-months.ts';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { gradingRulesFor, riskGrades } from './grading-rule-sets.ts';
 import { dueState, dynamicRiskPoints, nextInspectionDue, riskGrade, staticRiskPoints } from './risk-grade.ts';
 
@@ -89,7 +89,7 @@ describe('inspection frequency and the next due date', () => {
       fc.property(fc.date({ min: new Date('2016-12-01'), max: new Date('2030-01-01'), noInvalidDate: true }), (date) => {
         const last = date.toISOString().slice(0, 10);
         const dues = riskGrades.map((grade) => nextInspectionDue({ lastInspectedOn: last, since: '2010-01-01', grade }, rules2020));
-        return dues.every((due, i) => i === 0 || due <= (dues[i - 1] as string)) && (dues[0] as string) <= addCalendarMonths(last, 24);
+        return dues.every((due, i) => i === 0 || due <= (dues[i - 1] as string)) && (dues[0] as string) <= addMonths(last, 24);
       }),
     );
   });
@@ -103,11 +103,11 @@ describe('inspection frequency and the next due date', () => {
 
 describe('calendar months', () => {
   it('clamps to the end of the month across year ends and leap years', () => {
-    expect(addCalendarMonths('2020-01-31', 1)).toBe('2020-02-29');
-    expect(addCalendarMonths('2019-01-31', 1)).toBe('2019-02-28');
-    expect(addCalendarMonths('2020-11-30', 3)).toBe('2021-02-28');
-    expect(addCalendarMonths('2020-02-29', 12)).toBe('2021-02-28');
-    expect(addCalendarMonths('2020-03-15', -12)).toBe('2019-03-15');
-    expect(addCalendarMonths('2021-01-15', -1)).toBe('2020-12-15');
+    expect(addMonths('2020-01-31', 1)).toBe('2020-02-29');
+    expect(addMonths('2019-01-31', 1)).toBe('2019-02-28');
+    expect(addMonths('2020-11-30', 3)).toBe('2021-02-28');
+    expect(addMonths('2020-02-29', 12)).toBe('2021-02-28');
+    expect(addMonths('2020-03-15', -12)).toBe('2019-03-15');
+    expect(addMonths('2021-01-15', -1)).toBe('2020-12-15');
   });
 });

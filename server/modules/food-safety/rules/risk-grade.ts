@@ -1,4 +1,4 @@
-import { addCalendarMonths } from './calendar-months.ts';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import type { GradingRuleSet, RiskGrade } from './grading-rule-sets.ts';
 
 /**
@@ -61,9 +61,9 @@ export function nextInspectionDue(
   rules: GradingRuleSet,
 ): string {
   if (input.lastInspectedOn === null) return input.since;
-  const byGrade = addCalendarMonths(input.lastInspectedOn, rules.inspectionIntervalMonths[input.grade]);
+  const byGrade = addMonths(input.lastInspectedOn, rules.inspectionIntervalMonths[input.grade]);
   if (rules.fullInspectionFloorMonths === null) return byGrade;
-  const byFloor = addCalendarMonths(input.lastInspectedOn, rules.fullInspectionFloorMonths);
+  const byFloor = addMonths(input.lastInspectedOn, rules.fullInspectionFloorMonths);
   if (byFloor < byGrade) return byFloor;
   return byGrade;
 }

@@ -1,30 +1,24 @@
 /** Supervision data comparison 监管数据比对: findings and runs. */
 import { type Static, Type } from 'typebox';
 import { findingStatuses } from '../../../../shared/vocabularies/food-safety.ts';
-import { Id, NullableInt, NullableString, Paging } from './fields.schemas.ts';
+import { PagingQuery } from '../../../platform/http/schemas.ts';
+import { comparisonRules } from '../rules/supervision-comparison.ts';
+import { Id, NullableInt, NullableString } from './fields.schemas.ts';
 
-export const comparisonRuleValues = [
-  'staff-certificate',
-  'licence-invalid',
-  'upload-contradicts-registry',
-  'rectification-overdue',
-  'person-at-too-many-shops',
-  'cancelled-entity-active',
-] as const;
 export const FindingQuery = Type.Object(
   {
     status: Type.Optional(Type.Enum(findingStatuses)),
-    rule: Type.Optional(Type.Enum(comparisonRuleValues)),
+    rule: Type.Optional(Type.Enum(comparisonRules)),
     entityId: Type.Optional(Id),
     stationId: Type.Optional(Id),
-    ...Paging,
+    ...PagingQuery,
   },
   { additionalProperties: false },
 );
 export type FindingQuery = Static<typeof FindingQuery>;
 export const FindingView = Type.Object({
   id: Type.Integer(),
-  rule: Type.Enum(comparisonRuleValues),
+  rule: Type.Enum(comparisonRules),
   key: Type.String(),
   entityId: Type.Integer(),
   streetCode: Type.String(),

@@ -1,12 +1,7 @@
 /** Field shapes the food-safety schemas share. */
 import { Type } from 'typebox';
 
-export const IsoDate = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 export const Tenths = Type.Integer({ minimum: 0, maximum: 100 });
-export const Paging = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
 export const NullableString = Type.Union([Type.String(), Type.Null()]);
 export const NullableInt = Type.Union([Type.Integer(), Type.Null()]);

@@ -1,7 +1,8 @@
 /** Food handlers 从业人员, their health certificates, expiry warnings, staff statistics, the shop contact and notices. */
 import { type Static, Type } from 'typebox';
+import { DateString } from '../../../platform/http/schemas.ts';
 import { certificateStates, warningLevels } from '../rules/certificate-state.ts';
-import { Id, IsoDate } from './fields.schemas.ts';
+import { Id } from './fields.schemas.ts';
 
 export const CertificateStateSchema = Type.Enum(certificateStates);
 export const WarningLevelSchema = Type.Enum(warningLevels);
@@ -13,7 +14,7 @@ export const CreateHandlerBody = Type.Object(
     idNumber: Type.String({ pattern: '^[1-9][0-9]{16}[0-9Xx]$' }),
     post: Type.Optional(Type.String({ maxLength: 50 })),
     isFullTime: Type.Optional(Type.Boolean()),
-    hiredOn: IsoDate,
+    hiredOn: DateString,
   },
   { additionalProperties: false },
 );
@@ -23,7 +24,7 @@ export const UpdateHandlerBody = Type.Object(
   {
     post: Type.Optional(Type.String({ maxLength: 50 })),
     isFullTime: Type.Optional(Type.Boolean()),
-    leftOn: Type.Optional(IsoDate),
+    leftOn: Type.Optional(DateString),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -33,9 +34,9 @@ export const CertificateBody = Type.Object(
   {
     number: Type.String({ minLength: 1, maxLength: 64 }),
     institution: Type.String({ minLength: 1, maxLength: 100 }),
-    examinedOn: IsoDate,
+    examinedOn: DateString,
     /** When the certificate prints no expiry, the exam date + 1 year − 1 day. */
-    validUntil: Type.Optional(IsoDate),
+    validUntil: Type.Optional(DateString),
   },
   { additionalProperties: false },
 );
@@ -121,7 +122,7 @@ export const WarningList = Type.Object({ items: Type.Array(WarningView), total: 
 
 export const statisticsGroupings = ['street', 'station', 'industry', 'entity'] as const;
 export const StatisticsQuery = Type.Object(
-  { date: Type.Optional(IsoDate), groupBy: Type.Enum(statisticsGroupings, { default: 'street' }) },
+  { date: Type.Optional(DateString), groupBy: Type.Enum(statisticsGroupings, { default: 'street' }) },
   { additionalProperties: false },
 );
 export const StatisticsRow = Type.Object({

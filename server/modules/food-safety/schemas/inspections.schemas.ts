@@ -1,6 +1,9 @@
 /** Checklist templates, inspections (with photos and signatures), rectifications, grades, due lists, conflicts of interest. */
 import { type Static, Type } from 'typebox';
-import { Id, IsoDate, NullableInt, NullableString, Paging, Tenths } from './fields.schemas.ts';
+import { inspectionOutcomes } from '../../../../shared/inspection-result.ts';
+import { answerResults, inspectionKinds } from '../../../../shared/vocabularies/food-safety.ts';
+import { DateString, PagingQuery } from '../../../platform/http/schemas.ts';
+import { Id, NullableInt, NullableString, Tenths } from './fields.schemas.ts';
 
 export const TemplateItemBody = Type.Object(
   {
@@ -48,10 +51,6 @@ export const TemplateView = Type.Object({
 export type TemplateView = Static<typeof TemplateView>;
 export const TemplateList = Type.Object({ items: Type.Array(TemplateView), total: Type.Integer() });
 
-export const inspectionKindValues = ['routine', 'flying', 're-inspection'] as const;
-export const answerResultValues = ['pass', 'partial', 'fail', 'na'] as const;
-export const outcomeValues = ['compliant', 'basically-compliant', 'non-compliant'] as const;
-
 /** Longest data URL accepted by the schema: a little over 5 MB in base64, so the service can name the field. */
 export const inspectionFileDataUrlMax = 7_200_000;
 
@@ -59,19 +58,19 @@ export const CreateInspectionBody = Type.Object(
   {
     entityId: Id,
     templateId: Type.Optional(Id),
-    kind: Type.Enum(inspectionKindValues),
-    inspectedOn: Type.Optional(IsoDate),
+    kind: Type.Enum(inspectionKinds),
+    inspectedOn: Type.Optional(DateString),
     inspectorIds: Type.Array(Id, { minItems: 2, maxItems: 10 }),
     answers: Type.Array(
       Type.Object(
-        { itemId: Id, result: Type.Enum(answerResultValues), note: Type.Optional(Type.String({ maxLength: 300 })) },
+        { itemId: Id, result: Type.Enum(answerResults), note: Type.Optional(Type.String({ maxLength: 300 })) },
         { additionalProperties: false },
       ),
       { maxItems: 200 },
     ),
     remarks: Type.Optional(Type.String({ maxLength: 1000 })),
     rectification: Type.Optional(
-      Type.Object({ deadline: IsoDate, requirements: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+      Type.Object({ deadline: DateString, requirements: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
     ),
     rectificationOrderId: Type.Optional(Id),
     /** Typed names, stamped with the server time on save. */
@@ -107,14 +106,14 @@ export const InspectionView = Type.Object({
   entityId: Type.Integer(),
   streetCode: Type.String(),
   templateId: Type.Integer(),
-  kind: Type.Enum(inspectionKindValues),
+  kind: Type.Enum(inspectionKinds),
   inspectedOn: Type.String(),
   inspectorIds: Type.Array(Type.Integer()),
   itemsInspected: Type.Integer(),
   scoreTenths: NullableInt,
   failedKeyItems: Type.Integer(),
   dynamicGrade: NullableString,
-  outcome: Type.Enum(outcomeValues),
+  outcome: Type.Enum(inspectionOutcomes),
   remarks: Type.String(),
   inspectorSignature: Type.String(),
   operatorSignature: NullableString,
@@ -150,13 +149,19 @@ export const InspectionView = Type.Object({
 export type InspectionView = Static<typeof InspectionView>;
 export const InspectionList = Type.Object({ items: Type.Array(InspectionView), total: Type.Integer() });
 export const InspectionQuery = Type.Object(
-  { entityId: Type.Optional(Id), inspectorId: Type.Optional(Id), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), ...Paging },
+  {
+    entityId: Type.Optional(Id),
+    inspectorId: Type.Optional(Id),
+    from: Type.Optional(DateString),
+    to: Type.Optional(DateString),
+    ...PagingQuery,
+  },
   { additionalProperties: false },
 );
 export type InspectionQuery = Static<typeof InspectionQuery>;
 
 export const RectificationQuery = Type.Object(
-  { entityId: Type.Optional(Id), isOpen: Type.Optional(Type.Boolean()), ...Paging },
+  { entityId: Type.Optional(Id), isOpen: Type.Optional(Type.Boolean()), ...PagingQuery },
   { additionalProperties: false },
 );
 export const RectificationList = Type.Object({
@@ -176,7 +181,7 @@ export const RectificationList = Type.Object({
 });
 
 export const DueQuery = Type.Object(
-  { state: Type.Enum(['overdue', 'due'] as const, { default: 'due' }), stationId: Type.Optional(Id), ...Paging },
+  { state: Type.Enum(['overdue', 'due'] as const, { default: 'due' }), stationId: Type.Optional(Id), ...PagingQuery },
   { additionalProperties: false },
 );
 export type DueQuery = Static<typeof DueQuery>;

@@ -1,6 +1,8 @@
 /** The operator portal: shop uploads 店铺信息上传, grade appeals and re-inspection requests. */
 import { type Static, Type } from 'typebox';
-import { Id, NullableInt, NullableString, Paging } from './fields.schemas.ts';
+import { gradeAppealOutcomes, gradeAppealStatuses, uploadStatuses } from '../../../../shared/vocabularies/food-safety.ts';
+import { PagingQuery } from '../../../platform/http/schemas.ts';
+import { Id, NullableInt, NullableString } from './fields.schemas.ts';
 
 export const UploadBody = Type.Object(
   {
@@ -27,12 +29,11 @@ export const UploadBody = Type.Object(
   { additionalProperties: false },
 );
 export type UploadBody = Static<typeof UploadBody>;
-export const uploadStatusValues = ['submitted', 'approved', 'returned', 'superseded'] as const;
 export const UploadView = Type.Object({
   id: Type.Integer(),
   entityId: Type.Integer(),
   version: Type.Integer(),
-  status: Type.Enum(uploadStatusValues),
+  status: Type.Enum(uploadStatuses),
   name: Type.String(),
   address: Type.String(),
   licenceNumber: NullableString,
@@ -48,7 +49,7 @@ export const UploadView = Type.Object({
 });
 export const UploadList = Type.Object({ items: Type.Array(UploadView), total: Type.Integer() });
 export const UploadQuery = Type.Object(
-  { entityId: Type.Optional(Id), status: Type.Optional(Type.Enum(uploadStatusValues)), ...Paging },
+  { entityId: Type.Optional(Id), status: Type.Optional(Type.Enum(uploadStatuses)), ...PagingQuery },
   { additionalProperties: false },
 );
 export const ReturnBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
@@ -64,7 +65,7 @@ export const AppealBody = Type.Object(
 );
 export type AppealBody = Static<typeof AppealBody>;
 export const DecideAppealBody = Type.Object(
-  { outcome: Type.Enum(['upheld', 'rejected'] as const), reason: Type.String({ minLength: 2, maxLength: 1000 }) },
+  { outcome: Type.Enum(gradeAppealOutcomes), reason: Type.String({ minLength: 2, maxLength: 1000 }) },
   { additionalProperties: false },
 );
 export type DecideAppealBody = Static<typeof DecideAppealBody>;
@@ -74,7 +75,7 @@ export const AppealView = Type.Object({
   inspectionId: Type.Integer(),
   grounds: Type.String(),
   operatorReply: Type.String(),
-  status: Type.Enum(['open', 'upheld', 'rejected'] as const),
+  status: Type.Enum(gradeAppealStatuses),
   officerId: NullableInt,
   outcomeReason: NullableString,
   submittedOn: Type.String(),
@@ -82,7 +83,7 @@ export const AppealView = Type.Object({
 });
 export const AppealList = Type.Object({ items: Type.Array(AppealView), total: Type.Integer() });
 export const AppealQuery = Type.Object(
-  { status: Type.Optional(Type.Enum(['open', 'upheld', 'rejected'] as const)), ...Paging },
+  { status: Type.Optional(Type.Enum(gradeAppealStatuses)), ...PagingQuery },
   { additionalProperties: false },
 );
 export const ReinspectionBody = Type.Object(
@@ -99,4 +100,4 @@ export const ReinspectionView = Type.Object({
   requestedOn: Type.String(),
 });
 export const ReinspectionList = Type.Object({ items: Type.Array(ReinspectionView), total: Type.Integer() });
-export const PagingQuery = Type.Object({ ...Paging }, { additionalProperties: false });
+export const ReinspectionQuery = Type.Object({ ...PagingQuery }, { additionalProperties: false });

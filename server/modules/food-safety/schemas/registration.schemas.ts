@@ -1,6 +1,8 @@
 /** Operator self-registration 经营者自助注册 (signed out → the station approves) and inspection file parameters. */
 import { type Static, Type } from 'typebox';
-import { NullableInt, NullableString, Paging } from './fields.schemas.ts';
+import { applicationStatuses } from '../../../../shared/vocabularies/food-safety.ts';
+import { PagingQuery } from '../../../platform/http/schemas.ts';
+import { NullableInt, NullableString } from './fields.schemas.ts';
 
 export const RegistrationBody = Type.Object(
   {
@@ -16,9 +18,8 @@ export const RegistrationBody = Type.Object(
 export type RegistrationBody = Static<typeof RegistrationBody>;
 export const RegistrationReceipt = Type.Object({ id: Type.Integer(), status: Type.Literal('pending') });
 
-export const applicationStatusValues = ['pending', 'approved', 'rejected'] as const;
 export const ApplicationQuery = Type.Object(
-  { ...Paging, status: Type.Optional(Type.Enum(applicationStatusValues)) },
+  { ...PagingQuery, status: Type.Optional(Type.Enum(applicationStatuses)) },
   { additionalProperties: false },
 );
 export type ApplicationQuery = Static<typeof ApplicationQuery>;
@@ -33,7 +34,7 @@ export const ApplicationView = Type.Object({
   username: Type.String(),
   /** The username is an existing operator account: approval binds the shop to it instead of creating one. */
   bindsExistingAccount: Type.Boolean(),
-  status: Type.Enum(applicationStatusValues),
+  status: Type.Enum(applicationStatuses),
   rejectReason: NullableString,
   userId: NullableInt,
   createdAt: Type.String(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
 import { createUser } from '../../../platform/accounts/accounts.service.ts';
 import { auditEvent } from '../../../platform/audit/audit.tables.ts';
 import { userEntity } from '../../../platform/auth/auth.tables.ts';
@@ -99,7 +100,7 @@ beforeAll(async () => {
     passwordOverride: testPassword,
   });
   partnerId = user.id;
-  platform.clock.set(new Date('2020-06-10T09:00:00+08:00'));
+  platform.clock.set(chinaInstant('2020-06-10', '09:00:00'));
   const list = await call(home.users.section.username, 'GET', '/api/v1/inspection-templates');
   template = json(list).items.find((row: Json) => row.isDefault);
 });

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { chinaTimeZone } from '../../../../shared/calendar-day.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { html, raw } from '../../../platform/public-html/html.ts';
@@ -67,7 +68,7 @@ ${consequence}
 ${rectification}
 <p><b>其他说明：</b>${inspection.remarks}</p>
 ${photoBlock}
-<div class="sign"><div>检查人员签名：${inspection.inspectorSignature}${signatureImage('inspector-signature')}</div><div>经营者签名：${inspection.operatorRefused ? '（拒绝签字）' : (inspection.operatorSignature ?? '')}${signatureImage('operator-signature')}</div><div>签署时间：${new Date(inspection.signedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</div></div>
+<div class="sign"><div>检查人员签名：${inspection.inspectorSignature}${signatureImage('inspector-signature')}</div><div>经营者签名：${inspection.operatorRefused ? '（拒绝签字）' : (inspection.operatorSignature ?? '')}${signatureImage('operator-signature')}</div><div>签署时间：${new Date(inspection.signedAt).toLocaleString('zh-CN', { timeZone: chinaTimeZone })}</div></div>
 <p style="font-size:12px">检查结果将于形成后 20 个工作日内向社会公开（《食品生产经营监督检查管理办法》第三十九条）。</p>`;
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>监督检查记录 #${inspection.id}</title><style>${raw(printCss)}</style></head><body>${body}</body></html>`.text}`;
 }

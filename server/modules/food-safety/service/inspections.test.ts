@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
 import { createUser } from '../../../platform/accounts/accounts.service.ts';
 import { auditEvent } from '../../../platform/audit/audit.tables.ts';
 import { userEntity } from '../../../platform/auth/auth.tables.ts';
@@ -24,7 +25,7 @@ const call = apiCaller(() => app);
 type Json = Record<string, any>;
 const json = (response: { body: unknown }) => response.body as Json;
 function at(day: string) {
-  platform.clock.set(new Date(`${day}T09:00:00+08:00`));
+  platform.clock.set(chinaInstant(day, '09:00:00'));
   call.signOutAll();
 }
 let template: { id: number; items: { id: number; isKey: boolean }[] };

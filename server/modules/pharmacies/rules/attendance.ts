@@ -1,3 +1,5 @@
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
+
 /**
  * 阳光药师 attendance. The Zhejiang rule was not found (../shared/research/anchors-china-rules.md §9: "阳光药师 rules"
  * are an unknown to get from the bureau); comparable practice is a GPS clock-in on a phone twice a day (Ruian 瑞安药店
@@ -15,7 +17,7 @@ export const defaultDutyRules: DutyRules = { opensAt: '08:00', closesAt: '20:00'
 
 /** The instant of a China-time clock reading on a day (UTC+8, no daylight saving). */
 export function chinaClock(day: string, time: string): Date {
-  return new Date(`${day}T${time}:00+08:00`);
+  return chinaInstant(day, `${time}:00`);
 }
 
 export interface CheckInOut {

@@ -1,3 +1,5 @@
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
+
 /**
  * 药情每日通 daily reporting: every pharmacy reports each day — its registrations, or "nothing to register today" —
  * by the cut-off; after it, a pharmacy without a report is flagged to its station. The bureau's notice set the
@@ -8,6 +10,6 @@ export const defaultReportCutOff = '20:00';
 /** Whether `now` (an instant) is past the cut-off of `day` (China time, UTC+8, no daylight saving). */
 export function isPastCutOff(now: Date, day: string, cutOff = defaultReportCutOff): boolean {
   const [hours, minutes] = cutOff.split(':').map(Number);
-  const limit = Date.parse(`${day}T00:00:00+08:00`) + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
+  const limit = chinaInstant(day, '00:00:00').getTime() + ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000;
   return now.getTime() >= limit;
 }

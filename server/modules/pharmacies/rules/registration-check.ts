@@ -1,4 +1,5 @@
 import { isValidResidentId } from '../../../../shared/resident-id.ts';
+import { idKinds, medicineClasses, symptoms } from '../../../../shared/vocabularies/pharmacies.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 
 /**
@@ -7,11 +8,9 @@ import type { FieldError } from '../../../platform/errors/app-error.ts';
  * (shared/resident-id.ts); a passport number is 5–20 letters and digits. A body temperature outside 34.0–43.0 °C is a
  * typo, not a reading.
  */
-export const symptoms = ['fever', 'cough', 'chest_tightness', 'fatigue', 'sore_throat', 'loss_of_taste', 'diarrhoea'] as const;
+export { idKinds, medicineClasses, symptoms };
 export type Symptom = (typeof symptoms)[number];
-export const medicineClasses = ['antipyretic', 'cough', 'antiviral', 'antibiotic'] as const;
 export type MedicineClass = (typeof medicineClasses)[number];
-export const idKinds = ['resident_id', 'passport'] as const;
 export type IdKind = (typeof idKinds)[number];
 
 /** 发热 as the epidemic prevention guidance counts it: an axillary temperature of 37.3 °C or more. */

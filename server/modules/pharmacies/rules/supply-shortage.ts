@@ -1,9 +1,11 @@
+import { supplyItems } from '../../../../shared/vocabularies/pharmacies.ts';
+
 /**
  * Epidemic supplies at a pharmacy: a stock under its threshold is a shortage the station follows up. No official
  * threshold was found; these defaults (a day's sales at a typical shop in February 2020) are the bureau's
  * setting's defaults (rules/pharmacy-settings.ts). A pharmacy whose last report is older than `staleAfterDays` counts as unknown, not as stocked.
  */
-export const supplyItems = ['masks', 'alcohol', 'thermometers'] as const;
+export { supplyItems };
 export type SupplyItem = (typeof supplyItems)[number];
 export const defaultShortageThresholds: Record<SupplyItem, number> = { masks: 200, alcohol: 10, thermometers: 5 };
 export const staleAfterDays = 2;

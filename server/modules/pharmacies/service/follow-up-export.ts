@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { chinaTimeZone, todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
@@ -8,7 +8,7 @@ import { phRegistration } from '../pharmacies.tables.ts';
 import { groupCondition } from './registrations.ts';
 
 /** A time as the command reads it: China time to the minute, `2020-02-03 14:05`. */
-const chinaMinute = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+const chinaMinute = new Intl.DateTimeFormat('sv-SE', { timeZone: chinaTimeZone, dateStyle: 'short', timeStyle: 'short' });
 
 const symptomNames: Record<string, [string, string]> = {
   fever: ['发热', 'fever'],

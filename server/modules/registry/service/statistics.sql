@@ -1,4 +1,4 @@
--- Snapshot of the statistics queries (registryStatistics), for review (CONVENTIONS §5.12).
+-- Snapshot of the statistics queries (registryStatistics), kept beside the code so that hot and reporting SQL is read in review (../shared/CONVENTIONS.md §5, convention 12).
 -- :scope is scopeWhere(actor, {district, street, entity}); :as_of and :year_earlier are dates.
 select kind, substr(industry_code, 1, 1) as section, street_code as street,
   (count(*) filter (where founded_on <= :as_of and (ended_on is null or ended_on > :as_of)))::int as current,

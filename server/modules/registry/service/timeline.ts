@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
 import { inTurn } from '../../../db/in-turn.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import type { TimelineEventView } from '../registry.schemas.ts';
@@ -47,7 +48,7 @@ const licenceTitles = {
   workshop_registration: { 'zh-CN': '小作坊登记证', en: 'small food workshop registration' },
 } as const;
 
-const dayAt = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+const dayAt = (day: string) => chinaInstant(day, '00:00:00').toISOString();
 
 /**
  * Everything that happened to one entity, newest first: its status history and licences from the

@@ -12,15 +12,15 @@
  *
  * Because step 3 takes a maximum, worse facts can never give a better colour.
  */
-import { riskLevels } from '../../../../shared/vocabularies/risk-code.ts';
+import type { inspectionOutcomes } from '../../../../shared/inspection-result.ts';
+import { riskColours, riskLevels } from '../../../../shared/vocabularies/risk-code.ts';
 
 export { riskLevels };
 
-export const colours = ['green', 'blue', 'yellow', 'orange', 'black'] as const;
+export const colours = riskColours;
 export type Colour = (typeof colours)[number];
 export type RiskLevel = (typeof riskLevels)[number];
-export const inspectionResults = ['compliant', 'basically-compliant', 'non-compliant'] as const;
-export type InspectionResult = (typeof inspectionResults)[number];
+export type InspectionResult = (typeof inspectionOutcomes)[number];
 
 /** Management categories of the default table (the list is data: a table version may add its own). */
 export const defaultCategories = ['large_restaurant', 'small_eatery', 'canteen', 'takeaway_only', 'street_stall', 'other'] as const;

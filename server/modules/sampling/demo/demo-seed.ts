@@ -1,4 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq } from 'drizzle-orm';
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
+import { caseWorkerRoles } from '../../../../shared/roles.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import { addCalendarDays, addWorkingDays, type HolidayCalendar, isWorkingDay } from '../../../platform/calendar/working-days.ts';
@@ -123,7 +125,7 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
   const staff = await ctx.db
     .select({ id: appUser.id, roles: appUser.roles })
     .from(appUser)
-    .where(and(eq(appUser.districtCode, districtCode), sql`${appUser.roles} && ARRAY['inspector', 'section', 'admin']::text[]`));
+    .where(and(eq(appUser.districtCode, districtCode), arrayOverlaps(appUser.roles, [...caseWorkerRoles])));
   const inspectors = staff.filter((user) => user.roles.includes('inspector'));
   const samplerPool = (inspectors.length >= 2 ? inspectors : staff).map((user) => user.id);
   if (samplerPool.length < 2) throw new Error(`District ${districtCode} needs two inspector (or staff) accounts before the sampling demo`);
@@ -394,7 +396,7 @@ export async function insertDemoSamples(ctx: ServiceContext, input: SampleInsert
         sentOn: reached('sent') ? sentOn : null,
         receivedOn: reached('received') ? receivedOn : null,
         reportDue: reached('received') ? reportDue(receivedOn, calendar, rules) : null,
-        reportedAt: reached('reported') ? new Date(`${reportedOn}T10:00:00+08:00`) : null,
+        reportedAt: reached('reported') ? chinaInstant(reportedOn, '10:00:00') : null,
         conclusion: reached('reported') ? verdict : null,
         notifiedOn: reached('notified') ? notifiedOn : null,
         retestDue: reached('notified') ? retestDue : null,
@@ -454,7 +456,7 @@ export async function insertDemoSamples(ctx: ServiceContext, input: SampleInsert
       entityId: row.values.entityId,
       districtCode,
       kind: 'sampling.unqualified',
-      at: new Date(`${row.notifiedOn}T09:00:00+08:00`),
+      at: chinaInstant(row.notifiedOn, '09:00:00'),
       title: { zh: `监督抽检不合格：${row.values.productName}`, en: `Sampling inspection unqualified: ${row.values.productName}` },
       refType: 'sample',
       refId: sampleId,

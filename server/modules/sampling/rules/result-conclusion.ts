@@ -1,3 +1,5 @@
+import type { ItemVerdict, Verdict } from '../../../../shared/vocabularies/sampling.ts';
+
 /**
  * 检验结论 from per-item results (GB 2763/2762 style limits, judged item by item): a sample is
  * unqualified when any test item fails. Every planned test item must have exactly one result, and no
@@ -5,12 +7,10 @@
  */
 export interface ItemResult {
   itemName: string;
-  verdict: 'pass' | 'fail';
+  verdict: ItemVerdict;
 }
 
-export type ConclusionCheck =
-  | { ok: true; conclusion: 'qualified' | 'unqualified' }
-  | { ok: false; missing: string[]; unplanned: number[]; repeated: number[] };
+export type ConclusionCheck = { ok: true; conclusion: Verdict } | { ok: false; missing: string[]; unplanned: number[]; repeated: number[] };
 
 export function conclusionOf(testItems: readonly string[], results: readonly ItemResult[]): ConclusionCheck {
   const planned = new Set(testItems);

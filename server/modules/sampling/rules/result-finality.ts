@@ -1,3 +1,5 @@
+import type { Verdict } from '../../../../shared/vocabularies/sampling.ts';
+
 /**
  * When a sampling result stands and may be published (食品安全法 Art. 88; SAMR Order 15): a qualified
  * result is final once notified; an unqualified one once the 7-working-day re-test window has passed with
@@ -5,7 +7,7 @@
  */
 export interface FinalityInput {
   isNotified: boolean;
-  finalVerdict: 'qualified' | 'unqualified' | null;
+  finalVerdict: Verdict | null;
   retestDue: string | null;
   retestRequestedOn: string | null;
   isRetestNotified: boolean;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../../../shared/calendar-day.ts';
 import { buildHolidayCalendar, isWorkingDay } from '../../../platform/calendar/working-days.ts';
 import {
-  addCalendarMonths,
   backupKeepUntil,
   handlingDue,
   isRapidObjectionInTime,
@@ -56,8 +56,8 @@ describe('sampling deadlines (SAMR Order 15, 食品安全法 Art. 88)', () => {
     expect(handlingDue('2020-09-25', rules)).toBe('2020-12-24');
   });
   it('adds months clamping to the end of the month', () => {
-    expect(addCalendarMonths('2020-01-31', 1)).toBe('2020-02-29');
-    expect(addCalendarMonths('2020-12-15', 3)).toBe('2021-03-15');
+    expect(addMonths('2020-01-31', 1)).toBe('2020-02-29');
+    expect(addMonths('2020-12-15', 3)).toBe('2021-03-15');
   });
   it('property: every working-day deadline falls on a working day after the event', () => {
     const day = fc

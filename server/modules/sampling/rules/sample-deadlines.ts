@@ -1,10 +1,6 @@
-import {
-  addCalendarDays,
-  addWorkingDays,
-  formatIsoDate,
-  type HolidayCalendar,
-  parseIsoDate,
-} from '../../../platform/calendar/working-days.ts';
+import { addMonths } from '../../../../shared/calendar-day.ts';
+import type { Verdict } from '../../../../shared/vocabularies/sampling.ts';
+import { addCalendarDays, addWorkingDays, type HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 import type { SamplingRuleSet } from './sampling-rule-sets.ts';
 
 /**
@@ -41,27 +37,18 @@ export function isRapidObjectionInTime(resultAt: Date, filedAt: Date, rules: Sam
   return filedAt.getTime() >= resultAt.getTime() && filedAt.getTime() <= rapidObjectionDue(resultAt, rules).getTime();
 }
 
-/** Adds calendar months; a day that does not exist in the target month becomes its last day (01-31 + 1 month → 02-28/29). */
-export function addCalendarMonths(iso: string, months: number): string {
-  const date = parseIsoDate(iso);
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  return formatIsoDate(target);
-}
-
 /**
  * Art. 25: backup samples are kept 3 months (qualified) or 6 months (unqualified) from the conclusion,
  * or until the product's shelf life ends if that comes first.
  */
 export function backupKeepUntil(
   concludedOn: string,
-  verdict: 'qualified' | 'unqualified',
+  verdict: Verdict,
   rules: SamplingRuleSet,
   shelfLifeUntil: string | null = null,
 ): string {
   const months = verdict === 'qualified' ? rules.backupMonthsQualified : rules.backupMonthsUnqualified;
-  const byRule = addCalendarMonths(concludedOn, months);
+  const byRule = addMonths(concludedOn, months);
   return shelfLifeUntil !== null && shelfLifeUntil < byRule ? shelfLifeUntil : byRule;
 }
 

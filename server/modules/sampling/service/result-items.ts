@@ -3,11 +3,11 @@ import type { Db } from '../../../db/client.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import { conclusionOf } from '../rules/result-conclusion.ts';
-import type { ResultItemInput } from '../sampling.schemas.ts';
+import type { ResultItemInput, Verdict } from '../sampling.schemas.ts';
 import { sampleResultItem } from '../sampling.tables.ts';
 
 /** The conclusion of a complete set of item results, or a 400 naming each bad item. */
-export function conclusionOrFieldErrors(testItems: readonly string[], items: readonly ResultItemInput[]): 'qualified' | 'unqualified' {
+export function conclusionOrFieldErrors(testItems: readonly string[], items: readonly ResultItemInput[]): Verdict {
   const check = conclusionOf(testItems, items);
   if (check.ok) return check.conclusion;
   const errors: FieldError[] = [

@@ -25,7 +25,7 @@ import {
   retestWindowClosed,
   sampleWrongState,
 } from '../sampling.errors.ts';
-import type { ResultItemInput, SampleView } from '../sampling.schemas.ts';
+import type { ResultItemInput, SampleView, Verdict } from '../sampling.schemas.ts';
 import { failureHandling, sample } from '../sampling.tables.ts';
 import { conclusionOrFieldErrors, replaceResultItems } from './result-items.ts';
 import { findSample, getSample, isSampleFinal, labsOf, newBlindCode, type SampleRow } from './samples.ts';
@@ -206,7 +206,7 @@ export async function requestRetest(ctx: ActorContext, id: number, body: { reque
   return getSample(ctx, retestId);
 }
 
-const timelineTitle = (row: SampleRow, verdict: 'qualified' | 'unqualified', isRetest: boolean) => ({
+const timelineTitle = (row: SampleRow, verdict: Verdict, isRetest: boolean) => ({
   zh: `${isRetest ? '复检' : '监督抽检'}${verdict === 'qualified' ? '合格' : '不合格'}：${row.productName}${row.batchNo ? `（批号 ${row.batchNo}）` : ''}`,
   en: `${isRetest ? 'Re-test' : 'Sampling inspection'} ${verdict === 'qualified' ? 'qualified' : 'unqualified'}: ${row.productName}${row.batchNo ? ` (batch ${row.batchNo})` : ''}`,
 });
@@ -220,7 +220,7 @@ export async function notifyResult(ctx: ActorContext, id: number, body: { notifi
   const row = await findSample(ctx, id);
   requireStatus(row, 'reported');
   if (row.objectionFiledAt !== null) throw sampleWrongState({ status: 'objection' });
-  const conclusion = row.conclusion as 'qualified' | 'unqualified';
+  const conclusion = row.conclusion as Verdict;
   const reportedOn = todayInChina(row.reportedAt as Date);
   if (body.notifiedOn < reportedOn || body.notifiedOn > todayInChina(ctx.clock.now()))
     throw fieldError('notifiedOn', '通知日期须在出具结论之日与今天之间', 'must be between the report date and today');
@@ -268,7 +268,7 @@ async function applyHandling(
   ctx: ServiceContext,
   row: SampleRow,
   rootId: number,
-  conclusion: 'qualified' | 'unqualified',
+  conclusion: Verdict,
   notifiedOn: string,
   rules: ReturnType<typeof samplingRulesOn>,
 ) {

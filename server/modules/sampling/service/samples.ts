@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AnyColumn, and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
-import { bureauStaffRoles } from '../../../../shared/roles.ts';
+import { bureauStaffRoles, fieldStaffRoles } from '../../../../shared/roles.ts';
 import type { Db } from '../../../db/client.ts';
 import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
@@ -66,7 +66,7 @@ export async function listSamplers(ctx: ActorContext) {
     .where(
       and(
         eq(appUser.districtCode, ctx.actor.districtCode),
-        sql`${appUser.roles} && ARRAY['inspector', 'section']::text[]`,
+        arrayOverlaps(appUser.roles, [...fieldStaffRoles]),
         eq(appUser.isDisabled, false),
       ),
     )

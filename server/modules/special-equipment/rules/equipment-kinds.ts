@@ -1,20 +1,12 @@
+import { equipmentKinds, equipmentStatuses, inspectionResults } from '../../../../shared/vocabularies/special-equipment.ts';
+
 /**
  * The kinds of special equipment of the national catalogue (特种设备目录, 质检总局 2014年第114号公告; 特种设备安全法
  * Art. 2): 锅炉、压力容器（含气瓶）、压力管道、电梯、起重机械、客运索道、大型游乐设施、场（厂）内专用机动车辆.
  * Gas cylinders are a class of pressure vessel in the catalogue; they are kept apart here because their users,
  * cycles and inspection bodies differ.
  */
-export const equipmentKinds = [
-  'elevator',
-  'boiler',
-  'pressure_vessel',
-  'gas_cylinder',
-  'pressure_pipeline',
-  'lifting_machinery',
-  'in_plant_vehicle',
-  'passenger_ropeway',
-  'amusement_ride',
-] as const;
+export { equipmentKinds, equipmentStatuses, inspectionResults };
 export type EquipmentKind = (typeof equipmentKinds)[number];
 
 export const equipmentKindLabels: Readonly<Record<EquipmentKind, { 'zh-CN': string; en: string }>> = {
@@ -29,7 +21,5 @@ export const equipmentKindLabels: Readonly<Record<EquipmentKind, { 'zh-CN': stri
   amusement_ride: { 'zh-CN': '大型游乐设施', en: 'Amusement ride' },
 };
 
-export const equipmentStatuses = ['in_use', 'stopped', 'scrapped'] as const;
 export type EquipmentStatus = (typeof equipmentStatuses)[number];
-export const inspectionResults = ['pass', 'pass_after_rectification', 'fail'] as const;
 export type InspectionResult = (typeof inspectionResults)[number];

@@ -1,3 +1,4 @@
+import { hazardSeverities, hazardStatuses } from '../../../../shared/vocabularies/special-equipment.ts';
 import { addWorkingDays, type HolidayCalendar } from '../../../platform/calendar/working-days.ts';
 
 /**
@@ -12,9 +13,8 @@ export function recheckDue(reportedOn: string, calendar: HolidayCalendar): strin
   return addWorkingDays(reportedOn, recheckWorkingDays, calendar);
 }
 
-export const hazardStatuses = ['found', 'ordered', 'reported', 'closed', 'escalated'] as const;
+export { hazardSeverities, hazardStatuses };
 export type HazardStatus = (typeof hazardStatuses)[number];
-export const hazardSeverities = ['general', 'serious'] as const;
 export type HazardSeverity = (typeof hazardSeverities)[number];
 
 export const hazardFlags = ['rectification_overdue', 'recheck_overdue'] as const;

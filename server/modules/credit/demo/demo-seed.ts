@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../../platform/http/context.ts';
 import { creditAbnormalListing, creditAnnualReport, creditRepair, creditSeriousViolation } from '../credit.tables.ts';
 import { seriousCandidateFrom } from '../rules/abnormal-listing.ts';
 import { seriousTermEnds } from '../rules/serious-violation.ts';
-import { openFilingYear } from './annual-reports.ts';
+import { openFilingYear } from '../service/annual-reports.ts';
 
 const batch = 1000;
 const pad = (value: number) => String(value).padStart(2, '0');

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { chinaInstant } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber, maskPhone } from '../../../../shared/masking.ts';
 import { residentIdCheckCharacter } from '../../../../shared/resident-id.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { entitiesWithLicences } from '../../registry/index.ts';
 import { phPharmacist, phServicePoint, phSetting } from '../pharmacies.tables.ts';
 import { defaultPharmacySettings } from '../rules/pharmacy-settings.ts';
-import { evaluateAlarms, evaluateAlarmsOver } from './alarms.ts';
+import { evaluateAlarms, evaluateAlarmsOver } from '../service/alarms.ts';
 
 /**
  * The 2020 seed of 药情每日通, exact: 176 pharmacies registered 145,318 buyers from 24 January to 30 April 2020
@@ -128,7 +129,7 @@ export async function seedPharmaciesDemo(
   ) => {
     const buyer = person(who);
     const minutes = 8 * 60 + Math.floor(random() * 13 * 60);
-    const registeredAt = at ?? new Date(Date.parse(`${day}T00:00:00+08:00`) + minutes * 60_000);
+    const registeredAt = at ?? new Date(chinaInstant(day, '00:00:00').getTime() + minutes * 60_000);
     const roll = random();
     batch.push({
       district_code: districtCode,
@@ -223,7 +224,7 @@ export async function seedPharmaciesDemo(
     }
   }
   // Today so far: a dozen buyers, two of them with a fever for the follow-up list.
-  const now = Date.parse(`${input.today}T00:00:00+08:00`) + 10 * 3_600_000;
+  const now = chinaInstant(input.today, '00:00:00').getTime() + 10 * 3_600_000;
   for (let n = 0; n < 12; n++)
     await add(
       input.today,
@@ -265,7 +266,12 @@ export async function seedPharmaciesDemo(
     const day = dayOf(input.today, -back);
     for (const [index, pharmacy] of active.entries()) {
       if (back === 0 ? index >= active.length - 8 : random() < 0.05) continue;
-      nilReports.push({ pharmacy_id: pharmacy.id, report_on: day, street_code: pharmacy.streetCode, reported_at: `${day}T09:30:00+08:00` });
+      nilReports.push({
+        pharmacy_id: pharmacy.id,
+        report_on: day,
+        street_code: pharmacy.streetCode,
+        reported_at: chinaInstant(day, '09:30:00').toISOString(),
+      });
     }
   }
   await ctx.db.execute(
@@ -304,7 +310,7 @@ export async function seedPharmaciesDemo(
     .returning({ id: phPharmacist.id, pharmacyId: phPharmacist.pharmacyId });
   const firstOfEach = [...new Map(pharmacists.map((row) => [row.pharmacyId, row.id])).values()];
   const absentToday = new Set(firstOfEach.slice(-3));
-  const morning = new Date(Date.parse(`${input.today}T00:00:00+08:00`) + 10 * 3_600_000).toISOString();
+  const morning = new Date(chinaInstant(input.today, '00:00:00').getTime() + 10 * 3_600_000).toISOString();
   const rollSeed = Math.floor(random() * 1_000_000);
   await ctx.db.execute(
     sql`insert into ph_attendance (district_code, pharmacist_id, pharmacy_id, street_code, work_on, checked_in_at, checked_out_at, in_lng, in_lat, out_lng, out_lat)
@@ -340,7 +346,7 @@ export async function seedPharmaciesDemo(
         masks: short && random() < 0.6 ? Math.floor(random() * 150) : 300 + Math.floor(random() * 2_000),
         alcohol: short && random() < 0.5 ? Math.floor(random() * 8) : 12 + Math.floor(random() * 60),
         thermometers: short && random() < 0.4 ? Math.floor(random() * 4) : 6 + Math.floor(random() * 30),
-        reported_at: `${day}T09:00:00+08:00`,
+        reported_at: chinaInstant(day, '09:00:00').toISOString(),
       });
     }
   }
