@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type TSchema, Type } from 'typebox';
 import { bureauStaffRoles, caseWorkerRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
@@ -50,14 +51,8 @@ import {
 import { receiveByStaff } from './service/complaint-intake.ts';
 import { flagSummary, getComplaint, listComplaints, ruleSetViews } from './service/complaint-queries.ts';
 import { complaintStatistics } from './service/complaint-statistics.ts';
-import {
-  counterScript,
-  type PublicForm,
-  type PublicUploads,
-  publicComplaintForm,
-  submitPublicComplaint,
-} from './service/public-complaint.ts';
-import { lookUpStatus, publicStatusForm, type StatusForm } from './service/public-status.ts';
+import { counterScript, type PublicUploads, publicComplaintForm, submitPublicComplaint } from './service/public-complaint.ts';
+import { lookUpStatus, publicStatusForm } from './service/public-status.ts';
 
 // Generous: the service names a text that is too long on the form itself, keeping what the person wrote.
 const formText = Type.Optional(Type.String({ maxLength: 16_000 }));
@@ -215,7 +210,8 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
 
   // The public form: no login, server-rendered, rate-limited per IP. Browsers post it multipart (with files) or
   // urlencoded; both parsers are registered in this child context only.
-  await app.register(async (publicApp) => {
+  await app.register(async (child) => {
+    const publicApp = child.withTypeProvider<TypeBoxTypeProvider>();
     await publicApp.register(multipart, { limits: { ...attachmentLimits } });
     const uploads = new WeakMap<object, PublicUploads>();
     publicApp.addContentTypeParser(
@@ -229,8 +225,8 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
       '/public/complaints/new',
       { schema: { hide: true, querystring: PublicFormQuery }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
       async (request, reply) => {
-        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
-        const page = await publicComplaintForm(contextOf(platform, request), request.query as PublicForm, language);
+        const language = publicLanguage(request.query, request.headers['accept-language']);
+        const page = await publicComplaintForm(contextOf(platform, request), request.query, language);
         return reply.status(page.status).headers(publicHeaders).send(page.html);
       },
     );
@@ -241,8 +237,8 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
       '/public/complaints/status',
       { schema: { hide: true, querystring: PublicFormQuery }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
       async (request, reply) => {
-        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
-        const page = await publicStatusForm(contextOf(platform, request), request.query as StatusForm, language);
+        const language = publicLanguage(request.query, request.headers['accept-language']);
+        const page = await publicStatusForm(contextOf(platform, request), request.query, language);
         return reply.status(page.status).headers(publicHeaders).send(page.html);
       },
     );
@@ -254,8 +250,8 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
         config: { rateLimit: { max: 10, timeWindow: '10 minutes' } },
       },
       async (request, reply) => {
-        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
-        const page = await lookUpStatus(contextOf(platform, request), request.body as StatusForm, language);
+        const language = publicLanguage(request.query, request.headers['accept-language']);
+        const page = await lookUpStatus(contextOf(platform, request), request.body, language);
         return reply.status(page.status).headers(publicHeaders).send(page.html);
       },
     );
@@ -288,8 +284,8 @@ export const complaintRoutes: RoutePlugin = async (app, platform) => {
         },
       },
       async (request, reply) => {
-        const language = publicLanguage(request.query as { lang?: string }, request.headers['accept-language']);
-        const page = await submitPublicComplaint(contextOf(platform, request), request.body as PublicForm, language, uploads.get(request));
+        const language = publicLanguage(request.query, request.headers['accept-language']);
+        const page = await submitPublicComplaint(contextOf(platform, request), request.body, language, uploads.get(request));
         return reply.status(page.status).headers(publicHeaders).send(page.html);
       },
     );
