@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, chinaInstant, todayInChina, yearBefore } from './calendar-day.ts';
+import { addDays, addMonths, chinaInstant, daysBetween, todayInChina, yearBefore } from './calendar-day.ts';
 
 const anyDay = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
@@ -76,6 +76,27 @@ describe('yearBefore', () => {
       fc.property(anyDay, (day) => {
         const days = (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${yearBefore(day)}T00:00:00Z`)) / 86_400_000;
         expect([365, 366]).toContain(days);
+      }),
+    );
+  });
+});
+
+describe('addDays and daysBetween', () => {
+  it('cross month, leap-day and year ends', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(daysBetween('2020-01-01', '2021-01-01')).toBe(366);
+    expect(daysBetween('2026-12-06', '2026-11-06')).toBe(-30);
+  });
+
+  it('are each other’s inverse and always give a real day', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -40_000, max: 40_000 }), (day, days) => {
+        const later = addDays(day, days);
+        expect(isRealDay(later)).toBe(true);
+        expect(daysBetween(day, later)).toBe(days);
       }),
     );
   });

@@ -39,3 +39,13 @@ export function addMonths(day: string, months: number): string {
 export function yearBefore(day: string): string {
   return addMonths(day, -12);
 }
+
+/** The day `days` days later (negative: earlier). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

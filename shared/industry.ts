@@ -82,3 +82,8 @@ export const industryDivisionNames: Readonly<Record<string, string>> = {
   R89: '体育',
   R90: '娱乐业',
 };
+
+/** SQL text naming the section (Chinese) of a GB/T 4754 code held in `column`, '未登记' when none: statistics group by it. */
+export function industrySectionLabelSql(column: string): string {
+  return `case substr(${column}, 1, 1) ${industrySections.map((section) => `when '${section.letter}' then '${section.zh}'`).join(' ')} else '未登记' end`;
+}

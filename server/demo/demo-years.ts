@@ -1,3 +1,4 @@
+import { addDays } from '../../shared/calendar-day.ts';
 import { dayNumber } from './prng.ts';
 
 /** One year of the demo district's life after 2020: the figures each module's demo is asked to produce. */
@@ -47,7 +48,6 @@ export function demoYears(today: string): DemoYear[] {
   const years: DemoYear[] = [];
   for (let year = 2021; year <= Number(today.slice(0, 4)); year++) {
     const index = year - 2021;
-    const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const complaintShare = shareBefore(`${year}-01-02`, `${year}-12-10`, addDays(today, -40));
     const petitionShare = shareBefore(`${year}-01-02`, `${year}-10-31`, addDays(today, -60));
     const caseShare = shareBefore(`${year}-01-06`, `${year}-12-31`, today);

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { todayInChina, yearBefore } from '../../../../shared/calendar-day.ts';
-import { industrySections } from '../../../../shared/industry.ts';
+import { industrySectionLabelSql } from '../../../../shared/industry.ts';
 import { formatYuan } from '../../../../shared/money.ts';
 import { queryRows } from '../../../db/client.ts';
 import { inTurn } from '../../../db/in-turn.ts';
@@ -79,9 +79,7 @@ async function figuresBy(ctx: ActorContext, query: ComplaintStatisticsQuery, key
 
 export async function complaintStatistics(ctx: ActorContext, query: ComplaintStatisticsQuery): Promise<ComplaintStatisticsView> {
   if (query.to < query.from) fieldProblem([{ field: 'to', message: { 'zh-CN': '不能早于开始日期', en: 'cannot be before the start' } }]);
-  const sectionLabel = sql.raw(
-    `case substr(complaint.respondent_industry, 1, 1) ${industrySections.map((section) => `when '${section.letter}' then '${section.zh}'`).join(' ')} else '未登记' end`,
-  );
+  const sectionLabel = sql.raw(industrySectionLabelSql('complaint.respondent_industry'));
   const today = todayInChina(ctx.clock.now());
   const [total, byStation, byCategory, byIndustry, [latest]] = await inTurn(
     () => figuresBy(ctx, query, sql`'all'`, sql`'all'`),

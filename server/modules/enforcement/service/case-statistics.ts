@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
-import { industrySections } from '../../../../shared/industry.ts';
+import { industrySectionLabelSql } from '../../../../shared/industry.ts';
 import { formatWanYuan, formatYuan } from '../../../../shared/money.ts';
 import { queryRows } from '../../../db/client.ts';
 import { inTurn } from '../../../db/in-turn.ts';
@@ -67,9 +67,7 @@ async function figuresBy(ctx: ActorContext, query: CaseStatisticsQuery, key: SQL
 
 export async function caseStatistics(ctx: ActorContext, query: CaseStatisticsQuery): Promise<CaseStatisticsView> {
   if (query.to < query.from) badField('to', { 'zh-CN': '不能早于开始日期', en: 'cannot be before the start' });
-  const sectionLabel = sql.raw(
-    `case substr(enforcement_case.party_industry, 1, 1) ${industrySections.map((section) => `when '${section.letter}' then '${section.zh}'`).join(' ')} else '未登记' end`,
-  );
+  const sectionLabel = sql.raw(industrySectionLabelSql('enforcement_case.party_industry'));
   const today = todayInChina(ctx.clock.now());
   const [total, byStation, byViolationType, byIndustry, [latest]] = await inTurn(
     () => figuresBy(ctx, query, sql`'all'`, sql`'all'`),

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { chinaInstant } from '../../../../shared/calendar-day.ts';
+import { addDays, chinaInstant } from '../../../../shared/calendar-day.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { stationStreet } from '../../../platform/org/org.tables.ts';
@@ -12,7 +12,6 @@ import {
   rectificationOrder,
   shopUpload,
 } from '../food-safety.tables.ts';
-import { addDays } from '../rules/calendar-months.ts';
 import { type GradedInspection, gradeEntity, scoreInspection } from '../rules/entity-grade.ts';
 import { gradingRulesFor } from '../rules/grading-rule-sets.ts';
 import { runFindings } from '../service/comparison.ts';

@@ -1,11 +1,10 @@
-import { addMonths } from '../../../../shared/calendar-day.ts';
+import { addDays, addMonths, daysBetween } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber } from '../../../../shared/masking.ts';
 import { residentIdCheckCharacter } from '../../../../shared/resident-id.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { type EntitySummary, listEntitiesByCategory } from '../../registry/index.ts';
 import { foodHandler, healthCertificate } from '../food-safety.tables.ts';
-import { addDays, daysBetween } from '../rules/calendar-months.ts';
 import { runExpiryWarnings } from '../service/expiry-warnings.ts';
 import { seedDemoInspections } from './demo-inspections.ts';
 

@@ -1,5 +1,4 @@
-import { addMonths } from '../../../../shared/calendar-day.ts';
-import { daysBetween } from './calendar-months.ts';
+import { addMonths, daysBetween } from '../../../../shared/calendar-day.ts';
 
 /**
  * 健康证 — health certificate state of a food handler on a day (《食品安全法》第45条: staff handling ready-to-eat

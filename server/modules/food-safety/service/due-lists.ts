@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { addDays } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { stationStreet } from '../../../platform/org/org.tables.ts';
@@ -6,7 +7,6 @@ import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { entitiesWithLicences, findEntityForModule } from '../../registry/index.ts';
 import type { DueQuery, DueView } from '../food-safety.schemas.ts';
 import { foodSafetyGrade, foodSafetyGradeHistory, inspectionConflict, rectificationOrder } from '../food-safety.tables.ts';
-import { addDays } from '../rules/calendar-months.ts';
 import { dueState } from '../rules/risk-grade.ts';
 import { today } from './handlers.ts';
 

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { addDays } from '../../../../shared/calendar-day.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { queueSms } from '../../../platform/sms/sms.service.ts';
 import type { WarningView } from '../food-safety.schemas.ts';
 import { certificateWarning, foodHandler, foodSafetyContact, foodSafetyNotice } from '../food-safety.tables.ts';
-import { addDays } from '../rules/calendar-months.ts';
 import {
   certificateWarningDays,
   isEmployedOn,

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { addDays, todayInChina } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber } from '../../../../shared/masking.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -9,7 +9,6 @@ import { findEntityForModule } from '../../registry/index.ts';
 import { handlerAlreadyEmployed, handlerAlreadyLeft, handlerNotFound } from '../food-safety.errors.ts';
 import type { CertificateBody, CreateHandlerBody, HandlerQuery, HandlerView, UpdateHandlerBody } from '../food-safety.schemas.ts';
 import { foodHandler, healthCertificate } from '../food-safety.tables.ts';
-import { addDays } from '../rules/calendar-months.ts';
 import { certificateState, certificateValidUntil, certificateWarningDays } from '../rules/certificate-state.ts';
 import { runFindings } from './comparison.ts';
 import { refreshWarning } from './expiry-warnings.ts';

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { addDays } from '../../../../shared/calendar-day.ts';
 import { maskPhone } from '../../../../shared/masking.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
@@ -7,7 +8,6 @@ import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { findEntityForModule } from '../../registry/index.ts';
 import type { StatisticsRow, StatisticsView } from '../food-safety.schemas.ts';
 import { foodHandler, foodSafetyContact, foodSafetyNotice, healthCertificate } from '../food-safety.tables.ts';
-import { addDays } from '../rules/calendar-months.ts';
 import { certificateWarningDays } from '../rules/certificate-state.ts';
 import { handlerScope, today } from './handlers.ts';
 

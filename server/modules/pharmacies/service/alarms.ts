@@ -1,5 +1,5 @@
 import { type AnyColumn, and, desc, eq, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { addDays, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
@@ -13,8 +13,6 @@ import { type AlarmAction, type AlarmStatus, firingDetectors, isNoteRequired, ne
 import { earsC1, earsC2, earsC3 } from '../rules/ears.ts';
 import { dailySeries } from './daily-counts.ts';
 
-const dayMs = 86_400_000;
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 /** EARS needs B + 4 = 11 days before the day for C3; 40 keeps the chart's window and the alarms' the same. */
 const windowDays = 40;
 const minSigma = 0.5;

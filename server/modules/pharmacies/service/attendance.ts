@@ -1,5 +1,5 @@
 import { type AnyColumn, and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { addDays, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -16,8 +16,6 @@ import { pharmacyInScope } from './registrations.ts';
 import { pharmacySettingsOn } from './settings.ts';
 
 const column = (name: string) => sql.raw(name) as unknown as AnyColumn;
-const dayMs = 86_400_000;
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 /** A China-time clock reading (a SQL time) on the day `d` (a SQL date) as an instant. */
 const clockOn = (d: SQL, time: SQL) => sql`((${d} + ${time}) - interval '8 hours') at time zone 'UTC'`;
 

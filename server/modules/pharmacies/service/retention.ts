@@ -1,13 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { addDays, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { feverThreshold } from '../rules/registration-check.ts';
 import { pharmacySettingsOn } from './settings.ts';
-
-const dayMs = 86_400_000;
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 
 /** The first day still kept in a district today: registrations of earlier days are purged (the bureau's retention). */
 export async function firstKeptDay(ctx: Pick<ServiceContext, 'db' | 'clock'>, districtCode: string): Promise<string> {

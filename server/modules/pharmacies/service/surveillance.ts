@@ -1,5 +1,5 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { addDays, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
@@ -9,8 +9,6 @@ import { earsAlarms } from '../rules/ears.ts';
 import { feverThreshold, medicineClasses, symptoms } from '../rules/registration-check.ts';
 import { dailySeries } from './daily-counts.ts';
 import { pharmacySettingsOn } from './settings.ts';
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const column = (name: string) => sql.raw(name) as unknown as AnyColumn;
 const pharmacyScope = (ctx: ActorContext) =>

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { addDays } from '../../../../shared/calendar-day.ts';
 import { createUser } from '../../../platform/accounts/accounts.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import type { ActorContext, Clock, ServiceContext } from '../../../platform/http/context.ts';
@@ -32,12 +33,6 @@ const strata = [
 
 function clockAt(iso: string): Clock {
   return { now: () => new Date(iso) };
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { addDays, todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { stationStreet } from '../../../platform/org/org.tables.ts';
@@ -22,12 +22,6 @@ const textArray = (values: readonly string[]) =>
     values.map((value) => sql`${value}`),
     sql`, `,
   )}]::text[]`;
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * The WHERE of a registry search (list and export): scope first, then each filter. Name and address
