@@ -84,9 +84,15 @@ async function posKey(world: ProbeWorld): Promise<number> {
   const pharmacyId = await pharmacy(world);
   const operator = world.home.users.operator;
   const user = await world.call(world.home.users.admin.username, 'GET', `/api/v1/users/${operator.id}`);
-  const entityIds = [...((user.body as { entityIds?: number[] }).entityIds ?? []), pharmacyId];
-  await world.call(world.home.users.admin.username, 'PATCH', `/api/v1/users/${operator.id}`, { entityIds });
+  const held = (user.body as { entityIds?: number[] }).entityIds ?? [];
+  // A change of businesses ends the operator's sessions: the probe's caller signs in again.
+  const bind = async (entityIds: number[]) => {
+    await world.call(world.home.users.admin.username, 'PATCH', `/api/v1/users/${operator.id}`, { entityIds });
+  };
+  await bind([...held, pharmacyId]);
   const created = await world.call(operator.username, 'POST', '/api/v1/pharmacies/pos-keys', { pharmacyId, label: '探针收银机' });
+  // The operator gives the pharmacy back, so the other probes' operator is an outsider to it as before.
+  await bind(held);
   if (created.status !== 201) throw new Error(`probe POS key not created: ${created.status} ${JSON.stringify(created.body)}`);
   return (created.body as { id: number }).id;
 }
