@@ -265,67 +265,6 @@ describe('import', () => {
     expect(page.name).toBe('宁波甲乙贸易有限公司');
     expect(page.statusHistory.map((change: { status: string }) => change.status)).toEqual(['active', 'cancelled']);
   });
-
-  it('commits set-based: a new cancelled entity gets both history rows, an update sets only its changed columns and records its status, and a code taken meanwhile refuses the whole file', async () => {
-    const withStatus = [...headers, '登记状态'];
-    const write = (lines: string[][]) => {
-      const file = join(folder, `status-${serial}-${lines.length}-${Date.now()}.csv`);
-      writeFileSync(file, `\uFEFF${[withStatus, ...lines].map((line) => line.join(',')).join('\r\n')}\r\n`);
-      return file;
-    };
-    const [first, second] = rows() as [string[], string[]];
-    const created = (
-      await upload(
-        'csv',
-        write([
-          [...first, '存续'],
-          [...second, '注销'],
-        ]),
-      )
-    ).json();
-    expect(created).toMatchObject({ newCount: 2 });
-    expect((await call('section', 'POST', `/api/v1/registry/imports/${created.id}/commit`, {})).statusCode).toBe(200);
-    const idOf = async (creditCode: string) =>
-      (await call('section', 'GET', `/api/v1/entities?q=${creditCode}`)).json().items[0].id as number;
-    const pageOf = async (id: number) => (await call('section', 'GET', `/api/v1/entities/${id}`)).json();
-    const cancelled = await pageOf(await idOf(second[0] as string));
-    expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.statusHistory.map((change: { status: string }) => change.status)).toEqual(['active', 'cancelled']);
-
-    const firstId = await idOf(first[0] as string);
-    const before = await pageOf(firstId);
-    const changed = (await upload('csv', write([[first[0] as string, '宁波甲乙新名有限公司', ...first.slice(2), '吊销']]))).json();
-    expect(changed).toMatchObject({ updatedCount: 1 });
-    expect((await call('section', 'POST', `/api/v1/registry/imports/${changed.id}/commit`, {})).statusCode).toBe(200);
-    const after = await pageOf(firstId);
-    expect(after).toMatchObject({ name: '宁波甲乙新名有限公司', status: 'revoked', address: before.address, foundedOn: before.foundedOn });
-    expect(after.statusHistory.map((change: { status: string }) => change.status)).toEqual(['active', 'revoked']);
-
-    const [third] = rows() as [string[]];
-    const planned = (
-      await upload(
-        'csv',
-        write([
-          [...third, '存续'],
-          [first[0] as string, '宁波甲乙又一名有限公司', ...first.slice(2), '吊销'],
-        ]),
-      )
-    ).json();
-    expect(planned).toMatchObject({ newCount: 1, updatedCount: 1 });
-    await call('section', 'POST', '/api/v1/entities', {
-      creditCode: third[0],
-      name: '抢先登记的公司',
-      kind: 'enterprise',
-      legalRepName: '周九',
-      industryCode: 'F52',
-      foundedOn: '2020-01-01',
-      address: '某路3号',
-      streetCode: home.stations[0].streetCode,
-    });
-    const refused = await call('section', 'POST', `/api/v1/registry/imports/${planned.id}/commit`, {});
-    expect(refused.statusCode).toBe(409);
-    expect((await pageOf(firstId)).name).toBe('宁波甲乙新名有限公司');
-  });
 });
 
 describe('export', () => {

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { chinaInstant } from '../../../../shared/calendar-day.ts';
+import { addDays, chinaInstant } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber, maskPhone } from '../../../../shared/masking.ts';
 import { residentIdCheckCharacter } from '../../../../shared/resident-id.ts';
+import { queryRows } from '../../../db/client.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { entitiesWithLicences } from '../../registry/index.ts';
 import { phPharmacist, phServicePoint, phSetting } from '../pharmacies.tables.ts';
@@ -245,12 +246,19 @@ export async function seedPharmaciesDemo(
   });
   // EARS alarms of the 2020 epidemic, handled and closed at the time; today's, as the hourly sweep raises them.
   await evaluateAlarmsOver(ctx, districtCode, '2020-01-24', '2020-04-30');
-  await ctx.db.execute(
-    sql`update ph_alarm set raised_at = signal_on + time '21:00' - interval '8 hours', status = 'closed',
-          seen_at = signal_on + time '21:30' - interval '8 hours', closed_at = signal_on + interval '1 day' + time '10:00' - interval '8 hours',
-          closing_note = '已会同疾控核查，纳入疫情防控指挥部当日研判'
-        where district_code = ${districtCode} and signal_on < '2021-01-01'`,
+  // The instants are computed here: Citus refuses time-zone arithmetic on columns in a distributed UPDATE.
+  const handled = await queryRows<{ id: string | number; signal_on: string }>(
+    ctx.db,
+    sql`select id, signal_on::text as signal_on from ph_alarm where district_code = ${districtCode} and signal_on < '2021-01-01'`,
   );
+  for (const alarm of handled)
+    await ctx.db.execute(
+      sql`update ph_alarm set raised_at = ${chinaInstant(alarm.signal_on, '21:00:00').toISOString()}::timestamptz, status = 'closed',
+            seen_at = ${chinaInstant(alarm.signal_on, '21:30:00').toISOString()}::timestamptz,
+            closed_at = ${chinaInstant(addDays(alarm.signal_on, 1), '10:00:00').toISOString()}::timestamptz,
+            closing_note = '已会同疾控核查，纳入疫情防控指挥部当日研判'
+          where district_code = ${districtCode} and id = ${Number(alarm.id)}`,
+    );
   await evaluateAlarms(ctx, districtCode, input.today);
 
   // Every registration is its pharmacy's report of the day; the last 30 days, the others reported "nothing today"

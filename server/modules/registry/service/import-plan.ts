@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.ts';
 import type { ImportAction, ImportReason } from '../registry.schemas.ts';
@@ -37,31 +37,32 @@ export type ExistingEntity = Pick<
   | 'businessCategory'
 >;
 
-/** The entities of a district with these credit codes: one query, the codes as one array parameter. */
+/** The entities of a district with these credit codes, in batches of 1000. */
 export async function existingByCreditCode(db: Db, districtCode: string, codes: string[]): Promise<Map<string, ExistingEntity>> {
   const found = new Map<string, ExistingEntity>();
-  if (!codes.length) return found;
-  const rows = await db
-    .select({
-      id: entity.id,
-      revision: entity.revision,
-      creditCode: entity.creditCode,
-      name: entity.name,
-      kind: entity.kind,
-      legalRepName: entity.legalRepName,
-      legalRepIdBlind: entity.legalRepIdBlind,
-      phoneBlind: entity.phoneBlind,
-      industryCode: entity.industryCode,
-      registeredCapitalWan: entity.registeredCapitalWan,
-      foundedOn: entity.foundedOn,
-      address: entity.address,
-      streetCode: entity.streetCode,
-      status: entity.status,
-      businessCategory: entity.businessCategory,
-    })
-    .from(entity)
-    .where(and(eq(entity.districtCode, districtCode), sql`${entity.creditCode} = any(${sql.param(codes)}::text[])`));
-  for (const row of rows) found.set(row.creditCode, row);
+  for (let start = 0; start < codes.length; start += 1000) {
+    const rows = await db
+      .select({
+        id: entity.id,
+        revision: entity.revision,
+        creditCode: entity.creditCode,
+        name: entity.name,
+        kind: entity.kind,
+        legalRepName: entity.legalRepName,
+        legalRepIdBlind: entity.legalRepIdBlind,
+        phoneBlind: entity.phoneBlind,
+        industryCode: entity.industryCode,
+        registeredCapitalWan: entity.registeredCapitalWan,
+        foundedOn: entity.foundedOn,
+        address: entity.address,
+        streetCode: entity.streetCode,
+        status: entity.status,
+        businessCategory: entity.businessCategory,
+      })
+      .from(entity)
+      .where(and(eq(entity.districtCode, districtCode), inArray(entity.creditCode, codes.slice(start, start + 1000))));
+    for (const row of rows) found.set(row.creditCode, row);
+  }
   return found;
 }
 

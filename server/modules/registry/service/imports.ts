@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { Db } from '../../../db/client.ts';
-import { copyRows } from '../../../db/copy.ts';
 import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
@@ -26,10 +25,10 @@ import {
   type ImportRowView,
   importFields,
 } from '../registry.schemas.ts';
-import { importBatch, importMapping, importRow } from '../registry.tables.ts';
+import { entity, importBatch, importMapping, importRow } from '../registry.tables.ts';
 import { guessImportColumns, requiredImportFields } from '../rules/import-columns.ts';
 import { duplicateInFileReason, missingForNewEntity, readImportRow } from '../rules/import-row.ts';
-import { applyNewEntities, applyUpdates, findStaleRows } from './import-apply.ts';
+import { applyNewEntities, applyUpdates } from './import-apply.ts';
 import { readSpreadsheet, type SpreadsheetKind } from './import-files.ts';
 import { existingByCreditCode, type PlannedRow, planNew, planUpdate } from './import-plan.ts';
 
@@ -41,6 +40,8 @@ export interface DryRunInput {
   /** header → field, overriding a saved mapping and the guess. */
   columns?: ImportColumns;
 }
+
+const rowBatchSize = 500;
 
 async function resolveColumns(ctx: ActorContext, headers: string[], input: DryRunInput) {
   const guessed = guessImportColumns(headers);
@@ -134,38 +135,24 @@ export async function dryRunImport(ctx: ActorContext, input: DryRunInput): Promi
       })
       .returning({ id: importBatch.id });
     const id = (batch as { id: number }).id;
-    // The plan goes in with COPY (server/db/copy.ts): the commit applies it from there, set-based (import-apply.ts).
-    await copyRows(
-      tx,
-      'import_row',
-      [
-        'district_code',
-        'batch_id',
-        'row_number',
-        'action',
-        'credit_code',
-        'entity_id',
-        'entity_revision',
-        'fields',
-        'changed',
-        'reasons',
-        'raw_enc',
-      ],
-      planned.map((row) => [
-        districtCode,
-        id,
-        row.rowNumber,
-        row.action,
-        row.creditCode,
-        row.entityId,
-        row.entityRevision,
-        row.fields ? JSON.stringify(row.fields) : null,
-        row.changed,
-        JSON.stringify(row.reasons),
-        // The cells may hold personal data: kept encrypted, and only for the error report.
-        row.action === 'rejected' ? ctx.crypto.encrypt(JSON.stringify(row.raw)) : null,
-      ]),
-    );
+    for (let start = 0; start < planned.length; start += rowBatchSize) {
+      await tx.insert(importRow).values(
+        planned.slice(start, start + rowBatchSize).map((row) => ({
+          districtCode,
+          batchId: id,
+          rowNumber: row.rowNumber,
+          action: row.action,
+          creditCode: row.creditCode,
+          entityId: row.entityId,
+          entityRevision: row.entityRevision,
+          fields: row.fields,
+          changed: row.changed,
+          reasons: row.reasons,
+          // The cells may hold personal data: kept encrypted, and only for the error report.
+          rawEnc: row.action === 'rejected' ? ctx.crypto.encrypt(JSON.stringify(row.raw)) : null,
+        })),
+      );
+    }
     await writeAudit(
       { ...ctx, db: tx },
       {
@@ -261,11 +248,23 @@ export async function commitImport(ctx: ActorContext, id: number): Promise<Impor
     await tx.execute(
       sql`select 1 from ${importBatch} where ${importBatch.districtCode} = ${districtCode} and ${importBatch.id} = ${id} for update`,
     );
-    // Set-based, inside the database: the plan is already in import_row (import-apply.ts).
-    const stale = await findStaleRows(tx, districtCode, id);
+    const rows = await tx
+      .select()
+      .from(importRow)
+      .where(
+        and(
+          eq(importRow.districtCode, districtCode),
+          eq(importRow.batchId, id),
+          inArray(importRow.action, ['new', 'updated', 'unchanged']),
+        ),
+      )
+      .orderBy(asc(importRow.rowNumber));
+    const stale = await findStaleRows(tx, districtCode, rows);
     if (stale.length) throw importDataChanged({ count: stale.length, rowNumber: stale[0] });
-    const created = await applyNewEntities(tx, districtCode, id, ctx.actor.userId);
-    await applyUpdates(tx, districtCode, id, ctx.clock.now(), ctx.actor.userId);
+    const newRows = rows.filter((row) => row.action === 'new');
+    const updatedRows = rows.filter((row) => row.action === 'updated');
+    await applyNewEntities(tx, districtCode, newRows, ctx.actor.userId);
+    await applyUpdates(tx, districtCode, updatedRows, ctx.clock.now(), ctx.actor.userId);
     await tx
       .update(importBatch)
       .set({ status: 'committed', committedAt: ctx.clock.now() })
@@ -277,11 +276,55 @@ export async function commitImport(ctx: ActorContext, id: number): Promise<Impor
         objectType: 'import_batch',
         objectId: id,
         districtCode,
-        detail: { filename: batch.filename, new: created, updated: batch.updatedCount },
+        detail: { filename: batch.filename, new: newRows.length, updated: updatedRows.length },
       },
     );
   });
   return getImportBatch(ctx, id);
+}
+
+type PlannedRowRecord = typeof importRow.$inferSelect;
+
+/** Row numbers whose plan no longer holds: an entity's revision moved, or a "new" code now exists. */
+async function findStaleRows(db: Db, districtCode: string, rows: PlannedRowRecord[]): Promise<number[]> {
+  const stale: number[] = [];
+  const known = rows.filter((row) => row.entityId !== null);
+  for (let start = 0; start < known.length; start += 1000) {
+    const slice = known.slice(start, start + 1000);
+    const current = await db
+      .select({ id: entity.id, revision: entity.revision })
+      .from(entity)
+      .where(
+        and(
+          eq(entity.districtCode, districtCode),
+          inArray(
+            entity.id,
+            slice.map((row) => row.entityId as number),
+          ),
+        ),
+      );
+    const revisions = new Map(current.map((row) => [row.id, row.revision]));
+    for (const row of slice) if (revisions.get(row.entityId as number) !== row.entityRevision) stale.push(row.rowNumber);
+  }
+  const fresh = rows.filter((row) => row.action === 'new');
+  for (let start = 0; start < fresh.length; start += 1000) {
+    const slice = fresh.slice(start, start + 1000);
+    const taken = await db
+      .select({ creditCode: entity.creditCode })
+      .from(entity)
+      .where(
+        and(
+          eq(entity.districtCode, districtCode),
+          inArray(
+            entity.creditCode,
+            slice.map((row) => row.creditCode as string),
+          ),
+        ),
+      );
+    const takenCodes = new Set(taken.map((row) => row.creditCode));
+    for (const row of slice) if (takenCodes.has(row.creditCode as string)) stale.push(row.rowNumber);
+  }
+  return stale.sort((a, b) => a - b);
 }
 
 /** The rejected rows as CSV: row number, reasons, then the cells as they were in the file. */
