@@ -73,6 +73,8 @@ describe('药情每日通: pharmacies as epidemic sentinels', () => {
     await page.getByLabel('处理说明（记入审计日志）').fill('已电话回访发热购药人，会同疾控核查');
     await page.getByRole('button', { name: /OK|确\s*定/ }).click();
     await page.locator('tr', { hasText: '调查中' }).first().waitFor();
+    // The page at rest: a closing dialog fades out, and axe would judge its half-transparent text.
+    await expect.poll(async () => page.locator('.ant-modal-wrap:visible, .ant-modal-mask:visible').count()).toBe(0);
     await screenshot(page, 'pharmacies-alarms');
     expect(await axeViolations(page)).toEqual([]);
   });

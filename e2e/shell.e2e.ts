@@ -30,7 +30,8 @@ describe('the staff shell on a desktop', () => {
     // English, from the user menu; remembered on this device.
     await page.getByTestId('user-menu').click();
     await page.getByTestId('menu-language').click();
-    await menu.getByText('Home').waitFor();
+    // The English texts are fetched on the switch: allow a loaded machine its time.
+    await menu.getByText('Home').waitFor({ timeout: 60_000 });
     await menu.getByText('Administration').waitFor();
     await page.getByText(/Welcome, /).waitFor();
     expect(
