@@ -44,15 +44,19 @@ const sectionFigures = [
 
 type Labelled = AlertSource & { label: string };
 
+/** A work-queue line: its label, the API list and filter it counts, and the page that lists the same items. */
+const source = (key: string, label: string, path: string, query: Record<string, string>, link: string): Labelled => ({
+  key,
+  label,
+  path,
+  query,
+  link,
+});
+
 function useLeaderAlerts(): Labelled[] {
   const { t } = useTranslation('shell');
-  const alert = (key: string, path: string, query: Record<string, string>, link: string): Labelled => ({
-    key,
-    path,
-    query,
-    link,
-    label: t(`home.alerts.${key}`),
-  });
+  const alert = (key: string, path: string, query: Record<string, string>, link: string) =>
+    source(key, t(`home.alerts.${key}`), path, query, link);
   return [
     alert('complaintsOverdue', '/complaints', { flag: 'overdue' }, '/complaints?flag=overdue'),
     alert('casesOverdue', '/cases', { flag: 'overdue' }, '/cases?flag=overdue'),
@@ -120,36 +124,18 @@ function LeaderHome({ figureKeys }: { figureKeys: readonly string[] }) {
 function InspectorHome() {
   const { t } = useTranslation('shell');
   const sources: Labelled[] = [
-    {
-      key: 'tasksWaiting',
-      label: t('home.myTasks'),
-      path: '/random-inspections/tasks',
-      query: { mine: 'true', status: 'assigned' },
-      link: '/random-inspections/tasks',
-    },
-    { key: 'inspectionsDue', label: t('home.myDue'), path: '/food-safety-due', query: { state: 'due' }, link: '/food-safety/due' },
-    {
-      key: 'inspectionsOverdue',
-      label: t('home.overdueInspections'),
-      path: '/food-safety-due',
-      query: { state: 'overdue' },
-      link: '/food-safety/due?state=overdue',
-    },
-    {
-      key: 'complaintsOverdue',
-      label: t('home.alerts.complaintsOverdue'),
-      path: '/complaints',
-      query: { flag: 'overdue' },
-      link: '/complaints?flag=overdue',
-    },
-    { key: 'casesOverdue', label: t('home.alerts.casesOverdue'), path: '/cases', query: { flag: 'overdue' }, link: '/cases?flag=overdue' },
-    {
-      key: 'rectificationsDue',
-      label: t('home.alerts.rectificationsDue'),
-      path: '/rectification-orders',
-      query: {},
-      link: '/food-safety/station',
-    },
+    source(
+      'tasksWaiting',
+      t('home.myTasks'),
+      '/random-inspections/tasks',
+      { mine: 'true', status: 'assigned' },
+      '/random-inspections/tasks',
+    ),
+    source('inspectionsDue', t('home.myDue'), '/food-safety-due', { state: 'due' }, '/food-safety/due'),
+    source('inspectionsOverdue', t('home.overdueInspections'), '/food-safety-due', { state: 'overdue' }, '/food-safety/due?state=overdue'),
+    source('complaintsOverdue', t('home.alerts.complaintsOverdue'), '/complaints', { flag: 'overdue' }, '/complaints?flag=overdue'),
+    source('casesOverdue', t('home.alerts.casesOverdue'), '/cases', { flag: 'overdue' }, '/cases?flag=overdue'),
+    source('rectificationsDue', t('home.alerts.rectificationsDue'), '/rectification-orders', {}, '/food-safety/station'),
   ];
   return <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />;
 }
@@ -158,8 +144,8 @@ function InspectorHome() {
 function LabHome() {
   const { t } = useTranslation('shell');
   const sources: Labelled[] = [
-    { key: 'toReceive', label: t('home.samplesWaiting'), path: '/lab/samples', query: { labStatus: 'to_receive' }, link: '/sampling/lab' },
-    { key: 'testing', label: t('home.sampleDeadlines'), path: '/lab/samples', query: { labStatus: 'testing' }, link: '/sampling/lab' },
+    source('toReceive', t('home.samplesWaiting'), '/lab/samples', { labStatus: 'to_receive' }, '/sampling/lab'),
+    source('testing', t('home.sampleDeadlines'), '/lab/samples', { labStatus: 'testing' }, '/sampling/lab'),
   ];
   return <AlertList sources={sources} title={t('home.alertsTitle')} testId="home-alerts" />;
 }
@@ -171,32 +157,26 @@ function OperatorHome() {
   const sources: Labelled[] = [
     ...(categories.has('catering')
       ? [
-          { key: 'notices', label: t('home.notices'), path: '/food-safety-notices', query: {}, link: '/food-safety/shops' },
-          {
-            key: 'certificatesExpiring',
-            label: t('home.alerts.certificatesExpiring'),
-            path: '/health-certificate-warnings',
-            query: {},
-            link: '/food-safety/shops',
-          },
+          source('notices', t('home.notices'), '/food-safety-notices', {}, '/food-safety/shops'),
+          source('certificatesExpiring', t('home.alerts.certificatesExpiring'), '/health-certificate-warnings', {}, '/food-safety/shops'),
         ]
       : []),
     ...(categories.has('special_equipment_user')
       ? [
-          {
-            key: 'equipmentDue',
-            label: t('home.alerts.equipmentDue'),
-            path: '/special-equipment/equipment',
-            query: { due: 'due_or_overdue' },
-            link: '/special-equipment',
-          },
-          {
-            key: 'hazardsToRectify',
-            label: t('home.alerts.hazardsToRectify'),
-            path: '/special-equipment/hazards',
-            query: { status: 'ordered' },
-            link: '/special-equipment/hazards',
-          },
+          source(
+            'equipmentDue',
+            t('home.alerts.equipmentDue'),
+            '/special-equipment/equipment',
+            { due: 'due_or_overdue' },
+            '/special-equipment',
+          ),
+          source(
+            'hazardsToRectify',
+            t('home.alerts.hazardsToRectify'),
+            '/special-equipment/hazards',
+            { status: 'ordered' },
+            '/special-equipment/hazards',
+          ),
         ]
       : []),
   ];
@@ -216,48 +196,30 @@ function OperatorHome() {
 function SectionHome() {
   const { t } = useTranslation('shell');
   const queue: Labelled[] = [
-    {
-      key: 'applicationsPending',
-      label: t('home.queue.applicationsPending'),
-      path: '/operator-registrations',
-      query: { status: 'pending' },
-      link: '/food-safety/applications',
-    },
-    {
-      key: 'uploadsToReview',
-      label: t('home.queue.uploadsToReview'),
-      path: '/shop-uploads',
-      query: { status: 'submitted' },
-      link: '/food-safety/section',
-    },
-    {
-      key: 'appealsOpen',
-      label: t('home.queue.appealsOpen'),
-      path: '/grade-appeals',
-      query: { status: 'open' },
-      link: '/food-safety/section',
-    },
-    {
-      key: 'repairsSubmitted',
-      label: t('home.queue.repairsSubmitted'),
-      path: '/credit/repairs',
-      query: { status: 'submitted' },
-      link: '/credit?tab=repairs',
-    },
-    {
-      key: 'equipmentOverdue',
-      label: t('home.queue.equipmentOverdue'),
-      path: '/special-equipment/equipment',
-      query: { due: 'overdue' },
-      link: '/special-equipment/due',
-    },
-    {
-      key: 'hazardsOverdue',
-      label: t('home.queue.hazardsOverdue'),
-      path: '/special-equipment/hazards',
-      query: { isOverdue: 'true' },
-      link: '/special-equipment/hazards',
-    },
+    source(
+      'applicationsPending',
+      t('home.queue.applicationsPending'),
+      '/operator-registrations',
+      { status: 'pending' },
+      '/food-safety/applications',
+    ),
+    source('uploadsToReview', t('home.queue.uploadsToReview'), '/shop-uploads', { status: 'submitted' }, '/food-safety/section'),
+    source('appealsOpen', t('home.queue.appealsOpen'), '/grade-appeals', { status: 'open' }, '/food-safety/section'),
+    source('repairsSubmitted', t('home.queue.repairsSubmitted'), '/credit/repairs', { status: 'submitted' }, '/credit?tab=repairs'),
+    source(
+      'equipmentOverdue',
+      t('home.queue.equipmentOverdue'),
+      '/special-equipment/equipment',
+      { due: 'overdue' },
+      '/special-equipment/due',
+    ),
+    source(
+      'hazardsOverdue',
+      t('home.queue.hazardsOverdue'),
+      '/special-equipment/hazards',
+      { isOverdue: 'true' },
+      '/special-equipment/hazards',
+    ),
   ];
   return (
     <>
