@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Role } from '../shared/roles.ts';
+import { coldChainFigures, coldChainRoutes } from './modules/cold-chain/index.ts';
 import { complaintFigures, complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
 import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.ts';
 import { dashboardRoutes } from './modules/dashboards/index.ts';
@@ -71,6 +72,7 @@ export function allFigures(): readonly FigureDefinition[] {
     ...specialEquipmentFigures,
     ...pharmacyFigures,
     ...creditFigures,
+    ...coldChainFigures,
   ];
 }
 
@@ -97,6 +99,7 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     specialEquipmentRoutes,
     pharmacyRoutes,
     creditRoutes,
+    coldChainRoutes,
   ];
 }
 
