@@ -91,7 +91,10 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     expect(fake.status).toBe(400);
     expect(JSON.stringify(fake.body)).toContain('dataUrl');
     for (const kind of ['quarantine', 'nucleic_acid', 'disinfection'])
-      expect((await call('POST', `/batches/${batch.id}/certificates`, { kind, number: `${kind}-1`, issuedOn: '2021-03-07', dataUrl: pdf(kind) })).status).toBe(200);
+      expect(
+        (await call('POST', `/batches/${batch.id}/certificates`, { kind, number: `${kind}-1`, issuedOn: '2021-03-07', dataUrl: pdf(kind) }))
+          .status,
+      ).toBe(200);
     expect((await call('POST', `/batches/${batch.id}/sellable`)).body).toMatchObject({ isSellable: true, sellableSince: '2021-03-10' });
 
     // Ship 100 kg to the restaurant, which never scans it in: after 2 days, a finding for the restaurant.
@@ -105,20 +108,45 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     });
     expect(shipped.status).toBe(201);
     // The store sells 450 kg of the 400 it has left: an oversell of 50.
-    expect((await call('POST', '/events', { step: 'sell', code: batch.traceCode, quantity: 450, holderEntityId: store.id, via: 'form' })).status).toBe(201);
+    expect(
+      (await call('POST', '/events', { step: 'sell', code: batch.traceCode, quantity: 450, holderEntityId: store.id, via: 'form' })).status,
+    ).toBe(201);
     let findings = await call('GET', '/findings');
     expect((findings.body.items as Json[]).map((item) => [item.kind, item.amount])).toEqual([['oversell', '50.000']]);
     platform.clock.set('2021-03-13T02:00:00Z');
     cookie = await signIn(app, home.users.section.username);
     // Correcting the sale closes the oversell; the late shipment opens its finding on the next refresh.
-    expect((await call('POST', '/events', { step: 'receive', code: batch.traceCode, quantity: 50, holderEntityId: store.id, via: 'form' })).status).toBe(201);
+    expect(
+      (await call('POST', '/events', { step: 'receive', code: batch.traceCode, quantity: 50, holderEntityId: store.id, via: 'form' }))
+        .status,
+    ).toBe(201);
     findings = await call('GET', '/findings');
-    expect((findings.body.items as Json[]).map((item) => [item.kind, item.holderEntityId])).toEqual([['shipped_not_received', restaurant.id]]);
-    expect((await call('POST', '/events', { step: 'receive', code: batch.traceCode, quantity: 100, holderEntityId: restaurant.id, counterpartCreditCode: store.creditCode, via: 'scan' })).status).toBe(201);
+    expect((findings.body.items as Json[]).map((item) => [item.kind, item.holderEntityId])).toEqual([
+      ['shipped_not_received', restaurant.id],
+    ]);
+    expect(
+      (
+        await call('POST', '/events', {
+          step: 'receive',
+          code: batch.traceCode,
+          quantity: 100,
+          holderEntityId: restaurant.id,
+          counterpartCreditCode: store.creditCode,
+          via: 'scan',
+        })
+      ).status,
+    ).toBe(201);
     expect((await call('GET', '/findings')).body.total).toBe(0);
 
     // The restaurant splits its 100 kg into two lots with their own codes; trace back from a lot reaches the batch.
-    const split = await call('POST', '/events', { step: 'split', code: batch.traceCode, quantity: 100, holderEntityId: restaurant.id, outputQuantities: [60, 40], via: 'form' });
+    const split = await call('POST', '/events', {
+      step: 'split',
+      code: batch.traceCode,
+      quantity: 100,
+      holderEntityId: restaurant.id,
+      outputQuantities: [60, 40],
+      via: 'form',
+    });
     expect(split.status).toBe(201);
     const [lot] = split.body.outputCodes as string[];
     const trace = await call('GET', `/trace/${lot}?direction=back`);
@@ -153,8 +181,8 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     const code = (created.body as { traceCode: string }).traceCode;
     const event = (overrides: Json) => ({
       type: 'ObjectEvent',
-      eventTime: '2021-03-12T09:00:00+08:00',
-      eventTimeZoneOffset: '+08:00',
+      eventTime: '2021-03-12T01:00:00Z',
+      eventTimeZoneOffset: '+00:00',
       action: 'OBSERVE',
       bizStep: 'storing',
       quantityList: [{ epcClass: `urn:zhijian:lot:${code}`, quantity: 200, uom: 'KGM' }],
@@ -165,7 +193,7 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
       '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
       type: 'EPCISDocument',
       schemaVersion: '2.0',
-      creationDate: '2021-03-12T10:00:00+08:00',
+      creationDate: '2021-03-12T02:00:00Z',
       epcisBody: { eventList: events },
     });
     const before = ((await call('GET', `/batches/${(created.body as { id: number }).id}`)).body.events as Json[]).length;
@@ -173,7 +201,18 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     expect(rejected.status).toBe(400);
     expect(JSON.stringify(rejected.body)).toContain('/epcisBody/eventList/1/action');
     expect(((await call('GET', `/batches/${(created.body as { id: number }).id}`)).body.events as Json[]).length).toBe(before);
-    const stored = await call('POST', '/epcis', document([event({ eventID: 'ni:///ok-1' }), event({ eventID: 'ni:///ok-2', bizStep: 'retail_selling', quantityList: [{ epcClass: `urn:zhijian:lot:${code}`, quantity: 20, uom: 'KGM' }] })]));
+    const stored = await call(
+      'POST',
+      '/epcis',
+      document([
+        event({ eventID: 'ni:///ok-1' }),
+        event({
+          eventID: 'ni:///ok-2',
+          bizStep: 'retail_selling',
+          quantityList: [{ epcClass: `urn:zhijian:lot:${code}`, quantity: 20, uom: 'KGM' }],
+        }),
+      ]),
+    );
     expect(stored).toMatchObject({ status: 201, body: { stored: 2, eventIds: ['ni:///ok-1', 'ni:///ok-2'] } });
   });
 });
