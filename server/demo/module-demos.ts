@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { Db } from '../db/client.ts';
+import { seedColdChainDemo } from '../modules/cold-chain/index.ts';
 import { seedComplaintsDemo } from '../modules/complaints/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
@@ -95,4 +96,5 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
     ...common('risk-code'),
     streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
   });
+  await seedColdChainDemo(ctx, common('cold-chain'));
 }

@@ -16,7 +16,9 @@ import {
   EpcisBody,
   EpcisResult,
   EventBody,
+  EpcisDocumentSchema,
   EventCreated,
+  Fsma204Query,
   FindingList,
   FindingQuery,
   PublicPageQuery,
@@ -26,6 +28,7 @@ import {
 import { addCertificate, batchDetail, certificateContent, createBatch, listBatches, markSellable, updateBatch } from './service/batches.ts';
 import { lookupCode } from './service/codes.ts';
 import { captureEpcis, recordEvent } from './service/events.ts';
+import { batchEpcisDocument, fsma204Spreadsheet } from './service/exports.ts';
 import { listFindings } from './service/findings.ts';
 import { publicTracePage } from './service/public-page.ts';
 import { traceCode } from './service/trace.ts';
@@ -100,6 +103,32 @@ export const coldChainRoutes: RoutePlugin = (app, platform) => {
       schema: { tags, params: CodeParams, querystring: TraceQuery, response: { 200: TraceViewSchema } },
     },
     (request) => traceCode(actorContextOf(platform, request), request.params.code, request.query.direction),
+  );
+  app.get(
+    `${prefix}/batches/:id/epcis`,
+    { ...readers, schema: { tags, params: IdParams, response: { 200: EpcisDocumentSchema } } },
+    async (request, reply) => {
+      const document = await batchEpcisDocument(actorContextOf(platform, request), request.params.id);
+      return reply.header('content-disposition', `attachment; filename="epcis-batch-${request.params.id}.json"`).send(document);
+    },
+  );
+  app.get(
+    `${prefix}/fsma204.xlsx`,
+    {
+      ...readers,
+      schema: {
+        tags,
+        querystring: Fsma204Query,
+        response: { 200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'FSMA 204 sortable spreadsheet') },
+      },
+    },
+    async (request, reply) => {
+      const file = await fsma204Spreadsheet(actorContextOf(platform, request), request.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="fsma204-${request.query.from}-${request.query.to}.xlsx"`)
+        .send(file);
+    },
   );
   app.get(`${prefix}/findings`, { ...readers, schema: { tags, querystring: FindingQuery, response: { 200: FindingList } } }, (request) =>
     listFindings(actorContextOf(platform, request), request.query),

@@ -234,3 +234,9 @@ export type FindingView = Static<typeof FindingViewSchema>;
 export const FindingList = listOf(FindingViewSchema);
 
 export const PublicPageQuery = Type.Object({ lang: Type.Optional(Type.Enum(['zh-CN', 'zh', 'en'])) }, { additionalProperties: false });
+
+export const Fsma204Query = Type.Object({ from: DateString, to: DateString }, { additionalProperties: false });
+export const EpcisDocumentSchema = Type.Object(
+  { type: Type.Literal('EPCISDocument'), schemaVersion: Type.String(), creationDate: DateTime },
+  { additionalProperties: true, description: 'An EPCIS 2.0 JSON EPCISDocument of the batch and its lots' },
+);

@@ -6,3 +6,5 @@
 /** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
 export { coldChainFigures } from './cold-chain.figures.ts';
 export { coldChainRoutes } from './cold-chain.routes.ts';
+/** The demo's imported cold chain (2020 to today, with three gaps for the findings page). */
+export { certificatePdf, demoColdChain, seedColdChainDemo } from './demo/demo-seed.ts';

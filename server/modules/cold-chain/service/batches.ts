@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -185,9 +185,11 @@ export async function batchDetail(ctx: ActorContext, id: number): Promise<BatchD
     .where(and(eq(ccLot.districtCode, row.districtCode), eq(ccLot.rootCode, row.traceCode)))
     .orderBy(asc(ccLot.id));
   const codes = [row.traceCode, ...lots.map((lot) => lot.code)];
-  const events = (
-    await ctx.db.select().from(ccEvent).where(eq(ccEvent.districtCode, row.districtCode)).orderBy(asc(ccEvent.eventTime), asc(ccEvent.id))
-  ).filter((event) => codes.includes(event.code));
+  const events = await ctx.db
+    .select()
+    .from(ccEvent)
+    .where(and(eq(ccEvent.districtCode, row.districtCode), inArray(ccEvent.code, codes)))
+    .orderBy(asc(ccEvent.eventTime), asc(ccEvent.id));
   const outputMilli = new Map(lots.map((lot) => [lot.code, toMilli(lot.quantity)]));
   const pairs = movementsOf(events, outputMilli);
   const nameOf = await entityNames(

@@ -1,4 +1,5 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { inIds } from '../../../db/id-set.ts';
 import { chinaTimeZone } from '../../../../shared/calendar-day.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -8,9 +9,17 @@ import { batchNotFound } from '../cold-chain.errors.ts';
 import type { EventView } from '../cold-chain.schemas.ts';
 import { ccBatch, type ccEvent } from '../cold-chain.tables.ts';
 
-/** Batches in the actor's scope: district-wide staff all, an inspector the first holders on their station's streets, an operator its own. */
-export const batchScope = (ctx: ActorContext): SQL =>
-  scopeWhere(ctx.actor, { district: ccBatch.districtCode, street: ccBatch.streetCode, entity: ccBatch.firstHolderEntityId });
+/** Batches in the actor's scope: district-wide staff all, an inspector the first holders on their station's streets, an operator those it first held or handled. */
+export const batchScope = (ctx: ActorContext): SQL => {
+  const own = scopeWhere(ctx.actor, { district: ccBatch.districtCode, street: ccBatch.streetCode, entity: ccBatch.firstHolderEntityId });
+  if (ctx.actor.isDistrictWide || ctx.actor.entityIds.length === 0) return own;
+  // An operator also sees the batches it handled later in the chain (a trader, a restaurant): an event of its own on
+  // the batch's code or on a lot split from it.
+  const handled = sql`(${inArray(ccBatch.districtCode, [...ctx.actor.districtCodes])} and exists (select 1 from cc_event e
+    where e.district_code = ${ccBatch.districtCode} and ${inIds(sql`e.holder_entity_id`, ctx.actor.entityIds)}
+      and (e.code = ${ccBatch.traceCode} or e.code in (select l.code from cc_lot l where l.district_code = ${ccBatch.districtCode} and l.root_code = ${ccBatch.traceCode}))))`;
+  return or(own, handled) as SQL;
+};
 
 export async function batchRow(ctx: ActorContext, id: number) {
   const [row] = await ctx.db
