@@ -14,13 +14,13 @@ import {
   CodeLookupSchema,
   CodeParams,
   EpcisBody,
+  EpcisDocumentSchema,
   EpcisResult,
   EventBody,
-  EpcisDocumentSchema,
   EventCreated,
-  Fsma204Query,
   FindingList,
   FindingQuery,
+  Fsma204Query,
   PublicPageQuery,
   TraceQuery,
   TraceViewSchema,
@@ -119,7 +119,9 @@ export const coldChainRoutes: RoutePlugin = (app, platform) => {
       schema: {
         tags,
         querystring: Fsma204Query,
-        response: { 200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'FSMA 204 sortable spreadsheet') },
+        response: {
+          200: fileResponse('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'FSMA 204 sortable spreadsheet'),
+        },
       },
     },
     async (request, reply) => {

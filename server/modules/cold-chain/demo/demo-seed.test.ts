@@ -14,7 +14,6 @@ let app: AppInstance;
 let home: TestDistrict;
 let cookie = '';
 let seedMs = 0;
-type Json = Record<string, unknown>;
 
 const today = '2026-03-02';
 const businesses: [string, string, string][] = [
@@ -117,9 +116,9 @@ describe('the cold-chain demo', () => {
     expect(response.statusCode).toBe(200);
     const parsed = parseEpcisDocument(response.json());
     if (!('events' in parsed)) throw new Error(JSON.stringify(parsed.problems));
-    expect(parsed.events.map((event) => [event.eventId, event.step, event.code, event.milli / 1000, event.outputs.map((o) => o.code)])).toEqual(
-      detail.events.map((event) => [event.eventId, event.step, event.code, Number(event.quantity), event.outputCodes]),
-    );
+    expect(
+      parsed.events.map((event) => [event.eventId, event.step, event.code, event.milli / 1000, event.outputs.map((o) => o.code)]),
+    ).toEqual(detail.events.map((event) => [event.eventId, event.step, event.code, Number(event.quantity), event.outputCodes]));
     expect(parsed.events.filter((event) => event.step === 'ship').every((event) => event.counterpartCreditCode)).toBe(true);
     const other = await createTestDistrict(platform);
     const stranger = await signIn(app, other.users.section.username);

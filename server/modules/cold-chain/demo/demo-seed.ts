@@ -3,12 +3,13 @@ import { addDays, chinaInstant, daysBetween } from '../../../../shared/calendar-
 import type { CertificateKind, ColdChainCategory, ColdChainStep, ColdChainUnit } from '../../../../shared/vocabularies/cold-chain.ts';
 import { insertRows } from '../../../db/rows-insert.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
-import { entitiesWithLicences, type EntityWithLicences } from '../../registry/index.ts';
+import { type EntityWithLicences, entitiesWithLicences } from '../../registry/index.ts';
 import { ccBatch, ccCertificate, ccEvent, ccLot } from '../cold-chain.tables.ts';
 import { fromMilli } from '../rules/closed-loop.ts';
 import { stepShapes } from '../rules/event-steps.ts';
 import { traceCode } from '../rules/trace-code.ts';
 import { refreshFindings } from '../service/findings.ts';
+import { chinaOffset } from '../service/shared-views.ts';
 
 /**
  * The demo's imported cold chain, from November 2020 (when Zhejiang's 浙冷链 began) to today: a batch every 4 days
@@ -81,7 +82,10 @@ export async function seedColdChainDemo(
   const coldStores = others.filter((row) => /仓储|物流/.test(row.name)).slice(0, 3);
   const importers = others.filter((row) => /进出口|国际贸易/.test(row.name)).slice(0, 3);
   // The first food retailers are the wholesale market's traders (the demo account cold.trader acts for the first).
-  const supermarkets = retail.slice(1).filter((row) => row.name.endsWith('超市有限公司')).slice(0, 6);
+  const supermarkets = retail
+    .slice(1)
+    .filter((row) => row.name.endsWith('超市有限公司'))
+    .slice(0, 6);
   const traders = retail.filter((row) => !supermarkets.includes(row)).slice(0, 6);
   const restaurants = catering.slice(0, 12);
   if (!coldStores.length || !importers.length || traders.length < 2 || !supermarkets.length || !restaurants.length) return;
@@ -99,6 +103,8 @@ export async function seedColdChainDemo(
     return code;
   };
 
+  // China has kept one offset since 1991: read it once from the time-zone database.
+  const offset = chinaOffset(chinaInstant(demoColdChain.firstArrival));
   const count = Math.floor(daysBetween(demoColdChain.firstArrival, addDays(today, -1)) / demoColdChain.everyDays) + 1;
   const gapIndex = (back: number) => (count > 40 ? count - 1 - back : -1);
   const batches: (typeof ccBatch.$inferInsert)[] = [];
@@ -172,7 +178,7 @@ export async function seedColdChainDemo(
         bizStep: shape.bizStep,
         disposition: shape.disposition,
         eventTime: chinaInstant(day, time).toISOString(),
-        eventTimeZoneOffset: '+08:00',
+        eventTimeZoneOffset: offset,
         code: eventCode,
         quantity: fromMilli(quantity),
         unit: item.unit,
@@ -187,9 +193,24 @@ export async function seedColdChainDemo(
       });
     };
     const to = (entity: EntityWithLicences) => ({ counterpartDistrictCode: districtCode, counterpartEntityId: entity.id });
-    const handOver = (day: string, time: string, eventCode: string, quantity: number, from: EntityWithLicences, into: EntityWithLicences) => {
+    const handOver = (
+      day: string,
+      time: string,
+      eventCode: string,
+      quantity: number,
+      from: EntityWithLicences,
+      into: EntityWithLicences,
+    ) => {
       event('ship', day, time, eventCode, quantity, from, to(into));
-      event('receive', day, `${String(Number(time.slice(0, 2)) + 2).padStart(2, '0')}${time.slice(2)}`, eventCode, quantity, into, to(from));
+      event(
+        'receive',
+        day,
+        `${String(Number(time.slice(0, 2)) + 2).padStart(2, '0')}${time.slice(2)}`,
+        eventCode,
+        quantity,
+        into,
+        to(from),
+      );
     };
 
     // Arrival: at the importer (then into a cold store the same day) or straight into the cold store.

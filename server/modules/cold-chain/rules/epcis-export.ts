@@ -76,10 +76,16 @@ export function epcisEventOf(event: ExportEvent): Record<string, unknown> {
   return { ...common, action: event.action ?? 'OBSERVE', quantityList: [quantityItem(event.code, event.quantity, event.unit)] };
 }
 
-export function epcisDocumentOf(events: readonly ExportEvent[], creationDate: Date): Record<string, unknown> {
+export interface EpcisDocumentOut extends Record<string, unknown> {
+  type: 'EPCISDocument';
+  schemaVersion: string;
+  creationDate: string;
+}
+
+export function epcisDocumentOf(events: readonly ExportEvent[], creationDate: Date): EpcisDocumentOut {
   return {
     '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-    type: 'EPCISDocument',
+    type: 'EPCISDocument' as const,
     schemaVersion: '2.0',
     creationDate: creationDate.toISOString(),
     epcisBody: { eventList: events.map(epcisEventOf) },

@@ -6,7 +6,7 @@ import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { xlsxBuffer } from '../../../platform/spreadsheets/xlsx.ts';
 import { entityPublicProfiles, type PublicProfile } from '../../registry/index.ts';
 import { ccBatch, ccEvent, ccLot } from '../cold-chain.tables.ts';
-import { epcisDocumentOf, type ExportEvent, fsmaEvents } from '../rules/epcis-export.ts';
+import { type EpcisDocumentOut, type ExportEvent, epcisDocumentOf, fsmaEvents } from '../rules/epcis-export.ts';
 import { batchRow } from './shared-views.ts';
 
 type EventRow = typeof ccEvent.$inferSelect;
@@ -16,10 +16,12 @@ export const fsmaRowLimit = 50_000;
 
 async function profilesOf(ctx: ServiceContext, refs: readonly { districtCode: string; entityId: number | null }[]) {
   const byDistrict = new Map<string, Set<number>>();
-  for (const ref of refs) if (ref.entityId !== null) byDistrict.set(ref.districtCode, (byDistrict.get(ref.districtCode) ?? new Set()).add(ref.entityId));
+  for (const ref of refs)
+    if (ref.entityId !== null) byDistrict.set(ref.districtCode, (byDistrict.get(ref.districtCode) ?? new Set()).add(ref.entityId));
   const profiles = new Map<string, PublicProfile>();
   for (const [districtCode, ids] of byDistrict)
-    for (const profile of await entityPublicProfiles(ctx, districtCode, { entityIds: [...ids] })) profiles.set(`${districtCode}:${profile.id}`, profile);
+    for (const profile of await entityPublicProfiles(ctx, districtCode, { entityIds: [...ids] }))
+      profiles.set(`${districtCode}:${profile.id}`, profile);
   return (districtCode: string, entityId: number | null) => (entityId === null ? undefined : profiles.get(`${districtCode}:${entityId}`));
 }
 
@@ -31,7 +33,12 @@ async function codeFacts(ctx: ServiceContext, districtCode: string, codes: reado
     .select()
     .from(ccBatch)
     .where(and(eq(ccBatch.districtCode, districtCode), inArray(ccBatch.traceCode, [...codes]))))
-    facts.set(batch.traceCode, { product: batch.product, origin: batch.originCountry, assignedBy: batch.firstHolderEntityId, parentCode: null });
+    facts.set(batch.traceCode, {
+      product: batch.product,
+      origin: batch.originCountry,
+      assignedBy: batch.firstHolderEntityId,
+      parentCode: null,
+    });
   for (const lot of await ctx.db
     .select()
     .from(ccLot)
@@ -41,7 +48,7 @@ async function codeFacts(ctx: ServiceContext, districtCode: string, codes: reado
 }
 
 /** A batch's events in its district (its code and every lot split from it), as one EPCIS 2.0 document. */
-export async function batchEpcisDocument(ctx: ActorContext, id: number): Promise<Record<string, unknown>> {
+export async function batchEpcisDocument(ctx: ActorContext, id: number): Promise<EpcisDocumentOut> {
   const row = await batchRow(ctx, id);
   const lots = await ctx.db
     .select()
@@ -146,16 +153,23 @@ export async function fsma204Spreadsheet(ctx: ActorContext, period: { from: stri
       ...[...facts.values()].map((fact) => ({ districtCode, entityId: fact.assignedBy })),
     ]);
     const lotQuantity = new Map(
-      (codes.length ? await ctx.db.select().from(ccLot).where(and(eq(ccLot.districtCode, districtCode), inArray(ccLot.code, codes))) : []).map(
-        (lot) => [lot.code, lot.quantity],
-      ),
+      (codes.length
+        ? await ctx.db
+            .select()
+            .from(ccLot)
+            .where(and(eq(ccLot.districtCode, districtCode), inArray(ccLot.code, codes)))
+        : []
+      ).map((lot) => [lot.code, lot.quantity]),
     );
     for (const event of list) {
       const holder = profileOf(districtCode, event.holderEntityId);
       const counterpart = profileOf(event.counterpartDistrictCode ?? districtCode, event.counterpartEntityId);
       const place = (profile: PublicProfile | undefined) => (profile ? `${profile.name} (${profile.creditCode})` : '');
       const [referenceType = '', referenceNumber = ''] = event.referenceDocument?.includes(':')
-        ? [event.referenceDocument.slice(0, event.referenceDocument.indexOf(':')), event.referenceDocument.slice(event.referenceDocument.indexOf(':') + 1)]
+        ? [
+            event.referenceDocument.slice(0, event.referenceDocument.indexOf(':')),
+            event.referenceDocument.slice(event.referenceDocument.indexOf(':') + 1),
+          ]
         : ['', event.referenceDocument ?? ''];
       const at = new Date(event.eventTime);
       const base = {
@@ -199,7 +213,10 @@ export async function fsma204Spreadsheet(ctx: ActorContext, period: { from: stri
         tlc: event.code,
         product: factOf(event.code)?.product ?? '',
         quantity: Number(event.quantity),
-        cte: event.step === 'receive' && !event.counterpartEntityId && factOf(event.code)?.origin ? 'Initial Receiving (import)' : (fsmaEvents[event.step] ?? ''),
+        cte:
+          event.step === 'receive' && !event.counterpartEntityId && factOf(event.code)?.origin
+            ? 'Initial Receiving (import)'
+            : (fsmaEvents[event.step] ?? ''),
         previousSource: event.step === 'receive' ? place(counterpart) : '',
         subsequentRecipient: event.step === 'ship' ? place(counterpart) : '',
         tlcSource: tlcSource(event.code),
@@ -220,7 +237,7 @@ export async function fsma204Spreadsheet(ctx: ActorContext, period: { from: stri
         { key: 'unit', header: 'Unit of Measure', width: 10 },
         { key: 'cte', header: 'Critical Tracking Event (CTE)', width: 24 },
         { key: 'date', header: 'Event Date', width: 12 },
-        { key: 'time', header: 'Event Time (UTC+08:00)', width: 12 },
+        { key: 'time', header: 'Event Time (China Standard Time)', width: 12 },
         { key: 'location', header: 'Location of CTE', width: 36 },
         { key: 'locationAddress', header: 'Location Address', width: 30 },
         { key: 'previousSource', header: 'Immediate Previous Source', width: 36 },

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { inIds } from '../../../db/id-set.ts';
 import { chinaTimeZone } from '../../../../shared/calendar-day.ts';
+import { inIds } from '../../../db/id-set.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
