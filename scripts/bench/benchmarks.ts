@@ -1,4 +1,5 @@
 import { loginAndMe, sessionCheck, sessionCheckPostgres } from './auth.bench.ts';
+import { coldChainEpcis, coldChainEpcisLarge } from './cold-chain.bench.ts';
 import { figuresQuery, figuresQueryLarge } from './figures.bench.ts';
 import { foodSafetyJobs, foodSafetyJobsLarge } from './food-safety-jobs.bench.ts';
 import { pharmaciesPosIngest } from './pharmacies-pos.bench.ts';
@@ -23,6 +24,8 @@ export const benchmarks: Benchmark[] = [
   foodSafetyJobs,
   foodSafetyJobsLarge,
   pharmaciesPosIngest,
+  coldChainEpcis,
+  coldChainEpcisLarge,
   figuresQuery,
   figuresQueryLarge,
   provinceCitus,
