@@ -4,7 +4,7 @@ import { seedColdChainDemo } from '../modules/cold-chain/index.ts';
 import { seedComplaintsDemo } from '../modules/complaints/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
-import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
+import { regradeSeriouslyListed, seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
 import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
 import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
 import { type Ring, seedRiskCodeDemo } from '../modules/risk-code/index.ts';
@@ -92,6 +92,8 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   await seedSpecialEquipmentDemo(ctx, common('special-equipment'));
   await seedPharmaciesDemo(ctx, common('pharmacies'));
   await seedCreditDemo(ctx, common('credit'));
+  // The credit lists exist only now: the food businesses on the serious-violation list get their raised risk grade.
+  await regradeSeriouslyListed(ctx, input.districtCode, input.today);
   await seedRiskCodeDemo(ctx, {
     ...common('risk-code'),
     streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
