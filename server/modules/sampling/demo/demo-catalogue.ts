@@ -317,7 +317,10 @@ export const demoIndustrialProducts: readonly DemoProduct[] = [
     productType: '车用柴油',
     names: ['0号车用柴油(VI)'],
     link: 'any',
-    items: [item('硫含量', 'mg/kg', '≤10', 'SH/T 0689-2000', ['5.1', '6.8'], '18.3'), item('闪点(闭口)', '℃', '≥60', 'GB/T 261-2008', ['66', '71'], '54')],
+    items: [
+      item('硫含量', 'mg/kg', '≤10', 'SH/T 0689-2000', ['5.1', '6.8'], '18.3'),
+      item('闪点(闭口)', '℃', '≥60', 'GB/T 261-2008', ['66', '71'], '54'),
+    ],
   },
   {
     category: '儿童用品',

@@ -15,7 +15,13 @@ import type { HandlingOutcome, SamplingLink } from '../sampling.schemas.ts';
 import { failureHandling, sample, sampleResultItem, samplingPlan, samplingPlanTarget } from '../sampling.tables.ts';
 import { labsOf } from '../service/samples.ts';
 import { calendarFor } from '../service/sampling-context.ts';
-import { type DemoProduct, demoBreakfastProducts, demoFastenerProducts, demoFoodProducts, demoIndustrialProducts } from './demo-catalogue.ts';
+import {
+  type DemoProduct,
+  demoBreakfastProducts,
+  demoFastenerProducts,
+  demoFoodProducts,
+  demoIndustrialProducts,
+} from './demo-catalogue.ts';
 
 export interface SamplingDemoInput {
   districtCode: string;
@@ -231,7 +237,10 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
   const industrialSlots: { product: DemoProduct; link: SamplingLink }[] = [];
   spread(demo2020.routine.batches, demoIndustrialProducts.length, random).forEach((n, index) => {
     for (let k = 0; k < n; k++)
-      industrialSlots.push({ product: demoIndustrialProducts[index] as DemoProduct, link: industrialLinks[industrialSlots.length] as SamplingLink });
+      industrialSlots.push({
+        product: demoIndustrialProducts[index] as DemoProduct,
+        link: industrialLinks[industrialSlots.length] as SamplingLink,
+      });
   });
   const industrialFails = new Set(
     shuffle([...industrialSlots.keys()], random).slice(0, demo2020.routine.batches - demo2020.routine.qualified),
@@ -278,7 +287,9 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
       });
     }
   });
-  const routineFails = new Set(shuffle([...routineSlots.keys()], random).slice(0, demo2020.foodRoutine.batches - demo2020.foodRoutine.qualified));
+  const routineFails = new Set(
+    shuffle([...routineSlots.keys()], random).slice(0, demo2020.foodRoutine.batches - demo2020.foodRoutine.qualified),
+  );
   routineSlots.forEach((slot, index) => {
     planned.push({
       planId: routinePlan,
@@ -364,12 +375,12 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
   const year = Number(today.slice(0, 4));
   if (year >= 2021) {
     const currentPlan = await newPlan(
-            { year, name: `${year}年食品安全监督抽检计划`, field: 'food', kind: 'routine', description: '生产、流通环节食品安全监督抽检' },
-            [
-              { link: 'production', category: null, targetBatches: 100 },
-              { link: 'circulation', category: null, targetBatches: 120 },
-            ],
-          );
+      { year, name: `${year}年食品安全监督抽检计划`, field: 'food', kind: 'routine', description: '生产、流通环节食品安全监督抽检' },
+      [
+        { link: 'production', category: null, targetBatches: 100 },
+        { link: 'circulation', category: null, targetBatches: 120 },
+      ],
+    );
     const stages: [PlannedSample['stage'], number, number | null][] = [
       ['sampled', 2, null],
       ['sampled', 8, null],
