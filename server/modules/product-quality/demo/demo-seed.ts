@@ -73,11 +73,15 @@ function spread(total: number, n: number, random: () => number): number[] {
   return counts;
 }
 
+/** n distinct items drawn by the random source (a partial Fisher–Yates shuffle: linear in the pool, not quadratic). */
 function sampleOf<T>(items: readonly T[], n: number, random: () => number): T[] {
   const copy = [...items];
-  const chosen: T[] = [];
-  while (chosen.length < n && copy.length > 0) chosen.push(copy.splice(Math.floor(random() * copy.length), 1)[0] as T);
-  return chosen;
+  const count = Math.min(n, copy.length);
+  for (let index = 0; index < count; index++) {
+    const other = index + Math.floor(random() * (copy.length - index));
+    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
+  }
+  return copy.slice(0, count);
 }
 
 const groups: { group: SafetyProductGroup; products: string[]; licence: boolean; makers: number }[] = [
