@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Role } from '../shared/roles.ts';
+import { coldChainFigures, coldChainRoutes } from './modules/cold-chain/index.ts';
 import { complaintFigures, complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
 import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.ts';
 import { dashboardRoutes } from './modules/dashboards/index.ts';
@@ -73,6 +74,7 @@ export function allFigures(): readonly FigureDefinition[] {
     ...pharmacyFigures,
     ...creditFigures,
     ...productQualityFigures,
+    ...coldChainFigures,
   ];
 }
 
@@ -100,6 +102,7 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     pharmacyRoutes,
     creditRoutes,
     productQualityRoutes,
+    coldChainRoutes,
   ];
 }
 

@@ -103,6 +103,14 @@ export const demoAccounts: readonly DemoAccount[] = [
     placement: { orgUnit: 'none', entity: { category: 'farmers_market', nth: 0 } },
     password: 'Demo-Market-2026',
   },
+  // A wholesale-market trader of imported frozen food: scans batches in and out on the cold-chain scan page.
+  {
+    username: 'cold.trader',
+    displayName: '批发市场冻品经营户',
+    roles: ['operator'],
+    placement: { orgUnit: 'none', entity: { category: 'food_retail', nth: 0 } },
+    password: 'Demo-ColdTrader-2026',
+  },
 ];
 
 export interface DemoOrgUnits {

@@ -4,6 +4,7 @@ import { todayInChina } from '../../shared/calendar-day.ts';
 import { validateCreditCode } from '../../shared/credit-code.ts';
 import { isValidResidentId } from '../../shared/resident-id.ts';
 import { queryRows } from '../db/client.ts';
+import { coldChainFigures, demoColdChain } from '../modules/cold-chain/index.ts';
 import { complaintStatistics } from '../modules/complaints/index.ts';
 import { caseStatistics } from '../modules/enforcement/index.ts';
 import { staffStatistics } from '../modules/food-safety/index.ts';
@@ -284,6 +285,18 @@ describe('the demo district', () => {
       expect(later).toBeGreaterThan(1_000);
       expect(later).toBeLessThan(20_000);
     }
+  });
+
+  it('has the imported cold chain from November 2020 to today, with the three gaps the findings page shows', async () => {
+    const value = async (key: string, from: string, to: string) =>
+      (await (coldChainFigures.find((figure) => figure.key === key) as (typeof coldChainFigures)[number]).compute(leader, { from, to }))
+        .value;
+    expect(await value('cold-chain.batches', '2020-01-01', '2020-12-31')).toBe(demoColdChain.batches2020);
+    expect(await value('cold-chain.certified-rate', '2020-01-01', '2020-12-31')).toBe(100);
+    expect(await value('cold-chain.scan-coverage', '2020-01-01', '2020-12-31')).toBe(100);
+    expect(await value('cold-chain.batches', '2025-01-01', '2025-12-31')).toBeGreaterThan(90);
+    const today = todayInChina(platform.clock.now());
+    expect(await value('cold-chain.open-loop-findings', today, today)).toBe(3);
   });
 
   it('has content in every “today” view on the day it is generated', async () => {

@@ -1,9 +1,10 @@
 import pino from 'pino';
 import type { Db } from '../db/client.ts';
+import { seedColdChainDemo } from '../modules/cold-chain/index.ts';
 import { seedComplaintsDemo } from '../modules/complaints/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
-import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
+import { regradeSeriouslyListed, seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
 import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
 import { seedProductQualityDemo } from '../modules/product-quality/index.ts';
 import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
@@ -92,10 +93,13 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   await seedSpecialEquipmentDemo(ctx, common('special-equipment'));
   await seedPharmaciesDemo(ctx, common('pharmacies'));
   await seedCreditDemo(ctx, common('credit'));
+  // The credit lists exist only now: the food businesses on the serious-violation list get their raised risk grade.
+  await regradeSeriouslyListed(ctx, input.districtCode, input.today);
   await seedRiskCodeDemo(ctx, {
     ...common('risk-code'),
     streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
   });
   // Its 品字标 firms are the firms of the risk-code demo's 品字码 products.
   await seedProductQualityDemo(ctx, common('product-quality'));
+  await seedColdChainDemo(ctx, common('cold-chain'));
 }

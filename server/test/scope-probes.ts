@@ -1,3 +1,4 @@
+import { coldChainProbes } from '../modules/cold-chain/cold-chain.probes.ts';
 import { complaintProbes } from '../modules/complaints/complaints.probes.ts';
 import { creditProbes } from '../modules/credit/credit.probes.ts';
 import { dashboardProbes } from '../modules/dashboards/dashboards.probes.ts';
@@ -33,6 +34,7 @@ export const scopeProbes: ScopeProbe[] = [
   ...creditProbes,
   ...productQualityProbes,
   ...dashboardProbes,
+  ...coldChainProbes,
   ...userRoutes.map(
     ({ method, url }): ScopeProbe => ({
       route: `${method} ${url}`,

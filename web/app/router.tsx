@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import {
   bureauStaffRoles,
+  caseWorkerAndOperatorRoles,
   caseWorkerRoles,
   districtWideRoles,
   fieldStaffRoles,
@@ -15,6 +16,7 @@ import {
 import { UserListPage } from '../features/admin-users/routes.tsx';
 import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
+import { ColdChainBatchesPage, ColdChainBatchPage, ColdChainFindingsPage, ColdChainScanPage } from '../features/cold-chain/routes.tsx';
 import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
 import { CreditPage } from '../features/credit/routes.tsx';
 import { DistrictScreenPage, ScreenTokensPage } from '../features/dashboards/routes.tsx';
@@ -262,6 +264,21 @@ const routes: RouteObject[] = [
             element: <RequireRole roles={['admin', 'section', 'inspector', 'expert']} />,
             children: [{ path: 'hazards/new', element: <SpecialEquipmentNewHazardPage /> }],
           },
+        ],
+      },
+      {
+        path: 'cold-chain',
+        children: [
+          { index: true, element: <Navigate to="batches" replace /> },
+          {
+            element: <RequireRole roles={staffAndOperatorRoles} />,
+            children: [
+              { path: 'batches', element: <ColdChainBatchesPage /> },
+              { path: 'batches/:id', element: <ColdChainBatchPage /> },
+              { path: 'findings', element: <ColdChainFindingsPage /> },
+            ],
+          },
+          { element: <RequireRole roles={caseWorkerAndOperatorRoles} />, children: [{ path: 'scan', element: <ColdChainScanPage /> }] },
         ],
       },
       {

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAdmin from '../locales/en/admin.json';
 import enAuth from '../locales/en/auth.json';
+import enColdChain from '../locales/en/cold-chain.json';
 import enComplaints from '../locales/en/complaints.json';
 import enCredit from '../locales/en/credit.json';
 import enEnforcement from '../locales/en/enforcement.json';
@@ -19,6 +20,7 @@ import enSpecialEquipment from '../locales/en/special-equipment.json';
 import enWorkshops from '../locales/en/workshops.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAuth from '../locales/zh-CN/auth.json';
+import zhColdChain from '../locales/zh-CN/cold-chain.json';
 import zhComplaints from '../locales/zh-CN/complaints.json';
 import zhCredit from '../locales/zh-CN/credit.json';
 import zhEnforcement from '../locales/zh-CN/enforcement.json';
@@ -68,6 +70,7 @@ void i18n.use(initReactI18next).init({
       workshops: zhWorkshops,
       'special-equipment': zhSpecialEquipment,
       pharmacies: zhPharmacies,
+      'cold-chain': zhColdChain,
       credit: zhCredit,
       products: zhProducts,
       'product-quality': zhProductQuality,
@@ -87,6 +90,7 @@ void i18n.use(initReactI18next).init({
       workshops: enWorkshops,
       'special-equipment': enSpecialEquipment,
       pharmacies: enPharmacies,
+      'cold-chain': enColdChain,
       credit: enCredit,
       products: enProducts,
       'product-quality': enProductQuality,
@@ -110,6 +114,7 @@ void i18n.use(initReactI18next).init({
     'workshops',
     'special-equipment',
     'pharmacies',
+    'cold-chain',
     'credit',
     'products',
     'product-quality',

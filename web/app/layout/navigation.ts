@@ -18,6 +18,7 @@ import {
 import type { ComponentType } from 'react';
 import {
   bureauStaffRoles,
+  caseWorkerAndOperatorRoles,
   caseWorkerRoles,
   districtWideRoles,
   leadershipRoles,
@@ -164,6 +165,17 @@ export const navigation: NavItem[] = [
       { key: '/pharmacies/service-points', labelKey: 'nav.pharmacyServicePoints', roles: staffAndOperatorRoles },
       { key: '/pharmacies/pos-keys', labelKey: 'nav.pharmacyPosKeys', roles: ['operator', ...settingsRoles] },
       { key: '/pharmacies/settings', labelKey: 'nav.pharmacySettings', roles: staffAndOperatorRoles },
+    ],
+  },
+  {
+    key: 'cold-chain',
+    labelKey: 'nav.coldChain',
+    icon: ShopOutlined,
+    roles: staffAndOperatorRoles,
+    children: [
+      { key: '/cold-chain/scan', labelKey: 'nav.coldChainScan', roles: caseWorkerAndOperatorRoles },
+      { key: '/cold-chain/batches', labelKey: 'nav.coldChainBatches', roles: staffAndOperatorRoles },
+      { key: '/cold-chain/findings', labelKey: 'nav.coldChainFindings', roles: staffAndOperatorRoles },
     ],
   },
   { key: '/credit', labelKey: 'nav.credit', icon: SafetyCertificateOutlined, roles: staffAndOperatorRoles },
