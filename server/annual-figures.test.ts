@@ -91,6 +91,14 @@ describe('the 2020 figures of the demo district', () => {
         ['sampling.industrial-batches', 42],
         ['risk-code.certified-firms', 8],
         ['risk-code.certified-products', 14],
+        ['product-quality.brand-firms-new', 5],
+        ['product-quality.brand-certificates', 14],
+        ['product-quality.invention-applications', 790],
+        ['product-quality.invention-grants', 297],
+        ['product-quality.trademark-applications', 2_395],
+        ['product-quality.trademark-registrations', 2_044],
+        ['product-quality.awards-subsidies', 446.7],
+        ['product-quality.pledge-financing', 5_650, 180],
       ];
       const actual = expected.map(([key, , change]) => {
         const item = figureIn(year2020, key);

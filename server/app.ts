@@ -14,6 +14,7 @@ import { dashboardRoutes } from './modules/dashboards/index.ts';
 import { enforcementFigures, enforcementRoutes } from './modules/enforcement/index.ts';
 import { foodSafetyFigures, foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
 import { pharmacyFigures, pharmacyJobs, pharmacyRoutes } from './modules/pharmacies/index.ts';
+import { productQualityFigures, productQualityRoutes } from './modules/product-quality/index.ts';
 import { randomInspectionFigures, randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
 import { registryFigures, registryRoutes } from './modules/registry/index.ts';
 import { listenForPublicPageChanges, riskCodeFigures, riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
@@ -72,6 +73,7 @@ export function allFigures(): readonly FigureDefinition[] {
     ...specialEquipmentFigures,
     ...pharmacyFigures,
     ...creditFigures,
+    ...productQualityFigures,
     ...coldChainFigures,
   ];
 }
@@ -99,6 +101,7 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     specialEquipmentRoutes,
     pharmacyRoutes,
     creditRoutes,
+    productQualityRoutes,
     coldChainRoutes,
   ];
 }

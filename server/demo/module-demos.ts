@@ -6,6 +6,7 @@ import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
 import { regradeSeriouslyListed, seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
 import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
+import { seedProductQualityDemo } from '../modules/product-quality/index.ts';
 import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
 import { type Ring, seedRiskCodeDemo } from '../modules/risk-code/index.ts';
 import { samplingReferrals, seedSamplingDemo, seedSamplingLaterYears } from '../modules/sampling/index.ts';
@@ -98,5 +99,7 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
     ...common('risk-code'),
     streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
   });
+  // Its 品字标 firms are the firms of the risk-code demo's 品字码 products.
+  await seedProductQualityDemo(ctx, common('product-quality'));
   await seedColdChainDemo(ctx, common('cold-chain'));
 }

@@ -5,6 +5,7 @@ import { dashboardProbes } from '../modules/dashboards/dashboards.probes.ts';
 import { enforcementProbes } from '../modules/enforcement/enforcement.probes.ts';
 import { foodSafetyProbes } from '../modules/food-safety/food-safety.probes.ts';
 import { pharmacyProbes } from '../modules/pharmacies/pharmacies.probes.ts';
+import { productQualityProbes } from '../modules/product-quality/product-quality.probes.ts';
 import { randomInspectionProbes } from '../modules/random-inspections/random-inspections.probes.ts';
 import { registryProbes } from '../modules/registry/registry.probes.ts';
 import { riskCodeProbes } from '../modules/risk-code/risk-code.probes.ts';
@@ -31,6 +32,7 @@ export const scopeProbes: ScopeProbe[] = [
   ...specialEquipmentProbes,
   ...pharmacyProbes,
   ...creditProbes,
+  ...productQualityProbes,
   ...dashboardProbes,
   ...coldChainProbes,
   ...userRoutes.map(

@@ -45,6 +45,7 @@ import {
   SuppliesPage,
   SurveillancePage,
 } from '../features/pharmacies/routes.tsx';
+import { ProductQualityPage } from '../features/product-quality/routes.tsx';
 import { ProductsPage } from '../features/products/routes.tsx';
 import { DrawPage, PlanPage, RandomInspectionsPage, TaskListPage, TaskPage } from '../features/random-inspections/routes.tsx';
 import { EntityPage, RegistryImportPage, RegistryListPage, RegistryStatisticsPage } from '../features/registry/routes.tsx';
@@ -313,6 +314,11 @@ const routes: RouteObject[] = [
         path: 'products',
         element: <RequireRole roles={bureauStaffRoles} />,
         children: [{ index: true, element: <ProductsPage /> }],
+      },
+      {
+        path: 'product-quality',
+        element: <RequireRole roles={bureauStaffRoles} />,
+        children: [{ index: true, element: <ProductQualityPage /> }],
       },
       {
         path: 'risk-code',

@@ -9,6 +9,7 @@ import enEnforcement from '../locales/en/enforcement.json';
 import enFigures from '../locales/en/figures.json';
 import enFoodSafety from '../locales/en/food-safety.json';
 import enPharmacies from '../locales/en/pharmacies.json';
+import enProductQuality from '../locales/en/product-quality.json';
 import enProducts from '../locales/en/products.json';
 import enRandomInspections from '../locales/en/random-inspections.json';
 import enRegistry from '../locales/en/registry.json';
@@ -26,6 +27,7 @@ import zhEnforcement from '../locales/zh-CN/enforcement.json';
 import zhFigures from '../locales/zh-CN/figures.json';
 import zhFoodSafety from '../locales/zh-CN/food-safety.json';
 import zhPharmacies from '../locales/zh-CN/pharmacies.json';
+import zhProductQuality from '../locales/zh-CN/product-quality.json';
 import zhProducts from '../locales/zh-CN/products.json';
 import zhRandomInspections from '../locales/zh-CN/random-inspections.json';
 import zhRegistry from '../locales/zh-CN/registry.json';
@@ -71,6 +73,7 @@ void i18n.use(initReactI18next).init({
       'cold-chain': zhColdChain,
       credit: zhCredit,
       products: zhProducts,
+      'product-quality': zhProductQuality,
       figures: zhFigures,
     },
     en: {
@@ -90,6 +93,7 @@ void i18n.use(initReactI18next).init({
       'cold-chain': enColdChain,
       credit: enCredit,
       products: enProducts,
+      'product-quality': enProductQuality,
       figures: enFigures,
     },
   },
@@ -113,6 +117,7 @@ void i18n.use(initReactI18next).init({
     'cold-chain',
     'credit',
     'products',
+    'product-quality',
     'figures',
   ],
   interpolation: { escapeValue: false },

@@ -14,6 +14,8 @@ export type { Bounds, LngLat, Ring } from './rules/area-outline.ts';
 export { nearestCentreCells, pointInRing, pullInside } from './rules/area-outline.ts';
 export type { Colour, ColourFacts } from './rules/risk-colour.ts';
 export { colours, decideColour } from './rules/risk-colour.ts';
+/** The district's 品字码 products with their firm's entity: the product-quality module's 品字标 firms are made from them. */
+export { type CertifiedProductLink, certifiedProductLinks } from './service/certified-products.ts';
 /** The five-colour map of the district, a street or an area (the demo test checks the pilot street's coverage). */
 export { colourMap } from './service/colour-map.ts';
 /** Keeps this process's public-page cache in step with colour and code changes made by any process. */

@@ -66,8 +66,15 @@ function outcomeRows(outcome: 'administrative_penalty' | 'transferred_to_police'
         order by sample.entity_id, h.closed_on, sample.id`;
 }
 
+/**
+ * The work summary's routine sampling (15 categories, 27 products, 210 batches in 2020) is product-quality supervision
+ * sampling of industrial products (产品质量监督抽查); the bureau's routine food sampling has figures of its own.
+ */
+const routineIndustrial = sql`coalesce(p.kind, 'routine') = 'routine' and sample.field = 'industrial'`;
 const routineFood = sql`coalesce(p.kind, 'routine') = 'routine' and sample.field = 'food'`;
-const campaign = sql`p.kind = 'campaign'`;
+/** Food campaigns (the breakfast campaign); industrial campaigns are risk monitoring (the fasteners). */
+const campaign = sql`p.kind = 'campaign' and sample.field = 'food'`;
+const industrialCampaign = sql`p.kind = 'campaign' and sample.field = 'industrial'`;
 const figure = (spec: Omit<SqlFigureSpec, 'module' | 'timing'>) =>
   sqlFigure({ module, timing: 'flow', breakdowns: ['station', 'street', 'category'], ...spec });
 
@@ -75,59 +82,78 @@ const figure = (spec: Omit<SqlFigureSpec, 'module' | 'timing'>) =>
 export const samplingFigures: readonly FigureDefinition[] = [
   figure({
     key: 'sampling.routine-batches',
-    name: { 'zh-CN': '例行监督抽检批次', en: 'Routine sampling: batches' },
+    name: { 'zh-CN': '产品质量监督抽查批次', en: 'Product quality sampling: batches' },
     unit: batches,
     definition: {
-      'zh-CN': '期间内抽样、已出结论的食品例行监督抽检批次（不含复检）',
-      en: 'Routine food samples taken in the period with a final verdict (re-tests excluded)',
+      'zh-CN': '期间内抽样、已出结论的工业产品例行监督抽查批次（生产和流通领域，不含复检和风险监测专项）',
+      en: 'Routine industrial product samples (production and circulation) taken in the period with a final verdict (re-tests and risk-monitoring campaigns excluded)',
+    },
+    kind: 'count',
+    rows: batchRows(routineIndustrial),
+  }),
+  figure({
+    key: 'sampling.routine-qualified',
+    name: { 'zh-CN': '产品质量监督抽查合格批次', en: 'Product quality sampling: qualified batches' },
+    unit: batches,
+    definition: { 'zh-CN': '其中最终结论为合格的批次', en: 'Of those, the batches whose final verdict is qualified' },
+    kind: 'count',
+    rows: batchRows(sql`${routineIndustrial} and sample.final_verdict = 'qualified'`),
+  }),
+  figure({
+    key: 'sampling.routine-pass-rate',
+    name: { 'zh-CN': '产品质量监督抽查合格率', en: 'Product quality sampling: pass rate' },
+    unit: { 'zh-CN': '%', en: '%' },
+    definition: { 'zh-CN': '合格批次占已出结论批次的比例', en: 'Qualified batches over concluded batches' },
+    kind: 'rate',
+    rows: batchRows(routineIndustrial, sql`s.final_verdict = 'qualified'`),
+  }),
+  figure({
+    key: 'sampling.routine-categories',
+    name: { 'zh-CN': '产品质量监督抽查覆盖大类', en: 'Product quality sampling: categories covered' },
+    unit: { 'zh-CN': '大类', en: 'categories' },
+    definition: { 'zh-CN': '期间内抽检批次涉及的产品大类数', en: 'Product categories the routine batches of the period cover' },
+    kind: 'count',
+    breakdowns: ['category'],
+    rows: distinctRows('category', routineIndustrial),
+  }),
+  figure({
+    key: 'sampling.routine-products',
+    name: { 'zh-CN': '产品质量监督抽查覆盖商品', en: 'Product quality sampling: products covered' },
+    unit: { 'zh-CN': '种', en: 'products' },
+    definition: { 'zh-CN': '期间内抽检批次涉及的产品品种数', en: 'Product types the routine batches of the period cover' },
+    kind: 'count',
+    breakdowns: ['category'],
+    rows: distinctRows('product_type', routineIndustrial),
+  }),
+  figure({
+    key: 'sampling.industrial-batches',
+    name: { 'zh-CN': '产品质量风险监测专项抽检批次', en: 'Product quality risk monitoring: batches' },
+    unit: batches,
+    definition: {
+      'zh-CN': '期间内抽样、已出结论的工业产品风险监测专项抽检批次（如紧固件产品质量风险监控）',
+      en: 'Industrial product samples of risk-monitoring campaigns (e.g. fasteners) taken in the period with a final verdict',
+    },
+    kind: 'count',
+    rows: batchRows(industrialCampaign),
+  }),
+  figure({
+    key: 'sampling.food-routine-batches',
+    name: { 'zh-CN': '食品例行监督抽检批次', en: 'Routine food sampling: batches' },
+    unit: batches,
+    definition: {
+      'zh-CN': '期间内抽样、已出结论的食品例行监督抽检批次（不含复检和专项）',
+      en: 'Routine food samples taken in the period with a final verdict (re-tests and campaigns excluded)',
     },
     kind: 'count',
     rows: batchRows(routineFood),
   }),
   figure({
-    key: 'sampling.routine-qualified',
-    name: { 'zh-CN': '例行监督抽检合格批次', en: 'Routine sampling: qualified batches' },
-    unit: batches,
-    definition: { 'zh-CN': '其中最终结论为合格的批次', en: 'Of those, the batches whose final verdict is qualified' },
-    kind: 'count',
-    rows: batchRows(sql`${routineFood} and sample.final_verdict = 'qualified'`),
-  }),
-  figure({
-    key: 'sampling.routine-pass-rate',
-    name: { 'zh-CN': '例行监督抽检合格率', en: 'Routine sampling: pass rate' },
+    key: 'sampling.food-routine-pass-rate',
+    name: { 'zh-CN': '食品例行监督抽检合格率', en: 'Routine food sampling: pass rate' },
     unit: { 'zh-CN': '%', en: '%' },
     definition: { 'zh-CN': '合格批次占已出结论批次的比例', en: 'Qualified batches over concluded batches' },
     kind: 'rate',
     rows: batchRows(routineFood, sql`s.final_verdict = 'qualified'`),
-  }),
-  figure({
-    key: 'sampling.routine-categories',
-    name: { 'zh-CN': '例行监督抽检覆盖大类', en: 'Routine sampling: categories covered' },
-    unit: { 'zh-CN': '大类', en: 'categories' },
-    definition: { 'zh-CN': '期间内抽检批次涉及的产品大类数', en: 'Product categories the routine batches of the period cover' },
-    kind: 'count',
-    breakdowns: ['category'],
-    rows: distinctRows('category', routineFood),
-  }),
-  figure({
-    key: 'sampling.routine-products',
-    name: { 'zh-CN': '例行监督抽检覆盖品种', en: 'Routine sampling: products covered' },
-    unit: { 'zh-CN': '种', en: 'products' },
-    definition: { 'zh-CN': '期间内抽检批次涉及的产品品种数', en: 'Product types the routine batches of the period cover' },
-    kind: 'count',
-    breakdowns: ['category'],
-    rows: distinctRows('product_type', routineFood),
-  }),
-  figure({
-    key: 'sampling.industrial-batches',
-    name: { 'zh-CN': '工业产品质量监督抽查批次', en: 'Industrial product sampling: batches' },
-    unit: batches,
-    definition: {
-      'zh-CN': '期间内抽样、已出结论的工业产品批次（含风险监测专项）',
-      en: 'Industrial product samples taken in the period with a final verdict',
-    },
-    kind: 'count',
-    rows: batchRows(sql`sample.field = 'industrial'`),
   }),
   figure({
     key: 'sampling.campaign-units',

@@ -32,7 +32,9 @@ export const annualReportTemplate: readonly TemplateSection[] = [
       ),
       ours('全年新设立市场主体{registry.registered}家,注销、吊销和迁出{registry.ended}家。'),
       seed('企业开办实现“零次跑动、零元成本、一个环节、一日办结”,营业执照、印章电子化发放,网办率达[网办率]%,注册效率不断提升。'),
-      seed('今年,通过专利质押融资达[专利质押融资金额(万元)]万元,比去年同期增长[专利质押融资增幅]%,为全区企业经济高质量发展提供有力支撑。'),
+      seed(
+        '今年,通过专利质押融资达{product-quality.pledge-financing}万元,比去年同期增长[专利质押融资增幅]%,为全区企业经济高质量发展提供有力支撑。',
+      ),
     ],
     chart: { key: 'registry.registered', caption: '新设立市场主体按月分布' },
   },
@@ -83,7 +85,7 @@ export const annualReportTemplate: readonly TemplateSection[] = [
         '组织开展以紧固件行业为重点领域的产品质量风险监控,通过专项抽检{sampling.industrial-batches}批次,发现行业共性问题,出台《促进紧固件产业提升发展的若干意见》。',
       ),
       seed(
-        '今年全区新增“品字标”企业[新增“品字标”企业数]家,认证发明专利申请[发明专利申请量]件,授权[发明专利授权量]件,商标申请量[商标申请量]件,注册量[商标注册量]件,发放各项奖励补助资金[奖励补助资金(万元)]万元,大幅度推进我区企业创优创牌、引领创新的发展新思潮。',
+        '今年全区新增“品字标”企业{product-quality.brand-firms-new}家,认证发明专利申请{product-quality.invention-applications}件,授权{product-quality.invention-grants}件,商标申请量{product-quality.trademark-applications}件,注册量{product-quality.trademark-registrations}件,发放各项奖励补助资金{product-quality.awards-subsidies}万元,大幅度推进我区企业创优创牌、引领创新的发展新思潮。',
       ),
     ],
   },

@@ -180,6 +180,7 @@ export const navigation: NavItem[] = [
   },
   { key: '/credit', labelKey: 'nav.credit', icon: SafetyCertificateOutlined, roles: staffAndOperatorRoles },
   { key: '/products', labelKey: 'nav.products', icon: SafetyCertificateOutlined, roles: bureauStaffRoles },
+  { key: '/product-quality', labelKey: 'nav.productQuality', icon: SafetyCertificateOutlined, roles: bureauStaffRoles },
   {
     key: 'risk-code',
     labelKey: 'nav.riskCode',

@@ -21,7 +21,7 @@ export const screenFigureKeys = [
   'enforcement.closed',
   'enforcement.penalty-amount',
   'food-safety.inspections',
-  'sampling.routine-pass-rate',
+  'sampling.food-routine-pass-rate',
   'random-inspections.done',
 ] as const;
 
@@ -41,7 +41,7 @@ export async function screenData(base: ServiceContext, figures: readonly FigureD
     (await figureSeries(ctx, figures, 'complaints.accepted', { period: String(period) })).items.map((item) => item.value);
   const samplingPassRate: ScreenView['samplingPassRate'] = [];
   for (let past = year - 4; past <= year; past++) {
-    const view = await listFigures(ctx, figures, { period: String(past), keys: 'sampling.routine-pass-rate' });
+    const view = await listFigures(ctx, figures, { period: String(past), keys: 'sampling.food-routine-pass-rate' });
     samplingPassRate.push({ year: past, value: view.items[0]?.value ?? null });
   }
   const map = await colourMap(ctx, {}, { hasTiles: false });

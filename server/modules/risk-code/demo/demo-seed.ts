@@ -1,11 +1,13 @@
-import { creditCodeCheckCharacter } from '../../../../shared/credit-code.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
+import { systemActorFor } from '../../../platform/scope/actor.ts';
+import { type EntitySummary, listEntitiesByCategory } from '../../registry/index.ts';
 import { rcCertifiedProduct } from '../risk-code.tables.ts';
 import type { Ring } from '../rules/area-outline.ts';
 import { seedMapAreas } from '../service/colour-map.ts';
 import { ensureSubjects, newToken, recomputeColours } from '../service/recompute.ts';
 
-const firms = ['海曙精工机械', '甬江智能电器', '四明服饰', '鼓楼五金工具', '天一家居用品', '月湖食品', '南塘塑业', '望京照明电器'];
+/** What each of the 8 certified firms makes (the firms are manufacturers of the district's registry). */
+const firmTrades = ['精工机械', '智能电器', '服饰', '五金工具', '家居用品', '食品', '塑业', '照明电器'];
 const products: [number, string, string][] = [
   [0, '数控车床', 'T/ZZB 0001-2019'],
   [0, '立式加工中心', 'T/ZZB 0002-2019'],
@@ -26,7 +28,8 @@ const products: [number, string, string][] = [
 /**
  * Demo: a public code for every entity, colours for every catering unit (from the facts the other modules'
  * demos made, at each year's end and today), the map's areas (street outlines, the pilot pedestrian street 宁大步行街, a complex), and 8 firms
- * with 14 "品字标" certified products. Runs after the food-safety demo.
+ * of the district's registry (active enterprises of other trades, the manufacturers) with 14 "品字标" certified products, each
+ * product linked to its firm's entity. Runs after the food-safety demo.
  */
 export async function seedRiskCodeDemo(
   ctx: ServiceContext,
@@ -39,14 +42,17 @@ export async function seedRiskCodeDemo(
     await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true, asOf: `${year}-12-31` });
   await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true });
   await seedMapAreas(ctx, input.districtCode, input.streetOutlines);
+  const firms = await certifiedFirmsOf(ctx, input.districtCode, input.random);
+  if (firms.length < firmTrades.length) return;
   await ctx.db.insert(rcCertifiedProduct).values(
-    products.map(([firm, productName, standard], index) => {
-      const body = `91${input.districtCode}${String(700000 + firm * 97).padStart(6, '0')}${String(firm).padStart(2, '0')}X`.slice(0, 17);
+    products.map(([firmIndex, productName, standard], index) => {
+      const firm = firms[firmIndex] as EntitySummary;
       const month = String(1 + Math.floor(input.random() * 12)).padStart(2, '0');
       return {
         districtCode: input.districtCode,
-        firmName: `宁波${firms[firm]}有限公司`,
-        firmCreditCode: body + creditCodeCheckCharacter(body),
+        entityId: firm.id,
+        firmName: firm.name,
+        firmCreditCode: firm.creditCode,
         productName,
         certificateNumber: `CAZJ-${input.today.slice(0, 4)}-${String(index + 1).padStart(4, '0')}`,
         issuer: '浙江制造国际认证联盟',
@@ -58,4 +64,23 @@ export async function seedRiskCodeDemo(
       };
     }),
   );
+}
+
+/**
+ * The 8 certified firms: active enterprises of the district's other trades (manufacturers, industry C), drawn by the
+ * seeded random source, in a stable order.
+ */
+async function certifiedFirmsOf(ctx: ServiceContext, districtCode: string, random: () => number): Promise<EntitySummary[]> {
+  const actorCtx = { ...ctx, actor: systemActorFor(districtCode) };
+  const pool: EntitySummary[] = [];
+  for (let afterId = 0; ; ) {
+    const page = await listEntitiesByCategory(actorCtx, 'other', { afterId, limit: 2000 });
+    pool.push(...page.filter((entity) => entity.kind === 'enterprise' && entity.industryCode.startsWith('C')));
+    if (page.length < 2000) break;
+    afterId = (page.at(-1) as EntitySummary).id;
+  }
+  const chosen: EntitySummary[] = [];
+  while (chosen.length < firmTrades.length && pool.length > 0)
+    chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as EntitySummary);
+  return chosen;
 }

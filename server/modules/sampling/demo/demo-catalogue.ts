@@ -261,3 +261,230 @@ export const demoFastenerProducts: readonly DemoProduct[] = [
     ],
   },
 ];
+
+/**
+ * Industrial products of the 2020 targeted sampling (产品质量监督抽查, "靶向式"抽查): 15 categories and 27 products of the
+ * seed's work summary — furniture, lamps, refined oil, children's goods, epidemic-prevention goods and more — with
+ * test items of their product standards. Values are plausible, not measured.
+ */
+export const demoIndustrialProducts: readonly DemoProduct[] = [
+  {
+    category: '家具',
+    productType: '木家具',
+    names: ['实木餐桌', '板式衣柜'],
+    link: 'any',
+    items: [
+      item('甲醛释放量', 'mg/L', '≤1.5', 'GB 18584-2001', ['0.3', '0.8'], '2.6'),
+      item('稳定性', '/', '不倾翻', 'GB/T 10357.7-2013', ['符合'], '倾翻'),
+    ],
+  },
+  {
+    category: '家具',
+    productType: '办公椅',
+    names: ['网布办公椅', '皮面转椅'],
+    link: 'any',
+    items: [item('座面静载荷', '/', '无损坏', 'GB/T 10357.3-2013', ['符合'], '气压棒断裂')],
+  },
+  {
+    category: '灯具',
+    productType: '可移式通用灯具',
+    names: ['LED台灯', '落地灯'],
+    link: 'any',
+    items: [
+      item('防触电保护', '/', '符合', 'GB 7000.1-2015', ['符合'], '带电部件可触及'),
+      item('标记', '/', '符合', 'GB 7000.1-2015', ['符合'], '缺少额定功率标记'),
+    ],
+  },
+  {
+    category: '灯具',
+    productType: 'LED筒灯',
+    names: ['LED筒灯 12W'],
+    link: 'any',
+    items: [item('骚扰电压', 'dB(μV)', '符合限值', 'GB/T 17743-2017', ['符合'], '超限值8.2dB')],
+  },
+  {
+    category: '成品油',
+    productType: '车用汽油',
+    names: ['92号车用汽油(VIB)', '95号车用汽油(VIB)'],
+    link: 'any',
+    items: [
+      item('研究法辛烷值', '/', '≥92', 'GB/T 5487-2015', ['92.6', '93.1'], '90.8'),
+      item('硫含量', 'mg/kg', '≤10', 'SH/T 0689-2000', ['4.6', '7.2'], '14.1'),
+    ],
+  },
+  {
+    category: '成品油',
+    productType: '车用柴油',
+    names: ['0号车用柴油(VI)'],
+    link: 'any',
+    items: [
+      item('硫含量', 'mg/kg', '≤10', 'SH/T 0689-2000', ['5.1', '6.8'], '18.3'),
+      item('闪点(闭口)', '℃', '≥60', 'GB/T 261-2008', ['66', '71'], '54'),
+    ],
+  },
+  {
+    category: '儿童用品',
+    productType: '童装',
+    names: ['儿童T恤', '儿童连衣裙'],
+    link: 'any',
+    items: [
+      item('绳带', '/', '符合', 'GB 31701-2015', ['符合'], '头颈部有可调节拉带'),
+      item('pH值', '/', '4.0~7.5', 'GB/T 7573-2009', ['6.2', '6.8'], '8.4'),
+    ],
+  },
+  {
+    category: '儿童用品',
+    productType: '儿童自行车',
+    names: ['儿童自行车 14英寸'],
+    link: 'any',
+    items: [item('制动性能', 'm', '≤3.5', 'GB 14746-2006', ['2.6', '3.0'], '4.1')],
+  },
+  {
+    category: '儿童用品',
+    productType: '塑胶玩具',
+    names: ['塑胶拼插玩具', '仿真玩具车'],
+    link: 'any',
+    items: [
+      item('小零件', '/', '符合', 'GB 6675.2-2014', ['符合'], '可拆卸小零件'),
+      item('增塑剂(DEHP+DBP+BBP)', '%', '≤0.1', 'GB 6675.1-2014', ['未检出', '0.02'], '0.86'),
+    ],
+  },
+  {
+    category: '防疫物品',
+    productType: '日常防护型口罩',
+    names: ['日常防护型口罩(成人)', '日常防护型口罩(儿童)'],
+    link: 'any',
+    items: [
+      item('过滤效率', '%', '≥90', 'GB/T 32610-2016', ['94.2', '96.8'], '71.5'),
+      item('吸气阻力', 'Pa', '≤175', 'GB/T 32610-2016', ['92', '118'], '212'),
+    ],
+  },
+  {
+    category: '防疫物品',
+    productType: '红外额温计',
+    names: ['红外额温计'],
+    link: 'any',
+    items: [item('示值误差', '℃', '±0.3', 'GB/T 21417.1-2008', ['0.1', '0.2'], '0.6')],
+  },
+  {
+    category: '电线电缆',
+    productType: '聚氯乙烯绝缘电线',
+    names: ['BV 2.5mm² 电线', 'BVR 4mm² 电线'],
+    link: 'any',
+    items: [item('导体电阻', 'Ω/km', '≤7.41', 'GB/T 3048.4-2007', ['7.18', '7.26'], '8.92')],
+  },
+  {
+    category: '电器附件',
+    productType: '插头插座',
+    names: ['五孔插座', '两极插头'],
+    link: 'any',
+    items: [item('防触电保护', '/', '符合', 'GB/T 2099.1-2008', ['符合'], '单极插入可触及带电部件')],
+  },
+  {
+    category: '电器附件',
+    productType: '转换器',
+    names: ['多位移动插座'],
+    link: 'any',
+    items: [
+      item('温升', 'K', '≤45', 'GB/T 2099.3-2015', ['21', '28'], '57'),
+      item('结构', '/', '符合', 'GB/T 2099.3-2015', ['符合'], '插套夹持力不足'),
+    ],
+  },
+  {
+    category: '家用电器',
+    productType: '电热水壶',
+    names: ['不锈钢电热水壶 1.7L'],
+    link: 'any',
+    items: [item('泄漏电流', 'mA', '≤0.75', 'GB 4706.19-2008', ['0.05', '0.12'], '1.24')],
+  },
+  {
+    category: '家用电器',
+    productType: '电吹风',
+    names: ['家用电吹风 1800W'],
+    link: 'any',
+    items: [item('发热', 'K', '符合', 'GB 4706.15-2008', ['符合'], '手柄温升超限')],
+  },
+  {
+    category: '学生用品',
+    productType: '铅笔',
+    names: ['HB铅笔', '2B铅笔'],
+    link: 'any',
+    items: [item('可迁移元素(铅)', 'mg/kg', '≤90', 'GB 8771-2007', ['未检出', '6.1'], '142')],
+  },
+  {
+    category: '学生用品',
+    productType: '课桌椅',
+    names: ['可调节学生课桌椅'],
+    link: 'any',
+    items: [item('甲醛释放量', 'mg/L', '≤1.5', 'GB/T 3976-2014', ['0.4', '0.9'], '2.1')],
+  },
+  {
+    category: '纺织品',
+    productType: '床上用品',
+    names: ['纯棉四件套', '夏凉被'],
+    link: 'any',
+    items: [
+      item('甲醛含量', 'mg/kg', '≤75', 'GB 18401-2010', ['未检出', '21'], '126'),
+      item('纤维含量', '%', '标称值', 'FZ/T 01057-2007', ['符合'], '与标称不符'),
+    ],
+  },
+  {
+    category: '纺织品',
+    productType: '针织内衣',
+    names: ['针织内衣套装'],
+    link: 'any',
+    items: [item('耐汗渍色牢度', '级', '≥3-4', 'GB/T 3922-2013', ['4', '4-5'], '2-3')],
+  },
+  {
+    category: '鞋类',
+    productType: '运动鞋',
+    names: ['运动休闲鞋'],
+    link: 'any',
+    items: [item('耐折性能', '/', '无裂纹', 'QB/T 4331-2012', ['符合'], '鞋底断裂')],
+  },
+  {
+    category: '建筑材料',
+    productType: '陶瓷砖',
+    names: ['釉面砖 600×600'],
+    link: 'any',
+    items: [item('吸水率', '%', '≤0.5', 'GB/T 4100-2015', ['0.08', '0.21'], '1.9')],
+  },
+  {
+    category: '建筑材料',
+    productType: '防水卷材',
+    names: ['SBS改性沥青防水卷材'],
+    link: 'any',
+    items: [item('拉力', 'N/50mm', '≥500', 'GB 18242-2008', ['612', '655'], '428')],
+  },
+  {
+    category: '涂料',
+    productType: '室内装饰装修用涂料',
+    names: ['内墙乳胶漆', '木器漆'],
+    link: 'any',
+    items: [item('VOC含量', 'g/L', '≤80', 'GB 18582-2020', ['22', '41'], '136')],
+  },
+  {
+    category: '食品相关产品',
+    productType: '塑料餐饮具',
+    names: ['一次性塑料餐盒', '塑料保鲜盒'],
+    link: 'any',
+    items: [item('总迁移量', 'mg/dm²', '≤10', 'GB 4806.7-2016', ['2.1', '3.4'], '14.6')],
+  },
+  {
+    category: '食品相关产品',
+    productType: '不锈钢餐具',
+    names: ['不锈钢汤锅', '不锈钢碗'],
+    link: 'any',
+    items: [item('铅迁移量', 'mg/kg', '≤0.05', 'GB 4806.9-2016', ['未检出', '0.01'], '0.12')],
+  },
+  {
+    category: '电动自行车',
+    productType: '电动自行车',
+    names: ['电动自行车 48V'],
+    link: 'any',
+    items: [
+      item('最高车速', 'km/h', '≤25', 'GB 17761-2018', ['24.1', '24.6'], '31.2'),
+      item('整车质量', 'kg', '≤55', 'GB 17761-2018', ['48.5', '52.0'], '61.3'),
+    ],
+  },
+];

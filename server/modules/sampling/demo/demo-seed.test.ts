@@ -94,24 +94,36 @@ describe('the sampling demo reproduces the 2020 work summary', () => {
     district = await seededDistrict('zhijian');
   });
 
-  it('2020 routine food sampling: 210 batches, 15 categories, 27 products, 193 qualified (91.90%, printed 92%)', async () => {
-    const stats = await samplingStatistics(sectionContext(district), { year: 2020, field: 'food', kind: 'routine' });
+  // The summary's 210 batches are industrial products (家具、灯具、成品油、儿童用品、防疫物品…), not food.
+  it('2020 product-quality sampling: 210 industrial batches in production and circulation, 15 categories, 27 products, 193 qualified (91.90%, printed 92%)', async () => {
+    const stats = await samplingStatistics(sectionContext(district), { year: 2020, field: 'industrial', kind: 'routine' });
     expect(stats.totals).toEqual({ batches: 210, qualified: 193, percent: '91.90', wholePercent: 92 });
     expect(stats.categoryCount).toBe(15);
     expect(stats.productCount).toBe(27);
     expect(stats.byLink.map((row) => [row.key, row.batches])).toEqual([
-      ['catering', 40],
-      ['circulation', 100],
-      ['production', 70],
+      ['circulation', 120],
+      ['production', 90],
     ]);
+    expect(stats.byCategory.map((row) => row.key)).toEqual(expect.arrayContaining(['家具', '灯具', '成品油', '儿童用品', '防疫物品']));
     expect(stats.byCategory.reduce((sum, row) => sum + row.batches, 0)).toBe(210);
     expect(stats.byMonth.reduce((sum, row) => sum + row.qualified, 0)).toBe(193);
-    const routinePlan = stats.plans.find((plan) => plan.name === '2020年食品安全监督抽检计划');
+    const routinePlan = stats.plans.find((plan) => plan.name === '2020年产品质量监督抽查计划');
     expect(routinePlan).toMatchObject({ targetBatches: 210, doneBatches: 210, completionPercent: '100.00' });
   });
 
+  it('keeps the routine food sampling as its own plan: 160 batches in production, circulation and catering', async () => {
+    const stats = await samplingStatistics(sectionContext(district), { year: 2020, field: 'food', kind: 'routine' });
+    expect(stats.totals).toMatchObject({ batches: 160, qualified: 151 });
+    expect(stats.byLink.map((row) => [row.key, row.batches])).toEqual([
+      ['catering', 40],
+      ['circulation', 70],
+      ['production', 50],
+    ]);
+    expect(stats.plans.map((plan) => plan.name)).toEqual(['2020年食品安全监督抽检计划']);
+  });
+
   it('breakfast campaign: 68 shops, 73 batches, 7 units and 8 batches unqualified, 1 penalty, 6 transfers to the police', async () => {
-    const stats = await samplingStatistics(sectionContext(district), { year: 2020, kind: 'campaign' });
+    const stats = await samplingStatistics(sectionContext(district), { year: 2020, field: 'food', kind: 'campaign' });
     expect(stats.campaigns).toEqual([
       expect.objectContaining({
         name: '2020年早餐店食品安全专项抽检',
@@ -126,15 +138,18 @@ describe('the sampling demo reproduces the 2020 work summary', () => {
     expect(stats.totals).toMatchObject({ batches: 73, qualified: 65, percent: '89.04' });
   });
 
-  it('industrial products: 42 fastener batches; the 2021 plan targets 100 production + 120 circulation batches', async () => {
-    const industrial = await samplingStatistics(sectionContext(district), { year: 2020, field: 'industrial' });
-    expect(industrial.totals.batches).toBe(42);
-    expect(industrial.byCategory.map((row) => row.key)).toEqual(['紧固件']);
-    const next = await samplingStatistics(sectionContext(district), { year: 2021 });
+  it('fasteners: a 42-batch risk-monitoring campaign; the 2021 product-quality plan: 100 production + 120 circulation batches, done', async () => {
+    const monitoring = await samplingStatistics(sectionContext(district), { year: 2020, field: 'industrial', kind: 'campaign' });
+    expect(monitoring.totals.batches).toBe(42);
+    expect(monitoring.byCategory.map((row) => row.key)).toEqual(['紧固件']);
+    expect(monitoring.campaigns.map((row) => [row.name, row.batches])).toEqual([['2020年紧固件产品质量风险监测专项抽检', 42]]);
+    const next = await samplingStatistics(sectionContext(district), { year: 2021, field: 'industrial' });
     expect(next.plans[0]?.targets.map((target) => [target.link, target.targetBatches])).toEqual([
       ['production', 100],
       ['circulation', 120],
     ]);
+    expect(next.plans[0]).toMatchObject({ name: '2021年产品质量监督抽查计划', targetBatches: 220, doneBatches: 220 });
+    expect(next.totals).toMatchObject({ batches: 220, qualified: 209 });
   });
 
   it('has work in progress for the lab, three labs for re-tests, and failed samples other modules can read', async () => {
@@ -146,7 +161,7 @@ describe('the sampling demo reproduces the 2020 work summary', () => {
     const overdue = await listSamples(sectionContext(district), { year: 2026, page: 1, pageSize: 100 });
     expect(overdue.items.some((item) => item.isOverdue)).toBe(true);
     const counts = await failedSampleCounts(district.ctx, { districtCode: district.code, since: '2020-01-01' });
-    expect([...counts.values()].reduce((sum, value) => sum + value, 0)).toBe(17 + 8 + 1);
+    expect([...counts.values()].reduce((sum, value) => sum + value, 0)).toBe(17 + 9 + 8 + 11 + 1);
     const [entityId] = [...counts.keys()];
     const failed = await failedSamplesOf(sectionContext(district), entityId as number);
     expect(failed.length).toBe(counts.get(entityId as number));
@@ -159,7 +174,7 @@ describe('the sampling demo reproduces the 2020 work summary', () => {
     const second = await listSamples(sectionContext(again), { year: 2020, page: 1, pageSize: 100 });
     const shape = (list: typeof first) => list.items.map((item) => [item.blindCode, item.productName, item.sampledOn, item.finalVerdict]);
     expect(shape(second)).toEqual(shape(first));
-    expect(second.total).toBe(210 + 73 + 42);
+    expect(second.total).toBe(210 + 160 + 73 + 42);
   });
 });
 

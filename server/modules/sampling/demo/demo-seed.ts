@@ -15,7 +15,13 @@ import type { HandlingOutcome, SamplingLink } from '../sampling.schemas.ts';
 import { failureHandling, sample, sampleResultItem, samplingPlan, samplingPlanTarget } from '../sampling.tables.ts';
 import { labsOf } from '../service/samples.ts';
 import { calendarFor } from '../service/sampling-context.ts';
-import { type DemoProduct, demoBreakfastProducts, demoFastenerProducts, demoFoodProducts } from './demo-catalogue.ts';
+import {
+  type DemoProduct,
+  demoBreakfastProducts,
+  demoFastenerProducts,
+  demoFoodProducts,
+  demoIndustrialProducts,
+} from './demo-catalogue.ts';
 
 export interface SamplingDemoInput {
   districtCode: string;
@@ -27,9 +33,15 @@ export interface SamplingDemoInput {
 
 /** The 2020 figures of the district's work summary that the demo reproduces exactly. */
 export const demo2020 = {
-  routine: { batches: 210, qualified: 193, categories: 15, products: 27, production: 70, circulation: 100, catering: 40 },
+  /** 产品质量监督抽查 ("靶向式"抽查): industrial products in the production and circulation fields. */
+  routine: { batches: 210, qualified: 193, categories: 15, products: 27, production: 90, circulation: 120 },
+  /** The routine food sampling the bureau also does: not quoted by the summary, a plausible size. */
+  foodRoutine: { batches: 160, qualified: 151, production: 50, circulation: 70, agricultural: 30, catering: 40 },
   breakfast: { shops: 68, batches: 73, unqualifiedUnits: 7, unqualifiedBatches: 8, penalties: 1, policeTransfers: 6 },
+  /** The risk-monitoring campaign of the fastener industry (产品质量风险监控). */
   fasteners: { batches: 42 },
+  /** The 2021 plan: hazardous chemicals, food-related products, children's and student goods. */
+  plan2021: { production: 100, circulation: 120 },
 } as const;
 
 const extraLabs = [
@@ -105,9 +117,10 @@ export async function entitiesOf(ctx: ActorContext, categories: BusinessCategory
 
 /**
  * Seeds the sampling module of an existing demo district (its entities, stations and inspector accounts
- * must exist): the 2020 routine food plan (210 batches, 15 categories, 27 products, 193 qualified), the
- * breakfast campaign (68 shops, 73 batches, 8 unqualified at 7 shops; 1 administrative penalty, 6
- * transfers to the police), 42 fastener batches, the 2021 plan's targets (100 production + 120
+ * must exist): the 2020 product-quality plan (210 industrial batches in production and circulation, 15 categories,
+ * 27 products, 193 qualified), the 2020 routine food plan (160 batches), the breakfast campaign (68 shops, 73
+ * batches, 8 unqualified at 7 shops; 1 administrative penalty, 6 transfers to the police), the fasteners'
+ * risk-monitoring campaign (42 batches), the 2021 product-quality plan's targets (100 production + 120
  * circulation), two more labs, and work in progress before `today` for the lab's workbench.
  * Deterministic given `random`.
  */
@@ -155,12 +168,25 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
     return planId;
   };
 
-  const routinePlan = await newPlan(
-    { year: 2020, name: '2020年食品安全监督抽检计划', field: 'food', kind: 'routine', description: '生产、流通、餐饮环节食品安全监督抽检' },
+  const industrialPlan = await newPlan(
+    {
+      year: 2020,
+      name: '2020年产品质量监督抽查计划',
+      field: 'industrial',
+      kind: 'routine',
+      description: '“靶向式”抽查：家具、灯具、成品油、儿童用品、防疫物品等15大类27种商品，生产和流通领域',
+    },
     [
       { link: 'production', category: null, targetBatches: demo2020.routine.production },
       { link: 'circulation', category: null, targetBatches: demo2020.routine.circulation },
-      { link: 'catering', category: null, targetBatches: demo2020.routine.catering },
+    ],
+  );
+  const routinePlan = await newPlan(
+    { year: 2020, name: '2020年食品安全监督抽检计划', field: 'food', kind: 'routine', description: '生产、流通、餐饮环节食品安全监督抽检' },
+    [
+      { link: 'production', category: null, targetBatches: demo2020.foodRoutine.production },
+      { link: 'circulation', category: null, targetBatches: demo2020.foodRoutine.circulation },
+      { link: 'catering', category: null, targetBatches: demo2020.foodRoutine.catering },
     ],
   );
   const breakfastPlan = await newPlan(
@@ -174,36 +200,81 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
     [{ link: 'catering', category: '餐饮食品', targetBatches: 70 }],
   );
   const fastenerPlan = await newPlan(
-    { year: 2020, name: '2020年紧固件产品质量监督抽查', field: 'industrial', kind: 'routine', description: '工业产品质量监督抽查：紧固件' },
+    {
+      year: 2020,
+      name: '2020年紧固件产品质量风险监测专项抽检',
+      field: 'industrial',
+      kind: 'campaign',
+      description: '以紧固件行业为重点领域的产品质量风险监控',
+    },
     [{ link: null, category: '紧固件', targetBatches: 40 }],
   );
   const plan2021 = await newPlan(
-    { year: 2021, name: '2021年食品安全监督抽检计划', field: 'food', kind: 'routine', description: '生产环节100批次、流通环节120批次' },
+    {
+      year: 2021,
+      name: '2021年产品质量监督抽查计划',
+      field: 'industrial',
+      kind: 'routine',
+      description: '危化品、食品相关产品、儿童学生用品等安全类产品：生产领域100批次、流通领域120批次',
+    },
     [
-      { link: 'production', category: null, targetBatches: 100 },
-      { link: 'circulation', category: null, targetBatches: 120 },
+      { link: 'production', category: null, targetBatches: demo2020.plan2021.production },
+      { link: 'circulation', category: null, targetBatches: demo2020.plan2021.circulation },
     ],
   );
 
   const planned: PlannedSample[] = [];
   const sampledIn2020 = () => workingDayBetween('2020-03-02', '2020-11-20', calendar, random);
 
-  // Routine 2020: every product at least once; catering products fill the 40 catering batches,
-  // agricultural products 30 circulation batches, processed foods 70 production + 70 circulation.
+  // Industrial routine 2020: every one of the 27 products at least once, 90 production + 120 circulation batches.
+  const industrialLinks = shuffle(
+    [
+      ...Array.from({ length: demo2020.routine.production }, () => 'production' as const),
+      ...Array.from({ length: demo2020.routine.circulation }, () => 'circulation' as const),
+    ],
+    random,
+  );
+  const industrialSlots: { product: DemoProduct; link: SamplingLink }[] = [];
+  spread(demo2020.routine.batches, demoIndustrialProducts.length, random).forEach((n, index) => {
+    for (let k = 0; k < n; k++)
+      industrialSlots.push({
+        product: demoIndustrialProducts[index] as DemoProduct,
+        link: industrialLinks[industrialSlots.length] as SamplingLink,
+      });
+  });
+  const industrialFails = new Set(
+    shuffle([...industrialSlots.keys()], random).slice(0, demo2020.routine.batches - demo2020.routine.qualified),
+  );
+  industrialSlots.forEach((slot, index) => {
+    planned.push({
+      planId: industrialPlan,
+      entity: pick(industrialPool, random),
+      field: 'industrial',
+      link: slot.link,
+      product: slot.product,
+      sampledOn: sampledIn2020(),
+      failItem: industrialFails.has(index) ? Math.floor(random() * slot.product.items.length) : null,
+      stage: 'published',
+      outcome: industrialFails.has(index) ? pick(['rectified', 'rectified', 'administrative_penalty'] as const, random) : undefined,
+    });
+  });
+
+  // Routine food 2020: every product at least once; catering products fill the catering batches,
+  // agricultural products 30 circulation batches, processed foods the rest of production and circulation.
   const cateringProducts = demoFoodProducts.filter((product) => product.link === 'catering');
   const agriProducts = demoFoodProducts.filter((product) => product.link === 'circulation');
   const processed = demoFoodProducts.filter((product) => product.link === 'any');
   const routineSlots: { product: DemoProduct; link: SamplingLink }[] = [];
-  spread(demo2020.routine.catering, cateringProducts.length, random).forEach((n, index) => {
+  spread(demo2020.foodRoutine.catering, cateringProducts.length, random).forEach((n, index) => {
     for (let k = 0; k < n; k++) routineSlots.push({ product: cateringProducts[index] as DemoProduct, link: 'catering' });
   });
-  spread(30, agriProducts.length, random).forEach((n, index) => {
+  spread(demo2020.foodRoutine.agricultural, agriProducts.length, random).forEach((n, index) => {
     for (let k = 0; k < n; k++) routineSlots.push({ product: agriProducts[index] as DemoProduct, link: 'circulation' });
   });
   const processedLinks = shuffle(
     [
-      ...Array.from({ length: demo2020.routine.production }, () => 'production' as const),
-      ...Array.from({ length: demo2020.routine.circulation - 30 }, () => 'circulation' as const),
+      ...Array.from({ length: demo2020.foodRoutine.production }, () => 'production' as const),
+      ...Array.from({ length: demo2020.foodRoutine.circulation - demo2020.foodRoutine.agricultural }, () => 'circulation' as const),
     ],
     random,
   );
@@ -216,7 +287,9 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
       });
     }
   });
-  const routineFails = new Set(shuffle([...routineSlots.keys()], random).slice(0, demo2020.routine.batches - demo2020.routine.qualified));
+  const routineFails = new Set(
+    shuffle([...routineSlots.keys()], random).slice(0, demo2020.foodRoutine.batches - demo2020.foodRoutine.qualified),
+  );
   routineSlots.forEach((slot, index) => {
     planned.push({
       planId: routinePlan,
@@ -271,19 +344,43 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
     });
   }
 
+  // The 2021 product-quality plan, done once 2021 is over: safety products (hazardous chemicals such as refined oil and
+  // coatings, food-related products, children's and student goods), 100 production + 120 circulation batches.
+  if (today >= '2022-01-01') {
+    const safetyProducts = demoIndustrialProducts.filter((product) =>
+      ['成品油', '涂料', '食品相关产品', '儿童用品', '学生用品'].includes(product.category),
+    );
+    const links2021 = [
+      ...Array.from({ length: demo2020.plan2021.production }, () => 'production' as const),
+      ...Array.from({ length: demo2020.plan2021.circulation }, () => 'circulation' as const),
+    ];
+    links2021.forEach((link, index) => {
+      const product = safetyProducts[index % safetyProducts.length] as DemoProduct;
+      const isFailing = index % 20 === 7;
+      planned.push({
+        planId: plan2021,
+        entity: pick(industrialPool, random),
+        field: 'industrial',
+        link,
+        product,
+        sampledOn: workingDayBetween('2021-03-01', '2021-11-19', calendar, random),
+        failItem: isFailing ? 0 : null,
+        stage: 'published',
+        outcome: isFailing ? 'rectified' : undefined,
+      });
+    });
+  }
+
   // Work in progress before today, for the workbench and the deadline warnings.
   const year = Number(today.slice(0, 4));
   if (year >= 2021) {
-    const currentPlan =
-      year === 2021
-        ? plan2021
-        : await newPlan(
-            { year, name: `${year}年食品安全监督抽检计划`, field: 'food', kind: 'routine', description: '生产、流通环节食品安全监督抽检' },
-            [
-              { link: 'production', category: null, targetBatches: 100 },
-              { link: 'circulation', category: null, targetBatches: 120 },
-            ],
-          );
+    const currentPlan = await newPlan(
+      { year, name: `${year}年食品安全监督抽检计划`, field: 'food', kind: 'routine', description: '生产、流通环节食品安全监督抽检' },
+      [
+        { link: 'production', category: null, targetBatches: 100 },
+        { link: 'circulation', category: null, targetBatches: 120 },
+      ],
+    );
     const stages: [PlannedSample['stage'], number, number | null][] = [
       ['sampled', 2, null],
       ['sampled', 8, null],
@@ -320,7 +417,7 @@ export async function seedSamplingDemo(ctx: ServiceContext, input: SamplingDemoI
 
   await insertDemoSamples(ctx, { districtCode, today, random, calendar, labs, samplerPool }, planned);
   await writeAudit(ctx, { action: 'sampling.demo_seed', districtCode, detail: { samples: planned.length, labs: labs.length } });
-  return { plans: year > 2021 ? 5 : 4, samples: planned.length };
+  return { plans: year >= 2021 ? 6 : 5, samples: planned.length };
 }
 
 export interface SampleInsertContext {

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { creditCodeCheckCharacter } from '../shared/credit-code.ts';
+import { type Harness, screenshot, signIn, startHarness } from './harness.ts';
+
+// The demo district: 2020's IP statistics (790 invention applications…), graded makers, 品字标 firms.
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+}, 300_000);
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+function creditCode(serial: number): string {
+  const body = `91330212${String(serial).padStart(8, '0')}0`;
+  return body + creditCodeCheckCharacter(body);
+}
+
+describe('product quality and brands', () => {
+  test('section staff import a patent extract with a bad row and see the row’s reason; the year’s counts follow', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'food.section', 'Demo-Section-2026');
+    await page.goto('/product-quality?tab=ip');
+    // The demo's 2020: 790 invention applications, with the change on 2019.
+    await page.getByRole('cell', { name: '790', exact: true }).waitFor();
+
+    const serial = Date.now() % 10_000_000;
+    const good = creditCode(serial);
+    const bad = creditCode(serial + 1);
+    const wrongCheck = bad.slice(0, 17) + (bad.endsWith('0') ? '1' : '0');
+    const csv = [
+      '统一社会信用代码,企业名称,年度,类别,数量,金额（元）',
+      `${good},浏览器测试科技有限公司${serial},2020,发明专利申请,4,`,
+      `${wrongCheck},校验位错误的公司,2020,发明专利申请,2,`,
+    ].join('\r\n');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'patents-2020.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`) });
+    const summary = page.getByTestId('ip-import-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('共 2 行，导入 1 行，1 行有错误未导入');
+    const errors = page.getByTestId('ip-import-errors');
+    await errors.getByRole('cell', { name: '3', exact: true }).waitFor();
+    await errors.getByText('统一社会信用代码').first().waitFor();
+    await errors.getByText(/校验位/).waitFor();
+    // The good row counts: 794 invention applications in 2020 now.
+    await page.getByRole('cell', { name: '794', exact: true }).waitFor();
+    await screenshot(page, 'product-quality-ip-import');
+  });
+
+  test('the makers are graded with the bureau setting shown, and the 品字标 firms are the district’s', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'food.section', 'Demo-Section-2026');
+    await page.goto('/product-quality?tab=makers');
+    await page.getByText('分级规则为本局设定').waitFor();
+    await page.getByTestId('grade-counts').waitFor();
+    expect(await page.getByTestId('grade-counts').textContent()).toMatch(/^A \d+ · B \d+ · C \d+ · D \d+$/);
+    await page.goto('/product-quality?tab=brands');
+    await page
+      .getByTestId('brand-new-by-year')
+      .getByText(/2020年 5 家/)
+      .waitFor();
+    await screenshot(page, 'product-quality-brands');
+  });
+});

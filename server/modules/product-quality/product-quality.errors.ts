@@ -1,0 +1,22 @@
+import { defineError } from '../../platform/errors/app-error.ts';
+
+export const makerNotFound = defineError('product_quality.maker_not_found', 404, {
+  'zh-CN': '找不到该涉安类产品生产企业',
+  en: 'Safety-related product maker not found',
+});
+export const makerAlreadyListed = defineError('product_quality.maker_already_listed', 409, {
+  'zh-CN': '该企业已按此产品类别登记',
+  en: 'The maker is already registered for this product group',
+});
+export const exemptionNotFound = defineError('product_quality.exemption_not_found', 404, {
+  'zh-CN': '找不到该免办3C认证记录',
+  en: 'CCC exemption not found',
+});
+export const exemptionNumberTaken = defineError('product_quality.exemption_number_taken', 409, {
+  'zh-CN': '免办证明编号已存在',
+  en: 'An exemption with this certificate number exists',
+});
+export const brandFirmNotFound = defineError('product_quality.brand_firm_not_found', 404, {
+  'zh-CN': '找不到该品字标企业',
+  en: 'Certified firm not found',
+});

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckCharacter } from '../../../shared/credit-code.ts';
+import type { AppInstance } from '../../platform/http/routes.ts';
+import { createTestDistrict, type TestDistrict } from '../../test/factories.ts';
+import { signIn } from '../../test/sign-in.ts';
+import { type TestPlatform, testApp, testPlatform } from '../../test/test-platform.ts';
+
+let platform: TestPlatform;
+let app: AppInstance;
+let home: TestDistrict;
+const cookies = new Map<string, string>();
+type Json = Record<string, unknown> & { errors?: { field: string; detail?: string }[] };
+let serial = 0;
+
+async function call(user: keyof TestDistrict['users'], method: 'GET' | 'POST', url: string, payload?: unknown, contentType?: string) {
+  const username = home.users[user].username;
+  if (!cookies.has(username)) cookies.set(username, await signIn(app, username));
+  const response = await app.inject({
+    method,
+    url,
+    headers: {
+      cookie: cookies.get(username) as string,
+      'accept-language': 'zh-CN',
+      ...(contentType ? { 'content-type': contentType } : {}),
+    },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  return { status: response.statusCode, body: response.json() as Json };
+}
+
+function creditCode() {
+  serial += 1;
+  const body = `91${home.code}${String((Date.now() + serial * 7919) % 1e6).padStart(6, '0')}${String(serial % 100).padStart(2, '0')}1`;
+  return body + creditCodeCheckCharacter(body);
+}
+
+async function manufacturer(name: string) {
+  const created = await call('section', 'POST', '/api/v1/entities', {
+    creditCode: creditCode(),
+    name,
+    kind: 'enterprise',
+    legalRepName: '王五',
+    legalRepIdNumber: '11010519491231002X',
+    industryCode: 'C38',
+    foundedOn: '2018-05-01',
+    address: '质量路1号',
+    streetCode: home.stations[0].streetCode,
+    businessCategory: 'other',
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id as number;
+}
+
+beforeAll(async () => {
+  platform = await testPlatform();
+  app = await testApp(platform);
+  home = await createTestDistrict(platform);
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await platform?.database.close();
+});
+
+describe('safety-related product makers, graded', () => {
+  it('grades a maker by the bureau setting: an expired licence makes C, inspected every 6 months; never inspected is due today', async () => {
+    const entityId = await manufacturer('甬安电线电缆有限公司');
+    const made = await call('section', 'POST', '/api/v1/product-quality/makers', {
+      entityId,
+      productGroup: 'electrical',
+      products: '电线电缆',
+      licenceRequired: true,
+      licenceNumber: 'XK06-001-12345',
+      licenceValidUntil: '2025-12-31',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    // The test clock's today is 2 March 2026.
+    expect(made.body).toMatchObject({
+      licenceState: 'expired',
+      grade: 'C',
+      points: 40,
+      reasons: [{ reason: 'licence', points: 40 }],
+      inspectionIntervalMonths: 6,
+      nextInspectionDue: '2026-03-02',
+      isDue: true,
+    });
+    const inspected = await call('inspector1', 'POST', `/api/v1/product-quality/makers/${made.body.id}/inspections`, {
+      inspectedOn: '2026-02-27',
+    });
+    expect(inspected.body).toMatchObject({ nextInspectionDue: '2026-08-27', isDue: false });
+    const list = await call('leader', 'GET', '/api/v1/product-quality/makers?grade=C');
+    expect(list.status).toBe(200);
+    expect((list.body.items as Json[]).map((item) => item.id)).toContain(made.body.id);
+    expect(list.body.byGrade).toMatchObject({ C: 1 });
+    const setting = await call('section', 'GET', '/api/v1/product-quality/grade-setting');
+    expect(setting.body).toMatchObject({ source: 'bureau_setting', inspectionIntervalMonths: { A: 24, B: 12, C: 6, D: 3 } });
+  });
+
+  it('names every bad field in the user’s language, and refuses a licence number where none is required', async () => {
+    const bad = await call('section', 'POST', '/api/v1/product-quality/makers', { entityId: 0, productGroup: 'toys', products: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((error) => error.field).sort()).toEqual(['entityId', 'licenceRequired', 'productGroup', 'products']);
+    const entityId = await manufacturer('甬童玩具有限公司');
+    const noLicence = await call('section', 'POST', '/api/v1/product-quality/makers', {
+      entityId,
+      productGroup: 'children_student',
+      products: '塑胶玩具',
+      licenceRequired: false,
+      licenceNumber: 'XK-1',
+    });
+    expect(noLicence.status).toBe(400);
+    expect(noLicence.body.errors?.map((error) => error.field)).toEqual(['licenceNumber']);
+  });
+});
+
+describe('CCC exemptions and their follow-up', () => {
+  it('a new exemption is due its first check within 30 days; a check moves the next one 6 months on', async () => {
+    const entityId = await manufacturer('甬测仪器有限公司');
+    const made = await call('section', 'POST', '/api/v1/product-quality/ccc-exemptions', {
+      entityId,
+      certificateNumber: 'MB2026000101',
+      reason: 'research_testing',
+      scope: '研发测试用样机 20 台',
+      quantity: 20,
+      grantedOn: '2026-01-20',
+      expiresOn: '2027-01-19',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ followUpDue: '2026-02-19', isDue: true, status: 'active' });
+    const due = await call('section', 'GET', '/api/v1/product-quality/ccc-exemptions?isDue=true');
+    expect((due.body.items as Json[]).map((item) => item.id)).toContain(made.body.id);
+    const checked = await call('inspector1', 'POST', `/api/v1/product-quality/ccc-exemptions/${made.body.id}/follow-ups`, {
+      checkedOn: '2026-02-10',
+      result: 'compliant',
+    });
+    expect(checked.body).toMatchObject({ followUpDue: '2026-08-10', isDue: false });
+    const early = await call('inspector1', 'POST', `/api/v1/product-quality/ccc-exemptions/${made.body.id}/follow-ups`, {
+      checkedOn: '2026-01-01',
+      result: 'compliant',
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.errors?.map((error) => error.field)).toEqual(['checkedOn']);
+  });
+});
+
+describe('IP and brand statistics', () => {
+  it('imports an extract, rejects the bad rows with their reasons and counts the year with its change', async () => {
+    const [a, b] = [creditCode(), creditCode()];
+    const csv = [
+      '统一社会信用代码,企业名称,年度,类别,数量,金额（元）',
+      `${a},甬创科技有限公司,2019,发明专利申请,10,`,
+      `${a},甬创科技有限公司,2020,发明专利申请,12,`,
+      `${b},甬新材料有限公司,2020,发明专利申请,3,`,
+      `${b.slice(0, 17)}0,坏代码有限公司,2020,发明专利申请,3,`,
+      `${b},甬新材料有限公司,2020,奖励补助,,"12,500.00"`,
+      `${b},甬新材料有限公司,2020,外观专利,2,`,
+    ].join('\n');
+    const imported = await call('section', 'POST', '/api/v1/product-quality/ip-imports?filename=patents.csv', csv, 'text/csv');
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body).toMatchObject({ rows: 6, imported: 4, rejected: 2 });
+    expect((imported.body.errors as Json[]).map((error) => [error.rowNumber, error.field])).toEqual([
+      [5, 'creditCode'],
+      [7, 'kind'],
+    ]);
+    const stats = await call('leader', 'GET', '/api/v1/product-quality/ip-statistics?year=2020');
+    const kinds = stats.body.kinds as Json[];
+    expect(kinds.find((row) => row.kind === 'invention_application')).toEqual({
+      kind: 'invention_application',
+      value: '15',
+      previous: '10',
+      changePercent: 50,
+      firms: 2,
+    });
+    expect(kinds.find((row) => row.kind === 'award_subsidy')).toMatchObject({ value: '12500.00', previous: null, changePercent: null });
+    // Imports are the section's work.
+    expect((await call('inspector1', 'POST', '/api/v1/product-quality/ip-imports?filename=x.csv', csv, 'text/csv')).status).toBe(403);
+  });
+});

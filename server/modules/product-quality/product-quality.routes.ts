@@ -1,0 +1,125 @@
+import { bureauStaffRoles, caseWorkerRoles, settingsRoles } from '../../../shared/roles.ts';
+import { invalidRequest } from '../../platform/errors/problem.ts';
+import { actorContextOf } from '../../platform/http/context.ts';
+import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
+import { spreadsheetContentTypes } from '../registry/index.ts';
+import {
+  BrandFirmList,
+  BrandFirmQuery,
+  ExemptionBody,
+  ExemptionList,
+  ExemptionQuery,
+  ExemptionView,
+  FollowUpBody,
+  GradeSettingView,
+  InspectionBody,
+  IpImportQuery,
+  IpImportResult,
+  IpStatisticsQuery,
+  IpStatisticsView,
+  MakerBody,
+  MakerList,
+  MakerQuery,
+  MakerView,
+} from './product-quality.schemas.ts';
+import { bureauMakerGradeSetting } from './rules/maker-grade.ts';
+import { listBrandFirms } from './service/brand-firms.ts';
+import { createExemption, getExemption, listExemptions, recordFollowUp } from './service/ccc-exemptions.ts';
+import { importIpExtract, ipStatistics } from './service/ip-statistics.ts';
+import { createMaker, getMaker, listMakers, recordMakerInspection } from './service/makers.ts';
+
+const tags = ['product-quality'];
+const readers = requireRole(...bureauStaffRoles);
+const officers = requireRole(...caseWorkerRoles);
+const importBodyLimit = 20 * 1024 * 1024;
+
+export const productQualityRoutes: RoutePlugin = (app, platform) => {
+  const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
+  for (const contentType of Object.values(spreadsheetContentTypes)) {
+    if (!app.hasContentTypeParser(contentType)) {
+      app.addContentTypeParser(contentType, { parseAs: 'buffer', bodyLimit: importBodyLimit }, (_request, body, done) => done(null, body));
+    }
+  }
+
+  /* Safety-related product makers graded 涉安类产品分类分级 */
+  app.get(
+    '/api/v1/product-quality/makers',
+    { preHandler: readers, schema: { tags, querystring: MakerQuery, response: { 200: MakerList } } },
+    (request) => listMakers(ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/product-quality/makers',
+    { preHandler: officers, schema: { tags, body: MakerBody, response: { 201: MakerView } } },
+    async (request, reply) => reply.status(201).send(await createMaker(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/product-quality/makers/:id',
+    { preHandler: readers, schema: { tags, params: IdParams, response: { 200: MakerView } } },
+    (request) => getMaker(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/product-quality/makers/:id/inspections',
+    { preHandler: officers, schema: { tags, params: IdParams, body: InspectionBody, response: { 200: MakerView } } },
+    (request) => recordMakerInspection(ctx(request), request.params.id, request.body.inspectedOn),
+  );
+  app.get(
+    '/api/v1/product-quality/grade-setting',
+    { preHandler: readers, schema: { tags, response: { 200: GradeSettingView } } },
+    () => bureauMakerGradeSetting,
+  );
+
+  /* CCC exemptions 免办3C */
+  app.get(
+    '/api/v1/product-quality/ccc-exemptions',
+    { preHandler: readers, schema: { tags, querystring: ExemptionQuery, response: { 200: ExemptionList } } },
+    (request) => listExemptions(ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/product-quality/ccc-exemptions',
+    { preHandler: officers, schema: { tags, body: ExemptionBody, response: { 201: ExemptionView } } },
+    async (request, reply) => reply.status(201).send(await createExemption(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/product-quality/ccc-exemptions/:id',
+    { preHandler: readers, schema: { tags, params: IdParams, response: { 200: ExemptionView } } },
+    (request) => getExemption(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/product-quality/ccc-exemptions/:id/follow-ups',
+    { preHandler: officers, schema: { tags, params: IdParams, body: FollowUpBody, response: { 200: ExemptionView } } },
+    (request) => recordFollowUp(ctx(request), request.params.id, request.body),
+  );
+
+  /* 品字标 firms */
+  app.get(
+    '/api/v1/product-quality/brand-firms',
+    { preHandler: readers, schema: { tags, querystring: BrandFirmQuery, response: { 200: BrandFirmList } } },
+    (request) => listBrandFirms(ctx(request), request.query),
+  );
+
+  /* IP and brand statistics */
+  app.get(
+    '/api/v1/product-quality/ip-statistics',
+    { preHandler: readers, schema: { tags, querystring: IpStatisticsQuery, response: { 200: IpStatisticsView } } },
+    (request) => ipStatistics(ctx(request), request.query.year),
+  );
+  app.post(
+    '/api/v1/product-quality/ip-imports',
+    {
+      preHandler: requireRole(...settingsRoles),
+      bodyLimit: importBodyLimit,
+      schema: { tags, querystring: IpImportQuery, response: { 200: IpImportResult } },
+    },
+    async (request) => {
+      const contentType = String(request.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim();
+      const kind = contentType === spreadsheetContentTypes.xlsx ? 'xlsx' : contentType === spreadsheetContentTypes.csv ? 'csv' : undefined;
+      if (!kind || !Buffer.isBuffer(request.body))
+        throw invalidRequest({}, [
+          { in: 'body', field: '', code: 'content_type', message: { 'zh-CN': '请上传 csv 或 xlsx 文件', en: 'Upload a csv or xlsx file' } },
+        ]);
+      return importIpExtract(ctx(request), { file: request.body, kind, filename: request.query.filename });
+    },
+  );
+};

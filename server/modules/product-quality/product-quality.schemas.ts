@@ -1,0 +1,210 @@
+/**
+ * The product-quality API's HTTP contract (/api/v1/product-quality/…): request and response schemas (responses
+ * whitelist fields), and the types the web takes from them.
+ */
+import { type Static, Type } from 'typebox';
+import {
+  cccExemptionReasons,
+  cccExemptionStatuses,
+  followUpResults,
+  ipKinds,
+  licenceStates,
+  makerGrades,
+  safetyProductGroups,
+} from '../../../shared/vocabularies/product-quality.ts';
+import { DateString, listOf, Nullable, PagingQuery, StringEnum } from '../../platform/http/schemas.ts';
+
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const Id = Type.Integer({ minimum: 1 });
+
+/* Safety-related product makers 涉安类产品生产企业 */
+export const MakerQuery = Type.Object(
+  {
+    grade: Type.Optional(StringEnum(makerGrades)),
+    productGroup: Type.Optional(StringEnum(safetyProductGroups)),
+    isDue: Type.Optional(Type.Boolean({ description: 'only makers whose routine inspection is due today or overdue' })),
+    ...PagingQuery,
+  },
+  { additionalProperties: false },
+);
+export type MakerQuery = Static<typeof MakerQuery>;
+
+export const MakerBody = Type.Object(
+  {
+    entityId: Id,
+    productGroup: StringEnum(safetyProductGroups),
+    products: Type.String({ minLength: 1, maxLength: 200 }),
+    licenceRequired: Type.Boolean(),
+    licenceNumber: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 60 }))),
+    licenceValidUntil: Type.Optional(Nullable(DateString)),
+    lastInspectedOn: Type.Optional(Nullable(DateString)),
+  },
+  { additionalProperties: false },
+);
+export type MakerBody = Static<typeof MakerBody>;
+
+const GradeReason = Type.Object({
+  reason: StringEnum(['failed_samples', 'penalties', 'complaints', 'licence'] as const),
+  points: Type.Integer(),
+});
+export const MakerView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  creditCode: Type.String(),
+  streetCode: Type.String(),
+  productGroup: StringEnum(safetyProductGroups),
+  products: Type.String(),
+  licenceState: StringEnum(licenceStates),
+  licenceNumber: Nullable(Type.String()),
+  licenceValidUntil: Nullable(DateString),
+  facts: Type.Object({ failedSamples12m: Type.Integer(), penalties12m: Type.Integer(), complaints12m: Type.Integer() }),
+  grade: StringEnum(makerGrades),
+  points: Type.Integer(),
+  reasons: Type.Array(GradeReason),
+  inspectionIntervalMonths: Type.Integer(),
+  lastInspectedOn: Nullable(DateString),
+  nextInspectionDue: DateString,
+  isDue: Type.Boolean(),
+});
+export type MakerView = Static<typeof MakerView>;
+export const MakerList = Type.Object({
+  items: Type.Array(MakerView),
+  total: Type.Integer({ minimum: 0 }),
+  byGrade: Type.Object({ A: Type.Integer(), B: Type.Integer(), C: Type.Integer(), D: Type.Integer() }),
+  today: DateString,
+});
+export type MakerList = Static<typeof MakerList>;
+
+export const InspectionBody = Type.Object({ inspectedOn: DateString }, { additionalProperties: false });
+
+export const GradeSettingView = Type.Object({
+  source: Type.Literal('bureau_setting'),
+  points: Type.Object({
+    perFailedSample: Type.Integer(),
+    failedSamplesCap: Type.Integer(),
+    perPenalty: Type.Integer(),
+    penaltiesCap: Type.Integer(),
+    perComplaint: Type.Integer(),
+    complaintsCap: Type.Integer(),
+    licence: Type.Object({
+      not_required: Type.Integer(),
+      valid: Type.Integer(),
+      expiring: Type.Integer(),
+      expired: Type.Integer(),
+      missing: Type.Integer(),
+    }),
+  }),
+  thresholds: Type.Object({ B: Type.Integer(), C: Type.Integer(), D: Type.Integer() }),
+  inspectionIntervalMonths: Type.Object({ A: Type.Integer(), B: Type.Integer(), C: Type.Integer(), D: Type.Integer() }),
+});
+
+/* CCC exemptions 免办3C */
+export const ExemptionQuery = Type.Object(
+  {
+    status: Type.Optional(StringEnum(cccExemptionStatuses)),
+    isDue: Type.Optional(Type.Boolean({ description: 'only exemptions whose follow-up check is due today or overdue' })),
+    ...PagingQuery,
+  },
+  { additionalProperties: false },
+);
+export type ExemptionQuery = Static<typeof ExemptionQuery>;
+export const ExemptionBody = Type.Object(
+  {
+    entityId: Id,
+    certificateNumber: Type.String({ minLength: 1, maxLength: 60 }),
+    reason: StringEnum(cccExemptionReasons),
+    scope: Type.String({ minLength: 1, maxLength: 500 }),
+    quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
+    grantedOn: DateString,
+    expiresOn: DateString,
+  },
+  { additionalProperties: false },
+);
+export type ExemptionBody = Static<typeof ExemptionBody>;
+export const FollowUpBody = Type.Object(
+  { checkedOn: DateString, result: StringEnum(followUpResults), note: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+export type FollowUpBody = Static<typeof FollowUpBody>;
+export const ExemptionView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  streetCode: Type.String(),
+  certificateNumber: Type.String(),
+  reason: StringEnum(cccExemptionReasons),
+  scope: Type.String(),
+  quantity: Type.Integer(),
+  grantedOn: DateString,
+  expiresOn: DateString,
+  status: StringEnum(cccExemptionStatuses),
+  followUps: Type.Array(Type.Object({ checkedOn: DateString, result: StringEnum(followUpResults), note: Type.String() })),
+  followUpDue: Nullable(DateString),
+  isDue: Type.Boolean(),
+});
+export type ExemptionView = Static<typeof ExemptionView>;
+export const ExemptionList = listOf(ExemptionView);
+
+/* 品字标 firms */
+export const BrandFirmQuery = Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false });
+export const BrandFirmView = Type.Object({
+  id: Type.Integer(),
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  creditCode: Type.String(),
+  streetCode: Type.String(),
+  firstCertifiedOn: DateString,
+  ledStandards: Type.Array(Type.String()),
+  certificates: Type.Array(
+    Type.Object({
+      productName: Type.String(),
+      certificateNumber: Type.String(),
+      standard: Type.String(),
+      issuedOn: DateString,
+      validUntil: DateString,
+      isExpiringSoon: Type.Boolean(),
+      isExpired: Type.Boolean(),
+    }),
+  ),
+});
+export type BrandFirmView = Static<typeof BrandFirmView>;
+export const BrandFirmList = Type.Object({
+  items: Type.Array(BrandFirmView),
+  total: Type.Integer(),
+  newByYear: Type.Array(Type.Object({ year: Type.Integer(), firms: Type.Integer() })),
+});
+export type BrandFirmList = Static<typeof BrandFirmList>;
+
+/* IP and brand statistics */
+export const IpStatisticsQuery = Type.Object({ year: Year }, { additionalProperties: false });
+export const IpKindRow = Type.Object({
+  kind: StringEnum(ipKinds),
+  /** Pieces for patents and trademarks, yuan (2 decimals, as text) for money kinds. */
+  value: Type.String(),
+  previous: Nullable(Type.String()),
+  changePercent: Nullable(Type.Number()),
+  firms: Type.Integer(),
+});
+export const IpStatisticsView = Type.Object({
+  year: Type.Integer(),
+  kinds: Type.Array(IpKindRow),
+  topFirms: Type.Array(
+    Type.Object({
+      firmName: Type.String(),
+      creditCode: Type.String(),
+      inventionApplications: Type.Integer(),
+      trademarkApplications: Type.Integer(),
+    }),
+  ),
+});
+export type IpStatisticsView = Static<typeof IpStatisticsView>;
+
+export const IpImportQuery = Type.Object({ filename: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const IpImportResult = Type.Object({
+  rows: Type.Integer(),
+  imported: Type.Integer(),
+  rejected: Type.Integer(),
+  errors: Type.Array(Type.Object({ rowNumber: Type.Integer(), field: Type.String(), message: Type.String() })),
+});
+export type IpImportResult = Static<typeof IpImportResult>;

@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  BrandFirmList,
+  ExemptionView,
+  IpImportResult,
+  IpStatisticsView,
+  MakerList,
+  MakerView,
+} from '../../../server/modules/product-quality/product-quality.schemas.ts';
+import { ApiError, api, type Problem } from '../../lib/api-client.ts';
+import type { Page } from '../../lib/api-types.ts';
+
+export type { BrandFirmList, ExemptionView, IpImportResult, IpStatisticsView, MakerList, MakerView };
+
+const keys = {
+  all: ['product-quality'] as const,
+  makers: (query: object) => ['product-quality', 'makers', query] as const,
+  exemptions: (query: object) => ['product-quality', 'exemptions', query] as const,
+  brandFirms: ['product-quality', 'brand-firms'] as const,
+  ip: (year: number) => ['product-quality', 'ip', year] as const,
+};
+
+export const useMakers = (query: { grade?: string; isDue?: boolean; page: number }) =>
+  useQuery({
+    queryKey: keys.makers(query),
+    queryFn: ({ signal }) => api.get<MakerList>('/product-quality/makers', { ...query, pageSize: 20 }, signal),
+  });
+
+export const useExemptions = (query: { isDue?: boolean; page: number }) =>
+  useQuery({
+    queryKey: keys.exemptions(query),
+    queryFn: ({ signal }) => api.get<Page<ExemptionView>>('/product-quality/ccc-exemptions', { ...query, pageSize: 20 }, signal),
+  });
+
+export const useBrandFirms = () =>
+  useQuery({ queryKey: keys.brandFirms, queryFn: ({ signal }) => api.get<BrandFirmList>('/product-quality/brand-firms', {}, signal) });
+
+export const useIpStatistics = (year: number) =>
+  useQuery({
+    queryKey: keys.ip(year),
+    queryFn: ({ signal }) => api.get<IpStatisticsView>('/product-quality/ip-statistics', { year }, signal),
+  });
+
+function useInvalidating<TBody, TResult>(call: (body: TBody) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: call, onSuccess: () => client.invalidateQueries({ queryKey: keys.all }) });
+}
+
+export const useRecordInspection = () =>
+  useInvalidating((body: { id: number; inspectedOn: string }) =>
+    api.post<MakerView>(`/product-quality/makers/${body.id}/inspections`, { inspectedOn: body.inspectedOn }),
+  );
+
+export const useRecordFollowUp = () =>
+  useInvalidating((body: { id: number; checkedOn: string; result: 'compliant' | 'non_compliant'; note?: string }) => {
+    const { id, ...check } = body;
+    return api.post<ExemptionView>(`/product-quality/ccc-exemptions/${id}/follow-ups`, check);
+  });
+
+const contentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** Uploads an IP extract as the raw body: good rows are written, bad rows come back with their reasons. */
+async function uploadIpExtract({ file, language }: { file: File; language: string }): Promise<IpImportResult> {
+  const kind = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const params = new URLSearchParams({ filename: file.name });
+  const response = await fetch(`/api/v1/product-quality/ip-imports?${params.toString()}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': contentTypes[kind] },
+    body: file,
+  }).catch(() => {
+    throw new ApiError({ type: 'about:blank', title: language === 'en' ? 'Network error' : '网络错误', status: 0, code: 'network_error' });
+  });
+  const body = (await response.json().catch(() => undefined)) as unknown;
+  if (!response.ok)
+    throw new ApiError({
+      type: 'about:blank',
+      title: response.statusText,
+      code: 'http_error',
+      ...(body as Partial<Problem>),
+      status: response.status,
+    });
+  return body as IpImportResult;
+}
+export const useImportIpExtract = () => useInvalidating(uploadIpExtract);

@@ -1,0 +1,93 @@
+import { Alert, Button, Card, Flex, InputNumber, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settingsRoles } from '../../../shared/roles.ts';
+import { problemMessage } from '../../lib/form-errors.ts';
+import { hasAnyRole, useMe } from '../../lib/session.ts';
+import { type IpImportResult, type IpStatisticsView, useImportIpExtract, useIpStatistics } from './api.ts';
+
+type KindRow = IpStatisticsView['kinds'][number];
+
+/** IP and brand statistics by year with the change on the year before; section staff import the offices' extracts. */
+export function IpStatistics() {
+  const { t } = useTranslation('product-quality');
+  const [year, setYear] = useState(2020);
+  const stats = useIpStatistics(year);
+  const me = useMe();
+  const canImport = hasAnyRole(me.data, settingsRoles);
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} align="center">
+        <Typography.Text>{t('fields.year')}</Typography.Text>
+        <InputNumber aria-label={t('fields.year')} min={2000} max={2100} value={year} onChange={(value) => value && setYear(value)} />
+      </Flex>
+      <Table<KindRow>
+        rowKey="kind"
+        size="small"
+        loading={stats.isLoading}
+        dataSource={stats.data?.kinds}
+        pagination={false}
+        columns={[
+          { title: t('fields.kind'), dataIndex: 'kind', render: (value: string) => t(`ipKinds.${value}`) },
+          { title: t('fields.value'), dataIndex: 'value', align: 'right' },
+          { title: t('fields.previous'), dataIndex: 'previous', align: 'right', render: (value: string | null) => value ?? '—' },
+          {
+            title: t('fields.change'),
+            dataIndex: 'changePercent',
+            align: 'right',
+            render: (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(2)}%`),
+          },
+          { title: t('fields.firms'), dataIndex: 'firms', align: 'right' },
+        ]}
+      />
+      {canImport ? <IpImport /> : null}
+    </Flex>
+  );
+}
+
+function IpImport() {
+  const { t, i18n } = useTranslation('product-quality');
+  const upload = useImportIpExtract();
+  const [result, setResult] = useState<IpImportResult | null>(null);
+  return (
+    <Card size="small" title={t('import.title')}>
+      <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+      <Upload
+        accept=".csv,.xlsx"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          upload.mutate({ file, language: i18n.language }, { onSuccess: setResult });
+          return false;
+        }}
+      >
+        <Button loading={upload.isPending} data-testid="ip-import-choose">
+          {t('import.choose')}
+        </Button>
+      </Upload>
+      {upload.error ? <Alert type="error" title={problemMessage(upload.error)} style={{ marginTop: 8 }} /> : null}
+      {result ? (
+        <Flex vertical gap={8} style={{ marginTop: 8 }}>
+          <Alert type={result.rejected ? 'warning' : 'success'} title={t('import.summary', result)} data-testid="ip-import-summary" />
+          {result.errors.length ? (
+            <Table
+              size="small"
+              rowKey={(row) => `${row.rowNumber}-${row.field}`}
+              pagination={{ pageSize: 10 }}
+              dataSource={result.errors}
+              data-testid="ip-import-errors"
+              columns={[
+                { title: t('import.row'), dataIndex: 'rowNumber' },
+                {
+                  title: t('import.column'),
+                  dataIndex: 'field',
+                  render: (value: string) => t(`import.columns.${value}`, { defaultValue: value }),
+                },
+                { title: t('import.reason'), dataIndex: 'message' },
+              ]}
+            />
+          ) : null}
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,5 @@
+import { lazy } from 'react';
+
+export const ProductQualityPage = lazy(() =>
+  import('./product-quality.page.tsx').then((module) => ({ default: module.ProductQualityPage })),
+);
