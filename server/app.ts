@@ -12,6 +12,7 @@ import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.
 import { dashboardRoutes } from './modules/dashboards/index.ts';
 import { enforcementFigures, enforcementRoutes } from './modules/enforcement/index.ts';
 import { foodSafetyFigures, foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
+import { marketFigures, marketRoutes } from './modules/markets/index.ts';
 import { pharmacyFigures, pharmacyJobs, pharmacyRoutes } from './modules/pharmacies/index.ts';
 import { randomInspectionFigures, randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
 import { registryFigures, registryRoutes } from './modules/registry/index.ts';
@@ -71,6 +72,7 @@ export function allFigures(): readonly FigureDefinition[] {
     ...specialEquipmentFigures,
     ...pharmacyFigures,
     ...creditFigures,
+    ...marketFigures,
   ];
 }
 
@@ -96,6 +98,7 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     workshopRoutes,
     specialEquipmentRoutes,
     pharmacyRoutes,
+    marketRoutes,
     creditRoutes,
   ];
 }

@@ -4,6 +4,7 @@ import { seedComplaintsDemo } from '../modules/complaints/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
 import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
+import { seedMarketsDemo } from '../modules/markets/index.ts';
 import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
 import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
 import { type Ring, seedRiskCodeDemo } from '../modules/risk-code/index.ts';
@@ -91,6 +92,7 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   await seedSpecialEquipmentDemo(ctx, common('special-equipment'));
   await seedPharmaciesDemo(ctx, common('pharmacies'));
   await seedCreditDemo(ctx, common('credit'));
+  await seedMarketsDemo(ctx, common('markets'));
   await seedRiskCodeDemo(ctx, {
     ...common('risk-code'),
     streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
