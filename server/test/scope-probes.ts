@@ -3,6 +3,7 @@ import { creditProbes } from '../modules/credit/credit.probes.ts';
 import { dashboardProbes } from '../modules/dashboards/dashboards.probes.ts';
 import { enforcementProbes } from '../modules/enforcement/enforcement.probes.ts';
 import { foodSafetyProbes } from '../modules/food-safety/food-safety.probes.ts';
+import { marketProbes } from '../modules/markets/markets.probes.ts';
 import { pharmacyProbes } from '../modules/pharmacies/pharmacies.probes.ts';
 import { randomInspectionProbes } from '../modules/random-inspections/random-inspections.probes.ts';
 import { registryProbes } from '../modules/registry/registry.probes.ts';
@@ -31,6 +32,7 @@ export const scopeProbes: ScopeProbe[] = [
   ...pharmacyProbes,
   ...creditProbes,
   ...dashboardProbes,
+  ...marketProbes,
   ...userRoutes.map(
     ({ method, url }): ScopeProbe => ({
       route: `${method} ${url}`,
