@@ -7,6 +7,7 @@ import {
   districtWideRoles,
   fieldStaffRoles,
   leadershipRoles,
+  marketReaderRoles,
   registryReaderRoles,
   settingsRoles,
   specialEquipmentRoles,
@@ -32,6 +33,7 @@ import {
 } from '../features/food-safety/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
+import { MarketPage, MarketScreenPage, MarketsPage } from '../features/markets/routes.tsx';
 import {
   AlarmsPage,
   AttendancePage,
@@ -103,6 +105,15 @@ const routes: RouteObject[] = [
     element: (
       <Suspense fallback={pageSpin}>
         <DistrictScreenPage />
+      </Suspense>
+    ),
+  },
+  {
+    // A market's big screen (or the district's markets: /screen/markets/district), token in the fragment.
+    path: '/screen/markets/:id',
+    element: (
+      <Suspense fallback={pageSpin}>
+        <MarketScreenPage />
       </Suspense>
     ),
   },
@@ -285,6 +296,14 @@ const routes: RouteObject[] = [
           { element: <RequireRole roles={bureauStaffRoles} />, children: [{ path: 'alarms', element: <AlarmsPage /> }] },
           { element: <RequireRole roles={staffAndOperatorRoles} />, children: [{ path: 'settings', element: <SettingsPage /> }] },
           { element: <RequireRole roles={['operator', ...settingsRoles]} />, children: [{ path: 'pos-keys', element: <PosKeysPage /> }] },
+        ],
+      },
+      {
+        path: 'markets',
+        element: <RequireRole roles={marketReaderRoles} />,
+        children: [
+          { index: true, element: <MarketsPage /> },
+          { path: ':id', element: <MarketPage /> },
         ],
       },
       {

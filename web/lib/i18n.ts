@@ -7,6 +7,7 @@ import enCredit from '../locales/en/credit.json';
 import enEnforcement from '../locales/en/enforcement.json';
 import enFigures from '../locales/en/figures.json';
 import enFoodSafety from '../locales/en/food-safety.json';
+import enMarkets from '../locales/en/markets.json';
 import enPharmacies from '../locales/en/pharmacies.json';
 import enProducts from '../locales/en/products.json';
 import enRandomInspections from '../locales/en/random-inspections.json';
@@ -23,6 +24,7 @@ import zhCredit from '../locales/zh-CN/credit.json';
 import zhEnforcement from '../locales/zh-CN/enforcement.json';
 import zhFigures from '../locales/zh-CN/figures.json';
 import zhFoodSafety from '../locales/zh-CN/food-safety.json';
+import zhMarkets from '../locales/zh-CN/markets.json';
 import zhPharmacies from '../locales/zh-CN/pharmacies.json';
 import zhProducts from '../locales/zh-CN/products.json';
 import zhRandomInspections from '../locales/zh-CN/random-inspections.json';
@@ -66,6 +68,7 @@ void i18n.use(initReactI18next).init({
       workshops: zhWorkshops,
       'special-equipment': zhSpecialEquipment,
       pharmacies: zhPharmacies,
+      markets: zhMarkets,
       credit: zhCredit,
       products: zhProducts,
       figures: zhFigures,
@@ -84,6 +87,7 @@ void i18n.use(initReactI18next).init({
       workshops: enWorkshops,
       'special-equipment': enSpecialEquipment,
       pharmacies: enPharmacies,
+      markets: enMarkets,
       credit: enCredit,
       products: enProducts,
       figures: enFigures,
@@ -106,6 +110,7 @@ void i18n.use(initReactI18next).init({
     'workshops',
     'special-equipment',
     'pharmacies',
+    'markets',
     'credit',
     'products',
     'figures',

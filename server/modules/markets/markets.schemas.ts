@@ -298,6 +298,7 @@ export const MarketScreenView = Type.Object({
   market: ScreenMarket,
   tests: Type.Array(
     Type.Object({
+      id: Type.Integer(),
       stallNumber: Type.String(),
       product: Type.String(),
       item: StringEnum(rapidTestItems),

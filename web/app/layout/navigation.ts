@@ -21,6 +21,7 @@ import {
   caseWorkerRoles,
   districtWideRoles,
   leadershipRoles,
+  marketReaderRoles,
   type Role,
   registryReaderRoles,
   settingsRoles,
@@ -166,6 +167,7 @@ export const navigation: NavItem[] = [
       { key: '/pharmacies/settings', labelKey: 'nav.pharmacySettings', roles: staffAndOperatorRoles },
     ],
   },
+  { key: '/markets', labelKey: 'nav.markets', icon: ShopOutlined, roles: marketReaderRoles },
   { key: '/credit', labelKey: 'nav.credit', icon: SafetyCertificateOutlined, roles: staffAndOperatorRoles },
   { key: '/products', labelKey: 'nav.products', icon: SafetyCertificateOutlined, roles: bureauStaffRoles },
   {

@@ -233,6 +233,7 @@ export async function handleRapidTestLot(ctx: ActorContext, id: number, body: Ha
 export async function publicTestsOf(ctx: { db: ActorContext['db'] }, districtCode: string, marketId: number, day: string) {
   return ctx.db
     .select({
+      id: mkRapidTest.id,
       stallNumber: mkStall.number,
       product: mkRapidTest.product,
       item: mkRapidTest.item,
