@@ -91,6 +91,10 @@ describe('the 2020 figures of the demo district', () => {
         ['sampling.industrial-batches', 42],
         ['risk-code.certified-firms', 8],
         ['risk-code.certified-products', 14],
+        ['markets.markets', 18],
+        ['markets.handed-over', 13],
+        ['consumer-confidence.shops', 1_570],
+        ['consumer-confidence.factories', 48],
       ];
       const actual = expected.map(([key, , change]) => {
         const item = figureIn(year2020, key);

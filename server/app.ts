@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Role } from '../shared/roles.ts';
 import { complaintFigures, complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
+import { consumerConfidenceFigures, consumerConfidenceRoutes } from './modules/consumer-confidence/index.ts';
 import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.ts';
 import { dashboardRoutes } from './modules/dashboards/index.ts';
 import { enforcementFigures, enforcementRoutes } from './modules/enforcement/index.ts';
@@ -73,6 +74,7 @@ export function allFigures(): readonly FigureDefinition[] {
     ...pharmacyFigures,
     ...creditFigures,
     ...marketFigures,
+    ...consumerConfidenceFigures,
   ];
 }
 
@@ -99,6 +101,7 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     specialEquipmentRoutes,
     pharmacyRoutes,
     marketRoutes,
+    consumerConfidenceRoutes,
     creditRoutes,
   ];
 }

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import type { Db } from '../db/client.ts';
 import { seedComplaintsDemo } from '../modules/complaints/index.ts';
+import { seedConsumerConfidenceDemo } from '../modules/consumer-confidence/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
 import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
@@ -93,6 +94,7 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   await seedPharmaciesDemo(ctx, common('pharmacies'));
   await seedCreditDemo(ctx, common('credit'));
   await seedMarketsDemo(ctx, common('markets'));
+  await seedConsumerConfidenceDemo(ctx, { districtCode: input.districtCode, today: input.today });
   await seedRiskCodeDemo(ctx, {
     ...common('risk-code'),
     streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),

@@ -1,4 +1,5 @@
 import { complaintProbes } from '../modules/complaints/complaints.probes.ts';
+import { consumerConfidenceProbes } from '../modules/consumer-confidence/consumer-confidence.probes.ts';
 import { creditProbes } from '../modules/credit/credit.probes.ts';
 import { dashboardProbes } from '../modules/dashboards/dashboards.probes.ts';
 import { enforcementProbes } from '../modules/enforcement/enforcement.probes.ts';
@@ -33,6 +34,7 @@ export const scopeProbes: ScopeProbe[] = [
   ...creditProbes,
   ...dashboardProbes,
   ...marketProbes,
+  ...consumerConfidenceProbes,
   ...userRoutes.map(
     ({ method, url }): ScopeProbe => ({
       route: `${method} ${url}`,

@@ -31,3 +31,14 @@ export const stallCategories = ['vegetables', 'meat', 'aquatic', 'poultry', 'fru
 
 /** Who can open a market screen token: one market's screen, or the district overview of all markets. */
 export const marketScreenKinds = ['market', 'district'] as const;
+
+/** 放心消费 units (the consumer-confidence module): what kind of unit, what it commits to, where it is in its life. */
+export const confidenceUnitKinds = ['model_shop', 'online_shop', 'factory'] as const;
+export const confidenceCommitments = [
+  'no_reason_return',
+  'first_responsibility',
+  'price_transparency',
+  'quality_guarantee',
+  'quick_dispute',
+] as const;
+export const confidenceUnitStatuses = ['applied', 'listed', 'rejected', 'removed'] as const;
