@@ -17,6 +17,7 @@ import { UserListPage } from '../features/admin-users/routes.tsx';
 import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
 import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
+import { ConsumerConfidencePage } from '../features/consumer-confidence/routes.tsx';
 import { CreditPage } from '../features/credit/routes.tsx';
 import { DistrictScreenPage, ScreenTokensPage } from '../features/dashboards/routes.tsx';
 import { CaseListPage, CasePage, CaseStatisticsPage } from '../features/enforcement/routes.tsx';
@@ -305,6 +306,11 @@ const routes: RouteObject[] = [
           { index: true, element: <MarketsPage /> },
           { path: ':id', element: <MarketPage /> },
         ],
+      },
+      {
+        path: 'consumer-confidence',
+        element: <RequireRole roles={staffAndOperatorRoles} />,
+        children: [{ index: true, element: <ConsumerConfidencePage /> }],
       },
       {
         path: 'credit',

@@ -168,6 +168,7 @@ export const navigation: NavItem[] = [
     ],
   },
   { key: '/markets', labelKey: 'nav.markets', icon: ShopOutlined, roles: marketReaderRoles },
+  { key: '/consumer-confidence', labelKey: 'nav.consumerConfidence', icon: ShopOutlined, roles: staffAndOperatorRoles },
   { key: '/credit', labelKey: 'nav.credit', icon: SafetyCertificateOutlined, roles: staffAndOperatorRoles },
   { key: '/products', labelKey: 'nav.products', icon: SafetyCertificateOutlined, roles: bureauStaffRoles },
   {
