@@ -4,7 +4,7 @@ import { seedComplaintsDemo } from '../modules/complaints/index.ts';
 import { seedConsumerConfidenceDemo } from '../modules/consumer-confidence/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
-import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
+import { regradeSeriouslyListed, seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
 import { seedMarketsDemo } from '../modules/markets/index.ts';
 import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
 import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
@@ -93,6 +93,8 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   await seedSpecialEquipmentDemo(ctx, common('special-equipment'));
   await seedPharmaciesDemo(ctx, common('pharmacies'));
   await seedCreditDemo(ctx, common('credit'));
+  // The credit lists exist only now: the food businesses on the serious-violation list get their raised risk grade.
+  await regradeSeriouslyListed(ctx, input.districtCode, input.today);
   await seedMarketsDemo(ctx, common('markets'));
   await seedConsumerConfidenceDemo(ctx, { districtCode: input.districtCode, today: input.today });
   await seedRiskCodeDemo(ctx, {

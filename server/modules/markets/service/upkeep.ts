@@ -34,7 +34,9 @@ export async function listScales(ctx: ActorContext, marketId: number) {
 export async function registerScale(ctx: ActorContext, marketId: number, body: ScaleBody) {
   const market = await marketInScope(ctx, marketId);
   if (body.verifiedOn > todayInChina(ctx.clock.now()))
-    throw invalidMarketInput({}, [{ in: 'body', field: 'verifiedOn', code: 'future', message: { 'zh-CN': '不能晚于今天', en: 'must not be after today' } }]);
+    throw invalidMarketInput({}, [
+      { in: 'body', field: 'verifiedOn', code: 'future', message: { 'zh-CN': '不能晚于今天', en: 'must not be after today' } },
+    ]);
   if (body.stallId) {
     const stall = await stallInScope(ctx, body.stallId);
     if (stall.marketId !== marketId)
