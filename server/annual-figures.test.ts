@@ -99,6 +99,10 @@ describe('the 2020 figures of the demo district', () => {
         ['product-quality.trademark-registrations', 2_044],
         ['product-quality.awards-subsidies', 446.7],
         ['product-quality.pledge-financing', 5_650, 180],
+        ['markets.markets', 18],
+        ['markets.handed-over', 13],
+        ['consumer-confidence.shops', 1_570],
+        ['consumer-confidence.factories', 48],
       ];
       const actual = expected.map(([key, , change]) => {
         const item = figureIn(year2020, key);

@@ -9,10 +9,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Role } from '../shared/roles.ts';
 import { coldChainFigures, coldChainRoutes } from './modules/cold-chain/index.ts';
 import { complaintFigures, complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
+import { consumerConfidenceFigures, consumerConfidenceRoutes } from './modules/consumer-confidence/index.ts';
 import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.ts';
 import { dashboardRoutes } from './modules/dashboards/index.ts';
 import { enforcementFigures, enforcementRoutes } from './modules/enforcement/index.ts';
 import { foodSafetyFigures, foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
+import { marketFigures, marketRoutes } from './modules/markets/index.ts';
 import { pharmacyFigures, pharmacyJobs, pharmacyRoutes } from './modules/pharmacies/index.ts';
 import { productQualityFigures, productQualityRoutes } from './modules/product-quality/index.ts';
 import { randomInspectionFigures, randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
@@ -75,6 +77,8 @@ export function allFigures(): readonly FigureDefinition[] {
     ...creditFigures,
     ...productQualityFigures,
     ...coldChainFigures,
+    ...marketFigures,
+    ...consumerConfidenceFigures,
   ];
 }
 
@@ -100,6 +104,8 @@ function allRoutes(platform: Platform): RoutePlugin[] {
     workshopRoutes,
     specialEquipmentRoutes,
     pharmacyRoutes,
+    marketRoutes,
+    consumerConfidenceRoutes,
     creditRoutes,
     productQualityRoutes,
     coldChainRoutes,

@@ -53,3 +53,14 @@ export const epidemicTeamRoles: readonly Role[] = ['section'];
 export const specialEquipmentThirdPartyRoles: readonly Role[] = ['expert', 'inspection_body', 'maintenance_unit'];
 /** Everyone the special-equipment module lets in: bureau staff, users (operators) and the three third parties. */
 export const specialEquipmentRoles: readonly Role[] = [...staffAndOperatorRoles, ...specialEquipmentThirdPartyRoles];
+
+/*
+ * Farmers' markets (issue 20). A market manager account is bound to its market's registry entity (its scope through
+ * platform/scope's entity rule); the market's testing room uses the same account on its phone.
+ */
+/** Who reads the markets module: bureau staff, and a market manager for their own market. */
+export const marketReaderRoles: readonly Role[] = [...bureauStaffRoles, 'market_manager'];
+/** Who records a market's daily work (stalls, rapid tests, prices, scales, cleaning): its manager, and staff who keep the files. */
+export const marketKeeperRoles: readonly Role[] = ['market_manager', ...caseWorkerRoles];
+/** Who opens and revokes a market's big-screen tokens: the leadership and section staff, and a manager for their own market. */
+export const marketScreenRoles: readonly Role[] = [...leadershipRoles, 'section', 'market_manager'];

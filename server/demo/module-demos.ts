@@ -2,9 +2,11 @@ import pino from 'pino';
 import type { Db } from '../db/client.ts';
 import { seedColdChainDemo } from '../modules/cold-chain/index.ts';
 import { seedComplaintsDemo } from '../modules/complaints/index.ts';
+import { seedConsumerConfidenceDemo } from '../modules/consumer-confidence/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
 import { regradeSeriouslyListed, seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
+import { seedMarketsDemo } from '../modules/markets/index.ts';
 import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
 import { seedProductQualityDemo } from '../modules/product-quality/index.ts';
 import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
@@ -95,6 +97,8 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   await seedCreditDemo(ctx, common('credit'));
   // The credit lists exist only now: the food businesses on the serious-violation list get their raised risk grade.
   await regradeSeriouslyListed(ctx, input.districtCode, input.today);
+  await seedMarketsDemo(ctx, common('markets'));
+  await seedConsumerConfidenceDemo(ctx, { districtCode: input.districtCode, today: input.today });
   await seedRiskCodeDemo(ctx, {
     ...common('risk-code'),
     streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),

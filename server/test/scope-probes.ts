@@ -1,9 +1,11 @@
 import { coldChainProbes } from '../modules/cold-chain/cold-chain.probes.ts';
 import { complaintProbes } from '../modules/complaints/complaints.probes.ts';
+import { consumerConfidenceProbes } from '../modules/consumer-confidence/consumer-confidence.probes.ts';
 import { creditProbes } from '../modules/credit/credit.probes.ts';
 import { dashboardProbes } from '../modules/dashboards/dashboards.probes.ts';
 import { enforcementProbes } from '../modules/enforcement/enforcement.probes.ts';
 import { foodSafetyProbes } from '../modules/food-safety/food-safety.probes.ts';
+import { marketProbes } from '../modules/markets/markets.probes.ts';
 import { pharmacyProbes } from '../modules/pharmacies/pharmacies.probes.ts';
 import { productQualityProbes } from '../modules/product-quality/product-quality.probes.ts';
 import { randomInspectionProbes } from '../modules/random-inspections/random-inspections.probes.ts';
@@ -35,6 +37,8 @@ export const scopeProbes: ScopeProbe[] = [
   ...productQualityProbes,
   ...dashboardProbes,
   ...coldChainProbes,
+  ...marketProbes,
+  ...consumerConfidenceProbes,
   ...userRoutes.map(
     ({ method, url }): ScopeProbe => ({
       route: `${method} ${url}`,

@@ -8,6 +8,7 @@ import {
   districtWideRoles,
   fieldStaffRoles,
   leadershipRoles,
+  marketReaderRoles,
   registryReaderRoles,
   settingsRoles,
   specialEquipmentRoles,
@@ -18,6 +19,7 @@ import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
 import { ColdChainBatchesPage, ColdChainBatchPage, ColdChainFindingsPage, ColdChainScanPage } from '../features/cold-chain/routes.tsx';
 import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
+import { ConsumerConfidencePage } from '../features/consumer-confidence/routes.tsx';
 import { CreditPage } from '../features/credit/routes.tsx';
 import { DistrictScreenPage, ScreenTokensPage } from '../features/dashboards/routes.tsx';
 import { CaseListPage, CasePage, CaseStatisticsPage } from '../features/enforcement/routes.tsx';
@@ -34,6 +36,7 @@ import {
 } from '../features/food-safety/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
+import { MarketPage, MarketScreenPage, MarketsPage } from '../features/markets/routes.tsx';
 import {
   AlarmsPage,
   AttendancePage,
@@ -106,6 +109,15 @@ const routes: RouteObject[] = [
     element: (
       <Suspense fallback={pageSpin}>
         <DistrictScreenPage />
+      </Suspense>
+    ),
+  },
+  {
+    // A market's big screen (or the district's markets: /screen/markets/district), token in the fragment.
+    path: '/screen/markets/:id',
+    element: (
+      <Suspense fallback={pageSpin}>
+        <MarketScreenPage />
       </Suspense>
     ),
   },
@@ -304,6 +316,19 @@ const routes: RouteObject[] = [
           { element: <RequireRole roles={staffAndOperatorRoles} />, children: [{ path: 'settings', element: <SettingsPage /> }] },
           { element: <RequireRole roles={['operator', ...settingsRoles]} />, children: [{ path: 'pos-keys', element: <PosKeysPage /> }] },
         ],
+      },
+      {
+        path: 'markets',
+        element: <RequireRole roles={marketReaderRoles} />,
+        children: [
+          { index: true, element: <MarketsPage /> },
+          { path: ':id', element: <MarketPage /> },
+        ],
+      },
+      {
+        path: 'consumer-confidence',
+        element: <RequireRole roles={staffAndOperatorRoles} />,
+        children: [{ index: true, element: <ConsumerConfidencePage /> }],
       },
       {
         path: 'credit',

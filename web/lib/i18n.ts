@@ -8,6 +8,7 @@ import enCredit from '../locales/en/credit.json';
 import enEnforcement from '../locales/en/enforcement.json';
 import enFigures from '../locales/en/figures.json';
 import enFoodSafety from '../locales/en/food-safety.json';
+import enMarkets from '../locales/en/markets.json';
 import enPharmacies from '../locales/en/pharmacies.json';
 import enProductQuality from '../locales/en/product-quality.json';
 import enProducts from '../locales/en/products.json';
@@ -26,6 +27,7 @@ import zhCredit from '../locales/zh-CN/credit.json';
 import zhEnforcement from '../locales/zh-CN/enforcement.json';
 import zhFigures from '../locales/zh-CN/figures.json';
 import zhFoodSafety from '../locales/zh-CN/food-safety.json';
+import zhMarkets from '../locales/zh-CN/markets.json';
 import zhPharmacies from '../locales/zh-CN/pharmacies.json';
 import zhProductQuality from '../locales/zh-CN/product-quality.json';
 import zhProducts from '../locales/zh-CN/products.json';
@@ -71,6 +73,7 @@ void i18n.use(initReactI18next).init({
       'special-equipment': zhSpecialEquipment,
       pharmacies: zhPharmacies,
       'cold-chain': zhColdChain,
+      markets: zhMarkets,
       credit: zhCredit,
       products: zhProducts,
       'product-quality': zhProductQuality,
@@ -91,6 +94,7 @@ void i18n.use(initReactI18next).init({
       'special-equipment': enSpecialEquipment,
       pharmacies: enPharmacies,
       'cold-chain': enColdChain,
+      markets: enMarkets,
       credit: enCredit,
       products: enProducts,
       'product-quality': enProductQuality,
@@ -115,6 +119,7 @@ void i18n.use(initReactI18next).init({
     'special-equipment',
     'pharmacies',
     'cold-chain',
+    'markets',
     'credit',
     'products',
     'product-quality',

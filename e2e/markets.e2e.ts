@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Harness, repoRoot, screenshot, signIn, startHarness } from './harness.ts';
+
+const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  return page.evaluate<string[]>(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')))`);
+}
+
+// The demo district: 18 farmers' markets; the market manager account runs the first one (its testing room too).
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+}, 300_000);
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+describe('智慧农贸市场: the testing room, the blocked lot and the big screen', () => {
+  test('the testing room enters a positive rapid test on a phone, the lot is blocked and the market screen shows it', async () => {
+    const phone = await harness.newPage({ width: 390, height: 844 }, { isMobile: true });
+    await signIn(phone, 'market.manager', 'Demo-Market-2026');
+    await phone.goto('/markets');
+    await phone.getByTestId('market-summary').waitFor();
+    await phone.getByLabel('摊位').click();
+    await phone.keyboard.type('A02');
+    await phone.keyboard.press('Enter');
+    await phone.getByLabel('样品名称').fill('芹菜E2E');
+    await phone.getByText('阳性', { exact: true }).first().click();
+    await phone.getByRole('button', { name: /保\s*存/ }).click();
+    await phone
+      .getByTestId('last-test')
+      .getByText(/芹菜E2E 已封存/)
+      .waitFor();
+    await phone.getByTestId('blocked-lots').getByText('A02 · 芹菜E2E').waitFor();
+    await screenshot(phone, 'markets-testing-room-phone');
+    expect(await axeViolations(phone)).toEqual([]);
+
+    // The market's big screen: the manager makes its address, the kiosk opens it without signing in.
+    await phone.getByRole('tab', { name: '大屏' }).click();
+    await phone.getByRole('button', { name: '生成大屏地址' }).click();
+    const url = new URL((await phone.getByTestId('screen-url').textContent()) ?? '');
+    const screen = await harness.newPage({ width: 1920, height: 1080 });
+    await screen.goto(`${url.pathname}${url.hash}`);
+    await screen
+      .getByTestId('screen-blocked')
+      .getByText(/A02 · 芹菜E2E/)
+      .waitFor();
+    await screenshot(screen, 'markets-screen');
+  });
+});

@@ -1,0 +1,15 @@
+import { defineError } from '../../platform/errors/app-error.ts';
+
+export const unitNotFound = defineError('consumer_confidence.unit_not_found', 404, {
+  'zh-CN': '找不到该放心消费单位',
+  en: 'Consumer-confidence unit not found',
+});
+export const unitStepNotAllowed = defineError('consumer_confidence.step_not_allowed', 409, {
+  'zh-CN': '该单位当前状态（{status}）不能执行此操作',
+  en: 'This step is not allowed while the unit is {status}',
+});
+export const unitInvalid = defineError('consumer_confidence.invalid_input', 400, { 'zh-CN': '输入有误', en: 'Invalid input' });
+export const unitAlreadyActive = defineError('consumer_confidence.already_active', 409, {
+  'zh-CN': '该市场主体已申请或已是放心消费单位',
+  en: 'This business has already applied or is listed',
+});

@@ -1,0 +1,143 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../../shared/calendar-day.ts';
+import { queryRows } from '../../../db/client.ts';
+import { writeAudit } from '../../../platform/audit/audit.service.ts';
+import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
+import { marketAlreadyRegistered, notAFarmersMarket } from '../markets.errors.ts';
+import type { MarketBody, MarketDetail, MarketSummary } from '../markets.schemas.ts';
+import { mkMarket } from '../markets.tables.ts';
+import { cleaningOverdue, cleaningPartyOf } from '../rules/prices-and-scales.ts';
+import { marketInScope, marketScope } from './market-scope.ts';
+
+interface SummaryRow {
+  id: string | number;
+  name: string;
+  address: string;
+  street_code: string;
+  is_urban: boolean;
+  operator_name: string;
+  handed_over_on: string | null;
+  stalls: string | number;
+  stars: number | null;
+  stars_valid_until: string | null;
+  tests_today: string | number;
+  positives_today: string | number;
+  blocked_lots: string | number;
+  overdue_scales: string | number;
+}
+
+/**
+ * Each market with the day's figures: stalls, the stars in force, today's tests and positives, lots blocked now,
+ * scales past their verification. `where` narrows `m` (mk_market); every subquery keeps to the market's district.
+ */
+export async function marketSummaries(ctx: ServiceContext, where: ReturnType<typeof sql>, today: string): Promise<MarketSummary[]> {
+  const rows = await queryRows<SummaryRow>(
+    ctx.db,
+    sql`select m.id, e.name, e.address, m.street_code, m.is_urban, m.operator_name, to_char(m.handed_over_on, 'YYYY-MM-DD') as handed_over_on,
+          (select count(*) from mk_stall s where s.district_code = m.district_code and s.market_id = m.id) as stalls,
+          r.stars, to_char(r.valid_until, 'YYYY-MM-DD') as stars_valid_until,
+          (select count(*) from mk_rapid_test t where t.district_code = m.district_code and t.market_id = m.id and t.tested_on = ${today}::date) as tests_today,
+          (select count(*) from mk_rapid_test t where t.district_code = m.district_code and t.market_id = m.id and t.tested_on = ${today}::date and t.result = 'positive') as positives_today,
+          (select count(*) from mk_rapid_test t where t.district_code = m.district_code and t.market_id = m.id and t.lot_status = 'blocked') as blocked_lots,
+          (select count(*) from mk_scale c where c.district_code = m.district_code and c.market_id = m.id and c.valid_until < ${today}::date) as overdue_scales
+        from mk_market m
+        join entity e on e.district_code = m.district_code and e.id = m.id
+        left join lateral (select r.stars, r.valid_until from mk_star_rating r
+          where r.district_code = m.district_code and r.market_id = m.id and r.assessed_on <= ${today}::date and r.valid_until >= ${today}::date
+          order by r.assessed_on desc, r.id desc limit 1) r on true
+        where ${where}
+        order by m.id`,
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    name: row.name,
+    address: row.address,
+    streetCode: row.street_code,
+    isUrban: row.is_urban,
+    operatorName: row.operator_name,
+    handedOverOn: row.handed_over_on,
+    stalls: Number(row.stalls),
+    stars: row.stars === null ? null : Number(row.stars),
+    starsValidUntil: row.stars_valid_until,
+    testsToday: Number(row.tests_today),
+    positivesToday: Number(row.positives_today),
+    blockedLots: Number(row.blocked_lots),
+    overdueScales: Number(row.overdue_scales),
+  }));
+}
+
+const scopeOfM = (ctx: ActorContext) =>
+  marketScope(ctx, {
+    district: sql.raw('m.district_code') as never,
+    street: sql.raw('m.street_code') as never,
+    market: sql.raw('m.id') as never,
+  });
+
+export async function listMarkets(ctx: ActorContext) {
+  const items = await marketSummaries(ctx, scopeOfM(ctx), todayInChina(ctx.clock.now()));
+  return { items, total: items.length };
+}
+
+export async function getMarket(ctx: ActorContext, id: number): Promise<MarketDetail> {
+  const market = await marketInScope(ctx, id);
+  const today = todayInChina(ctx.clock.now());
+  const [summary] = await marketSummaries(ctx, sql`m.district_code = ${market.districtCode} and m.id = ${id}`, today);
+  const cleaning = await queryRows<{ level: string; last_done_on: string | null; average: string | null }>(
+    ctx.db,
+    sql`select l.level, to_char(max(c.done_on), 'YYYY-MM-DD') as last_done_on,
+          round(avg(c.score) filter (where c.done_on > ${today}::date - 30), 1) as average
+        from (values ('daily'), ('weekly'), ('monthly')) l(level)
+        left join mk_cleaning c on c.district_code = ${market.districtCode} and c.market_id = ${id} and c.level = l.level and c.done_on <= ${today}::date
+        group by l.level`,
+  );
+  const order = ['daily', 'weekly', 'monthly'] as const;
+  return {
+    ...(summary as MarketSummary),
+    today,
+    cleaning: order.map((level) => {
+      const row = cleaning.find((item) => item.level === level);
+      const lastDoneOn = row?.last_done_on ?? null;
+      return {
+        level,
+        party: cleaningPartyOf[level],
+        lastDoneOn,
+        overdue: cleaningOverdue(level, lastDoneOn, today),
+        averageScore30Days: row?.average == null ? null : Number(row.average),
+      };
+    }),
+  };
+}
+
+/** Registers a farmers' market of the registry (its entity must be of category farmers_market in the actor's district). */
+export async function registerMarket(ctx: ActorContext, body: MarketBody): Promise<MarketDetail> {
+  const [entity] = await queryRows<{ street_code: string; business_category: string }>(
+    ctx.db,
+    sql`select street_code, business_category from entity where district_code = ${ctx.actor.districtCode} and id = ${body.entityId}`,
+  );
+  if (entity?.business_category !== 'farmers_market')
+    throw notAFarmersMarket({}, [{ in: 'body', field: 'entityId', code: 'not_a_farmers_market', message: notAFarmersMarket.message }]);
+  const [existing] = await ctx.db
+    .select({ id: mkMarket.id })
+    .from(mkMarket)
+    .where(and(eq(mkMarket.districtCode, ctx.actor.districtCode), eq(mkMarket.id, body.entityId)));
+  if (existing) throw marketAlreadyRegistered();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(mkMarket).values({
+      districtCode: ctx.actor.districtCode,
+      id: body.entityId,
+      streetCode: entity.street_code,
+      isUrban: body.isUrban,
+      operatorName: body.operatorName ?? '',
+      handedOverOn: body.handedOverOn ?? null,
+      listedOn: todayInChina(ctx.clock.now()),
+      createdBy: ctx.actor.userId,
+    });
+    await writeAudit({ ...ctx, db: tx }, { action: 'markets.market_register', objectType: 'mk_market', objectId: body.entityId });
+  });
+  return getMarket(ctx, body.entityId);
+}
+
+/** The markets of a district, for its public pages and screens (no scope: these show what is public). */
+export async function marketsOfDistrict(ctx: ServiceContext, districtCode: string) {
+  return ctx.db.select().from(mkMarket).where(eq(mkMarket.districtCode, districtCode)).orderBy(asc(mkMarket.id));
+}
