@@ -47,6 +47,7 @@ const outsiders = ({ home, other }: ProbeWorld) => [
 
 export const coldChainProbes: ScopeProbe[] = [
   { route: 'GET /api/v1/cold-chain/batches/:id', setup: async (world) => ({ id: await batch(world), outsiders: outsiders(world) }) },
+  { route: 'GET /api/v1/cold-chain/batches/:id/epcis', setup: async (world) => ({ id: await batch(world), outsiders: outsiders(world) }) },
   {
     route: 'PATCH /api/v1/cold-chain/batches/:id',
     setup: async (world) => ({ id: await batch(world), body: { product: '冷冻牛腩' }, outsiders: outsiders(world) }),
