@@ -30,8 +30,17 @@ export interface DemoOptions {
   today?: string;
   /** Skip the accounts (benchmarks at scale). */
   withAccounts?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * The share done of the whole generation, for a progress bar: `done` of `total` units, the registry's
+   * entities first, then the modules' parts (each worth an equal share of demoModuleShare), with what runs now.
+   */
+  onProgress?: (done: number, total: number, stage: string) => void;
+  /** Each part's duration (the registry, then each module's part), for the start-up log. */
+  onStep?: (name: string, milliseconds: number) => void;
 }
+
+/** The part of the progress bar the modules' demo data fills after the registry (measured: most of the time). */
+const demoModuleShare = 0.7;
 
 const streetCode = (index: number) => `${demoDistrict.code}${String(index + 1).padStart(3, '0')}`;
 const communityCode = (streetIndex: number, index: number) => `${streetCode(streetIndex)}${String(index + 1).padStart(3, '0')}`;
@@ -125,14 +134,17 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
   // A pinned day runs the whole generation on a clock stopped at noon of that day (China time).
   const clock: Clock = options.today ? { now: () => new Date(`${options.today}T04:00:00Z`) } : deps.clock;
   const today = todayInChina(clock.now());
+  const begin = performance.now();
   const planned = planDemoEntities(random, scale, today);
-  const total = planned.length;
+  const entityUnits = planned.length;
+  const total = Math.round(entityUnits / (1 - demoModuleShare));
+  const registryStage = '登记主体 registry';
   await deps.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(district).where(eq(district.code, demoDistrict.code));
     if (existing) throw new Error(`District ${demoDistrict.code} already exists; the demo district is generated only once.`);
     const units = await createOrganisation(tx);
-    options.onProgress?.(0, total);
-    for (let start = 0; start < total; start += entityRowsPerStatement) {
+    options.onProgress?.(0, total, registryStage);
+    for (let start = 0; start < entityUnits; start += entityRowsPerStatement) {
       const slice = planned.slice(start, start + entityRowsPerStatement);
       const created = await bulkInsertEntities(
         tx,
@@ -175,10 +187,11 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
           isRegisteredAddress: true,
         }));
       if (places.length) await tx.insert(premises).values(places);
-      options.onProgress?.(Math.min(start + entityRowsPerStatement, total), total);
+      options.onProgress?.(Math.min(start + entityRowsPerStatement, entityUnits), total, registryStage);
     }
     if (options.withAccounts === false) return;
     await applyDemoAccounts(tx, demoDistrict.code, units);
+    options.onStep?.('registry and accounts', performance.now() - begin);
     // The modules' own demo data needs the accounts (inspectors, samplers, the lab).
     await seedModuleDemos({
       db: tx,
@@ -187,7 +200,12 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
       districtCode: demoDistrict.code,
       seed: options.seed ?? 'zhijian',
       today,
+      onStep: (step) => {
+        if (step.name) options.onStep?.(step.name, step.milliseconds);
+        const done = entityUnits + Math.round(((total - entityUnits) * step.done) / step.total);
+        options.onProgress?.(done, total, step.next);
+      },
     });
   });
-  return { entities: total, districtCode: demoDistrict.code };
+  return { entities: entityUnits, districtCode: demoDistrict.code };
 }

@@ -24,6 +24,18 @@ export interface ModuleDemoInput {
   seed: string;
   /** The demo's today in China time (YYYY-MM-DD). */
   today: string;
+  /** After each module's part (and once before the first, with done 0): for the progress bar and the timing log. */
+  onStep?: (step: DemoStep) => void;
+}
+
+export interface DemoStep {
+  done: number;
+  total: number;
+  /** The part just finished ('' before the first). */
+  name: string;
+  /** The part that runs now ('' after the last). */
+  next: string;
+  milliseconds: number;
 }
 
 /**
@@ -46,53 +58,91 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   });
   const later = (module: string) => createRandom(`${input.seed}:${module}:later`).float;
   const years = demoYears(input.today);
-  await seedFoodSafetyDemo(ctx, { ...common('food-safety'), laterRandom: later('food-safety') });
-  await seedSamplingDemo(ctx, common('sampling'));
-  await seedSamplingLaterYears(ctx, {
-    ...common('sampling'),
-    random: later('sampling'),
-    years: years.map((year) => ({ year: year.year, ...year.sampling })),
-  });
-  await seedComplaintsDemo(ctx, common('complaints'));
+  const steps: [string, () => Promise<unknown>][] = [
+    ['food-safety', () => seedFoodSafetyDemo(ctx, { ...common('food-safety'), laterRandom: later('food-safety') })],
+    ['sampling', () => seedSamplingDemo(ctx, common('sampling'))],
+    [
+      'sampling (later years)',
+      () =>
+        seedSamplingLaterYears(ctx, {
+          ...common('sampling'),
+          random: later('sampling'),
+          years: years.map((year) => ({ year: year.year, ...year.sampling })),
+        }),
+    ],
+    ['complaints', () => seedComplaintsDemo(ctx, common('complaints'))],
+  ];
   // The years after 2020, each from its own stream, after the 2019–2020 items (which stay as they were).
   for (const year of years) {
     // The year before left its late-December petitions (12 a year) to be closed in this one's January.
     const latePetitionsFromBefore = `${year.year}-01-21` <= input.today ? 12 : 0;
-    await seedComplaintsDemo(ctx, {
-      ...common('complaints'),
-      random: later(`complaints:${year.year}`),
-      year: year.year,
-      acceptedThisYear: year.complaints.accepted,
-      acceptedLastYear: 0,
-      petitionsClosed: Math.max(0, year.complaints.petitionsClosed - latePetitionsFromBefore),
-      surveyAnswers: year.complaints.surveyAnswers,
-      openItems: 0,
-    });
+    steps.push([
+      `complaints ${year.year}`,
+      () =>
+        seedComplaintsDemo(ctx, {
+          ...common('complaints'),
+          random: later(`complaints:${year.year}`),
+          year: year.year,
+          acceptedThisYear: year.complaints.accepted,
+          acceptedLastYear: 0,
+          petitionsClosed: Math.max(0, year.complaints.petitionsClosed - latePetitionsFromBefore),
+          surveyAnswers: year.complaints.surveyAnswers,
+          openItems: 0,
+        }),
+    ]);
   }
   // The cases of each year hold the failed samples handed to enforcement, so both modules count the same transfers to the police.
-  await seedEnforcementDemo(ctx, { ...common('enforcement'), referrals: await samplingReferrals(ctx, input.districtCode, 2020) });
+  steps.push([
+    'enforcement',
+    async () => seedEnforcementDemo(ctx, { ...common('enforcement'), referrals: await samplingReferrals(ctx, input.districtCode, 2020) }),
+  ]);
   for (const year of years) {
     if (year.cases.closed === 0) continue;
-    await seedEnforcementDemo(ctx, {
-      ...common('enforcement'),
-      random: later(`enforcement:${year.year}`),
-      year: year.year,
-      closedCases: year.cases.closed,
-      majorCases: year.cases.major,
-      totalAmountYuan: year.cases.totalAmountYuan,
-      majorAmountYuan: year.cases.majorAmountYuan,
-      openCases: 0,
-      referrals: await samplingReferrals(ctx, input.districtCode, year.year),
+    steps.push([
+      `enforcement ${year.year}`,
+      async () =>
+        seedEnforcementDemo(ctx, {
+          ...common('enforcement'),
+          random: later(`enforcement:${year.year}`),
+          year: year.year,
+          closedCases: year.cases.closed,
+          majorCases: year.cases.major,
+          totalAmountYuan: year.cases.totalAmountYuan,
+          majorAmountYuan: year.cases.majorAmountYuan,
+          openCases: 0,
+          referrals: await samplingReferrals(ctx, input.districtCode, year.year),
+        }),
+    ]);
+  }
+  steps.push(
+    ['random-inspections', () => seedRandomInspectionsDemo(ctx, common('random-inspections'))],
+    [
+      'random-inspections (later years)',
+      () => seedRandomInspectionsLaterYears(ctx, { ...common('random-inspections'), random: later('random-inspections') }),
+    ],
+    ['workshops', () => seedWorkshopsDemo(ctx, common('workshops'))],
+    ['special-equipment', () => seedSpecialEquipmentDemo(ctx, common('special-equipment'))],
+    ['pharmacies', () => seedPharmaciesDemo(ctx, common('pharmacies'))],
+    ['credit', () => seedCreditDemo(ctx, common('credit'))],
+    [
+      'risk-code',
+      () =>
+        seedRiskCodeDemo(ctx, {
+          ...common('risk-code'),
+          streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
+        }),
+    ],
+  );
+  input.onStep?.({ done: 0, total: steps.length, name: '', next: steps[0]?.[0] ?? '', milliseconds: 0 });
+  for (const [index, [name, run]] of steps.entries()) {
+    const begin = performance.now();
+    await run();
+    input.onStep?.({
+      done: index + 1,
+      total: steps.length,
+      name,
+      next: steps[index + 1]?.[0] ?? '',
+      milliseconds: performance.now() - begin,
     });
   }
-  await seedRandomInspectionsDemo(ctx, common('random-inspections'));
-  await seedRandomInspectionsLaterYears(ctx, { ...common('random-inspections'), random: later('random-inspections') });
-  await seedWorkshopsDemo(ctx, common('workshops'));
-  await seedSpecialEquipmentDemo(ctx, common('special-equipment'));
-  await seedPharmaciesDemo(ctx, common('pharmacies'));
-  await seedCreditDemo(ctx, common('credit'));
-  await seedRiskCodeDemo(ctx, {
-    ...common('risk-code'),
-    streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
-  });
 }
