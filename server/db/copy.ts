@@ -76,3 +76,4 @@ function isPgliteClient(client: unknown): client is PgliteQueryable {
     !('processID' in client)
   );
 }
+

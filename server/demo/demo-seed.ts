@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { todayInChina } from '../../shared/calendar-day.ts';
 import { maskIdNumber, maskPhone } from '../../shared/masking.ts';
 import type { Db } from '../db/client.ts';
+import { insertRows } from '../db/rows-insert.ts';
 import { bulkInsertEntities, bulkInsertStatusHistory } from '../modules/registry/index.ts';
 import { licence, premises } from '../modules/registry/registry.tables.ts';
 import { searchGrams } from '../modules/registry/rules/search-grams.ts';
@@ -172,7 +173,7 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
       const licences = slice.flatMap((item) =>
         item.licences.map((issued) => ({ districtCode: demoDistrict.code, entityId: id(item), ...issued })),
       );
-      if (licences.length) await tx.insert(licence).values(licences);
+      if (licences.length) await insertRows(tx, licence, licences);
       const places = slice
         .filter((item) => item.category !== 'other')
         .map((item) => ({
@@ -186,7 +187,7 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
           lat: item.lat,
           isRegisteredAddress: true,
         }));
-      if (places.length) await tx.insert(premises).values(places);
+      if (places.length) await insertRows(tx, premises, places);
       options.onProgress?.(Math.min(start + entityRowsPerStatement, entityUnits), total, registryStage);
     }
     if (options.withAccounts === false) return;
