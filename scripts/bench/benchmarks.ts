@@ -1,6 +1,7 @@
 import { loginAndMe, sessionCheck, sessionCheckPostgres } from './auth.bench.ts';
 import { figuresQuery, figuresQueryLarge } from './figures.bench.ts';
 import { foodSafetyJobs, foodSafetyJobsLarge } from './food-safety-jobs.bench.ts';
+import { pharmaciesPosIngest } from './pharmacies-pos.bench.ts';
 import { provinceCitus } from './province.bench.ts';
 import { publicCodePage } from './public-code-page.bench.ts';
 import { randomInspectionsDraw } from './random-inspections.bench.ts';
@@ -21,6 +22,7 @@ export const benchmarks: Benchmark[] = [
   publicCodePage,
   foodSafetyJobs,
   foodSafetyJobsLarge,
+  pharmaciesPosIngest,
   figuresQuery,
   figuresQueryLarge,
   provinceCitus,

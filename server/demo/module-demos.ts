@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { seedComplaintsDemo } from '../modules/complaints/index.ts';
 import { seedCreditDemo } from '../modules/credit/index.ts';
 import { seedEnforcementDemo } from '../modules/enforcement/index.ts';
-import { seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
+import { regradeSeriouslyListed, seedFoodSafetyDemo } from '../modules/food-safety/index.ts';
 import { seedPharmaciesDemo } from '../modules/pharmacies/index.ts';
 import { seedRandomInspectionsDemo, seedRandomInspectionsLaterYears } from '../modules/random-inspections/index.ts';
 import { type Ring, seedRiskCodeDemo } from '../modules/risk-code/index.ts';
@@ -124,6 +124,8 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
     ['special-equipment', () => seedSpecialEquipmentDemo(ctx, common('special-equipment'))],
     ['pharmacies', () => seedPharmaciesDemo(ctx, common('pharmacies'))],
     ['credit', () => seedCreditDemo(ctx, common('credit'))],
+    // The credit lists exist only now: the food businesses on the serious-violation list get their raised risk grade.
+    ['food-safety (serious-violation list)', () => regradeSeriouslyListed(ctx, input.districtCode, input.today)],
     [
       'risk-code',
       () =>

@@ -23,7 +23,7 @@ export { listDue } from './service/due-lists.ts';
 /** The daily expiry job's work, callable for benchmarks: warnings as of `day` for every district. */
 export { listWarnings, runExpiryWarnings } from './service/expiry-warnings.ts';
 /** Grades and food-safety facts for other modules (the five-colour code): see service/grades.ts. */
-export { type GradeFacts, gradeFacts, type LatestGrade, latestGradeOf } from './service/grades.ts';
+export { type GradeFacts, gradeFacts, type LatestGrade, latestGradeOf, regradeSeriouslyListed } from './service/grades.ts';
 /** Inspector consistency 干好干坏不一样 of a year: per inspector and station (leaders and section staff). */
 export { inspectorConsistency as inspectorConsistencyOf } from './service/inspector-consistency.ts';
 /** 从业人员统计 on any date: people employed that day by the certificate they held (dashboards, annual report). */

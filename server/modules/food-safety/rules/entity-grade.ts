@@ -1,6 +1,7 @@
 import { type InspectionResult, inspectionResult } from '../../../../shared/inspection-result.ts';
 import type { Bilingual } from '../../../platform/i18n/language.ts';
 import { annualGrade } from './annual-grade.ts';
+import { riskGradeOfListed, type SeriousListRule } from './credit-raise.ts';
 import { type DynamicGradeResult, dynamicGrade, type ScoredItem } from './dynamic-grade.ts';
 import { gradingBlackout } from './grading-blackout.ts';
 import type { AnnualGrade, DynamicGrade, GradingRuleSet, RiskGrade } from './grading-rule-sets.ts';
@@ -66,7 +67,8 @@ export interface EntityGrade {
  * A business's grades on `today` from its inspections (any order): the displayed dynamic grade is the latest
  * inspection's, suppressed during a blackout (new licence 3 months, incident 6 months — 量化分级 2012); the
  * annual grade over the past 12 months; the risk grade from static (format) + dynamic (latest inspection)
- * points (风险分级管理办法 2016); the next routine inspection from the risk grade (and Order 49's 2-year floor).
+ * points (风险分级管理办法 2016), raised while it is on the serious-violation list (rules/credit-raise.ts); the next
+ * routine inspection from the risk grade (and Order 49's 2-year floor).
  */
 export function gradeEntity(
   input: {
@@ -76,6 +78,8 @@ export function gradeEntity(
     incidentDates: readonly string[];
     /** When never inspected, the first inspection falls due on this day (licence date or registration). */
     since: string;
+    /** On the serious-violation list on `today`, and the rule saying what that does to the risk grade. */
+    seriousList?: { isListed: boolean; rule: SeriousListRule | null };
   },
   today: string,
   rules: GradingRuleSet,
@@ -91,7 +95,11 @@ export function gradeEntity(
     latest ? { scoreTenths: latest.scoreTenths, failedKeyItems: latest.failedKeyItems } : null,
     rules,
   );
-  const risk = riskGrade(staticPoints, dynamicPoints, rules);
+  const risk = riskGradeOfListed(
+    riskGrade(staticPoints, dynamicPoints, rules),
+    input.seriousList?.isListed ?? false,
+    input.seriousList?.rule ?? null,
+  );
   return {
     dynamicGrade: blackout ? null : (latest?.dynamicGrade ?? null),
     dynamicScoreTenths: latest?.scoreTenths ?? null,

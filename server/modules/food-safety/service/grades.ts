@@ -4,9 +4,11 @@ import { inIds } from '../../../db/id-set.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import type { Bilingual } from '../../../platform/i18n/language.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
+import { creditListChangedEntityIds, creditListStatus } from '../../credit/index.ts';
 import { type EntityWithLicences, entitiesWithLicences } from '../../registry/index.ts';
 import { foodHandler, foodInspection, foodSafetyGrade, foodSafetyGradeHistory, rectificationOrder } from '../food-safety.tables.ts';
 import { complianceBasisPoints } from '../rules/certificate-state.ts';
+import { seriousListRuleFor } from '../rules/credit-raise.ts';
 import { type EntityGrade, type GradedInspection, gradeChangeReason, gradeEntity } from '../rules/entity-grade.ts';
 import { gradingRulesFor } from '../rules/grading-rule-sets.ts';
 import { employedOn, stateCondition } from './handlers.ts';
@@ -55,7 +57,9 @@ export async function recomputeGrade(
     .from(foodInspection)
     .where(and(eq(foodInspection.districtCode, input.districtCode), eq(foodInspection.entityId, input.entityId)));
   const rules = gradingRulesFor(input.districtCode, input.today);
-  const after = gradeEntity({ inspections, formats: [], incidentDates: [], ...gradingInputsOf(entity) }, input.today, rules);
+  const { serious } = await creditListStatus(ctx, input.districtCode, [input.entityId], input.today);
+  const seriousList = { isListed: serious.has(input.entityId), rule: seriousListRuleFor(input.districtCode, input.today) };
+  const after = gradeEntity({ inspections, formats: [], incidentDates: [], ...gradingInputsOf(entity), seriousList }, input.today, rules);
   const [existing] = await ctx.db
     .select()
     .from(foodSafetyGrade)
@@ -82,6 +86,61 @@ export async function recomputeGrade(
     });
   }
   return after;
+}
+
+/**
+ * Re-grades the graded businesses among `entityIds` after their serious-violation listing changed (listed, removed,
+ * term ended): the risk grade and the next inspection follow the listing. Returns how many grades changed.
+ */
+export async function regradeAfterListing(
+  ctx: ServiceContext,
+  districtCode: string,
+  entityIds: readonly number[],
+  today: string,
+): Promise<number> {
+  if (entityIds.length === 0) return 0;
+  const graded = await ctx.db
+    .select({ entityId: foodSafetyGrade.entityId, riskGrade: foodSafetyGrade.riskGrade, nextDueOn: foodSafetyGrade.nextDueOn })
+    .from(foodSafetyGrade)
+    .where(and(eq(foodSafetyGrade.districtCode, districtCode), inIds(foodSafetyGrade.entityId, entityIds)));
+  const { serious } = await creditListStatus(ctx, districtCode, entityIds, today);
+  let changed = 0;
+  for (const row of graded) {
+    const cause = serious.has(row.entityId)
+      ? {
+          'zh-CN': '列入严重违法失信名单（列为重点监管对象，提高检查频次）',
+          en: 'on the serious-violation list (key supervision, more frequent inspections)',
+        }
+      : { 'zh-CN': '严重违法失信名单状态变化', en: 'serious-violation listing changed' };
+    const after = await recomputeGrade(ctx, { districtCode, entityId: row.entityId, today, cause });
+    if (after.riskGrade !== row.riskGrade || after.nextDueOn !== row.nextDueOn) changed += 1;
+  }
+  return changed;
+}
+
+/** Every graded business on the serious-violation list today, re-graded: the demo district, generated module by module. */
+export async function regradeSeriouslyListed(ctx: ServiceContext, districtCode: string, today: string): Promise<number> {
+  const graded = await ctx.db
+    .select({ entityId: foodSafetyGrade.entityId })
+    .from(foodSafetyGrade)
+    .where(eq(foodSafetyGrade.districtCode, districtCode));
+  const { serious } = await creditListStatus(
+    ctx,
+    districtCode,
+    graded.map((row) => row.entityId),
+    today,
+  );
+  return regradeAfterListing(
+    ctx,
+    districtCode,
+    [...serious].sort((a, b) => a - b),
+    today,
+  );
+}
+
+/** The businesses whose listing changed at or after `since`, re-graded (the credit module's change feed). */
+export async function regradeListingsChangedSince(ctx: ServiceContext, districtCode: string, since: Date, today: string): Promise<number> {
+  return regradeAfterListing(ctx, districtCode, await creditListChangedEntityIds(ctx, districtCode, since), today);
 }
 
 const gradeScope = (ctx: ServiceContext) =>

@@ -27,8 +27,8 @@ const view = (row: Row, pharmacyName: string): PosKeyView => ({
 });
 
 const keyScope = (ctx: ActorContext) =>
-  sql`${inArray(phPosKey.districtCode, [...ctx.actor.districtCodes])} and ${phPosKey.pharmacyId} in (select e.id from entity e where e.district_code = ${phPosKey.districtCode}
-      and ${scopeWhere(ctx.actor, { district: column('e.district_code'), street: column('e.street_code'), entity: column('e.id') })})`;
+  sql`${inArray(phPosKey.districtCode, [...ctx.actor.districtCodes])} and exists (select 1 from entity e where e.district_code = ${phPosKey.districtCode}
+      and e.id = ${phPosKey.pharmacyId} and ${scopeWhere(ctx.actor, { district: column('e.district_code'), street: column('e.street_code'), entity: column('e.id') })})`;
 
 /** A new key for the pharmacy's POS system; the key itself is shown this once. */
 export async function createPosKey(ctx: ActorContext, body: PosKeyBody): Promise<NewPosKeyView> {

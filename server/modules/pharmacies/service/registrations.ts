@@ -4,6 +4,7 @@ import { maskIdNumber, maskPhone } from '../../../../shared/masking.ts';
 import { epidemicTeamRoles } from '../../../../shared/roles.ts';
 import { queryRows } from '../../../db/client.ts';
 import { inTurn } from '../../../db/in-turn.ts';
+import { insertRows } from '../../../db/rows-insert.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
@@ -228,13 +229,17 @@ export async function registerBulk(ctx: ActorContext, body: BulkBody): Promise<B
     );
   }
   const stored = await ctx.db.transaction(async (tx) => {
-    const inserted = toStore.length
-      ? await tx
-          .insert(phRegistration)
-          .values(toStore)
-          .onConflictDoNothing({ target: [phRegistration.districtCode, phRegistration.pharmacyId, phRegistration.idempotencyKey] })
-          .returning({ id: phRegistration.id, key: phRegistration.idempotencyKey, registeredOn: phRegistration.registeredOn })
-      : [];
+    const inserted = (
+      await insertRows<typeof phRegistration, { id: string | number; idempotency_key: string; registered_on: string }>(
+        tx,
+        phRegistration,
+        toStore,
+        {
+          onConflictDoNothing: ['district_code', 'pharmacy_id', 'idempotency_key'],
+          returning: ['id', 'idempotency_key', 'registered_on'],
+        },
+      )
+    ).map((row) => ({ id: Number(row.id), key: row.idempotency_key, registeredOn: String(row.registered_on).slice(0, 10) }));
     await markReported(
       { ...ctx, db: tx },
       inserted.map((row) => ({
