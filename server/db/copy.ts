@@ -76,4 +76,3 @@ function isPgliteClient(client: unknown): client is PgliteQueryable {
     !('processID' in client)
   );
 }
-
