@@ -9,6 +9,7 @@ import { loadDataKey } from './platform/crypto/data-key.ts';
 import { createFieldCrypto } from './platform/crypto/field-crypto.ts';
 import { resealAll } from './platform/crypto/reseal.ts';
 import { type Platform, systemClock, systemContext } from './platform/http/context.ts';
+import { logStreamFor } from './platform/http/terminal-log.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
 
 /** Reads the environment or exits naming the bad variable. */
@@ -75,7 +76,9 @@ export interface StartOptions {
 /** `npm start`: serve the API and the web app until SIGINT/SIGTERM, then close the database cleanly. */
 export async function start(options: StartOptions = {}): Promise<void> {
   const config = configOrExit();
-  const log = pino({ level: config.LOG_LEVEL });
+  // Readable lines on a terminal, JSON elsewhere (server/platform/http/terminal-log.ts).
+  const stream = logStreamFor(config);
+  const log = stream ? pino({ level: config.LOG_LEVEL }, stream) : pino({ level: config.LOG_LEVEL });
   const platform = await openPlatform(config, log);
   // The demo goes first: it creates its district, which the bootstrap then finds and gives its admin.
   const demo = options.seedDemo ? await options.seedDemo(platform) : undefined;
@@ -85,7 +88,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
   }
   // Tests serve the API alone (several processes at once); building the web app is `npm run build`'s job there.
   if (config.NODE_ENV !== 'test') await ensureWebBuilt(log);
-  const app = await buildApp(platform, { logger: { level: config.LOG_LEVEL } });
+  const app = await buildApp(platform, { logger: { level: config.LOG_LEVEL, ...(stream ? { stream } : {}) } });
   const scheduler = config.ZHIJIAN_JOBS ? startScheduler(platform, allJobs(platform)) : undefined;
 
   let isStopping = false;

@@ -7,3 +7,8 @@ import { type Column, type SQL, sql } from 'drizzle-orm';
 export function inIds(column: Column | SQL, ids: readonly number[]): SQL {
   return sql`${column} = any(${sql.param([...ids])}::bigint[])`;
 }
+
+/** `column = any($1::text[])`: a set of text keys (credit codes…) as one bind parameter; see inIds. */
+export function inTexts(column: Column | SQL, values: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param([...values])}::text[])`;
+}

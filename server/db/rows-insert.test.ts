@@ -148,3 +148,33 @@ describe('insertRows', () => {
     );
   });
 });
+
+describe('insertRows with rows that set different columns', () => {
+  it('drops no value: a column only some rows set goes in as Drizzle would (DEFAULT where left out), and without returning', async () => {
+    const rows = [
+      { districtCode: '990009', key: 'p', at: new Date('2026-03-02T00:00:00Z'), on: '2026-03-02', tags: [] },
+      { districtCode: '990009', key: 'q', at: new Date('2026-03-02T00:00:00Z'), on: '2026-03-02', tags: ['x'], note: 'given' },
+    ];
+    expect(await insertRows(database.db, sample, rows)).toEqual([]);
+    const returned = await insertRows<typeof sample, { key: string }>(
+      database.db,
+      sample,
+      [
+        { districtCode: '990009', key: 'r', at: new Date('2026-03-02T00:00:00Z'), on: '2026-03-02', tags: [], flag: true },
+        { districtCode: '990009', key: 's', at: new Date('2026-03-02T00:00:00Z'), on: '2026-03-02', tags: [] },
+      ],
+      { returning: ['key'] },
+    );
+    expect(returned.map((row) => row.key)).toEqual(['r', 's']);
+    const stored = await queryRows<{ key: string; note: string; flag: boolean }>(
+      database.db,
+      sql`select key, note, flag from rows_insert_sample where district_code = '990009' order by key`,
+    );
+    expect(stored).toEqual([
+      { key: 'p', note: 'none', flag: false },
+      { key: 'q', note: 'given', flag: false },
+      { key: 'r', note: 'none', flag: true },
+      { key: 's', note: 'none', flag: false },
+    ]);
+  });
+});

@@ -8,20 +8,37 @@ import { type Db, queryRows } from './client.ts';
  * PostgreSQL refuses more than 65,535 parameters); this form is built in microseconds and works the same on PGlite,
  * PostgreSQL and Citus (the coordinator evaluates the unnest and routes each row to its shard).
  *
- * Every row must set the same columns (the first row's); columns it leaves out take their defaults. Values go through
+ * Every row should set the same columns; columns no row sets take their defaults. When some rows set a column that
+ * others leave out, the rows go through Drizzle's own insert instead (which writes DEFAULT per missing cell), so no value
+ * is ever dropped. Values go through
  * each column's own driver mapping, so dates, numerics and arrays are stored as Drizzle would store them.
  */
 export async function insertRows<Table extends PgTable, Returned extends Record<string, unknown>>(
   db: Db,
   table: Table,
   rows: readonly Table['$inferInsert'][],
-  options: { onConflictDoNothing?: readonly string[]; returning: readonly (keyof Returned & string)[] },
+  options: { onConflictDoNothing?: readonly string[]; returning?: readonly (keyof Returned & string)[] } = {},
 ): Promise<Returned[]> {
   const [first] = rows;
   if (!first) return [];
   const config = getTableConfig(table);
   const byKey = new Map(Object.entries(table).filter(([, value]) => config.columns.includes(value as never)));
-  const keys = Object.keys(first).filter((key) => (first as Record<string, unknown>)[key] !== undefined);
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row as object)))].filter((key) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+  if (!keys.every((key) => rows.every((row) => (row as Record<string, unknown>)[key] !== undefined))) {
+    const byName = new Map(config.columns.map((column) => [column.name, column]));
+    const values = db.insert(table).values(rows as Table['$inferInsert'][]);
+    const inserted = options.onConflictDoNothing
+      ? values.onConflictDoNothing({ target: options.onConflictDoNothing.map((name) => byName.get(name)) as never })
+      : values;
+    const names = options.returning ?? [];
+    if (!names.length) {
+      await inserted;
+      return [];
+    }
+    return (await inserted.returning(Object.fromEntries(names.map((name) => [name, byName.get(name)])) as never)) as Returned[];
+  }
   const columns = keys.map((key) => {
     const column = byKey.get(key) as (typeof config.columns)[number] | undefined;
     if (!column) throw new Error(`insertRows: ${config.name} has no column for "${key}"`);
@@ -49,6 +66,6 @@ export async function insertRows<Table extends PgTable, Returned extends Record<
     db,
     sql`insert into ${table} (${sql.raw(columns.map((column) => `"${column.name}"`).join(', '))})
       select ${sql.join(selected, sql`, `)} from unnest(${sql.join(parameters, sql`, `)}) as rows(${sql.raw(columns.map((_, index) => `c${index}`).join(', '))})${conflict}
-      returning ${sql.raw(options.returning.map((name) => `"${name}"`).join(', '))}`,
+      ${options.returning?.length ? sql.raw(`returning ${options.returning.map((name) => `"${name}"`).join(', ')}`) : sql``}`,
   );
 }

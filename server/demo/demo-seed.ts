@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { todayInChina } from '../../shared/calendar-day.ts';
 import { maskIdNumber, maskPhone } from '../../shared/masking.ts';
 import type { Db } from '../db/client.ts';
+import { insertRows } from '../db/rows-insert.ts';
 import { bulkInsertEntities, bulkInsertStatusHistory } from '../modules/registry/index.ts';
 import { licence, premises } from '../modules/registry/registry.tables.ts';
 import { searchGrams } from '../modules/registry/rules/search-grams.ts';
@@ -30,8 +31,17 @@ export interface DemoOptions {
   today?: string;
   /** Skip the accounts (benchmarks at scale). */
   withAccounts?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * The share done of the whole generation, for a progress bar: `done` of `total` units, the registry's
+   * entities first, then the modules' parts (each worth an equal share of demoModuleShare), with what runs now.
+   */
+  onProgress?: (done: number, total: number, stage: string) => void;
+  /** Each part's duration (the registry, then each module's part), for the start-up log. */
+  onStep?: (name: string, milliseconds: number) => void;
 }
+
+/** The part of the progress bar the modules' demo data fills after the registry (measured: most of the time). */
+const demoModuleShare = 0.7;
 
 const streetCode = (index: number) => `${demoDistrict.code}${String(index + 1).padStart(3, '0')}`;
 const communityCode = (streetIndex: number, index: number) => `${streetCode(streetIndex)}${String(index + 1).padStart(3, '0')}`;
@@ -125,14 +135,17 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
   // A pinned day runs the whole generation on a clock stopped at noon of that day (China time).
   const clock: Clock = options.today ? { now: () => new Date(`${options.today}T04:00:00Z`) } : deps.clock;
   const today = todayInChina(clock.now());
+  const begin = performance.now();
   const planned = planDemoEntities(random, scale, today);
-  const total = planned.length;
+  const entityUnits = planned.length;
+  const total = Math.round(entityUnits / (1 - demoModuleShare));
+  const registryStage = '登记主体 registry';
   await deps.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(district).where(eq(district.code, demoDistrict.code));
     if (existing) throw new Error(`District ${demoDistrict.code} already exists; the demo district is generated only once.`);
     const units = await createOrganisation(tx);
-    options.onProgress?.(0, total);
-    for (let start = 0; start < total; start += entityRowsPerStatement) {
+    options.onProgress?.(0, total, registryStage);
+    for (let start = 0; start < entityUnits; start += entityRowsPerStatement) {
       const slice = planned.slice(start, start + entityRowsPerStatement);
       const created = await bulkInsertEntities(
         tx,
@@ -160,7 +173,7 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
       const licences = slice.flatMap((item) =>
         item.licences.map((issued) => ({ districtCode: demoDistrict.code, entityId: id(item), ...issued })),
       );
-      if (licences.length) await tx.insert(licence).values(licences);
+      if (licences.length) await insertRows(tx, licence, licences);
       const places = slice
         .filter((item) => item.category !== 'other')
         .map((item) => ({
@@ -174,11 +187,12 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
           lat: item.lat,
           isRegisteredAddress: true,
         }));
-      if (places.length) await tx.insert(premises).values(places);
-      options.onProgress?.(Math.min(start + entityRowsPerStatement, total), total);
+      if (places.length) await insertRows(tx, premises, places);
+      options.onProgress?.(Math.min(start + entityRowsPerStatement, entityUnits), total, registryStage);
     }
     if (options.withAccounts === false) return;
     await applyDemoAccounts(tx, demoDistrict.code, units);
+    options.onStep?.('registry and accounts', performance.now() - begin);
     // The modules' own demo data needs the accounts (inspectors, samplers, the lab).
     await seedModuleDemos({
       db: tx,
@@ -187,7 +201,12 @@ export async function generateDemoDistrict(deps: DemoDeps, options: DemoOptions 
       districtCode: demoDistrict.code,
       seed: options.seed ?? 'zhijian',
       today,
+      onStep: (step) => {
+        if (step.name) options.onStep?.(step.name, step.milliseconds);
+        const done = entityUnits + Math.round(((total - entityUnits) * step.done) / step.total);
+        options.onProgress?.(done, total, step.next);
+      },
     });
   });
-  return { entities: total, districtCode: demoDistrict.code };
+  return { entities: entityUnits, districtCode: demoDistrict.code };
 }

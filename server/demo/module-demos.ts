@@ -28,6 +28,18 @@ export interface ModuleDemoInput {
   seed: string;
   /** The demo's today in China time (YYYY-MM-DD). */
   today: string;
+  /** After each module's part (and once before the first, with done 0): for the progress bar and the timing log. */
+  onStep?: (step: DemoStep) => void;
+}
+
+export interface DemoStep {
+  done: number;
+  total: number;
+  /** The part just finished ('' before the first). */
+  name: string;
+  /** The part that runs now ('' after the last). */
+  next: string;
+  milliseconds: number;
 }
 
 /**
@@ -50,60 +62,98 @@ export async function seedModuleDemos(input: ModuleDemoInput): Promise<void> {
   });
   const later = (module: string) => createRandom(`${input.seed}:${module}:later`).float;
   const years = demoYears(input.today);
-  await seedFoodSafetyDemo(ctx, { ...common('food-safety'), laterRandom: later('food-safety') });
-  await seedSamplingDemo(ctx, common('sampling'));
-  await seedSamplingLaterYears(ctx, {
-    ...common('sampling'),
-    random: later('sampling'),
-    years: years.map((year) => ({ year: year.year, ...year.sampling })),
-  });
-  await seedComplaintsDemo(ctx, common('complaints'));
+  const steps: [string, () => Promise<unknown>][] = [
+    ['food-safety', () => seedFoodSafetyDemo(ctx, { ...common('food-safety'), laterRandom: later('food-safety') })],
+    ['sampling', () => seedSamplingDemo(ctx, common('sampling'))],
+    [
+      'sampling (later years)',
+      () =>
+        seedSamplingLaterYears(ctx, {
+          ...common('sampling'),
+          random: later('sampling'),
+          years: years.map((year) => ({ year: year.year, ...year.sampling })),
+        }),
+    ],
+    ['complaints', () => seedComplaintsDemo(ctx, common('complaints'))],
+  ];
   // The years after 2020, each from its own stream, after the 2019–2020 items (which stay as they were).
   for (const year of years) {
     // The year before left its late-December petitions (12 a year) to be closed in this one's January.
     const latePetitionsFromBefore = `${year.year}-01-21` <= input.today ? 12 : 0;
-    await seedComplaintsDemo(ctx, {
-      ...common('complaints'),
-      random: later(`complaints:${year.year}`),
-      year: year.year,
-      acceptedThisYear: year.complaints.accepted,
-      acceptedLastYear: 0,
-      petitionsClosed: Math.max(0, year.complaints.petitionsClosed - latePetitionsFromBefore),
-      surveyAnswers: year.complaints.surveyAnswers,
-      openItems: 0,
-    });
+    steps.push([
+      `complaints ${year.year}`,
+      () =>
+        seedComplaintsDemo(ctx, {
+          ...common('complaints'),
+          random: later(`complaints:${year.year}`),
+          year: year.year,
+          acceptedThisYear: year.complaints.accepted,
+          acceptedLastYear: 0,
+          petitionsClosed: Math.max(0, year.complaints.petitionsClosed - latePetitionsFromBefore),
+          surveyAnswers: year.complaints.surveyAnswers,
+          openItems: 0,
+        }),
+    ]);
   }
   // The cases of each year hold the failed samples handed to enforcement, so both modules count the same transfers to the police.
-  await seedEnforcementDemo(ctx, { ...common('enforcement'), referrals: await samplingReferrals(ctx, input.districtCode, 2020) });
+  steps.push([
+    'enforcement',
+    async () => seedEnforcementDemo(ctx, { ...common('enforcement'), referrals: await samplingReferrals(ctx, input.districtCode, 2020) }),
+  ]);
   for (const year of years) {
     if (year.cases.closed === 0) continue;
-    await seedEnforcementDemo(ctx, {
-      ...common('enforcement'),
-      random: later(`enforcement:${year.year}`),
-      year: year.year,
-      closedCases: year.cases.closed,
-      majorCases: year.cases.major,
-      totalAmountYuan: year.cases.totalAmountYuan,
-      majorAmountYuan: year.cases.majorAmountYuan,
-      openCases: 0,
-      referrals: await samplingReferrals(ctx, input.districtCode, year.year),
+    steps.push([
+      `enforcement ${year.year}`,
+      async () =>
+        seedEnforcementDemo(ctx, {
+          ...common('enforcement'),
+          random: later(`enforcement:${year.year}`),
+          year: year.year,
+          closedCases: year.cases.closed,
+          majorCases: year.cases.major,
+          totalAmountYuan: year.cases.totalAmountYuan,
+          majorAmountYuan: year.cases.majorAmountYuan,
+          openCases: 0,
+          referrals: await samplingReferrals(ctx, input.districtCode, year.year),
+        }),
+    ]);
+  }
+  steps.push(
+    ['random-inspections', () => seedRandomInspectionsDemo(ctx, common('random-inspections'))],
+    [
+      'random-inspections (later years)',
+      () => seedRandomInspectionsLaterYears(ctx, { ...common('random-inspections'), random: later('random-inspections') }),
+    ],
+    ['workshops', () => seedWorkshopsDemo(ctx, common('workshops'))],
+    ['special-equipment', () => seedSpecialEquipmentDemo(ctx, common('special-equipment'))],
+    ['pharmacies', () => seedPharmaciesDemo(ctx, common('pharmacies'))],
+    ['credit', () => seedCreditDemo(ctx, common('credit'))],
+    // The credit lists exist only now: the food businesses on the serious-violation list get their raised risk grade.
+    ['food-safety (serious-violation list)', () => regradeSeriouslyListed(ctx, input.districtCode, input.today)],
+    ['markets', () => seedMarketsDemo(ctx, common('markets'))],
+    ['consumer-confidence', () => seedConsumerConfidenceDemo(ctx, { districtCode: input.districtCode, today: input.today })],
+    [
+      'risk-code',
+      () =>
+        seedRiskCodeDemo(ctx, {
+          ...common('risk-code'),
+          streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
+        }),
+    ],
+    // Its 品字标 firms are the firms of the risk-code demo's 品字码 products.
+    ['product-quality', () => seedProductQualityDemo(ctx, common('product-quality'))],
+    ['cold-chain', () => seedColdChainDemo(ctx, common('cold-chain'))],
+  );
+  input.onStep?.({ done: 0, total: steps.length, name: '', next: steps[0]?.[0] ?? '', milliseconds: 0 });
+  for (const [index, [name, run]] of steps.entries()) {
+    const begin = performance.now();
+    await run();
+    input.onStep?.({
+      done: index + 1,
+      total: steps.length,
+      name,
+      next: steps[index + 1]?.[0] ?? '',
+      milliseconds: performance.now() - begin,
     });
   }
-  await seedRandomInspectionsDemo(ctx, common('random-inspections'));
-  await seedRandomInspectionsLaterYears(ctx, { ...common('random-inspections'), random: later('random-inspections') });
-  await seedWorkshopsDemo(ctx, common('workshops'));
-  await seedSpecialEquipmentDemo(ctx, common('special-equipment'));
-  await seedPharmaciesDemo(ctx, common('pharmacies'));
-  await seedCreditDemo(ctx, common('credit'));
-  // The credit lists exist only now: the food businesses on the serious-violation list get their raised risk grade.
-  await regradeSeriouslyListed(ctx, input.districtCode, input.today);
-  await seedMarketsDemo(ctx, common('markets'));
-  await seedConsumerConfidenceDemo(ctx, { districtCode: input.districtCode, today: input.today });
-  await seedRiskCodeDemo(ctx, {
-    ...common('risk-code'),
-    streetOutlines: new Map(demoStreets.map((street, index) => [street.name, demoStreetOutlines[index] as Ring])),
-  });
-  // Its 品字标 firms are the firms of the risk-code demo's 品字码 products.
-  await seedProductQualityDemo(ctx, common('product-quality'));
-  await seedColdChainDemo(ctx, common('cold-chain'));
 }

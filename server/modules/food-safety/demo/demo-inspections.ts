@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { addDays, chinaInstant } from '../../../../shared/calendar-day.ts';
+import { insertRows } from '../../../db/rows-insert.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { stationStreet } from '../../../platform/org/org.tables.ts';
@@ -137,7 +138,7 @@ export async function seedDemoInspections(
     })),
   );
   for (let start = 0; start < answerRows.length; start += 3000)
-    await ctx.db.insert(foodInspectionAnswer).values(answerRows.slice(start, start + 3000));
+    await insertRows(ctx.db, foodInspectionAnswer, answerRows.slice(start, start + 3000));
   // Rectification orders: 14 days; closed by the shop's next inspection when there is one.
   const orders: (typeof rectificationOrder.$inferInsert)[] = [];
   planned.forEach((plan, index) => {
@@ -156,8 +157,7 @@ export async function seedDemoInspections(
       outcome: closing ? (closing.row.outcome === 'non-compliant' ? 'not-rectified' : 'rectified') : null,
     });
   });
-  for (let start = 0; start < orders.length; start += 1000)
-    await ctx.db.insert(rectificationOrder).values(orders.slice(start, start + 1000));
+  for (let start = 0; start < orders.length; start += 1000) await insertRows(ctx.db, rectificationOrder, orders.slice(start, start + 1000));
   // Grades with the pure rules, in bulk.
   const byShop = new Map<number, GradedInspection[]>();
   planned.forEach((plan, index) => {
@@ -196,8 +196,8 @@ export async function seedDemoInspections(
     });
   }
   for (let start = 0; start < grades.length; start += 1000) {
-    await ctx.db.insert(foodSafetyGrade).values(grades.slice(start, start + 1000));
-    await ctx.db.insert(foodSafetyGradeHistory).values(history.slice(start, start + 1000));
+    await insertRows(ctx.db, foodSafetyGrade, grades.slice(start, start + 1000));
+    await insertRows(ctx.db, foodSafetyGradeHistory, history.slice(start, start + 1000));
   }
   // Shop uploads: a few waiting for review; two approved ones whose address differs from the registry (C3).
   const uploads: (typeof shopUpload.$inferInsert)[] = shops.slice(0, 24).map((shop, index) => ({
@@ -215,7 +215,7 @@ export async function seedDemoInspections(
     personInCharge: '店长',
     supplySources: '区农副产品批发市场；定点供应商',
   }));
-  if (uploads.length) await ctx.db.insert(shopUpload).values(uploads);
+  if (uploads.length) await insertRows(ctx.db, shopUpload, uploads);
   await runFindings(ctx, { districtCode, entityIds: null, trigger: 'demo', day: input.today });
   return { inspections: planned.length, grades: grades.length, uploads: uploads.length };
 }

@@ -1,6 +1,7 @@
 import { addDays, addMonths, daysBetween } from '../../../../shared/calendar-day.ts';
 import { maskIdNumber } from '../../../../shared/masking.ts';
 import { residentIdCheckCharacter } from '../../../../shared/resident-id.ts';
+import { insertRows } from '../../../db/rows-insert.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { type EntitySummary, listEntitiesByCategory } from '../../registry/index.ts';
@@ -223,7 +224,7 @@ export async function seedFoodSafetyDemo(
       }),
     );
     for (let at = 0; at < certificateRows.length; at += 2000)
-      await ctx.db.insert(healthCertificate).values(certificateRows.slice(at, at + 2000));
+      await insertRows(ctx.db, healthCertificate, certificateRows.slice(at, at + 2000));
     certificates += certificateRows.length;
   }
   await runExpiryWarnings(ctx, input.today);

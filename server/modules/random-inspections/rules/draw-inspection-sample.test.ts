@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex as pureSha256Hex, verifyDrawDocument } from '../verifier/draw-verifier.js';
+import { canonicalJson } from './canonical-json.ts';
 import {
+  canonicalInputsInto,
   combineSeed,
   type DrawDocument,
   type DrawInputs,
   drawAlgorithm,
   drawCommitment,
   isCertificateValid,
+  normaliseDrawInputs,
   runDraw,
 } from './draw-inspection-sample.ts';
 import { sha256Hex } from './rivest-sampler.ts';
@@ -222,6 +225,58 @@ describe('the verifiable double-random draw', () => {
         );
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('writes the canonical inputs field by field exactly as the generic canonical JSON does (any text, CJK, astral)', () => {
+    fc.assert(
+      fc.property(drawInputs, fc.string({ unit: 'grapheme' }), fc.string(), (inputs, districtCode, key) => {
+        const odd = normaliseDrawInputs({
+          ...inputs,
+          districtCode,
+          objects: inputs.objects.map((item, index) => (index === 0 ? { ...item, key: `${key}\u0000"\\${item.key}` } : item)),
+        });
+        const pieces: string[] = [];
+        return canonicalInputsInto(odd, (text) => pieces.push(text)) && pieces.join('') === canonicalJson(odd as never);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws from large strata (most objects beyond the reserve) as the standalone verifier does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 300, max: 3000 }), fc.integer({ min: 0, max: 30 }), fc.string(), (count, size, dice) => {
+        const inputs: DrawInputs = {
+          algorithm: drawAlgorithm,
+          districtCode: '330212',
+          drawRef: '330212-9',
+          inspectionDate: '2020-09-01',
+          inspectorsPerTask: 2,
+          strata: [
+            { key: 'A', size },
+            { key: 'B', size: Math.floor(size / 3) },
+          ],
+          objects: Array.from({ length: count }, (_, index) => ({
+            key: `91330212MA${String(index).padStart(7, '0')}X`,
+            stratum: index % 5 === 0 ? 'B' : 'A',
+            previousInspectors: index % 7 === 0 ? ['ZJ0001'] : [],
+          })),
+          inspectors: Array.from({ length: 6 }, (_, index) => ({
+            key: `ZJ000${index}`,
+            validFrom: '2019-01-01',
+            validUntil: '2025-12-31',
+          })),
+          conflicts: [{ inspector: 'ZJ0002', object: '91330212MA0000003X' }],
+        };
+        const document = publish(inputs, [{ source: 'dice', value: dice }]);
+        const result = document.result as NonNullable<DrawDocument['result']>;
+        return (
+          verifyDrawDocument(document).ok === true &&
+          result.tasks.length === size + Math.floor(size / 3) &&
+          result.strata.every((stratum) => stratum.reserve.length === Math.min(10, stratum.population - stratum.size))
+        );
+      }),
+      { numRuns: 25 },
     );
   });
 

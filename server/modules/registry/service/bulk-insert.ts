@@ -83,6 +83,8 @@ export interface StatusHistoryInsertRow {
   status: EntityStatus;
   since: string;
   reason: string;
+  /** The user whose action wrote it (an import's committer); none for generated data. */
+  recordedBy?: number | null;
 }
 
 /** Status-history rows in one statement (see bulkInsertEntities). */
@@ -90,8 +92,8 @@ export async function bulkInsertStatusHistory(db: Db, rows: readonly StatusHisto
   if (rows.length === 0) return;
   const column = <K extends keyof StatusHistoryInsertRow>(key: K) => sql.param(rows.map((row) => row[key]));
   await db.execute(
-    sql`insert into entity_status_history (district_code, entity_id, status, since, reason)
+    sql`insert into entity_status_history (district_code, entity_id, status, since, reason, recorded_by)
         select * from unnest(${column('districtCode')}::text[], ${column('entityId')}::bigint[], ${column('status')}::text[],
-          ${column('since')}::date[], ${column('reason')}::text[])`,
+          ${column('since')}::date[], ${column('reason')}::text[], ${sql.param(rows.map((row) => row.recordedBy ?? null))}::bigint[])`,
   );
 }

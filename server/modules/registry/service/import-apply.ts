@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import type { EntityStatus } from '../registry.schemas.ts';
 import {
   entity,
   entityStatusHistory,
@@ -8,6 +9,8 @@ import {
   type importRow,
   type StoredEntityFields,
 } from '../registry.tables.ts';
+import { bulkInsertEntities, bulkInsertStatusHistory, type EntityInsertRow } from './bulk-insert.ts';
+import { planRowsPerStatement } from './import-plan.ts';
 
 type PlannedRowRecord = typeof importRow.$inferSelect;
 const statementRows = 500;
@@ -42,40 +45,65 @@ function valueSql(column: ImportedColumn, value: StoredEntityFields[ImportedColu
   return sql`${value}::${sql.raw(cast)}`;
 }
 
-/** Inserts the planned new entities, 500 a statement, with their first status-history row. */
+/**
+ * Inserts the planned new entities with their first status-history row(s): 20,000 rows a statement, one array
+ * parameter a column (bulkInsertEntities, as the demo generator does; issue 23), in row order.
+ */
 export async function applyNewEntities(db: Db, districtCode: string, rows: PlannedRowRecord[], userId: number): Promise<void> {
-  for (let start = 0; start < rows.length; start += statementRows) {
-    const slice = rows.slice(start, start + statementRows);
-    const created = await db
-      .insert(entity)
-      .values(
-        slice.map((row) => {
-          const fields = row.fields as StoredEntityFields;
-          return {
-            districtCode,
-            creditCode: row.creditCode as string,
-            ...(Object.fromEntries(importedColumns.map((column) => [column, fields[column] ?? null])) as Record<ImportedColumn, never>),
-            name: fields.name as string,
-            legalRepName: (fields.legalRepName as string | undefined) ?? '',
-            address: (fields.address as string | undefined) ?? '',
-            searchGrams: (fields.searchGrams as string[] | undefined) ?? [],
-          };
-        }),
-      )
-      .returning({
-        id: entity.id,
-        creditCode: entity.creditCode,
-        status: entity.status,
-        statusSince: entity.statusSince,
-        foundedOn: entity.foundedOn,
-      });
-    const history = created.flatMap((row) => [
-      { districtCode, entityId: row.id, status: 'active' as const, since: row.foundedOn, reason: '', recordedBy: userId },
-      ...(row.status === 'active'
-        ? []
-        : [{ districtCode, entityId: row.id, status: row.status, since: row.statusSince, reason: '', recordedBy: userId }]),
-    ]);
-    if (history.length) await db.insert(entityStatusHistory).values(history);
+  for (let start = 0; start < rows.length; start += planRowsPerStatement) {
+    const slice = rows.slice(start, start + planRowsPerStatement);
+    const planned = new Map<string, StoredEntityFields>();
+    const created = await bulkInsertEntities(
+      db,
+      slice.map((row) => {
+        const fields = row.fields as StoredEntityFields;
+        planned.set(row.creditCode as string, fields);
+        const value = <K extends ImportedColumn>(column: K) => (fields[column] ?? null) as never;
+        return {
+          districtCode,
+          creditCode: row.creditCode as string,
+          name: fields.name as string,
+          kind: value('kind'),
+          legalRepName: (fields.legalRepName as string | undefined) ?? '',
+          legalRepIdEnc: value('legalRepIdEnc'),
+          legalRepIdBlind: value('legalRepIdBlind'),
+          legalRepIdMask: value('legalRepIdMask'),
+          industryCode: value('industryCode'),
+          registeredCapitalWan: value('registeredCapitalWan'),
+          foundedOn: value('foundedOn'),
+          status: value('status'),
+          statusSince: value('statusSince'),
+          endedOn: value('endedOn'),
+          address: (fields.address as string | undefined) ?? '',
+          streetCode: value('streetCode'),
+          communityCode: null,
+          lng: null,
+          lat: null,
+          phoneEnc: value('phoneEnc'),
+          phoneBlind: value('phoneBlind'),
+          phoneMask: value('phoneMask'),
+          businessCategory: value('businessCategory'),
+          searchGrams: (fields.searchGrams as string[] | undefined) ?? [],
+        } satisfies EntityInsertRow;
+      }),
+    );
+    await bulkInsertStatusHistory(
+      db,
+      created.flatMap(({ id, creditCode }) => {
+        const fields = planned.get(creditCode) as StoredEntityFields;
+        const first = {
+          districtCode,
+          entityId: id,
+          status: 'active' as const,
+          since: fields.foundedOn as string,
+          reason: '',
+          recordedBy: userId,
+        };
+        return fields.status === 'active' || !fields.status
+          ? [first]
+          : [first, { ...first, status: fields.status as EntityStatus, since: fields.statusSince as string }];
+      }),
+    );
   }
 }
 

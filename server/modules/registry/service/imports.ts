@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import type { Db } from '../../../db/client.ts';
+import { inIds, inTexts } from '../../../db/id-set.ts';
 import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
@@ -30,7 +31,7 @@ import { guessImportColumns, requiredImportFields } from '../rules/import-column
 import { duplicateInFileReason, missingForNewEntity, readImportRow } from '../rules/import-row.ts';
 import { applyNewEntities, applyUpdates } from './import-apply.ts';
 import { readSpreadsheet, type SpreadsheetKind } from './import-files.ts';
-import { existingByCreditCode, type PlannedRow, planNew, planUpdate } from './import-plan.ts';
+import { existingByCreditCode, type PlannedRow, planNew, planRowsPerStatement, planUpdate, storePlannedRows } from './import-plan.ts';
 
 export interface DryRunInput {
   file: Buffer;
@@ -40,8 +41,6 @@ export interface DryRunInput {
   /** header → field, overriding a saved mapping and the guess. */
   columns?: ImportColumns;
 }
-
-const rowBatchSize = 500;
 
 async function resolveColumns(ctx: ActorContext, headers: string[], input: DryRunInput) {
   const guessed = guessImportColumns(headers);
@@ -84,7 +83,6 @@ export async function dryRunImport(ctx: ActorContext, input: DryRunInput): Promi
     else item.reasons.push(duplicateInFileReason(first));
   }
   const existing = await existingByCreditCode(ctx.db, districtCode, [...firstRowOfCode.keys()]);
-
   const planned: PlannedRow[] = read.map(({ row, entity: imported, reasons }) => {
     const base = { rowNumber: row.rowNumber, creditCode: imported.creditCode || null, raw: row.cells };
     const found = reasons.length ? undefined : existing.get(imported.creditCode);
@@ -115,7 +113,6 @@ export async function dryRunImport(ctx: ActorContext, input: DryRunInput): Promi
       reasons: [],
     };
   });
-
   const tally = (action: ImportAction) => planned.filter((row) => row.action === action).length;
   const batchId = await ctx.db.transaction(async (tx) => {
     const [batch] = await tx
@@ -135,24 +132,7 @@ export async function dryRunImport(ctx: ActorContext, input: DryRunInput): Promi
       })
       .returning({ id: importBatch.id });
     const id = (batch as { id: number }).id;
-    for (let start = 0; start < planned.length; start += rowBatchSize) {
-      await tx.insert(importRow).values(
-        planned.slice(start, start + rowBatchSize).map((row) => ({
-          districtCode,
-          batchId: id,
-          rowNumber: row.rowNumber,
-          action: row.action,
-          creditCode: row.creditCode,
-          entityId: row.entityId,
-          entityRevision: row.entityRevision,
-          fields: row.fields,
-          changed: row.changed,
-          reasons: row.reasons,
-          // The cells may hold personal data: kept encrypted, and only for the error report.
-          rawEnc: row.action === 'rejected' ? ctx.crypto.encrypt(JSON.stringify(row.raw)) : null,
-        })),
-      );
-    }
+    await storePlannedRows(tx, ctx.crypto, { districtCode, batchId: id }, planned);
     await writeAudit(
       { ...ctx, db: tx },
       {
@@ -289,15 +269,15 @@ type PlannedRowRecord = typeof importRow.$inferSelect;
 async function findStaleRows(db: Db, districtCode: string, rows: PlannedRowRecord[]): Promise<number[]> {
   const stale: number[] = [];
   const known = rows.filter((row) => row.entityId !== null);
-  for (let start = 0; start < known.length; start += 1000) {
-    const slice = known.slice(start, start + 1000);
+  for (let start = 0; start < known.length; start += planRowsPerStatement) {
+    const slice = known.slice(start, start + planRowsPerStatement);
     const current = await db
       .select({ id: entity.id, revision: entity.revision })
       .from(entity)
       .where(
         and(
           eq(entity.districtCode, districtCode),
-          inArray(
+          inIds(
             entity.id,
             slice.map((row) => row.entityId as number),
           ),
@@ -307,15 +287,15 @@ async function findStaleRows(db: Db, districtCode: string, rows: PlannedRowRecor
     for (const row of slice) if (revisions.get(row.entityId as number) !== row.entityRevision) stale.push(row.rowNumber);
   }
   const fresh = rows.filter((row) => row.action === 'new');
-  for (let start = 0; start < fresh.length; start += 1000) {
-    const slice = fresh.slice(start, start + 1000);
+  for (let start = 0; start < fresh.length; start += planRowsPerStatement) {
+    const slice = fresh.slice(start, start + planRowsPerStatement);
     const taken = await db
       .select({ creditCode: entity.creditCode })
       .from(entity)
       .where(
         and(
           eq(entity.districtCode, districtCode),
-          inArray(
+          inTexts(
             entity.creditCode,
             slice.map((row) => row.creditCode as string),
           ),
