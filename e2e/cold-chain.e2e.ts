@@ -43,19 +43,19 @@ describe('进口冷链追溯: scan in, scan out, the consumer page', () => {
     await signIn(phone, 'cold.trader', 'Demo-ColdTrader-2026');
     await phone.goto('/cold-chain/scan');
     await phone.getByLabel('追溯码').fill(code.toLowerCase());
-    await phone.getByRole('button', { name: '查询' }).click();
+    await phone.getByRole('button', { name: /查\s*询/ }).click();
     await phone.getByTestId('scanned-code').waitFor();
     // In: 120 kg received.
     await phone.getByText('收货', { exact: true }).click();
     await phone.getByLabel(/数量/).fill('120');
-    await phone.getByRole('button', { name: '提交' }).click();
+    await phone.getByRole('button', { name: /提\s*交/ }).click();
     await phone.getByText('已记录：收货').waitFor();
     expect(await axeViolations(phone)).toEqual([]);
     // Out: a shipment names its receiver; without one the server's message lands on the field.
     await phone.getByText('发货', { exact: true }).click();
     await phone.getByLabel(/数量/).fill('50');
     await phone.getByLabel('收货方统一社会信用代码').fill(receiver);
-    await phone.getByRole('button', { name: '提交' }).click();
+    await phone.getByRole('button', { name: /提\s*交/ }).click();
     await phone.getByText('已记录：发货').waitFor();
     await screenshot(phone, 'cold-chain-scan-phone');
 

@@ -122,8 +122,11 @@ export async function seedMarketsDemo(
         cross join generate_series(1, ${marketsSeed2020.testsPerMarketDay}) n
         cross join (select ${`{${products.join(',')}}`}::text[] as products, ${`{${items.join(',')}}`}::text[] as items) p
         cross join lateral (select abs(hashtext(m.id || ':' || d || ':' || n)) as h, abs(hashtext(n || ':' || d || ':' || m.id)) as h2) h
-        join lateral (select s.id from mk_stall s where s.district_code = m.district_code and s.market_id = m.id order by s.id
-          offset (h.h % (select count(*) from mk_stall c where c.district_code = m.district_code and c.market_id = m.id)) limit 1) s on true
+        join (select st.district_code, st.market_id, st.id,
+                (row_number() over (partition by st.district_code, st.market_id order by st.id) - 1)::int as k,
+                (count(*) over (partition by st.district_code, st.market_id))::int as stalls
+              from mk_stall st where st.district_code = ${districtCode}) s
+          on s.district_code = m.district_code and s.market_id = m.id and s.k = h.h % s.stalls
         where m.district_code = ${districtCode}`,
     );
   }
