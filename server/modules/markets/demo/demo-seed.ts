@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { addDays, addMonths } from '../../../../shared/calendar-day.ts';
+import { addDays, addMonths, chinaInstant } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
+import { insertRows } from '../../../db/rows-insert.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
-import { mkSetting } from '../markets.tables.ts';
+import { mkRapidTest, mkSetting } from '../markets.tables.ts';
 import { defaultMarketSettings } from '../rules/market-settings.ts';
 import { assessStars, starsValidUntil } from '../rules/star-rating.ts';
 
@@ -85,7 +86,7 @@ export async function seedMarketsDemo(
         select district_code, market_id, street_code, number, category, holder_entity_id
         from jsonb_to_recordset(${JSON.stringify(stallRows)}::jsonb) as r(district_code char(6), market_id bigint, street_code char(9), number text, category text, holder_entity_id bigint)`,
   );
-  // Rapid tests, set-based: six a day per market on 2020's days and the last 90 days, the stall and product by a hash of
+  // Rapid tests: six a day per market on 2020's days and the last 90 days, the stall and product by a hash of
   // (market, day, n); one in 400 positive, its lot destroyed and reported the same day. Today's first positive at the
   // first market stays blocked, for the market manager's page and the screen.
   const products = ['青菜', '芹菜', '豇豆', '韭菜', '猪肉', '鸡肉', '草鱼', '虾', '鸡蛋', '豆芽'];
@@ -105,31 +106,47 @@ export async function seedMarketsDemo(
   const spans = [
     ['2020-01-01', recentFrom < '2021-01-01' ? addDays(recentFrom, -1) : '2020-12-31'],
     [recentFrom, today],
-  ].filter(([from, to]) => (from as string) <= (to as string));
-  for (const [from, to] of spans) {
-    await ctx.db.execute(
-      sql`insert into mk_rapid_test (district_code, market_id, street_code, stall_id, tested_on, product, item, result, source, lot_status, reported_at, handling_note, handled_at, recorded_at)
-        select m.district_code, m.id, m.street_code, s.id, d, p.products[1 + h.h % 10], p.items[1 + h.h % 10],
-          case when h.h2 % 400 = 0 then 'positive' else 'negative' end,
-          case when h.h2 % 3 = 0 then 'manual' else 'device_csv' end,
-          case when h.h2 % 400 = 0 then 'destroyed' else 'released' end,
-          case when h.h2 % 400 = 0 then (d + time '10:00') at time zone 'Asia/Shanghai' end,
-          case when h.h2 % 400 = 0 then to_char(d, 'YYYY-MM-DD') || ' destroy; report' else '' end,
-          case when h.h2 % 400 = 0 then (d + time '10:00') at time zone 'Asia/Shanghai' end,
-          (d + time '07:30') at time zone 'Asia/Shanghai' + n * interval '5 minutes'
-        from mk_market m
-        cross join (select g::date as d from generate_series(${from}::date, ${to}::date, interval '1 day') g) days
-        cross join generate_series(1, ${marketsSeed2020.testsPerMarketDay}) n
-        cross join (select ${`{${products.join(',')}}`}::text[] as products, ${`{${items.join(',')}}`}::text[] as items) p
-        cross join lateral (select abs(hashtext(m.id || ':' || d || ':' || n)) as h, abs(hashtext(n || ':' || d || ':' || m.id)) as h2) h
-        join (select st.district_code, st.market_id, st.id,
-                (row_number() over (partition by st.district_code, st.market_id order by st.id) - 1)::int as k,
-                (count(*) over (partition by st.district_code, st.market_id))::int as stalls
-              from mk_stall st where st.district_code = ${districtCode}) s
-          on s.district_code = m.district_code and s.market_id = m.id and s.k = h.h % s.stalls
-        where m.district_code = ${districtCode}`,
-    );
+  ].filter(([from, to]) => (from as string) <= (to as string)) as [string, string][];
+  const stallsOf = new Map<number, number[]>();
+  for (const stall of await queryRows<{ market_id: string | number; id: string | number }>(
+    ctx.db,
+    sql`select market_id, id from mk_stall where district_code = ${districtCode} order by market_id, id`,
+  )) {
+    const list = stallsOf.get(Number(stall.market_id)) ?? [];
+    list.push(Number(stall.id));
+    stallsOf.set(Number(stall.market_id), list);
   }
+  // Built here rather than in one INSERT … SELECT: picking a stall by offset is a subquery Citus cannot push down.
+  const tests: (typeof mkRapidTest.$inferInsert)[] = [];
+  for (const [from, to] of spans) {
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      for (const market of marketRows) {
+        const stalls = stallsOf.get(Number(market.id)) ?? [];
+        for (let n = 1; n <= marketsSeed2020.testsPerMarketDay && stalls.length; n++) {
+          const h = fnv1a(`${market.id}:${day}:${n}`);
+          const h2 = fnv1a(`${n}:${day}:${market.id}`);
+          const positive = h2 % 400 === 0;
+          tests.push({
+            districtCode,
+            marketId: Number(market.id),
+            streetCode: market.street_code,
+            stallId: stalls[h % stalls.length] as number,
+            testedOn: day,
+            product: products[h % 10] as string,
+            item: items[h % 10] as string,
+            result: positive ? 'positive' : 'negative',
+            source: h2 % 3 === 0 ? 'manual' : 'device_csv',
+            lotStatus: positive ? 'destroyed' : 'released',
+            reportedAt: positive ? chinaInstant(day, '10:00:00') : null,
+            handlingNote: positive ? `${day} destroy; report` : '',
+            handledAt: positive ? chinaInstant(day, '10:00:00') : null,
+            recordedAt: new Date(chinaInstant(day, '07:30:00').getTime() + n * 5 * 60_000),
+          });
+        }
+      }
+    }
+  }
+  for (let start = 0; start < tests.length; start += 10_000) await insertRows(ctx.db, mkRapidTest, tests.slice(start, start + 10_000));
   const first = marketRows[0] as (typeof marketRows)[number];
   await ctx.db.execute(
     sql`insert into mk_rapid_test (district_code, market_id, street_code, stall_id, tested_on, product, item, result, source, lot_status, recorded_at)
@@ -234,4 +251,14 @@ export async function seedMarketsDemo(
         select district_code, market_id, street_code, level, party, done_on, score
         from jsonb_to_recordset(${JSON.stringify(cleaning)}::jsonb) as r(district_code char(6), market_id bigint, street_code char(9), level text, party text, done_on date, score integer)`,
   );
+}
+
+/** FNV-1a of a string: a stable pick of a stall and a product, the same on every engine. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
