@@ -15,7 +15,7 @@ export async function publicMarketPage(ctx: ServiceContext, districtCode: string
     .where(and(eq(mkMarket.districtCode, districtCode), eq(mkMarket.id, marketId)));
   if (!market) throw marketNotFound();
   const today = todayInChina(ctx.clock.now());
-  const [summary] = await marketSummaries(ctx, sql`m.district_code = ${districtCode} and m.id = ${marketId}`, today);
+  const [summary] = await marketSummaries(ctx, districtCode, sql`m.id = ${marketId}`, today);
   const tests = await publicTestsOf(ctx, districtCode, marketId, today);
   return {
     today,

@@ -131,11 +131,7 @@ export async function marketScreenData(ctx: ServiceContext, token: string | unde
   const now = ctx.clock.now();
   const today = todayInChina(now);
   const scores = await cleaningScores(ctx, districtCode, today);
-  const summaries = await marketSummaries(
-    ctx,
-    marketId === null ? sql`m.district_code = ${districtCode}` : sql`m.district_code = ${districtCode} and m.id = ${marketId}`,
-    today,
-  );
+  const summaries = await marketSummaries(ctx, districtCode, marketId === null ? sql`true` : sql`m.id = ${marketId}`, today);
   const screenMarket = (summary: (typeof summaries)[number]) => ({
     id: summary.id,
     name: summary.name,

@@ -87,20 +87,27 @@ export async function assessMarket(ctx: ActorContext, marketId: number, body: St
   });
 }
 
-/** Every market of the district with the stars in force on `day` (for the targets and the overview screen). */
+/**
+ * Every market of the districts with the stars in force on `day` (for the targets and the overview screen), one
+ * district at a time: the latest rating per market is a DISTINCT ON within the district, which Citus runs on its shard.
+ */
 export async function starsOn(ctx: ServiceContext, districtCodes: readonly string[], day: string) {
-  const rows = await queryRows<{ id: string | number; is_urban: boolean; stars: number | null }>(
-    ctx.db,
-    sql`select m.id, m.is_urban, r.stars from mk_market m
-        left join lateral (select r.stars from mk_star_rating r
-          where r.district_code = m.district_code and r.market_id = m.id and r.assessed_on <= ${day}::date and r.valid_until >= ${day}::date
-          order by r.assessed_on desc, r.id desc limit 1) r on true
-        where m.district_code in (${sql.join(
-          districtCodes.map((code) => sql`${code}`),
-          sql`, `,
-        )})`,
-  );
-  return rows.map((row) => ({ id: Number(row.id), isUrban: row.is_urban, stars: row.stars === null ? null : Number(row.stars) }));
+  const markets: { id: number; isUrban: boolean; stars: number | null }[] = [];
+  for (const code of [...districtCodes].sort()) {
+    const rows = await queryRows<{ id: string | number; is_urban: boolean; stars: number | null }>(
+      ctx.db,
+      sql`select m.id, m.is_urban, r.stars from mk_market m
+          left join (select distinct on (district_code, market_id) district_code, market_id, stars from mk_star_rating
+            where district_code = ${code} and assessed_on <= ${day}::date and valid_until >= ${day}::date
+            order by district_code, market_id, assessed_on desc, id desc) r on r.district_code = m.district_code and r.market_id = m.id
+          where m.district_code = ${code}
+          order by m.id`,
+    );
+    markets.push(
+      ...rows.map((row) => ({ id: Number(row.id), isUrban: row.is_urban, stars: row.stars === null ? null : Number(row.stars) })),
+    );
+  }
+  return markets;
 }
 
 /** Progress of the district's markets against the 2021 targets on a day (district-wide: the targets are the district's). */
