@@ -56,3 +56,30 @@ describe('智慧农贸市场: the testing room, the blocked lot and the big scre
     await screenshot(screen, 'markets-screen');
   });
 });
+
+describe('放心消费: a holiday consumption warning', () => {
+  test('the section writes a warning for a festival, publishes it, and the public page shows it', async () => {
+    const office = await harness.newPage({ width: 1366, height: 900 });
+    await signIn(office, 'food.section', 'Demo-Section-2026');
+    await office.goto('/consumer-confidence');
+    await office.getByRole('tab', { name: '节日消费提示' }).click();
+    await office.getByTestId('new-warning').click();
+    const dialog = office.getByRole('dialog');
+    await dialog.getByLabel('节日', { exact: true }).fill('E2E购物节');
+    await dialog.getByLabel('节日开始').click();
+    await dialog.getByLabel('节日开始').fill('2099-11-11');
+    await dialog.getByLabel('节日开始').press('Enter');
+    await dialog.getByLabel('标题').fill('E2E购物节消费提示');
+    await dialog.getByLabel('正文').fill('购物节将至，请理性消费，警惕先涨后降。\n保留订单和聊天记录。');
+    await dialog.getByRole('button', { name: '保存草稿' }).click();
+    const row = office.getByRole('row', { name: /E2E购物节消费提示/ });
+    await row.getByRole('button', { name: /发\s*布/ }).click();
+    await row.getByText(/^\d{4}-\d{2}-\d{2}$/).waitFor();
+    expect(await axeViolations(office)).toEqual([]);
+    const district = await office.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).districtCode as string);
+    const page = await harness.newPage({ width: 390, height: 844 }, { isMobile: true, javaScriptEnabled: false });
+    await page.goto(`/public/consumer-confidence/${district}`);
+    await page.getByRole('heading', { name: 'E2E购物节消费提示' }).waitFor();
+    await page.getByText('保留订单和聊天记录。').waitFor();
+  });
+});

@@ -9,7 +9,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Role } from '../shared/roles.ts';
 import { coldChainFigures, coldChainRoutes } from './modules/cold-chain/index.ts';
 import { complaintFigures, complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
-import { consumerConfidenceFigures, consumerConfidenceRoutes } from './modules/consumer-confidence/index.ts';
+import { consumerConfidenceFigures, consumerConfidenceJobs, consumerConfidenceRoutes } from './modules/consumer-confidence/index.ts';
 import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.ts';
 import { dashboardRoutes } from './modules/dashboards/index.ts';
 import { enforcementFigures, enforcementRoutes } from './modules/enforcement/index.ts';
@@ -58,6 +58,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...creditJobs(platform),
     ...specialEquipmentJobs,
     ...pharmacyJobs(platform),
+    ...consumerConfidenceJobs,
   ];
 }
 

@@ -13,3 +13,11 @@ export const unitAlreadyActive = defineError('consumer_confidence.already_active
   'zh-CN': '该市场主体已申请或已是放心消费单位',
   en: 'This business has already applied or is listed',
 });
+export const warningNotFound = defineError('consumer_confidence.warning_not_found', 404, {
+  'zh-CN': '找不到该节日消费提示',
+  en: 'Holiday consumption warning not found',
+});
+export const warningAlreadyPublished = defineError('consumer_confidence.warning_published', 409, {
+  'zh-CN': '该节日消费提示已发布，不能再修改或重复发布',
+  en: 'This warning is already published: it can be neither changed nor published again',
+});

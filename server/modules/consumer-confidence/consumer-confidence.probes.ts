@@ -32,6 +32,22 @@ async function unit({ home, call }: ProbeWorld): Promise<number> {
   return unitId;
 }
 
+let warningId: number | null = null;
+
+/** A draft holiday warning of `home`, written once by its section for a holiday a month ahead of the probe's clock. */
+async function warning({ home, call }: ProbeWorld): Promise<number> {
+  if (warningId !== null) return warningId;
+  const created = await call(home.users.section.username, 'POST', '/api/v1/consumer-confidence/warnings', {
+    holidayName: '探针节',
+    holidayStart: '2099-01-01',
+    title: '探针节消费提示',
+    body: '探针节将至，请理性消费，保留票据。',
+  });
+  if (created.status !== 201) throw new Error(`probe warning not stored: ${created.status} ${JSON.stringify(created.body)}`);
+  warningId = (created.body as { id: number }).id;
+  return warningId;
+}
+
 const outsiders = (world: ProbeWorld) => [world.other.users.section.username, world.home.users.inspector2.username];
 
 export const consumerConfidenceProbes: ScopeProbe[] = [
@@ -45,6 +61,23 @@ export const consumerConfidenceProbes: ScopeProbe[] = [
   },
   {
     route: 'POST /api/v1/consumer-confidence/units/:id/yearly-review',
-    setup: async (world) => ({ id: await unit(world), body: { complaints: 0, cases: 0 }, outsiders: outsiders(world) }),
+    setup: async (world) => ({ id: await unit(world), body: {}, outsiders: outsiders(world) }),
+  },
+  // Warnings are the district's (its inspectors read them): only another district is outside.
+  {
+    route: 'GET /api/v1/consumer-confidence/warnings/:id',
+    setup: async (world) => ({ id: await warning(world), outsiders: [world.other.users.section.username] }),
+  },
+  {
+    route: 'PUT /api/v1/consumer-confidence/warnings/:id',
+    setup: async (world) => ({
+      id: await warning(world),
+      body: { holidayName: '探针节', holidayStart: '2099-01-01', title: '外区改写', body: '外区不应能改写本区的提示。' },
+      outsiders: [world.other.users.section.username],
+    }),
+  },
+  {
+    route: 'POST /api/v1/consumer-confidence/warnings/:id/publish',
+    setup: async (world) => ({ id: await warning(world), outsiders: [world.other.users.section.username] }),
   },
 ];

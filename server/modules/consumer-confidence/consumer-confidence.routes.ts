@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { caseWorkerRoles, settingsRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, caseWorkerRoles, settingsRoles, staffAndOperatorRoles } from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { html, publicLanguage, publicPage } from '../../platform/public-html/html.ts';
 import {
   DecisionBody,
+  HolidayList,
   PublicParams,
   PublicQuery,
   SettingsBody,
@@ -13,8 +14,12 @@ import {
   UnitList,
   UnitQuery,
   UnitView,
+  WarningBody,
+  WarningList,
+  WarningView,
   YearlyReviewBody,
 } from './consumer-confidence.schemas.ts';
+import { reviewUnit } from './service/reviews.ts';
 import {
   applyForUnit,
   decideUnit,
@@ -22,14 +27,25 @@ import {
   getUnit,
   listUnits,
   publicUnits,
-  reviewUnit,
   saveConfidenceSettings,
 } from './service/units.ts';
+import {
+  createWarning,
+  getWarning,
+  holidaysToWarn,
+  listWarnings,
+  publicWarnings,
+  publishWarning,
+  updateWarning,
+} from './service/warnings.ts';
 
 const tags = ['consumer-confidence'];
 const readers = requireRole(...staffAndOperatorRoles);
 /** The station reviews applications and does the yearly review. */
 const reviewers = requireRole(...caseWorkerRoles);
+/** Holiday warnings: the bureau reads them, the section writes and publishes them. */
+const warningReaders = requireRole(...bureauStaffRoles);
+const warningWriters = requireRole(...settingsRoles);
 
 const kindNames = {
   model_shop: { 'zh-CN': '放心消费示范店', en: 'Model shops' },
@@ -81,6 +97,42 @@ export const consumerConfidenceRoutes: RoutePlugin = async (app, platform) => {
     (request) => reviewUnit(ctx(request), request.params.id, request.body),
   );
   app.get(
+    '/api/v1/consumer-confidence/holidays',
+    { schema: { tags, response: { 200: HolidayList } }, preHandler: warningReaders },
+    async (request) => {
+      const items = await holidaysToWarn(ctx(request));
+      return { items, total: items.length };
+    },
+  );
+  app.get(
+    '/api/v1/consumer-confidence/warnings',
+    { schema: { tags, response: { 200: WarningList } }, preHandler: warningReaders },
+    async (request) => {
+      const items = await listWarnings(ctx(request));
+      return { items, total: items.length };
+    },
+  );
+  app.post(
+    '/api/v1/consumer-confidence/warnings',
+    { schema: { tags, body: WarningBody, response: { 201: WarningView } }, preHandler: warningWriters },
+    async (request, reply) => reply.status(201).send(await createWarning(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/consumer-confidence/warnings/:id',
+    { schema: { tags, params: IdParams, response: { 200: WarningView } }, preHandler: warningReaders },
+    (request) => getWarning(ctx(request), request.params.id),
+  );
+  app.put(
+    '/api/v1/consumer-confidence/warnings/:id',
+    { schema: { tags, params: IdParams, body: WarningBody, response: { 200: WarningView } }, preHandler: warningWriters },
+    (request) => updateWarning(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/consumer-confidence/warnings/:id/publish',
+    { schema: { tags, params: IdParams, response: { 200: WarningView } }, preHandler: warningWriters },
+    (request) => publishWarning(ctx(request), request.params.id),
+  );
+  app.get(
     '/public/consumer-confidence/:district',
     {
       schema: {
@@ -95,6 +147,7 @@ export const consumerConfidenceRoutes: RoutePlugin = async (app, platform) => {
       const language = publicLanguage(request.query, request.headers['accept-language']);
       const en = language === 'en';
       const units = await publicUnits(contextOf(platform, request), request.params.district, request.query.q);
+      const warnings = await publicWarnings(contextOf(platform, request), request.params.district);
       const section = (kind: keyof typeof kindNames) => {
         const ofKind = units.filter((unit) => unit.kind === kind);
         return html`<section><h2>${kindNames[kind][language]}</h2>${
@@ -113,7 +166,12 @@ export const consumerConfidenceRoutes: RoutePlugin = async (app, platform) => {
           publicPage({
             language,
             title: en ? 'Consumer-confidence units' : '放心消费单位',
-            body: html`<form method="get"><label>${en ? 'Search by name' : '按名称查询'} <input name="q" value="${request.query.q ?? ''}" maxlength="50"></label> <button type="submit">${en ? 'Search' : '查询'}</button></form>
+            body: html`${warnings.map(
+              (warning) =>
+                html`<section class="warn"><h2>${warning.title}</h2><p class="muted">${warning.holidayName} · ${en ? 'published' : '发布于'} ${warning.publishedOn ?? ''}</p>${warning.body
+                  .split(/\n+/)
+                  .map((paragraph) => html`<p>${paragraph}</p>`)}</section>`,
+            )}<form method="get"><label>${en ? 'Search by name' : '按名称查询'} <input name="q" value="${request.query.q ?? ''}" maxlength="50"></label> <button type="submit">${en ? 'Search' : '查询'}</button></form>
               ${section('model_shop')}${section('online_shop')}${section('factory')}
               <p class="muted">${en ? 'Up to 200 units are shown; search to narrow the list.' : '最多显示200家，可按名称查询。'}</p>`,
             path: `/public/consumer-confidence/${request.params.district}`,

@@ -24,6 +24,9 @@ export const UnitView = Type.Object({
   decidedOn: Nullable(DateString),
   listedOn: Nullable(DateString),
   lastReviewOn: Nullable(DateString),
+  /** What the last yearly review counted in the 12 months before it: complaints and reports counting against the business, penalised cases. */
+  lastReviewComplaints: Nullable(Type.Integer()),
+  lastReviewCases: Nullable(Type.Integer()),
   reviewDueOn: Nullable(DateString),
   removedOn: Nullable(DateString),
   decisionNote: Type.String(),
@@ -45,14 +48,7 @@ export const DecisionBody = Type.Object(
   { additionalProperties: false },
 );
 export type DecisionBody = Static<typeof DecisionBody>;
-export const YearlyReviewBody = Type.Object(
-  {
-    complaints: Type.Integer({ minimum: 0, maximum: 10_000 }),
-    cases: Type.Integer({ minimum: 0, maximum: 10_000 }),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
-  },
-  { additionalProperties: false },
-);
+export const YearlyReviewBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
 export type YearlyReviewBody = Static<typeof YearlyReviewBody>;
 export const SettingsBody = Type.Object(
   {
@@ -69,3 +65,35 @@ export const PublicQuery = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
   q: Type.Optional(Type.String({ maxLength: 50 })),
 });
+
+export const warningStatuses = ['draft', 'published'] as const;
+export const WarningBody = Type.Object(
+  {
+    holidayName: Type.String({ minLength: 1, maxLength: 40, description: 'e.g. 春节, 国庆节, 双十一' }),
+    holidayStart: DateString,
+    title: Type.String({ minLength: 2, maxLength: 100 }),
+    body: Type.String({ minLength: 10, maxLength: 5000 }),
+  },
+  { additionalProperties: false },
+);
+export type WarningBody = Static<typeof WarningBody>;
+export const WarningView = Type.Object({
+  id: Type.Integer(),
+  holidayName: Type.String(),
+  holidayStart: DateString,
+  title: Type.String(),
+  body: Type.String(),
+  status: StringEnum(warningStatuses),
+  publishedOn: Nullable(DateString),
+});
+export type WarningView = Static<typeof WarningView>;
+export const WarningList = listOf(WarningView);
+export const HolidayView = Type.Object({
+  name: Type.String(),
+  start: DateString,
+  end: DateString,
+  state: StringEnum(['published', 'drafted', 'due', 'upcoming'] as const),
+  warningIds: Type.Array(Type.Integer()),
+});
+export type HolidayView = Static<typeof HolidayView>;
+export const HolidayList = listOf(HolidayView);

@@ -1,4 +1,4 @@
-import { bigint, char, date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, char, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A 放心消费 unit: a model shop, an online shop or a factory of the registry, from application to listing and removal. */
 export const ccUnit = pgTable(
@@ -16,6 +16,8 @@ export const ccUnit = pgTable(
     decidedOn: date('decided_on'),
     listedOn: date('listed_on'),
     lastReviewOn: date('last_review_on'),
+    lastReviewComplaints: integer('last_review_complaints'),
+    lastReviewCases: integer('last_review_cases'),
     removedOn: date('removed_on'),
     decisionNote: text('decision_note').notNull().default(''),
     createdBy: bigint('created_by', { mode: 'number' }),
@@ -35,4 +37,22 @@ export const ccSetting = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.districtCode, t.effectiveFrom] })],
+);
+
+/** A holiday consumption warning (节日消费提示): drafted by the section, published before the holiday on the public page. */
+export const ccWarning = pgTable(
+  'cc_warning',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    holidayName: text('holiday_name').notNull(),
+    holidayStart: date('holiday_start').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('draft'),
+    publishedOn: date('published_on'),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.id] }), index('cc_warning_holiday').on(t.districtCode, t.holidayStart)],
 );

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../../platform/http/context.ts';
+import { seedConfidenceLaterYears } from './demo-warnings.ts';
 
 /**
  * The 2020 seed of 放心消费, exact: 1,570 model shops and online shops (1,330 shops, 240 online shops) and 48 model
  * factories listed by the end of 2020; 1,200 more model shops listed through 2021 (the seed's plan). Set-based inserts.
+ * Then the yearly reviews and holiday warnings of the years since (demo-warnings.ts).
  */
 export const confidenceSeed = { modelShops2020: 1_330, onlineShops2020: 240, factories2020: 48, modelShops2021: 1_200 } as const;
 
@@ -62,4 +64,5 @@ export async function seedConsumerConfidenceDemo(ctx: ServiceContext, input: { d
     year: 2021,
     commitments: ['no_reason_return', 'first_responsibility', 'price_transparency'],
   });
+  await seedConfidenceLaterYears(ctx, { districtCode, today });
 }

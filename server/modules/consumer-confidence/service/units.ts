@@ -5,10 +5,9 @@ import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { unitAlreadyActive, unitInvalid, unitNotFound, unitStepNotAllowed } from '../consumer-confidence.errors.ts';
-import type { DecisionBody, SettingsBody, UnitBody, UnitQuery, UnitView, YearlyReviewBody } from '../consumer-confidence.schemas.ts';
+import type { DecisionBody, SettingsBody, UnitBody, UnitQuery, UnitView } from '../consumer-confidence.schemas.ts';
 import { ccSetting, ccUnit } from '../consumer-confidence.tables.ts';
 import {
-  crossesThreshold,
   defaultRemovalThresholds,
   type RemovalThresholds,
   reviewDueOn,
@@ -18,7 +17,7 @@ import {
 } from '../rules/unit-lifecycle.ts';
 
 type Row = typeof ccUnit.$inferSelect;
-const view = (row: Row): UnitView => ({
+export const unitView = (row: Row): UnitView => ({
   id: row.id,
   kind: row.kind as UnitView['kind'],
   entityId: row.entityId,
@@ -30,6 +29,8 @@ const view = (row: Row): UnitView => ({
   decidedOn: row.decidedOn,
   listedOn: row.listedOn,
   lastReviewOn: row.lastReviewOn,
+  lastReviewComplaints: row.lastReviewComplaints,
+  lastReviewCases: row.lastReviewCases,
   reviewDueOn: row.status === 'listed' && row.listedOn ? reviewDueOn(row.listedOn, row.lastReviewOn) : null,
   removedOn: row.removedOn,
   decisionNote: row.decisionNote,
@@ -54,7 +55,7 @@ export async function listUnits(ctx: ActorContext, query: UnitQuery) {
     .orderBy(desc(ccUnit.appliedOn), desc(ccUnit.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  return { items: rows.map(view), total: count?.total ?? 0 };
+  return { items: rows.map(unitView), total: count?.total ?? 0 };
 }
 
 export async function getUnit(ctx: ActorContext, id: number): Promise<UnitView> {
@@ -63,7 +64,7 @@ export async function getUnit(ctx: ActorContext, id: number): Promise<UnitView> 
     .from(ccUnit)
     .where(and(scope(ctx), eq(ccUnit.id, id)));
   if (!row) throw unitNotFound();
-  return view(row);
+  return unitView(row);
 }
 
 /** An application for a business in the actor's scope (an operator their own); one open or listed unit per business and kind. */
@@ -113,11 +114,11 @@ export async function applyForUnit(ctx: ActorContext, body: UnitBody): Promise<U
       { ...ctx, db: tx },
       { action: 'consumer_confidence.apply', objectType: 'cc_unit', objectId: row.id, districtCode: row.districtCode },
     );
-    return view(row);
+    return unitView(row);
   });
 }
 
-async function lockedUnit(ctx: ActorContext, id: number) {
+export async function lockedUnit(ctx: ActorContext, id: number) {
   const [row] = await ctx.db
     .select()
     .from(ccUnit)
@@ -153,7 +154,7 @@ export async function decideUnit(ctx: ActorContext, id: number, body: DecisionBo
         districtCode: row.districtCode,
       },
     );
-    return view(updated as Row);
+    return unitView(updated as Row);
   });
 }
 
@@ -171,41 +172,6 @@ export async function removalThresholdsOn(
   return row
     ? { effectiveFrom: row.effectiveFrom, maxComplaints: row.maxComplaints, maxCases: row.maxCases }
     : { effectiveFrom: null, ...defaultRemovalThresholds };
-}
-
-/**
- * The yearly review: the complaints and cases of the last 12 months (counted by the station from the complaints and
- * enforcement files) against the thresholds in force; crossing them removes the unit from the list.
- */
-export async function reviewUnit(ctx: ActorContext, id: number, body: YearlyReviewBody): Promise<UnitView> {
-  await getUnit(ctx, id);
-  return ctx.db.transaction(async (tx) => {
-    const row = await lockedUnit({ ...ctx, db: tx }, id);
-    if (row.status !== 'listed') throw unitStepNotAllowed({ status: row.status });
-    const today = todayInChina(ctx.clock.now());
-    const thresholds = await removalThresholdsOn({ ...ctx, db: tx }, row.districtCode, today);
-    const remove = crossesThreshold(body, thresholds);
-    const [updated] = await tx
-      .update(ccUnit)
-      .set({
-        lastReviewOn: today,
-        ...(remove ? { status: statusAfter('remove'), removedOn: today } : {}),
-        decisionNote: body.note ?? row.decisionNote,
-      })
-      .where(and(eq(ccUnit.districtCode, row.districtCode), eq(ccUnit.id, id)))
-      .returning();
-    await writeAudit(
-      { ...ctx, db: tx },
-      {
-        action: 'consumer_confidence.yearly_review',
-        objectType: 'cc_unit',
-        objectId: id,
-        districtCode: row.districtCode,
-        detail: { complaints: body.complaints, cases: body.cases, removed: remove },
-      },
-    );
-    return view(updated as Row);
-  });
 }
 
 export async function getConfidenceSettings(ctx: ActorContext) {
