@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import pino from 'pino';
 import { buildApp } from '../../server/app.ts';
 import { parseConfig } from '../../server/config.ts';
@@ -155,4 +157,42 @@ export async function signIn(origin: string, username: string, password: string)
 /** Signs in as admin through the real route; returns the Cookie header value. */
 export function signInAsAdmin(origin: string): Promise<string> {
   return signIn(origin, 'admin', benchAdminPassword);
+}
+
+/** One connection to `url` for the work, closed after it. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The baseline of an ingest bench: the rows the ingest stored (`where` on `table`, trusted bench SQL) copied out as
+ * stored, then a raw COPY of exactly those rows into a same-shaped table (its defaults and indexes) in one
+ * transaction, timed. Seconds.
+ */
+export async function rawCopySeconds(url: string, table: string, where: string): Promise<number> {
+  return withClient(url, async (client) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of client.query(copyTo(`COPY (SELECT * FROM ${table} WHERE ${where}) TO STDOUT`))) chunks.push(chunk as Buffer);
+    const copyTable = `bench_copy_${table}`;
+    await client.query(`DROP TABLE IF EXISTS ${copyTable}`);
+    await client.query(`CREATE TABLE ${copyTable} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES)`);
+    const begin = performance.now();
+    await client.query('BEGIN');
+    await pipeline(
+      (async function* () {
+        yield* chunks;
+      })(),
+      client.query(copyFrom(`COPY ${copyTable} FROM STDIN`)),
+    );
+    await client.query('COMMIT');
+    const seconds = (performance.now() - begin) / 1000;
+    await client.query(`DROP TABLE ${copyTable}`);
+    return seconds;
+  });
 }

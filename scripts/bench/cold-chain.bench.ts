@@ -1,9 +1,6 @@
-import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { createTestDistrict, testPassword } from '../../server/test/factories.ts';
 import { creditCodeCheckCharacter, organisationCodeCheckCharacter } from '../../shared/credit-code.ts';
-import { dropBenchDatabase, reachablePostgres, signIn } from './bench-server.ts';
+import { dropBenchDatabase, rawCopySeconds, reachablePostgres, signIn, withClient } from './bench-server.ts';
 import { median, percentile } from './stats.ts';
 import type { BenchContext, Benchmark, BenchServer, Measurement } from './types.ts';
 
@@ -21,16 +18,6 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   const body = (await response.json()) as Record<string, unknown>;
   if (response.status >= 300) throw new Error(`${response.url} → ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
   return body;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 interface Setup {
@@ -119,29 +106,9 @@ function documents(setup: Setup, round: number, events: number) {
   }));
 }
 
-async function rawCopy(url: string, districtCode: string, round: number): Promise<number> {
-  return withClient(url, async (client) => {
-    const chunks: Buffer[] = [];
-    const prefix = `urn:uuid:00000000-0000-4000-8${String(round).padStart(3, '0')}-`;
-    const source = client.query(
-      copyTo(`COPY (SELECT * FROM cc_event WHERE district_code = '${districtCode}' AND event_id LIKE '${prefix}%') TO STDOUT`),
-    );
-    for await (const chunk of source) chunks.push(chunk as Buffer);
-    await client.query('DROP TABLE IF EXISTS bench_cc_copy');
-    await client.query('CREATE TABLE bench_cc_copy (LIKE cc_event INCLUDING DEFAULTS INCLUDING INDEXES)');
-    const begin = performance.now();
-    await client.query('BEGIN');
-    await pipeline(
-      (async function* () {
-        yield* chunks;
-      })(),
-      client.query(copyFrom('COPY bench_cc_copy FROM STDIN')),
-    );
-    await client.query('COMMIT');
-    const seconds = (performance.now() - begin) / 1000;
-    await client.query('DROP TABLE bench_cc_copy');
-    return seconds;
-  });
+function rawCopy(url: string, districtCode: string, round: number): Promise<number> {
+  const prefix = `urn:uuid:00000000-0000-4000-8${String(round).padStart(3, '0')}-`;
+  return rawCopySeconds(url, 'cc_event', `district_code = '${districtCode}' AND event_id LIKE '${prefix}%'`);
 }
 
 /** Fills cc_event up to `total` rows with other codes' stock counts at the cold store (one INSERT … SELECT generate_series). */

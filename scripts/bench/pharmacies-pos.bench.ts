@@ -1,12 +1,9 @@
-import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { createRandom, dayNumber, dayString } from '../../server/demo/prng.ts';
 import { createTestDistrict, testPassword } from '../../server/test/factories.ts';
 import { creditCodeCheckCharacter, organisationCodeCheckCharacter } from '../../shared/credit-code.ts';
 import { residentIdCheckCharacter } from '../../shared/resident-id.ts';
 import { medicineClasses, symptoms } from '../../shared/vocabularies/pharmacies.ts';
-import { dropBenchDatabase, reachablePostgres, signIn } from './bench-server.ts';
+import { dropBenchDatabase, rawCopySeconds, reachablePostgres, signIn } from './bench-server.ts';
 import { median } from './stats.ts';
 import type { BenchContext, Benchmark, BenchServer, Measurement } from './types.ts';
 
@@ -84,41 +81,9 @@ async function posKeyOfNewPharmacy(server: BenchServer): Promise<{ key: string; 
   return { key: String(made.key), districtCode: district.code };
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The round's rows as ph_registration stores them, then a raw COPY of exactly those rows into a same-shaped table. */
-async function rawCopy(url: string, districtCode: string, round: number): Promise<number> {
-  return withClient(url, async (client) => {
-    const chunks: Buffer[] = [];
-    const source = client.query(
-      copyTo(
-        `COPY (SELECT * FROM ph_registration WHERE district_code = '${districtCode}' AND idempotency_key LIKE 'r${round}-%') TO STDOUT`,
-      ),
-    );
-    for await (const chunk of source) chunks.push(chunk as Buffer);
-    await client.query('DROP TABLE IF EXISTS bench_pos_copy');
-    await client.query('CREATE TABLE bench_pos_copy (LIKE ph_registration INCLUDING DEFAULTS INCLUDING INDEXES)');
-    const begin = performance.now();
-    await client.query('BEGIN');
-    await pipeline(
-      (async function* () {
-        yield* chunks;
-      })(),
-      client.query(copyFrom('COPY bench_pos_copy FROM STDIN')),
-    );
-    await client.query('COMMIT');
-    const seconds = (performance.now() - begin) / 1000;
-    await client.query('DROP TABLE bench_pos_copy');
-    return seconds;
-  });
+function rawCopy(url: string, districtCode: string, round: number): Promise<number> {
+  return rawCopySeconds(url, 'ph_registration', `district_code = '${districtCode}' AND idempotency_key LIKE 'r${round}-%'`);
 }
 
 async function measure(ctx: BenchContext, server: BenchServer, url: string): Promise<Measurement[]> {
