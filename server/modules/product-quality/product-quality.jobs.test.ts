@@ -22,7 +22,8 @@ const as = async (method: 'GET' | 'POST', url: string, payload?: object) => {
   return { status: response.statusCode, body: response.json() as Record<string, unknown> };
 };
 const regrade = () => runJob(platform, productQualityJobs(platform).find((job) => job.name === makerRegradeJob) as never);
-const history = async () => (await as('GET', `/api/v1/product-quality/makers/${makerId}/grade-history`)).body.items as Record<string, unknown>[];
+const history = async () =>
+  (await as('GET', `/api/v1/product-quality/makers/${makerId}/grade-history`)).body.items as Record<string, unknown>[];
 
 beforeAll(async () => {
   platform = await testPlatform({}, { isOwnDatabase: true }); // the job walks every district: only ours here

@@ -12,7 +12,13 @@ const cookies = new Map<string, string>();
 type Json = Record<string, unknown> & { errors?: { field: string; detail?: string }[] };
 let serial = 0;
 
-async function call(user: keyof TestDistrict['users'], method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, contentType?: string) {
+async function call(
+  user: keyof TestDistrict['users'],
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: unknown,
+  contentType?: string,
+) {
   const username = home.users[user].username;
   if (!cookies.has(username)) cookies.set(username, await signIn(app, username));
   const response = await app.inject({

@@ -35,14 +35,7 @@ import { listBrandFirms } from './service/brand-firms.ts';
 import { createExemption, getExemption, listExemptions, recordFollowUp, updateExemption } from './service/ccc-exemptions.ts';
 import { createGroupStandard, getGroupStandard, listGroupStandards, updateGroupStandard } from './service/group-standards.ts';
 import { importIpExtract, ipStatistics } from './service/ip-statistics.ts';
-import {
-  createMaker,
-  getMaker,
-  listMakers,
-  makerGradeHistory,
-  recordMakerInspection,
-  updateMaker,
-} from './service/makers.ts';
+import { createMaker, getMaker, listMakers, makerGradeHistory, recordMakerInspection, updateMaker } from './service/makers.ts';
 
 const tags = ['product-quality'];
 const readers = requireRole(...bureauStaffRoles);

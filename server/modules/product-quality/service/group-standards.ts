@@ -39,16 +39,11 @@ export async function listGroupStandards(ctx: ActorContext, query: GroupStandard
   const scope = standardScope(ctx);
   const where = and(
     scope,
-    query.year
-      ? sql`${pqGroupStandard.publishedOn} between ${`${query.year}-01-01`}::date and ${`${query.year}-12-31`}::date`
-      : undefined,
+    query.year ? sql`${pqGroupStandard.publishedOn} between ${`${query.year}-01-01`}::date and ${`${query.year}-12-31`}::date` : undefined,
     query.status ? eq(pqGroupStandard.status, query.status) : undefined,
     query.entityId ? eq(pqGroupStandard.entityId, query.entityId) : undefined,
   );
-  const [{ total } = { total: 0 }] = await ctx.db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(pqGroupStandard)
-    .where(where);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(pqGroupStandard).where(where);
   const rows = await ctx.db
     .select()
     .from(pqGroupStandard)
@@ -161,10 +156,14 @@ export async function updateGroupStandard(ctx: ActorContext, id: number, body: G
       .returning();
     await writeAudit(
       { ...ctx, db: tx },
-      { action: 'product_quality.group_standard.update', objectType: 'pq_group_standard', objectId: id, detail: { fields: Object.keys(body) } },
+      {
+        action: 'product_quality.group_standard.update',
+        objectType: 'pq_group_standard',
+        objectId: id,
+        detail: { fields: Object.keys(body) },
+      },
     );
     return updated as Row;
   });
   return view(saved);
 }
-

@@ -11,14 +11,7 @@ import { entityPenaltySummary } from '../../enforcement/index.ts';
 import { findEntityForModule } from '../../registry/index.ts';
 import { failedSampleCounts } from '../../sampling/index.ts';
 import { makerAlreadyListed, makerNotFound } from '../product-quality.errors.ts';
-import type {
-  GradeHistoryList,
-  MakerBody,
-  MakerList,
-  MakerQuery,
-  MakerUpdateBody,
-  MakerView,
-} from '../product-quality.schemas.ts';
+import type { GradeHistoryList, MakerBody, MakerList, MakerQuery, MakerUpdateBody, MakerView } from '../product-quality.schemas.ts';
 import { pqMakerGradeHistory, pqSafetyMaker } from '../product-quality.tables.ts';
 import { bureauMakerGradeSetting, gradeMaker, licenceState, nextInspectionDue } from '../rules/maker-grade.ts';
 
@@ -237,12 +230,12 @@ export async function recordGradeChanges(ctx: ActorContext, rows: MakerRow[], on
 }
 
 /** The re-grade job's work in one district: every maker graded on `on`, the changed grades kept. */
-export async function regradeDistrictMakers(ctx: ActorContext, districtCode: string, on: string): Promise<{ makers: number; changed: number }> {
-  const rows = await ctx.db
-    .select()
-    .from(pqSafetyMaker)
-    .where(eq(pqSafetyMaker.districtCode, districtCode))
-    .orderBy(asc(pqSafetyMaker.id));
+export async function regradeDistrictMakers(
+  ctx: ActorContext,
+  districtCode: string,
+  on: string,
+): Promise<{ makers: number; changed: number }> {
+  const rows = await ctx.db.select().from(pqSafetyMaker).where(eq(pqSafetyMaker.districtCode, districtCode)).orderBy(asc(pqSafetyMaker.id));
   return { makers: rows.length, changed: await recordGradeChanges(ctx, rows, on, 'inputs_changed') };
 }
 
