@@ -273,12 +273,14 @@ export const GroupStandardQuery = Type.Object(
   { additionalProperties: false },
 );
 export type GroupStandardQuery = Static<typeof GroupStandardQuery>;
-const StandardCode = Type.String({ minLength: 1, maxLength: 60, description: 'e.g. T/ZZB 1234—2020' });
+/** Some text besides spaces (the table checks the trimmed length). */
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+const StandardCode = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S', description: 'e.g. T/ZZB 1234-2020' });
 export const GroupStandardBody = Type.Object(
   {
     code: StandardCode,
-    title: Type.String({ minLength: 1, maxLength: 200 }),
-    association: Type.String({ minLength: 1, maxLength: 100 }),
+    title: Text(200),
+    association: Text(100),
     entityId: Id,
     publishedOn: DateString,
     implementedOn: Type.Optional(Nullable(DateString)),
@@ -289,8 +291,8 @@ export type GroupStandardBody = Static<typeof GroupStandardBody>;
 export const GroupStandardUpdateBody = Type.Object(
   {
     code: Type.Optional(StandardCode),
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    association: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    title: Type.Optional(Text(200)),
+    association: Type.Optional(Text(100)),
     publishedOn: Type.Optional(DateString),
     implementedOn: Type.Optional(Nullable(DateString)),
     status: Type.Optional(StringEnum(groupStandardStatuses)),
