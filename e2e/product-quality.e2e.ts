@@ -64,4 +64,21 @@ describe('product quality and brands', () => {
       .waitFor();
     await screenshot(page, 'product-quality-brands');
   });
+
+  test('section staff edit a maker through the form and read its grade history', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'food.section', 'Demo-Section-2026');
+    await page.goto('/product-quality?tab=makers');
+    const products = `浏览器测试产品${Date.now() % 100_000}`;
+    const first = page.locator('.ant-table-tbody tr.ant-table-row').first();
+    await first.getByRole('button', { name: /编\s*辑/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '产品', exact: true }).fill(products);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: products });
+    await row.waitFor();
+    await row.getByRole('button', { name: '分级历史' }).click();
+    await page.getByTestId('grade-history').getByText('纳入监管').first().waitFor();
+    await screenshot(page, 'product-quality-grade-history');
+  });
 });

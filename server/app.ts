@@ -16,7 +16,7 @@ import { enforcementFigures, enforcementRoutes } from './modules/enforcement/ind
 import { foodSafetyFigures, foodSafetyJobs, foodSafetyRoutes } from './modules/food-safety/index.ts';
 import { marketFigures, marketRoutes } from './modules/markets/index.ts';
 import { pharmacyFigures, pharmacyJobs, pharmacyRoutes } from './modules/pharmacies/index.ts';
-import { productQualityFigures, productQualityRoutes } from './modules/product-quality/index.ts';
+import { productQualityFigures, productQualityJobs, productQualityRoutes } from './modules/product-quality/index.ts';
 import { randomInspectionFigures, randomInspectionJobs, randomInspectionRoutes } from './modules/random-inspections/index.ts';
 import { registryFigures, registryRoutes } from './modules/registry/index.ts';
 import { listenForPublicPageChanges, riskCodeFigures, riskCodeJobs, riskCodeRoutes } from './modules/risk-code/index.ts';
@@ -52,6 +52,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...smsJobs(platform),
     ...randomInspectionJobs(platform),
     ...foodSafetyJobs(platform),
+    ...productQualityJobs(platform),
     ...complaintJobs,
     ...riskCodeJobs(platform),
     ...workshopJobs(platform),

@@ -43,3 +43,10 @@ export const ipCountKinds = [
   'trademark_registration',
   'agricultural_trademark',
 ] as const;
+
+/** Why a maker's grade history has a row: registered, edited by staff, or its inputs changed (the re-grade job). */
+export const gradeChangeCauses = ['registered', 'edited', 'inputs_changed'] as const;
+export type GradeChangeCause = (typeof gradeChangeCauses)[number];
+
+/** 团体标准 in force or withdrawn by the association. */
+export const groupStandardStatuses = ['in_force', 'withdrawn'] as const;

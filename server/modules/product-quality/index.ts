@@ -7,4 +7,6 @@
 export { type ProductQualityDemoInput, seedProductQualityDemo } from './demo/demo-seed.ts';
 /** The figures this module gives the registry (dashboards, annual report): server/platform/figures. */
 export { productQualityFigures } from './product-quality.figures.ts';
+/** Scheduled work (the jobs platform, server/platform/jobs): the nightly maker re-grade. */
+export { makerRegradeJob, productQualityJobs } from './product-quality.jobs.ts';
 export { productQualityRoutes } from './product-quality.routes.ts';

@@ -20,3 +20,11 @@ export const brandFirmNotFound = defineError('product_quality.brand_firm_not_fou
   'zh-CN': '找不到该品字标企业',
   en: 'Certified firm not found',
 });
+export const groupStandardNotFound = defineError('product_quality.group_standard_not_found', 404, {
+  'zh-CN': '找不到该团体标准',
+  en: 'Group standard not found',
+});
+export const groupStandardCodeTaken = defineError('product_quality.group_standard_code_taken', 409, {
+  'zh-CN': '该标准编号已登记',
+  en: 'A group standard with this code is on file',
+});

@@ -4,7 +4,7 @@ import { type FigureDefinition, type SqlFigureSpec, sqlFigure } from '../../plat
 import type { DateRange } from '../../platform/figures/figure-period.ts';
 import type { ActorContext } from '../../platform/http/context.ts';
 import { scopeWhere } from '../../platform/scope/scope-where.ts';
-import { pqBrandFirm, pqCccExemption, pqIpRecord, pqSafetyMaker } from './product-quality.tables.ts';
+import { pqBrandFirm, pqCccExemption, pqGroupStandard, pqIpRecord, pqSafetyMaker } from './product-quality.tables.ts';
 
 const module = 'product-quality';
 const pieces = { 'zh-CN': '件', en: 'items' };
@@ -168,5 +168,26 @@ export const productQualityFigures: readonly FigureDefinition[] = [
           from pq_ccc_follow_up u join pq_ccc_exemption on pq_ccc_exemption.district_code = u.district_code and pq_ccc_exemption.id = u.exemption_id
           where ${scopeWhere(ctx.actor, { district: pqCccExemption.districtCode, street: pqCccExemption.streetCode })}
             and u.checked_on between ${period.from}::date and ${period.to}::date`,
+  }),
+  sqlFigure({
+    key: 'product-quality.group-standards-led',
+    module,
+    name: { 'zh-CN': '辖区企业主导制定团体标准', en: 'Group standards led by district firms' },
+    unit: { 'zh-CN': '项', en: 'standards' },
+    definition: {
+      'zh-CN': '期间内发布的、由辖区企业主导（牵头）制定的团体标准（含“浙江制造”标准；后来废止的仍计入发布年度）',
+      en: 'Group standards (incl. 浙江制造 standards) led by district firms and published in the period (one withdrawn later still counts in its year)',
+    },
+    kind: 'count',
+    timing: 'flow',
+    breakdowns: ['street'],
+    rows: (ctx, period) =>
+      sql`select pq_group_standard.district_code, pq_group_standard.id::text as id,
+            pq_group_standard.code || ' ' || pq_group_standard.title as title, pq_group_standard.published_on as on_date,
+            pq_group_standard.street_code, null::bigint as station_id, null::text as category, null::text as category_label,
+            null::numeric as amount, null::boolean as counted, '/product-quality?tab=standards' as link
+          from pq_group_standard
+          where ${scopeWhere(ctx.actor, { district: pqGroupStandard.districtCode, street: pqGroupStandard.streetCode })}
+            and pq_group_standard.published_on between ${period.from}::date and ${period.to}::date`,
   }),
 ];

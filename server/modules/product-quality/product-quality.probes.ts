@@ -50,6 +50,19 @@ async function exemption(world: ProbeWorld): Promise<number> {
   return (made.body as { id: number }).id;
 }
 
+async function groupStandard(world: ProbeWorld): Promise<number> {
+  serial += 1;
+  const made = await world.call(world.home.users.section.username, 'POST', '/api/v1/product-quality/group-standards', {
+    code: `T/PROBE ${Date.now() % 1e6}-${serial}`,
+    title: '探针标准',
+    association: '浙江省品牌建设联合会',
+    entityId: await manufacturer(world),
+    publishedOn: '2025-06-01',
+  });
+  if (made.status !== 201) throw new Error(`probe group standard not made: ${made.status} ${JSON.stringify(made.body)}`);
+  return (made.body as { id: number }).id;
+}
+
 const outsiders = (world: ProbeWorld) => [world.other.users.section.username, world.home.users.inspector2.username];
 
 export const productQualityProbes: ScopeProbe[] = [
@@ -57,6 +70,26 @@ export const productQualityProbes: ScopeProbe[] = [
   {
     route: 'POST /api/v1/product-quality/makers/:id/inspections',
     setup: async (world) => ({ id: await maker(world), body: { inspectedOn: '2026-02-02' }, outsiders: outsiders(world) }),
+  },
+  {
+    route: 'PATCH /api/v1/product-quality/makers/:id',
+    setup: async (world) => ({ id: await maker(world), body: { products: '插头插座' }, outsiders: outsiders(world) }),
+  },
+  {
+    route: 'GET /api/v1/product-quality/makers/:id/grade-history',
+    setup: async (world) => ({ id: await maker(world), outsiders: outsiders(world) }),
+  },
+  {
+    route: 'PATCH /api/v1/product-quality/ccc-exemptions/:id',
+    setup: async (world) => ({ id: await exemption(world), body: { quantity: 4 }, outsiders: outsiders(world) }),
+  },
+  {
+    route: 'GET /api/v1/product-quality/group-standards/:id',
+    setup: async (world) => ({ id: await groupStandard(world), outsiders: outsiders(world) }),
+  },
+  {
+    route: 'PATCH /api/v1/product-quality/group-standards/:id',
+    setup: async (world) => ({ id: await groupStandard(world), body: { title: '改名' }, outsiders: outsiders(world) }),
   },
   {
     route: 'GET /api/v1/product-quality/ccc-exemptions/:id',

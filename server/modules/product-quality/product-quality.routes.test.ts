@@ -12,7 +12,13 @@ const cookies = new Map<string, string>();
 type Json = Record<string, unknown> & { errors?: { field: string; detail?: string }[] };
 let serial = 0;
 
-async function call(user: keyof TestDistrict['users'], method: 'GET' | 'POST', url: string, payload?: unknown, contentType?: string) {
+async function call(
+  user: keyof TestDistrict['users'],
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: unknown,
+  contentType?: string,
+) {
   const username = home.users[user].username;
   if (!cookies.has(username)) cookies.set(username, await signIn(app, username));
   const response = await app.inject({
@@ -112,7 +118,128 @@ describe('safety-related product makers, graded', () => {
   });
 });
 
+describe('editing a maker', () => {
+  it('a renewed licence lowers the grade at once, kept in the history with its cause, the facts graded and what changed', async () => {
+    const entityId = await manufacturer('甬光灯具有限公司');
+    const made = await call('section', 'POST', '/api/v1/product-quality/makers', {
+      entityId,
+      productGroup: 'electrical',
+      products: '灯具',
+      licenceRequired: true,
+      licenceNumber: 'XK06-002-00077',
+      licenceValidUntil: '2026-01-31',
+    });
+    expect(made.body).toMatchObject({ grade: 'C', points: 40 });
+    const renewed = await call('section', 'PATCH', `/api/v1/product-quality/makers/${made.body.id}`, { licenceValidUntil: '2031-01-30' });
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
+    expect(renewed.body).toMatchObject({ grade: 'A', points: 0, licenceState: 'valid', licenceNumber: 'XK06-002-00077' });
+    // Only the products: the grade stays A, no history row.
+    await call('section', 'PATCH', `/api/v1/product-quality/makers/${made.body.id}`, { products: '灯具、灯串' });
+    const history = await call('leader', 'GET', `/api/v1/product-quality/makers/${made.body.id}/grade-history`);
+    expect(history.status).toBe(200);
+    expect(history.body.items).toEqual([
+      {
+        changedOn: '2026-03-02',
+        oldGrade: 'C',
+        newGrade: 'A',
+        points: 0,
+        cause: 'edited',
+        reasons: [],
+        facts: { failedSamples12m: 0, penalties12m: 0, complaints12m: 0, licence: 'valid' },
+        changedFacts: ['licence'],
+      },
+      {
+        changedOn: '2026-03-02',
+        oldGrade: null,
+        newGrade: 'C',
+        points: 40,
+        cause: 'registered',
+        reasons: [{ reason: 'licence', points: 40 }],
+        facts: { failedSamples12m: 0, penalties12m: 0, complaints12m: 0, licence: 'expired' },
+        changedFacts: [],
+      },
+    ]);
+  });
+
+  it('names every bad field of an edit: no licence required with a number, a validity without a number', async () => {
+    const entityId = await manufacturer('甬家建材有限公司');
+    const made = await call('section', 'POST', '/api/v1/product-quality/makers', {
+      entityId,
+      productGroup: 'building_materials',
+      products: '防水卷材',
+      licenceRequired: false,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const empty = await call('section', 'PATCH', `/api/v1/product-quality/makers/${made.body.id}`, {});
+    expect(empty.status).toBe(400);
+    const bad = await call('section', 'PATCH', `/api/v1/product-quality/makers/${made.body.id}`, {
+      licenceNumber: 'XK-9',
+      products: '',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((error) => error.field)).toEqual(['products']);
+    const both = await call('section', 'PATCH', `/api/v1/product-quality/makers/${made.body.id}`, {
+      licenceNumber: 'XK-9',
+      licenceValidUntil: '2027-01-01',
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.errors?.map((error) => error.field)).toEqual(['licenceNumber']);
+    const dateOnly = await call('section', 'PATCH', `/api/v1/product-quality/makers/${made.body.id}`, {
+      licenceRequired: true,
+      licenceValidUntil: '2027-01-01',
+    });
+    expect(dateOnly.status).toBe(400);
+    expect(dateOnly.body.errors?.map((error) => error.field)).toEqual(['licenceValidUntil']);
+    expect((await call('inspector1', 'PATCH', `/api/v1/product-quality/makers/${made.body.id}`, { products: '人造板' })).status).toBe(200);
+  });
+});
+
 describe('CCC exemptions and their follow-up', () => {
+  it('an exemption is corrected or revoked; a revoked one needs no more checks; bad fields are named', async () => {
+    const entityId = await manufacturer('甬展设备有限公司');
+    const made = await call('section', 'POST', '/api/v1/product-quality/ccc-exemptions', {
+      entityId,
+      certificateNumber: 'MB2026000202',
+      reason: 'exhibition',
+      scope: '展览会展品',
+      quantity: 4,
+      grantedOn: '2026-02-01',
+      expiresOn: '2026-08-31',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const corrected = await call('section', 'PATCH', `/api/v1/product-quality/ccc-exemptions/${made.body.id}`, {
+      quantity: 6,
+      scope: '展览会展品 6 台',
+    });
+    expect(corrected.body).toMatchObject({ quantity: 6, scope: '展览会展品 6 台', status: 'active' });
+    const bad = await call('section', 'PATCH', `/api/v1/product-quality/ccc-exemptions/${made.body.id}`, {
+      quantity: 0,
+      reason: 'holiday',
+      certificateNumber: '',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((error) => error.field).sort()).toEqual(['certificateNumber', 'quantity', 'reason']);
+    const early = await call('section', 'PATCH', `/api/v1/product-quality/ccc-exemptions/${made.body.id}`, { expiresOn: '2026-01-01' });
+    expect(early.status).toBe(400);
+    expect(early.body.errors?.map((error) => error.field)).toEqual(['expiresOn']);
+    const other = await call('section', 'POST', '/api/v1/product-quality/ccc-exemptions', {
+      entityId,
+      certificateNumber: 'MB2026000303',
+      reason: 'exhibition',
+      scope: '展览会展品',
+      quantity: 2,
+      grantedOn: '2026-02-01',
+      expiresOn: '2026-08-31',
+    });
+    expect(other.status).toBe(201);
+    const taken = await call('section', 'PATCH', `/api/v1/product-quality/ccc-exemptions/${made.body.id}`, {
+      certificateNumber: 'MB2026000303',
+    });
+    expect(taken.status).toBe(409);
+    const revoked = await call('section', 'PATCH', `/api/v1/product-quality/ccc-exemptions/${made.body.id}`, { status: 'revoked' });
+    expect(revoked.body).toMatchObject({ status: 'revoked', followUpDue: null, isDue: false });
+  });
+
   it('a new exemption is due its first check within 30 days; a check moves the next one 6 months on', async () => {
     const entityId = await manufacturer('甬测仪器有限公司');
     const made = await call('section', 'POST', '/api/v1/product-quality/ccc-exemptions', {
@@ -156,7 +283,7 @@ describe('IP and brand statistics', () => {
     ].join('\n');
     const imported = await call('section', 'POST', '/api/v1/product-quality/ip-imports?filename=patents.csv', csv, 'text/csv');
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
-    expect(imported.body).toMatchObject({ rows: 6, imported: 4, rejected: 2 });
+    expect(imported.body).toMatchObject({ rows: 6, imported: 4, rejected: 2, unlinked: 4 });
     expect((imported.body.errors as Json[]).map((error) => [error.rowNumber, error.field])).toEqual([
       [5, 'creditCode'],
       [7, 'kind'],
@@ -172,6 +299,30 @@ describe('IP and brand statistics', () => {
     });
     expect(kinds.find((row) => row.kind === 'award_subsidy')).toMatchObject({ value: '12500.00', previous: null, changePercent: null });
     // Imports are the section's work.
+    expect((await call('inspector1', 'POST', '/api/v1/product-quality/ip-imports?filename=x.csv', csv, 'text/csv')).status).toBe(403);
+  });
+
+  it('links each row to the district entity by credit code, else exact name; a firm not found is imported unlinked with a warning', async () => {
+    const byCodeId = await manufacturer('甬链专利科技有限公司');
+    const byNameId = await manufacturer('甬名商标有限公司');
+    const entities = await call('section', 'GET', `/api/v1/entities/${byCodeId}`);
+    const code = entities.body.creditCode as string;
+    const stranger = creditCode();
+    const csv = [
+      '统一社会信用代码,企业名称,年度,类别,数量,金额（元）',
+      `${code},甬链专利科技有限公司（曾用名）,2021,发明专利申请,30,`,
+      `${stranger},甬名商标有限公司,2021,商标申请,25,`,
+      `${creditCode()},外区企业有限公司,2021,发明专利申请,1,`,
+    ].join('\n');
+    const imported = await call('section', 'POST', '/api/v1/product-quality/ip-imports?filename=linked.csv', csv, 'text/csv');
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body).toMatchObject({ rows: 3, imported: 3, rejected: 0, unlinked: 1, errors: [] });
+    expect((imported.body.warnings as Json[]).map((warning) => [warning.rowNumber, warning.field])).toEqual([[4, 'creditCode']]);
+    const stats = await call('leader', 'GET', '/api/v1/product-quality/ip-statistics?year=2021');
+    const top = stats.body.topFirms as Json[];
+    expect(top.find((firm) => firm.creditCode === code)).toMatchObject({ entityId: byCodeId, inventionApplications: 30 });
+    expect(top.find((firm) => firm.creditCode === stranger)).toMatchObject({ entityId: byNameId, trademarkApplications: 25 });
+    expect(top.find((firm) => firm.firmName === '外区企业有限公司')).toMatchObject({ entityId: null, inventionApplications: 1 });
     expect((await call('inspector1', 'POST', '/api/v1/product-quality/ip-imports?filename=x.csv', csv, 'text/csv')).status).toBe(403);
   });
 });

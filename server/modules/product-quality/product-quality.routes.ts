@@ -9,9 +9,16 @@ import {
   ExemptionBody,
   ExemptionList,
   ExemptionQuery,
+  ExemptionUpdateBody,
   ExemptionView,
   FollowUpBody,
+  GradeHistoryList,
   GradeSettingView,
+  GroupStandardBody,
+  GroupStandardList,
+  GroupStandardQuery,
+  GroupStandardUpdateBody,
+  GroupStandardView,
   InspectionBody,
   IpImportQuery,
   IpImportResult,
@@ -20,13 +27,15 @@ import {
   MakerBody,
   MakerList,
   MakerQuery,
+  MakerUpdateBody,
   MakerView,
 } from './product-quality.schemas.ts';
 import { bureauMakerGradeSetting } from './rules/maker-grade.ts';
 import { listBrandFirms } from './service/brand-firms.ts';
-import { createExemption, getExemption, listExemptions, recordFollowUp } from './service/ccc-exemptions.ts';
+import { createExemption, getExemption, listExemptions, recordFollowUp, updateExemption } from './service/ccc-exemptions.ts';
+import { createGroupStandard, getGroupStandard, listGroupStandards, updateGroupStandard } from './service/group-standards.ts';
 import { importIpExtract, ipStatistics } from './service/ip-statistics.ts';
-import { createMaker, getMaker, listMakers, recordMakerInspection } from './service/makers.ts';
+import { createMaker, getMaker, listMakers, makerGradeHistory, recordMakerInspection, updateMaker } from './service/makers.ts';
 
 const tags = ['product-quality'];
 const readers = requireRole(...bureauStaffRoles);
@@ -57,6 +66,16 @@ export const productQualityRoutes: RoutePlugin = (app, platform) => {
     { preHandler: readers, schema: { tags, params: IdParams, response: { 200: MakerView } } },
     (request) => getMaker(ctx(request), request.params.id),
   );
+  app.patch(
+    '/api/v1/product-quality/makers/:id',
+    { preHandler: officers, schema: { tags, params: IdParams, body: MakerUpdateBody, response: { 200: MakerView } } },
+    (request) => updateMaker(ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/product-quality/makers/:id/grade-history',
+    { preHandler: readers, schema: { tags, params: IdParams, response: { 200: GradeHistoryList } } },
+    (request) => makerGradeHistory(ctx(request), request.params.id),
+  );
   app.post(
     '/api/v1/product-quality/makers/:id/inspections',
     { preHandler: officers, schema: { tags, params: IdParams, body: InspectionBody, response: { 200: MakerView } } },
@@ -84,6 +103,11 @@ export const productQualityRoutes: RoutePlugin = (app, platform) => {
     { preHandler: readers, schema: { tags, params: IdParams, response: { 200: ExemptionView } } },
     (request) => getExemption(ctx(request), request.params.id),
   );
+  app.patch(
+    '/api/v1/product-quality/ccc-exemptions/:id',
+    { preHandler: officers, schema: { tags, params: IdParams, body: ExemptionUpdateBody, response: { 200: ExemptionView } } },
+    (request) => updateExemption(ctx(request), request.params.id, request.body),
+  );
   app.post(
     '/api/v1/product-quality/ccc-exemptions/:id/follow-ups',
     { preHandler: officers, schema: { tags, params: IdParams, body: FollowUpBody, response: { 200: ExemptionView } } },
@@ -95,6 +119,28 @@ export const productQualityRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/product-quality/brand-firms',
     { preHandler: readers, schema: { tags, querystring: BrandFirmQuery, response: { 200: BrandFirmList } } },
     (request) => listBrandFirms(ctx(request), request.query),
+  );
+
+  /* 团体标准 led by district firms */
+  app.get(
+    '/api/v1/product-quality/group-standards',
+    { preHandler: readers, schema: { tags, querystring: GroupStandardQuery, response: { 200: GroupStandardList } } },
+    (request) => listGroupStandards(ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/product-quality/group-standards',
+    { preHandler: officers, schema: { tags, body: GroupStandardBody, response: { 201: GroupStandardView } } },
+    async (request, reply) => reply.status(201).send(await createGroupStandard(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/product-quality/group-standards/:id',
+    { preHandler: readers, schema: { tags, params: IdParams, response: { 200: GroupStandardView } } },
+    (request) => getGroupStandard(ctx(request), request.params.id),
+  );
+  app.patch(
+    '/api/v1/product-quality/group-standards/:id',
+    { preHandler: officers, schema: { tags, params: IdParams, body: GroupStandardUpdateBody, response: { 200: GroupStandardView } } },
+    (request) => updateGroupStandard(ctx(request), request.params.id, request.body),
   );
 
   /* IP and brand statistics */

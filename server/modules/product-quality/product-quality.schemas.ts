@@ -7,6 +7,8 @@ import {
   cccExemptionReasons,
   cccExemptionStatuses,
   followUpResults,
+  gradeChangeCauses,
+  groupStandardStatuses,
   ipKinds,
   licenceStates,
   makerGrades,
@@ -43,6 +45,17 @@ export const MakerBody = Type.Object(
 );
 export type MakerBody = Static<typeof MakerBody>;
 
+export const MakerUpdateBody = Type.Object(
+  {
+    products: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    licenceRequired: Type.Optional(Type.Boolean()),
+    licenceNumber: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 60 }))),
+    licenceValidUntil: Type.Optional(Nullable(DateString)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type MakerUpdateBody = Static<typeof MakerUpdateBody>;
+
 const GradeReason = Type.Object({
   reason: StringEnum(['failed_samples', 'penalties', 'complaints', 'licence'] as const),
   points: Type.Integer(),
@@ -75,6 +88,28 @@ export const MakerList = Type.Object({
   today: DateString,
 });
 export type MakerList = Static<typeof MakerList>;
+
+export const GradeHistoryList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      changedOn: DateString,
+      oldGrade: Nullable(StringEnum(makerGrades)),
+      newGrade: StringEnum(makerGrades),
+      points: Type.Integer(),
+      cause: StringEnum(gradeChangeCauses),
+      reasons: Type.Array(GradeReason),
+      facts: Type.Object({
+        failedSamples12m: Type.Integer(),
+        penalties12m: Type.Integer(),
+        complaints12m: Type.Integer(),
+        licence: StringEnum(licenceStates),
+      }),
+      /** The facts that differ from the row before (none on the first row). */
+      changedFacts: Type.Array(Type.String()),
+    }),
+  ),
+});
+export type GradeHistoryList = Static<typeof GradeHistoryList>;
 
 export const InspectionBody = Type.Object({ inspectedOn: DateString }, { additionalProperties: false });
 
@@ -122,6 +157,19 @@ export const ExemptionBody = Type.Object(
   { additionalProperties: false },
 );
 export type ExemptionBody = Static<typeof ExemptionBody>;
+export const ExemptionUpdateBody = Type.Object(
+  {
+    certificateNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    reason: Type.Optional(StringEnum(cccExemptionReasons)),
+    scope: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+    grantedOn: Type.Optional(DateString),
+    expiresOn: Type.Optional(DateString),
+    status: Type.Optional(StringEnum(['active', 'revoked'] as const)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ExemptionUpdateBody = Static<typeof ExemptionUpdateBody>;
 export const FollowUpBody = Type.Object(
   { checkedOn: DateString, result: StringEnum(followUpResults), note: Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: false },
@@ -193,6 +241,8 @@ export const IpStatisticsView = Type.Object({
     Type.Object({
       firmName: Type.String(),
       creditCode: Type.String(),
+      /** The district registry entity the import matched (credit code, else exact name); null when none. */
+      entityId: Nullable(Type.Integer()),
       inventionApplications: Type.Integer(),
       trademarkApplications: Type.Integer(),
     }),
@@ -206,5 +256,68 @@ export const IpImportResult = Type.Object({
   imported: Type.Integer(),
   rejected: Type.Integer(),
   errors: Type.Array(Type.Object({ rowNumber: Type.Integer(), field: Type.String(), message: Type.String() })),
+  /** Rows written but not linked to a registry entity of the district (firm not found by credit code or name). */
+  unlinked: Type.Integer(),
+  warnings: Type.Array(Type.Object({ rowNumber: Type.Integer(), field: Type.String(), message: Type.String() })),
 });
 export type IpImportResult = Static<typeof IpImportResult>;
+
+/* 团体标准 led by district firms */
+export const GroupStandardQuery = Type.Object(
+  {
+    year: Type.Optional(Year),
+    status: Type.Optional(StringEnum(groupStandardStatuses)),
+    entityId: Type.Optional(Id),
+    ...PagingQuery,
+  },
+  { additionalProperties: false },
+);
+export type GroupStandardQuery = Static<typeof GroupStandardQuery>;
+/** Some text besides spaces (the table checks the trimmed length). */
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+const StandardCode = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S', description: 'e.g. T/ZZB 1234-2020' });
+export const GroupStandardBody = Type.Object(
+  {
+    code: StandardCode,
+    title: Text(200),
+    association: Text(100),
+    entityId: Id,
+    publishedOn: DateString,
+    implementedOn: Type.Optional(Nullable(DateString)),
+  },
+  { additionalProperties: false },
+);
+export type GroupStandardBody = Static<typeof GroupStandardBody>;
+export const GroupStandardUpdateBody = Type.Object(
+  {
+    code: Type.Optional(StandardCode),
+    title: Type.Optional(Text(200)),
+    association: Type.Optional(Text(100)),
+    publishedOn: Type.Optional(DateString),
+    implementedOn: Type.Optional(Nullable(DateString)),
+    status: Type.Optional(StringEnum(groupStandardStatuses)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type GroupStandardUpdateBody = Static<typeof GroupStandardUpdateBody>;
+export const GroupStandardView = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  title: Type.String(),
+  association: Type.String(),
+  entityId: Type.Integer(),
+  entityName: Type.String(),
+  streetCode: Type.String(),
+  /** The 品字标 firm record when the leading entity is one. */
+  brandFirmId: Nullable(Type.Integer()),
+  publishedOn: DateString,
+  implementedOn: Nullable(DateString),
+  status: StringEnum(groupStandardStatuses),
+});
+export type GroupStandardView = Static<typeof GroupStandardView>;
+export const GroupStandardList = Type.Object({
+  items: Type.Array(GroupStandardView),
+  total: Type.Integer({ minimum: 0 }),
+  byYear: Type.Array(Type.Object({ year: Type.Integer(), standards: Type.Integer() })),
+});
+export type GroupStandardList = Static<typeof GroupStandardList>;

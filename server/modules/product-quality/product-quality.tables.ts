@@ -1,9 +1,12 @@
-import { bigint, boolean, char, date, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import {
   cccExemptionReasons,
   cccExemptionStatuses,
   followUpResults,
+  gradeChangeCauses,
+  groupStandardStatuses,
   ipKinds,
+  makerGrades,
   safetyProductGroups,
 } from '../../../shared/vocabularies/product-quality.ts';
 
@@ -110,6 +113,46 @@ export const pqIpRecord = pgTable(
     quantity: integer('quantity').notNull().default(0),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull().default(0),
     source: text('source').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+/** Every grade change of a safety-related maker: migration 0081. */
+export const pqMakerGradeHistory = pgTable(
+  'pq_maker_grade_history',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    makerId: bigint('maker_id', { mode: 'number' }).notNull(),
+    changedOn: date('changed_on').notNull(),
+    oldGrade: text('old_grade', { enum: makerGrades }),
+    newGrade: text('new_grade', { enum: makerGrades }).notNull(),
+    points: integer('points').notNull(),
+    cause: text('cause', { enum: gradeChangeCauses }).notNull(),
+    reasons: jsonb('reasons').$type<{ reason: string; points: number }[]>().notNull().default([]),
+    facts: jsonb('facts').$type<Record<string, number | string>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+/** 团体标准 led by district firms: migration 0082. */
+export const pqGroupStandard = pgTable(
+  'pq_group_standard',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    association: text('association').notNull(),
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
+    entityName: text('entity_name').notNull(),
+    streetCode: char('street_code', { length: 9 }).notNull(),
+    brandFirmId: bigint('brand_firm_id', { mode: 'number' }),
+    publishedOn: date('published_on').notNull(),
+    implementedOn: date('implemented_on'),
+    status: text('status', { enum: groupStandardStatuses }).notNull().default('in_force'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.districtCode, table.id] })],

@@ -26,6 +26,7 @@ export { type EntityFilingFacts, entityContactPhones, entityFilingFacts } from '
 export {
   type EntitySummary,
   type EntityWithLicences,
+  entitiesByCreditCodeOrName,
   entitiesWithLicences,
   findEntityForModule,
   listEntitiesByCategory,

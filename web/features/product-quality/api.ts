@@ -1,16 +1,41 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BrandFirmList,
+  ExemptionBody,
+  ExemptionUpdateBody,
   ExemptionView,
+  GradeHistoryList,
+  GroupStandardBody,
+  GroupStandardList,
+  GroupStandardUpdateBody,
+  GroupStandardView,
   IpImportResult,
   IpStatisticsView,
+  MakerBody,
   MakerList,
+  MakerUpdateBody,
   MakerView,
 } from '../../../server/modules/product-quality/product-quality.schemas.ts';
 import { ApiError, api, type Problem } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
-export type { BrandFirmList, ExemptionView, IpImportResult, IpStatisticsView, MakerList, MakerView };
+export type {
+  BrandFirmList,
+  ExemptionBody,
+  ExemptionUpdateBody,
+  ExemptionView,
+  GradeHistoryList,
+  GroupStandardBody,
+  GroupStandardList,
+  GroupStandardUpdateBody,
+  GroupStandardView,
+  IpImportResult,
+  IpStatisticsView,
+  MakerBody,
+  MakerList,
+  MakerUpdateBody,
+  MakerView,
+};
 
 const keys = {
   all: ['product-quality'] as const,
@@ -18,6 +43,8 @@ const keys = {
   exemptions: (query: object) => ['product-quality', 'exemptions', query] as const,
   brandFirms: ['product-quality', 'brand-firms'] as const,
   ip: (year: number) => ['product-quality', 'ip', year] as const,
+  history: (id: number) => ['product-quality', 'grade-history', id] as const,
+  standards: (query: object) => ['product-quality', 'group-standards', query] as const,
 };
 
 export const useMakers = (query: { grade?: string; isDue?: boolean; page: number }) =>
@@ -26,7 +53,7 @@ export const useMakers = (query: { grade?: string; isDue?: boolean; page: number
     queryFn: ({ signal }) => api.get<MakerList>('/product-quality/makers', { ...query, pageSize: 20 }, signal),
   });
 
-export const useExemptions = (query: { isDue?: boolean; page: number }) =>
+export const useExemptions = (query: { isDue?: boolean; status?: string; page: number }) =>
   useQuery({
     queryKey: keys.exemptions(query),
     queryFn: ({ signal }) => api.get<Page<ExemptionView>>('/product-quality/ccc-exemptions', { ...query, pageSize: 20 }, signal),
@@ -39,6 +66,18 @@ export const useIpStatistics = (year: number) =>
   useQuery({
     queryKey: keys.ip(year),
     queryFn: ({ signal }) => api.get<IpStatisticsView>('/product-quality/ip-statistics', { year }, signal),
+  });
+
+export const useGradeHistory = (id: number) =>
+  useQuery({
+    queryKey: keys.history(id),
+    queryFn: ({ signal }) => api.get<GradeHistoryList>(`/product-quality/makers/${id}/grade-history`, {}, signal),
+  });
+
+export const useGroupStandards = (query: { year?: number; status?: string; page: number }) =>
+  useQuery({
+    queryKey: keys.standards(query),
+    queryFn: ({ signal }) => api.get<GroupStandardList>('/product-quality/group-standards', { ...query, pageSize: 20 }, signal),
   });
 
 function useInvalidating<TBody, TResult>(call: (body: TBody) => Promise<TResult>) {
@@ -56,6 +95,24 @@ export const useRecordFollowUp = () =>
     const { id, ...check } = body;
     return api.post<ExemptionView>(`/product-quality/ccc-exemptions/${id}/follow-ups`, check);
   });
+
+export const useCreateMaker = () => useInvalidating((body: MakerBody) => api.post<MakerView>('/product-quality/makers', body));
+export const useUpdateMaker = () =>
+  useInvalidating(({ id, ...body }: MakerUpdateBody & { id: number }) => api.patch<MakerView>(`/product-quality/makers/${id}`, body));
+
+export const useCreateExemption = () =>
+  useInvalidating((body: ExemptionBody) => api.post<ExemptionView>('/product-quality/ccc-exemptions', body));
+export const useUpdateExemption = () =>
+  useInvalidating(({ id, ...body }: ExemptionUpdateBody & { id: number }) =>
+    api.patch<ExemptionView>(`/product-quality/ccc-exemptions/${id}`, body),
+  );
+
+export const useCreateGroupStandard = () =>
+  useInvalidating((body: GroupStandardBody) => api.post<GroupStandardView>('/product-quality/group-standards', body));
+export const useUpdateGroupStandard = () =>
+  useInvalidating(({ id, ...body }: GroupStandardUpdateBody & { id: number }) =>
+    api.patch<GroupStandardView>(`/product-quality/group-standards/${id}`, body),
+  );
 
 const contentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 

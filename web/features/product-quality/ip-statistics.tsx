@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Flex, InputNumber, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { settingsRoles } from '../../../shared/roles.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type IpImportResult, type IpStatisticsView, useImportIpExtract, useIpStatistics } from './api.ts';
 
 type KindRow = IpStatisticsView['kinds'][number];
+type FirmRow = IpStatisticsView['topFirms'][number];
 
 /** IP and brand statistics by year with the change on the year before; section staff import the offices' extracts. */
 export function IpStatistics() {
@@ -40,6 +42,34 @@ export function IpStatistics() {
           { title: t('fields.firms'), dataIndex: 'firms', align: 'right' },
         ]}
       />
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('ipFirms.title')}
+      </Typography.Title>
+      <Table<FirmRow>
+        rowKey="creditCode"
+        size="small"
+        loading={stats.isLoading}
+        dataSource={stats.data?.topFirms}
+        pagination={false}
+        data-testid="ip-top-firms"
+        columns={[
+          {
+            title: t('fields.entity'),
+            dataIndex: 'firmName',
+            render: (value: string, row) =>
+              row.entityId ? (
+                <Link to={`/registry/entities/${row.entityId}`}>{value}</Link>
+              ) : (
+                <>
+                  {value} <Typography.Text type="secondary">（{t('ipFirms.unlinked')}）</Typography.Text>
+                </>
+              ),
+          },
+          { title: t('fields.creditCode'), dataIndex: 'creditCode' },
+          { title: t('ipFirms.inventions'), dataIndex: 'inventionApplications', align: 'right' },
+          { title: t('ipFirms.trademarks'), dataIndex: 'trademarkApplications', align: 'right' },
+        ]}
+      />
       {canImport ? <IpImport /> : null}
     </Flex>
   );
@@ -68,6 +98,7 @@ function IpImport() {
       {result ? (
         <Flex vertical gap={8} style={{ marginTop: 8 }}>
           <Alert type={result.rejected ? 'warning' : 'success'} title={t('import.summary', result)} data-testid="ip-import-summary" />
+          {result.unlinked ? <Alert type="info" title={t('import.summaryUnlinked', result)} data-testid="ip-import-unlinked" /> : null}
           {result.errors.length ? (
             <Table
               size="small"
@@ -82,6 +113,20 @@ function IpImport() {
                   dataIndex: 'field',
                   render: (value: string) => t(`import.columns.${value}`, { defaultValue: value }),
                 },
+                { title: t('import.reason'), dataIndex: 'message' },
+              ]}
+            />
+          ) : null}
+          {result.warnings.length ? (
+            <Table
+              size="small"
+              rowKey={(row) => `${row.rowNumber}-${row.field}`}
+              pagination={{ pageSize: 10 }}
+              dataSource={result.warnings}
+              data-testid="ip-import-warnings"
+              title={() => t('import.warnings')}
+              columns={[
+                { title: t('import.row'), dataIndex: 'rowNumber' },
                 { title: t('import.reason'), dataIndex: 'message' },
               ]}
             />

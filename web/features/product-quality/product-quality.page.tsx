@@ -4,11 +4,12 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { BrandFirms } from './brand-firms.tsx';
 import { Exemptions } from './exemptions.tsx';
+import { GroupStandards } from './group-standards.tsx';
 import { IpStatistics } from './ip-statistics.tsx';
 import { Makers } from './makers.tsx';
 
 /**
- * Product quality and brands 质量提升: safety-related product makers graded, CCC-exempt follow-up, 品字标 firms and IP
+ * Product quality and brands 质量提升: safety-related product makers graded, CCC-exempt follow-up, 品字标 firms, group standards and IP
  * statistics — one tab per concern (the tab is in the URL).
  */
 export function ProductQualityPage() {
@@ -26,6 +27,7 @@ export function ProductQualityPage() {
           { key: 'makers', label: t('tabs.makers'), children: <Makers /> },
           { key: 'ccc', label: t('tabs.ccc'), children: <Exemptions /> },
           { key: 'brands', label: t('tabs.brands'), children: <BrandFirms /> },
+          { key: 'standards', label: t('tabs.standards'), children: <GroupStandards /> },
           { key: 'ip', label: t('tabs.ip'), children: <IpStatistics /> },
         ]}
       />

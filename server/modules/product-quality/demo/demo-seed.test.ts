@@ -12,8 +12,9 @@ import { seedRiskCodeDemo } from '../../risk-code/index.ts';
 import { productQualityFigures, seedProductQualityDemo } from '../index.ts';
 import { listBrandFirms } from '../service/brand-firms.ts';
 import { listExemptions } from '../service/ccc-exemptions.ts';
+import { listGroupStandards } from '../service/group-standards.ts';
 import { ipStatistics } from '../service/ip-statistics.ts';
-import { listMakers } from '../service/makers.ts';
+import { listMakers, makerGradeHistory } from '../service/makers.ts';
 
 let platform: TestPlatform;
 let district: TestDistrict;
@@ -100,11 +101,29 @@ describe('the product-quality demo reproduces the 2020 work summary', () => {
     expect(firms.newByYear.find((row) => row.year === 2020)?.firms).toBe(5);
   });
 
+  it('the 品字标 firms lead 18 group standards: the 14 浙江制造 standards of their products (2019) and four later ones', async () => {
+    const standards = await listGroupStandards(leader, { page: 1, pageSize: 100 });
+    expect(standards.total).toBe(18);
+    expect(standards.byYear).toEqual([
+      { year: 2019, standards: 14 },
+      { year: 2020, standards: 3 },
+      { year: 2021, standards: 1 },
+    ]);
+    expect(standards.items.every((standard) => standard.brandFirmId !== null && standard.entityName.startsWith('甬制造'))).toBe(true);
+    const view = await listFigures(leader, productQualityFigures, { period: '2020' });
+    expect(view.items.find((item) => item.key === 'product-quality.group-standards-led')?.value).toBe(3);
+  });
+
   it('grades the makers and has exemptions with follow-up work due', async () => {
     const makers = await listMakers(leader, { page: 1, pageSize: 100 });
     expect(makers.total).toBe(62);
     expect(makers.byGrade.A + makers.byGrade.B + makers.byGrade.C + makers.byGrade.D).toBe(62);
     expect(makers.byGrade.D + makers.byGrade.C).toBeGreaterThan(0);
+    // Every maker has its first grade on file, the grade it shows today.
+    for (const maker of makers.items.slice(0, 5)) {
+      const history = await makerGradeHistory(leader, maker.id);
+      expect(history.items.map((row) => [row.cause, row.newGrade])).toEqual([['registered', maker.grade]]);
+    }
     const due = await listExemptions(leader, { isDue: true, page: 1, pageSize: 100 });
     expect(due.total).toBeGreaterThan(0);
     const period = parsePeriod('2020') as FigurePeriod;

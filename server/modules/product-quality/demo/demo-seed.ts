@@ -5,7 +5,16 @@ import type { ServiceContext } from '../../../platform/http/context.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { type EntitySummary, listEntitiesByCategory } from '../../registry/index.ts';
 import { certifiedProductLinks } from '../../risk-code/index.ts';
-import { pqBrandCertificate, pqBrandFirm, pqCccExemption, pqCccFollowUp, pqIpRecord, pqSafetyMaker } from '../product-quality.tables.ts';
+import {
+  pqBrandCertificate,
+  pqBrandFirm,
+  pqCccExemption,
+  pqCccFollowUp,
+  pqGroupStandard,
+  pqIpRecord,
+  pqSafetyMaker,
+} from '../product-quality.tables.ts';
+import { regradeDistrictMakers } from '../service/makers.ts';
 
 export interface ProductQualityDemoInput {
   districtCode: string;
@@ -278,9 +287,68 @@ export async function seedProductQualityDemo(ctx: ServiceContext, input: Product
       });
   }
   if (followUps.length) await ctx.db.insert(pqCccFollowUp).values(followUps);
+  // 团体标准 led by the 品字标 firms: each certified product's 浙江制造 standard (published by the provincial brand
+  // association the year its code names), and four later ones drafted by the same firms. No random draws: the figures
+  // above keep their values whatever is added here.
+  const standardRows = firmRows.flatMap((firm) => {
+    const firmId = firms.find((candidate) => candidate.entityId === firm.entityId)?.id ?? null;
+    return products
+      .filter((product) => product.entityId === firm.entityId)
+      .map((product, index) => {
+        const year = /-(\d{4})$/.exec(product.standard)?.[1] ?? '2019';
+        const publishedOn = `${year}-${String(4 + ((firm.entityId + index) % 8)).padStart(2, '0')}-15`;
+        return {
+          districtCode,
+          code: product.standard,
+          title: product.productName,
+          association: '浙江省品牌建设联合会',
+          entityId: firm.entityId,
+          entityName: firm.entityName,
+          streetCode: firm.streetCode,
+          brandFirmId: firmId,
+          publishedOn,
+          implementedOn: addMonths(publishedOn, 1),
+        };
+      });
+  });
+  const laterStandards = [
+    ['T/ZZB 1862-2020', '数控车床用液压卡盘', 0, '2020-09-30'],
+    ['T/ZZB 1905-2020', '电热水壶用温控器', 1, '2020-11-20'],
+    ['T/NBSX 003-2020', '羊毛针织衫洗护标识', 2, '2020-12-10'],
+    ['T/ZZB 2311-2021', '不锈钢真空保温容器', 4, '2021-06-18'],
+  ] as const;
+  for (const [code, title, index, publishedOn] of laterStandards) {
+    const firm = firmRows[index];
+    if (!firm || publishedOn > today) continue;
+    standardRows.push({
+      districtCode,
+      code,
+      title,
+      association: code.startsWith('T/NBSX') ? '宁波市纺织服装行业协会' : '浙江省品牌建设联合会',
+      entityId: firm.entityId,
+      entityName: firm.entityName,
+      streetCode: firm.streetCode,
+      brandFirmId: firms.find((candidate) => candidate.entityId === firm.entityId)?.id ?? null,
+      publishedOn,
+      implementedOn: addMonths(publishedOn, 1),
+    });
+  }
+  const seenCodes = new Set<string>();
+  const uniqueStandards = standardRows.filter((row) => !seenCodes.has(row.code) && seenCodes.add(row.code));
+  if (uniqueStandards.length) await ctx.db.insert(pqGroupStandard).values(uniqueStandards);
+
+  // Each maker's first grade in its history (the nightly job keeps the later changes).
+  const graded = await regradeDistrictMakers(actorCtx, districtCode, today);
   await writeAudit(ctx, {
     action: 'product_quality.demo_seed',
     districtCode,
-    detail: { firms: firms.length, ipRecords: ipRows.length, makers: makerRows.length, exemptions: exemptions.length },
+    detail: {
+      firms: firms.length,
+      ipRecords: ipRows.length,
+      makers: makerRows.length,
+      exemptions: exemptions.length,
+      groupStandards: uniqueStandards.length,
+      gradesKept: graded.changed,
+    },
   });
 }

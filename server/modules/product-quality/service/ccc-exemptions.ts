@@ -7,7 +7,7 @@ import type { ActorContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { findEntityForModule } from '../../registry/index.ts';
 import { exemptionNotFound, exemptionNumberTaken } from '../product-quality.errors.ts';
-import type { ExemptionBody, ExemptionQuery, ExemptionView, FollowUpBody } from '../product-quality.schemas.ts';
+import type { ExemptionBody, ExemptionQuery, ExemptionUpdateBody, ExemptionView, FollowUpBody } from '../product-quality.schemas.ts';
 import { pqCccExemption, pqCccFollowUp } from '../product-quality.tables.ts';
 import { cccFollowUpDue } from '../rules/ccc-follow-up.ts';
 
@@ -83,22 +83,25 @@ export async function getExemption(ctx: ActorContext, id: number): Promise<Exemp
   return view as ExemptionView;
 }
 
-export async function createExemption(ctx: ActorContext, body: ExemptionBody): Promise<ExemptionView> {
-  if (body.expiresOn < body.grantedOn)
-    throw invalidRequest({}, [
-      {
-        in: 'body',
-        field: 'expiresOn',
-        code: 'before_grant',
-        message: { 'zh-CN': '有效期不能早于批准日期', en: 'The expiry cannot be before the grant' },
-      },
-    ]);
-  const entity = await findEntityForModule(ctx, body.entityId);
+const expiryBeforeGrant = {
+  in: 'body',
+  field: 'expiresOn',
+  code: 'before_grant',
+  message: { 'zh-CN': '有效期不能早于批准日期', en: 'The expiry cannot be before the grant' },
+};
+
+async function numberTaken(ctx: ActorContext, districtCode: string, certificateNumber: string, exceptId?: number): Promise<boolean> {
   const [taken] = await ctx.db
     .select({ id: pqCccExemption.id })
     .from(pqCccExemption)
-    .where(and(eq(pqCccExemption.districtCode, entity.districtCode), eq(pqCccExemption.certificateNumber, body.certificateNumber)));
-  if (taken) throw exemptionNumberTaken();
+    .where(and(eq(pqCccExemption.districtCode, districtCode), eq(pqCccExemption.certificateNumber, certificateNumber)));
+  return taken !== undefined && taken.id !== exceptId;
+}
+
+export async function createExemption(ctx: ActorContext, body: ExemptionBody): Promise<ExemptionView> {
+  if (body.expiresOn < body.grantedOn) throw invalidRequest({}, [expiryBeforeGrant]);
+  const entity = await findEntityForModule(ctx, body.entityId);
+  if (await numberTaken(ctx, entity.districtCode, body.certificateNumber)) throw exemptionNumberTaken();
   const id = await ctx.db.transaction(async (tx) => {
     const [saved] = await tx
       .insert(pqCccExemption)
@@ -109,6 +112,33 @@ export async function createExemption(ctx: ActorContext, body: ExemptionBody): P
       { action: 'product_quality.exemption.create', objectType: 'pq_ccc_exemption', objectId: saved?.id },
     );
     return (saved as { id: number }).id;
+  });
+  return getExemption(ctx, id);
+}
+
+/** Corrects an exemption (number, reason, scope, quantity, dates) or revokes it; the firm stays. */
+export async function updateExemption(ctx: ActorContext, id: number, body: ExemptionUpdateBody): Promise<ExemptionView> {
+  const row = await exemptionRow(ctx, id);
+  const next = {
+    certificateNumber: body.certificateNumber ?? row.certificateNumber,
+    reason: body.reason ?? row.reason,
+    scope: body.scope ?? row.scope,
+    quantity: body.quantity ?? row.quantity,
+    grantedOn: body.grantedOn ?? row.grantedOn,
+    expiresOn: body.expiresOn ?? row.expiresOn,
+    status: body.status ?? (row.status === 'revoked' ? 'revoked' : 'active'),
+  };
+  if (next.expiresOn < next.grantedOn) throw invalidRequest({}, [expiryBeforeGrant]);
+  if (await numberTaken(ctx, row.districtCode, next.certificateNumber, id)) throw exemptionNumberTaken();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(pqCccExemption)
+      .set(next)
+      .where(and(eq(pqCccExemption.districtCode, row.districtCode), eq(pqCccExemption.id, id)));
+    await writeAudit(
+      { ...ctx, db: tx },
+      { action: 'product_quality.exemption.update', objectType: 'pq_ccc_exemption', objectId: id, detail: { fields: Object.keys(body) } },
+    );
   });
   return getExemption(ctx, id);
 }

@@ -3,7 +3,7 @@ import { formatYuan } from '../../../../shared/money.ts';
 import { type IpKind, ipCountKinds, ipKinds } from '../../../../shared/vocabularies/product-quality.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
-import { readSpreadsheet, type SpreadsheetKind } from '../../registry/index.ts';
+import { entitiesByCreditCodeOrName, readSpreadsheet, type SpreadsheetKind } from '../../registry/index.ts';
 import type { IpImportResult, IpStatisticsView } from '../product-quality.schemas.ts';
 import { pqIpRecord } from '../product-quality.tables.ts';
 import { type IpExtractColumn, ipExtractColumns, readIpExtractRow, yearOnYearPercent } from '../rules/ip-extract-row.ts';
@@ -43,6 +43,7 @@ export async function ipStatistics(ctx: ActorContext, year: number): Promise<IpS
     .select({
       firmName: sql<string>`min(${pqIpRecord.firmName})`,
       creditCode: pqIpRecord.creditCode,
+      entityId: sql<number | null>`max(${pqIpRecord.entityId})`,
       inventionApplications: sql<number>`(sum(${pqIpRecord.quantity}) filter (where ${pqIpRecord.kind} = 'invention_application'))::int`,
       trademarkApplications: sql<number>`(sum(${pqIpRecord.quantity}) filter (where ${pqIpRecord.kind} = 'trademark_application'))::int`,
     })
@@ -56,6 +57,7 @@ export async function ipStatistics(ctx: ActorContext, year: number): Promise<IpS
     kinds,
     topFirms: topFirms.map((firm) => ({
       ...firm,
+      entityId: firm.entityId === null ? null : Number(firm.entityId),
       inventionApplications: firm.inventionApplications ?? 0,
       trademarkApplications: firm.trademarkApplications ?? 0,
     })),
@@ -93,6 +95,8 @@ export async function importIpExtract(
         field: column,
         message: `缺少列 / missing column: ${ipExtractColumns[column][0]}`,
       })),
+      unlinked: 0,
+      warnings: [],
     };
   const thisYear = ctx.clock.now().getUTCFullYear();
   const errors: IpImportResult['errors'] = [];
@@ -123,13 +127,37 @@ export async function importIpExtract(
       }
     }
   }
+  // Each firm linked to a registry entity of the district: by credit code, else by exact name (when one entity has it).
+  // A firm not found is written unlinked with a warning: the extract is the office's count, and the district's totals
+  // must be the office's totals (docs/decisions/0038).
+  const districtCode = ctx.actor.districtCode;
+  const found = await entitiesByCreditCodeOrName(ctx, districtCode, {
+    creditCodes: [...new Set(good.map(({ record }) => record.creditCode))],
+    names: [...new Set(good.map(({ record }) => record.firmName))],
+  });
+  const byCode = new Map(found.map((entity) => [entity.creditCode, entity]));
+  const byName = new Map<string, (typeof found)[number] | null>();
+  for (const entity of found) byName.set(entity.name, byName.has(entity.name) ? null : entity);
+  const warnings: IpImportResult['warnings'] = [];
+  const linked = good.map((item) => {
+    const entity = byCode.get(item.record.creditCode) ?? byName.get(item.record.firmName) ?? null;
+    if (!entity)
+      warnings.push({
+        rowNumber: item.rowNumber,
+        field: 'creditCode',
+        message: `辖区市场主体库中未找到该企业（按统一社会信用代码和名称），已导入但未关联 / firm not found in the district registry by credit code or name: imported unlinked`,
+      });
+    return { ...item, entity };
+  });
   await ctx.db.transaction(async (tx) => {
-    for (let start = 0; start < good.length; start += 500) {
+    for (let start = 0; start < linked.length; start += 500) {
       await tx
         .insert(pqIpRecord)
         .values(
-          good.slice(start, start + 500).map(({ record }) => ({
-            districtCode: ctx.actor.districtCode,
+          linked.slice(start, start + 500).map(({ record, entity }) => ({
+            districtCode,
+            entityId: entity?.id ?? null,
+            streetCode: entity?.streetCode ?? null,
             year: record.year,
             kind: record.kind,
             firmName: record.firmName,
@@ -143,6 +171,8 @@ export async function importIpExtract(
           target: [pqIpRecord.districtCode, pqIpRecord.year, pqIpRecord.kind, pqIpRecord.creditCode],
           set: {
             firmName: sql`excluded.firm_name`,
+            entityId: sql`excluded.entity_id`,
+            streetCode: sql`excluded.street_code`,
             quantity: sql`excluded.quantity`,
             amountFen: sql`excluded.amount_fen`,
             source: sql`excluded.source`,
@@ -154,9 +184,16 @@ export async function importIpExtract(
       {
         action: 'product_quality.ip_import',
         objectType: 'pq_ip_record',
-        detail: { filename: input.filename, rows: sheet.rows.length, imported: good.length },
+        detail: { filename: input.filename, rows: sheet.rows.length, imported: good.length, unlinked: warnings.length },
       },
     );
   });
-  return { rows: sheet.rows.length, imported: good.length, rejected: new Set(errors.map((error) => error.rowNumber)).size, errors };
+  return {
+    rows: sheet.rows.length,
+    imported: good.length,
+    rejected: new Set(errors.map((error) => error.rowNumber)).size,
+    errors,
+    unlinked: warnings.length,
+    warnings,
+  };
 }

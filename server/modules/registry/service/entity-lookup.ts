@@ -1,5 +1,5 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
-import { inIds } from '../../../db/id-set.ts';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { inIds, inTexts } from '../../../db/id-set.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
 import type { BusinessCategory, EntityKind, EntityStatus } from '../registry.schemas.ts';
 import { entity, licence } from '../registry.tables.ts';
@@ -130,4 +130,21 @@ export async function entitiesWithLicences(
     byEntity.set(entityId, list);
   }
   return rows.map((row) => ({ ...row, licences: byEntity.get(row.id) ?? [] }));
+}
+
+/**
+ * Read-only, for imports in ONE district: the entities whose credit code or exact name is among those given (an
+ * office's extract names its firms both ways). No personal data; every status (a cancelled firm still held patents).
+ */
+export async function entitiesByCreditCodeOrName(
+  ctx: ServiceContext,
+  districtCode: string,
+  keys: { creditCodes: readonly string[]; names: readonly string[] },
+): Promise<{ id: number; creditCode: string; name: string; streetCode: string }[]> {
+  if (keys.creditCodes.length === 0 && keys.names.length === 0) return [];
+  return ctx.db
+    .select({ id: entity.id, creditCode: entity.creditCode, name: entity.name, streetCode: entity.streetCode })
+    .from(entity)
+    .where(and(eq(entity.districtCode, districtCode), or(inTexts(entity.creditCode, keys.creditCodes), inTexts(entity.name, keys.names))))
+    .orderBy(asc(entity.id));
 }
