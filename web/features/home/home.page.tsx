@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Role } from '../../../shared/roles.ts';
@@ -293,6 +293,13 @@ export function HomePage() {
         <LabHome />
       ) : has(roles, 'operator', 'market_manager') ? (
         <OperatorHome />
+      ) : has(roles, 'market_testing_room', 'market_organiser') ? (
+        // The market's testing room and organiser work on their one market's page (phone-first).
+        <Link to="/markets">
+          <Button type="primary" size="large" block>
+            {t('shell:nav.markets')}
+          </Button>
+        </Link>
       ) : has(roles, 'expert', 'inspection_body', 'maintenance_unit') ? (
         <ThirdPartyHome roles={roles} />
       ) : null}
