@@ -89,7 +89,17 @@ describe('the markets demo', () => {
   it('today: a blocked lot at the first market, stars in force, prices with one anomaly', async () => {
     const list = await app.inject({ method: 'GET', url: '/api/v1/markets', headers: { cookie } });
     const markets = (
-      list.json() as { items: { id: number; stars: number | null; blockedLots: number; testsToday: number; overdueScales: number }[] }
+      list.json() as {
+        items: {
+          id: number;
+          stars: number | null;
+          blockedLots: number;
+          testsToday: number;
+          overdueScales: number;
+          lastInspectedOn: string | null;
+          inspectionPassPercent: number | null;
+        }[];
+      }
     ).items;
     expect(markets).toHaveLength(18);
     expect(markets[0]).toMatchObject({ stars: 5, blockedLots: 1, testsToday: 7 });
