@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { bureauStaffRoles, settingsRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
@@ -14,6 +14,7 @@ export const stars = (count: number | null) => (count ? 'â˜…'.repeat(count) : 'â
 export function MarketsPage() {
   const { t } = useTranslation('markets');
   const me = useMe().data;
+  const navigate = useNavigate();
   const isStaff = hasAnyRole(me, bureauStaffRoles);
   const markets = useMarkets();
   const progress = useStarProgress(isStaff);
@@ -26,9 +27,7 @@ export function MarketsPage() {
         extra={
           isStaff ? (
             <Space>
-              <Link to="/markets/settings">
-                <Button>{t('settings.title')}</Button>
-              </Link>
+              <Button onClick={() => navigate('/markets/settings')}>{t('settings.title')}</Button>
               {hasAnyRole(me, settingsRoles) ? <RegisterMarketButton /> : null}
             </Space>
           ) : null
