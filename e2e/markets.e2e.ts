@@ -12,7 +12,7 @@ async function axeViolations(page: Page): Promise<string[]> {
     .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')))`);
 }
 
-// The demo district: 18 farmers' markets; the market manager account runs the first one (its testing room too).
+// The demo district: 18 farmers' markets; the first one has its manager, testing room and organiser accounts (decision 0039).
 let harness: Harness;
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('智慧农贸市场: the testing room, the blocked lot and the big screen', () => {
   test('the testing room enters a positive rapid test on a phone, the lot is blocked and the market screen shows it', async () => {
     const phone = await harness.newPage({ width: 390, height: 844 }, { isMobile: true });
-    await signIn(phone, 'market.manager', 'Demo-Market-2026');
+    await signIn(phone, 'market.testing', 'Demo-MarketTesting-2026');
     await phone.goto('/markets');
     await phone.getByTestId('market-summary').waitFor();
     await phone.getByLabel('摊位').click();
@@ -43,10 +43,20 @@ describe('智慧农贸市场: the testing room, the blocked lot and the big scre
     await screenshot(phone, 'markets-testing-room-phone');
     expect(await axeViolations(phone)).toEqual([]);
 
+    // The testing room has no big-screen tab and no stall form: its account enters tests only.
+    expect(await phone.getByRole('tab', { name: '大屏' }).count()).toBe(0);
+    await phone.getByRole('tab', { name: '摊位' }).click();
+    await phone.getByText('A02', { exact: true }).first().waitFor();
+    expect(await phone.getByTestId('add-stall').count()).toBe(0);
+
     // The market's big screen: the manager makes its address, the kiosk opens it without signing in.
-    await phone.getByRole('tab', { name: '大屏' }).click();
-    await phone.getByRole('button', { name: '生成大屏地址' }).click();
-    const url = new URL((await phone.getByTestId('screen-url').textContent()) ?? '');
+    const desk = await harness.newPage({ width: 1280, height: 900 });
+    await signIn(desk, 'market.manager', 'Demo-Market-2026');
+    await desk.goto('/markets');
+    await desk.getByTestId('market-summary').waitFor();
+    await desk.getByRole('tab', { name: '大屏' }).click();
+    await desk.getByRole('button', { name: '生成大屏地址' }).click();
+    const url = new URL((await desk.getByTestId('screen-url').textContent()) ?? '');
     const screen = await harness.newPage({ width: 1920, height: 1080 });
     await screen.goto(`${url.pathname}${url.hash}`);
     await screen

@@ -55,6 +55,8 @@ beforeAll(async () => {
       })
     ).user;
   marketManager = (await extra(`market-${home.code}`, ['market_manager'])).username;
+  for (const role of ['market_testing_room', 'market_organiser'] as const)
+    thirdParties.push([role, (await extra(`${role.replaceAll('_', '-')}-${home.code}`, [role])).username]);
   for (const role of specialEquipmentThirdPartyRoles) thirdParties.push([role, (await extra(`${role}-${home.code}`, [role])).username]);
   victimUserId = (await extra(`victim-${home.code}`, ['inspector'])).id;
 });

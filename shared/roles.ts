@@ -10,6 +10,8 @@ export const roles = [
   'expert',
   'inspection_body',
   'maintenance_unit',
+  'market_testing_room',
+  'market_organiser',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -55,12 +57,22 @@ export const specialEquipmentThirdPartyRoles: readonly Role[] = ['expert', 'insp
 export const specialEquipmentRoles: readonly Role[] = [...staffAndOperatorRoles, ...specialEquipmentThirdPartyRoles];
 
 /*
- * Farmers' markets (issue 20). A market manager account is bound to its market's registry entity (its scope through
- * platform/scope's entity rule); the market's testing room uses the same account on its phone.
+ * Farmers' markets (issue 20, docs/decisions/0039). The market's three accounts are each bound to its market's registry
+ * entity (their scope through platform/scope's entity rule): the manager (管理方) keeps the market's daily work; the
+ * testing room (检测室) enters rapid tests and handles their lots, nothing else; the organiser (举办者) records the
+ * monthly cleaning round (月整治) and reads the market.
  */
-/** Who reads the markets module: bureau staff, and a market manager for their own market. */
-export const marketReaderRoles: readonly Role[] = [...bureauStaffRoles, 'market_manager'];
+/** The market's own accounts, bound to its entity. */
+export const marketAccountRoles: readonly Role[] = ['market_manager', 'market_testing_room', 'market_organiser'];
+/** Who reads the markets module: bureau staff, and the market's own accounts for their own market. */
+export const marketReaderRoles: readonly Role[] = [...bureauStaffRoles, ...marketAccountRoles];
 /** Who records a market's daily work (stalls, rapid tests, prices, scales, cleaning): its manager, and staff who keep the files. */
 export const marketKeeperRoles: readonly Role[] = ['market_manager', ...caseWorkerRoles];
+/** Who enters rapid tests (by hand or from the device's CSV) and handles their lots: the keepers and the testing room. */
+export const marketTestingRoles: readonly Role[] = [...marketKeeperRoles, 'market_testing_room'];
+/** Who records cleaning rounds: the keepers, and the organiser (its monthly round only). */
+export const marketCleaningRoles: readonly Role[] = [...marketKeeperRoles, 'market_organiser'];
+/** Who fills the station's inspection check-list on a market visit: case workers (station inspectors, section staff). */
+export const marketInspectorRoles: readonly Role[] = caseWorkerRoles;
 /** Who opens and revokes a market's big-screen tokens: the leadership and section staff, and a manager for their own market. */
 export const marketScreenRoles: readonly Role[] = [...leadershipRoles, 'section', 'market_manager'];

@@ -103,6 +103,22 @@ export const demoAccounts: readonly DemoAccount[] = [
     placement: { orgUnit: 'none', entity: { category: 'farmers_market', nth: 0 } },
     password: 'Demo-Market-2026',
   },
+  // The same market's testing room (检测室: enters rapid tests on a phone, handles their lots) and organiser (举办者:
+  // the monthly cleaning round), each bound to the market like its manager (decision 0039).
+  {
+    username: 'market.testing',
+    displayName: '农贸市场检测室',
+    roles: ['market_testing_room'],
+    placement: { orgUnit: 'none', entity: { category: 'farmers_market', nth: 0 } },
+    password: 'Demo-MarketTesting-2026',
+  },
+  {
+    username: 'market.organiser',
+    displayName: '农贸市场举办者',
+    roles: ['market_organiser'],
+    placement: { orgUnit: 'none', entity: { category: 'farmers_market', nth: 0 } },
+    password: 'Demo-MarketOrganiser-2026',
+  },
   // A wholesale-market trader of imported frozen food: scans batches in and out on the cold-chain scan page.
   {
     username: 'cold.trader',

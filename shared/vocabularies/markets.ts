@@ -29,6 +29,12 @@ export const cleaningParties = ['stall_holder', 'manager', 'organiser'] as const
 /** What a stall sells. */
 export const stallCategories = ['vegetables', 'meat', 'aquatic', 'poultry', 'fruit', 'grain_oil', 'cooked_food', 'other'] as const;
 
+/**
+ * The complaints module's category a short-weight complaint (缺斤短两) carries: metrology (计量). The markets module
+ * links a complaint to a market by its complained business: the market itself or the holder of one of its stalls.
+ */
+export const shortWeightComplaintCategory = 'metrology' as const;
+
 /** Who can open a market screen token: one market's screen, or the district overview of all markets. */
 export const marketScreenKinds = ['market', 'district'] as const;
 

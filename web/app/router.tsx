@@ -36,7 +36,7 @@ import {
 } from '../features/food-safety/routes.tsx';
 import { HomePage } from '../features/home/routes.tsx';
 import { JobListPage } from '../features/jobs/routes.tsx';
-import { MarketPage, MarketScreenPage, MarketsPage } from '../features/markets/routes.tsx';
+import { MarketPage, MarketScreenPage, MarketSettingsPage, MarketsPage } from '../features/markets/routes.tsx';
 import {
   AlarmsPage,
   AttendancePage,
@@ -322,6 +322,7 @@ const routes: RouteObject[] = [
         element: <RequireRole roles={marketReaderRoles} />,
         children: [
           { index: true, element: <MarketsPage /> },
+          { element: <RequireRole roles={bureauStaffRoles} />, children: [{ path: 'settings', element: <MarketSettingsPage /> }] },
           { path: ':id', element: <MarketPage /> },
         ],
       },

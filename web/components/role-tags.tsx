@@ -12,6 +12,8 @@ const roleColours: Record<string, string> = {
   expert: 'magenta',
   inspection_body: 'volcano',
   maintenance_unit: 'lime',
+  market_testing_room: 'geekblue',
+  market_organiser: 'geekblue',
 };
 
 export function RoleTags({ roles }: { roles: readonly string[] }) {

@@ -65,6 +65,17 @@ const marketRoutes: { route: string; body?: (ids: NonNullable<typeof made>) => u
   { route: 'GET /api/v1/markets/:id/cleaning' },
   { route: 'POST /api/v1/markets/:id/cleaning', body: () => ({ level: 'daily', score: 90 }) },
   { route: 'GET /api/v1/markets/:id/star-ratings' },
+  { route: 'PUT /api/v1/markets/:id', sectionOnly: true, body: () => ({ isUrban: true, operatorName: '探针' }) },
+  { route: 'GET /api/v1/markets/:id/inspections' },
+  {
+    route: 'POST /api/v1/markets/:id/inspections',
+    body: () => ({
+      results: ['zoning', 'cleanliness', 'waste', 'disinfection', 'price_tags', 'fair_scale', 'publicity', 'fire_safety'].map((code) => ({
+        code,
+        passed: true,
+      })),
+    }),
+  },
   {
     route: 'POST /api/v1/markets/:id/star-ratings',
     sectionOnly: true,
@@ -91,6 +102,10 @@ export const marketProbes: ScopeProbe[] = [
   {
     route: 'GET /api/v1/markets/rapid-tests/:id',
     setup: async (probe) => ({ id: (await world(probe)).testId, outsiders: outsiders(probe) }),
+  },
+  {
+    route: 'PUT /api/v1/markets/stalls/:id',
+    setup: async (probe) => ({ id: (await world(probe)).stallId, body: { category: 'meat' }, outsiders: outsiders(probe) }),
   },
   {
     route: 'POST /api/v1/markets/rapid-tests/:id/handle',

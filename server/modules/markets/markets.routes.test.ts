@@ -78,6 +78,20 @@ beforeAll(async () => {
     passwordOverride: testPassword,
     entityIds: [marketId],
   });
+  // The market's testing room and organiser, bound to the same market (decision 0039).
+  for (const [username, role] of [
+    [`testing-${home.code}`, 'market_testing_room'],
+    [`organiser-${home.code}`, 'market_organiser'],
+  ] as const)
+    await createUser(home.ctx, {
+      districtCode: home.code,
+      username,
+      displayName: role,
+      roles: [role],
+      orgUnitId: null,
+      passwordOverride: testPassword,
+      entityIds: [marketId],
+    });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -343,5 +357,195 @@ describe('markets', () => {
     expect(page.body).toContain('韭菜');
     expect(page.body).not.toContain('<script');
     expect((await app.inject({ method: 'GET', url: `/public/markets/${home.code}/999999` })).statusCode).toBe(404);
+  });
+});
+
+const testingRoom = () => `testing-${home.code}`;
+const organiser = () => `organiser-${home.code}`;
+
+describe('the market’s testing room and organiser (decision 0039)', () => {
+  it('the testing room enters rapid tests and handles lots of its own market, nothing else', async () => {
+    const test = await call(testingRoom(), 'POST', `/api/v1/markets/${marketId}/rapid-tests`, {
+      stallId,
+      product: '韭菜',
+      item: 'pesticide_residue',
+      result: 'positive',
+    });
+    expect(test.status, test.text).toBe(201);
+    expect(test.body.lotStatus).toBe('blocked');
+    const handled = await call(testingRoom(), 'POST', `/api/v1/markets/rapid-tests/${test.body.id}/handle`, { action: 'destroy' });
+    expect(handled.status, handled.text).toBe(200);
+    const imported = await call(testingRoom(), 'POST', `/api/v1/markets/${marketId}/rapid-tests/import`, {
+      csv: '检测日期,摊位号,样品名称,检测项目,检测结果\n2020-12-15,A01,青菜,农残,阴性\n',
+      dryRun: true,
+    });
+    expect(imported.status, imported.text).toBe(200);
+    expect((await call(testingRoom(), 'GET', `/api/v1/markets/${marketId}/stalls`)).status).toBe(200);
+    expect((await call(testingRoom(), 'GET', '/api/v1/markets')).body.items).toHaveLength(1);
+    // Not its market, and none of the manager's other work.
+    expect(
+      (
+        await call(testingRoom(), 'POST', `/api/v1/markets/${otherMarketId}/rapid-tests`, {
+          stallId,
+          product: '青菜',
+          item: 'pesticide_residue',
+          result: 'negative',
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call(testingRoom(), 'POST', `/api/v1/markets/${marketId}/stalls`, { number: 'T01', category: 'meat' })).status).toBe(403);
+    expect(
+      (await call(testingRoom(), 'POST', `/api/v1/markets/${marketId}/prices`, { items: [{ product: '猪肉', priceFen: 2600 }] })).status,
+    ).toBe(403);
+    expect(
+      (await call(testingRoom(), 'POST', `/api/v1/markets/${marketId}/scales`, { serial: 'T-1', verifiedOn: '2020-12-01' })).status,
+    ).toBe(403);
+    expect((await call(testingRoom(), 'POST', `/api/v1/markets/${marketId}/cleaning`, { level: 'daily', score: 90 })).status).toBe(403);
+    expect((await call(testingRoom(), 'POST', '/api/v1/markets/screen-tokens', { label: 'x', marketId })).status).toBe(403);
+    expect((await call(testingRoom(), 'GET', '/api/v1/entities')).status).toBe(403);
+  });
+
+  it('the organiser records the monthly round and reads its market; no other round, no test', async () => {
+    const monthly = await call(organiser(), 'POST', `/api/v1/markets/${marketId}/cleaning`, { level: 'monthly', score: 88 });
+    expect(monthly.status, monthly.text).toBe(201);
+    expect(monthly.body).toMatchObject({ level: 'monthly', party: 'organiser', score: 88 });
+    const weekly = await call(organiser(), 'POST', `/api/v1/markets/${marketId}/cleaning`, { level: 'weekly', score: 88 });
+    expect(weekly.status).toBe(400);
+    expect((weekly.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['level']);
+    expect((await call(organiser(), 'GET', `/api/v1/markets/${marketId}`)).status).toBe(200);
+    expect((await call(organiser(), 'GET', `/api/v1/markets/${otherMarketId}`)).status).toBe(404);
+    expect((await call(organiser(), 'POST', `/api/v1/markets/${otherMarketId}/cleaning`, { level: 'monthly', score: 80 })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await call(organiser(), 'POST', `/api/v1/markets/${marketId}/rapid-tests`, {
+          stallId,
+          product: '青菜',
+          item: 'pesticide_residue',
+          result: 'negative',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(organiser(), 'POST', `/api/v1/markets/${marketId}/inspections`, { results: [{ code: 'zoning', passed: true }] })).status,
+    ).toBe(403);
+    // The manager still records any round.
+    expect((await call(manager(), 'POST', `/api/v1/markets/${marketId}/cleaning`, { level: 'weekly', score: 90 })).status).toBe(201);
+  });
+});
+
+describe('registration updates, complaints per market and stall, station check-lists', () => {
+  it('updates a market (section) and a stall’s holder (manager), naming bad fields', async () => {
+    const updated = await call(home.users.section.username, 'PUT', `/api/v1/markets/${marketId}`, {
+      isUrban: false,
+      operatorName: '区国资公司',
+      handedOverOn: '2020-07-01',
+    });
+    expect(updated.status, updated.text).toBe(200);
+    expect(updated.body).toMatchObject({ isUrban: false, operatorName: '区国资公司', handedOverOn: '2020-07-01' });
+    const future = await call(home.users.section.username, 'PUT', `/api/v1/markets/${marketId}`, {
+      isUrban: true,
+      handedOverOn: '2030-01-01',
+    });
+    expect(future.status).toBe(400);
+    expect((future.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['handedOverOn']);
+    expect((await call(manager(), 'PUT', `/api/v1/markets/${marketId}`, { isUrban: true })).status).toBe(403);
+    const badStall = await call(manager(), 'PUT', `/api/v1/markets/stalls/${stallId}`, { category: 'meat', holderEntityId: 999_999_999 });
+    expect(badStall.status).toBe(400);
+    expect((badStall.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['holderEntityId']);
+    const stall = await call(manager(), 'PUT', `/api/v1/markets/stalls/${stallId}`, { category: 'meat', holderEntityId: null });
+    expect(stall.status, stall.text).toBe(200);
+    expect(stall.body).toMatchObject({ category: 'meat', holderEntityId: null, holderName: null, complaints: 0 });
+  });
+
+  it('counts complaints about the market and its stall holders; short-weight ones beside the scales', async () => {
+    const holder = await farmersMarketEntity(home.stations[0].streetCode, 'food_retail', 'individual');
+    const stall = await call(manager(), 'POST', `/api/v1/markets/${marketId}/stalls`, {
+      number: 'C01',
+      category: 'meat',
+      holderEntityId: holder,
+    });
+    expect(stall.status, stall.text).toBe(201);
+    const stallC = stall.body.id as number;
+    // The same holder keeps a second stall in the market: its complaints still count once for the market.
+    expect(
+      (await call(manager(), 'POST', `/api/v1/markets/${marketId}/stalls`, { number: 'C02', category: 'meat', holderEntityId: holder }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await call(manager(), 'POST', `/api/v1/markets/${marketId}/scales`, {
+          serial: 'C-SCALE',
+          verifiedOn: '2020-12-01',
+          stallId: stallC,
+        })
+      ).status,
+    ).toBe(201);
+    const before = (await call(manager(), 'GET', `/api/v1/markets/${marketId}`)).body;
+    const complain = async (entityId: number, category: string) => {
+      const made = await call(home.users.section.username, 'POST', '/api/v1/complaints', {
+        kind: 'complaint',
+        channel: 'hotline_12315',
+        category,
+        entityId,
+        complainantName: '李小明',
+        complainantPhone: '13912345678',
+        complainantAddress: '中河街道88号',
+        facts: '称重不足',
+        request: '退还差价',
+      });
+      expect(made.status, made.text).toBe(201);
+    };
+    await complain(holder, 'metrology');
+    await complain(holder, 'metrology');
+    await complain(holder, 'price');
+    await complain(marketId, 'food');
+    const after = (await call(manager(), 'GET', `/api/v1/markets/${marketId}`)).body;
+    expect((after.complaints as number) - (before.complaints as number)).toBe(4);
+    expect((after.shortWeightComplaints as number) - (before.shortWeightComplaints as number)).toBe(2);
+    const other = (await call(home.users.section.username, 'GET', `/api/v1/markets/${otherMarketId}`)).body;
+    expect(other).toMatchObject({ complaints: 0, shortWeightComplaints: 0 });
+    const stalls = (await call(manager(), 'GET', `/api/v1/markets/${marketId}/stalls`)).body.items as Record<string, unknown>[];
+    expect(stalls.find((item) => item.number === 'C01')).toMatchObject({ complaints: 3, shortWeightComplaints: 2 });
+    expect(stalls.find((item) => item.number === 'A01')).toMatchObject({ complaints: 0, shortWeightComplaints: 0 });
+    const scales = (await call(manager(), 'GET', `/api/v1/markets/${marketId}/scales`)).body.items as Record<string, unknown>[];
+    expect(scales.find((item) => item.serial === 'C-SCALE')).toMatchObject({ stallNumber: 'C01', shortWeightComplaints: 2 });
+    const list = (await call(home.users.section.username, 'GET', '/api/v1/markets')).body.items as Record<string, unknown>[];
+    expect(list.find((item) => item.id === marketId)).toMatchObject({
+      complaints: after.complaints,
+      shortWeightComplaints: after.shortWeightComplaints,
+    });
+  });
+
+  it('the station inspector fills the check-list in force; every bad answer named; the result shows on the market and screen', async () => {
+    const settings = (await call(home.users.inspector1.username, 'GET', '/api/v1/markets/settings')).body;
+    const items = settings.checklistItems as { code: string }[];
+    expect(items).toHaveLength(8);
+    const bad = await call(home.users.inspector1.username, 'POST', `/api/v1/markets/${marketId}/inspections`, {
+      results: [
+        { code: 'zoning', passed: true },
+        { code: 'zoning', passed: false },
+        { code: 'noise', passed: true },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    const fields = (bad.body.errors as { field: string }[]).map((error) => error.field);
+    expect(fields.slice(0, 2)).toEqual(['results[1].code', 'results[2].code']);
+    expect(fields.filter((field) => field === 'results')).toHaveLength(7);
+    const results = items.map((item, index) => ({ code: item.code, passed: index !== 2 }));
+    const done = await call(home.users.inspector1.username, 'POST', `/api/v1/markets/${marketId}/inspections`, {
+      results,
+      note: '垃圾未分类',
+    });
+    expect(done.status, done.text).toBe(201);
+    expect(done.body).toMatchObject({ passed: 7, total: 8, passPercent: 88, note: '垃圾未分类', inspectedOn: '2020-12-15' });
+    expect((await call(home.users.inspector2.username, 'POST', `/api/v1/markets/${marketId}/inspections`, { results })).status).toBe(404);
+    expect((await call(manager(), 'POST', `/api/v1/markets/${marketId}/inspections`, { results })).status).toBe(403);
+    const listed = await call(manager(), 'GET', `/api/v1/markets/${marketId}/inspections`);
+    expect(listed.body.total).toBe(1);
+    expect(await call(manager(), 'GET', `/api/v1/markets/${marketId}`)).toMatchObject({
+      body: { lastInspectedOn: '2020-12-15', inspectionPassPercent: 88 },
+    });
   });
 });

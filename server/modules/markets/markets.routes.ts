@@ -1,7 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { todayInChina } from '../../../shared/calendar-day.ts';
-import { bureauStaffRoles, marketKeeperRoles, marketReaderRoles, marketScreenRoles, settingsRoles } from '../../../shared/roles.ts';
+import {
+  bureauStaffRoles,
+  marketCleaningRoles,
+  marketInspectorRoles,
+  marketKeeperRoles,
+  marketReaderRoles,
+  marketScreenRoles,
+  marketTestingRoles,
+  settingsRoles,
+} from '../../../shared/roles.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { html, publicLanguage, publicPage } from '../../platform/public-html/html.ts';
@@ -13,9 +22,13 @@ import {
   HandleLotBody,
   ImportBody,
   ImportResult,
+  InspectionBody,
+  InspectionList,
+  InspectionView,
   MarketBody,
   MarketDetail,
   MarketList,
+  MarketUpdateBody,
   NewScreenTokenView,
   PriceList,
   PricesBody,
@@ -34,25 +47,30 @@ import {
   SettingsView,
   StallBody,
   StallList,
+  StallUpdateBody,
   StallView,
   StarProgressView,
   StarRatingBody,
   StarRatingList,
   StarRatingView,
 } from './markets.schemas.ts';
-import { getMarket, listMarkets, registerMarket } from './service/markets.ts';
+import { listInspections, recordInspection } from './service/inspections.ts';
+import { getMarket, listMarkets, registerMarket, updateMarket } from './service/markets.ts';
 import { listPrices, reportPrices } from './service/prices.ts';
 import { publicMarketPage } from './service/public-page.ts';
 import { getRapidTest, handleRapidTestLot, importDeviceCsv, listRapidTests, recordRapidTest } from './service/rapid-tests.ts';
 import { createMarketScreenToken, listMarketScreenTokens, marketScreenData, revokeMarketScreenToken } from './service/screen.ts';
 import { getMarketSettings, saveMarketSettings } from './service/settings.ts';
-import { createStall, listStalls } from './service/stalls.ts';
+import { createStall, listStalls, updateStall } from './service/stalls.ts';
 import { assessMarket, listStarRatings, starTargetProgress } from './service/stars.ts';
 import { listCleaning, listScales, recordCleaning, registerScale } from './service/upkeep.ts';
 
 const tags = ['markets'];
 const readers = requireRole(...marketReaderRoles);
 const keepers = requireRole(...marketKeeperRoles);
+const testers = requireRole(...marketTestingRoles);
+const cleaners = requireRole(...marketCleaningRoles);
+const inspectors = requireRole(...marketInspectorRoles);
 const settingsKeepers = requireRole(...settingsRoles);
 const PublicParams = Type.Object(
   { district: Type.String({ pattern: '^[0-9]{6}$' }), market: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) },
@@ -89,6 +107,26 @@ export const marketRoutes: RoutePlugin = async (app, platform) => {
   app.get('/api/v1/markets/:id', { schema: { tags, params: IdParams, response: { 200: MarketDetail } }, preHandler: readers }, (request) =>
     getMarket(ctx(request), request.params.id),
   );
+  app.put(
+    '/api/v1/markets/:id',
+    { schema: { tags, params: IdParams, body: MarketUpdateBody, response: { 200: MarketDetail } }, preHandler: settingsKeepers },
+    (request) => updateMarket(ctx(request), request.params.id, request.body),
+  );
+  app.put(
+    '/api/v1/markets/stalls/:id',
+    { schema: { tags, params: IdParams, body: StallUpdateBody, response: { 200: StallView } }, preHandler: keepers },
+    (request) => updateStall(ctx(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/markets/:id/inspections',
+    { schema: { tags, params: IdParams, response: { 200: InspectionList } }, preHandler: readers },
+    (request) => listInspections(ctx(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/markets/:id/inspections',
+    { schema: { tags, params: IdParams, body: InspectionBody, response: { 201: InspectionView } }, preHandler: inspectors },
+    async (request, reply) => reply.status(201).send(await recordInspection(ctx(request), request.params.id, request.body)),
+  );
   app.get(
     '/api/v1/markets/:id/stalls',
     { schema: { tags, params: IdParams, response: { 200: StallList } }, preHandler: readers },
@@ -106,12 +144,12 @@ export const marketRoutes: RoutePlugin = async (app, platform) => {
   );
   app.post(
     '/api/v1/markets/:id/rapid-tests',
-    { schema: { tags, params: IdParams, body: RapidTestBody, response: { 201: RapidTestView } }, preHandler: keepers },
+    { schema: { tags, params: IdParams, body: RapidTestBody, response: { 201: RapidTestView } }, preHandler: testers },
     async (request, reply) => reply.status(201).send(await recordRapidTest(ctx(request), request.params.id, request.body)),
   );
   app.post(
     '/api/v1/markets/:id/rapid-tests/import',
-    { schema: { tags, params: IdParams, body: ImportBody, response: { 200: ImportResult } }, preHandler: keepers },
+    { schema: { tags, params: IdParams, body: ImportBody, response: { 200: ImportResult } }, preHandler: testers },
     (request) => importDeviceCsv(ctx(request), request.params.id, request.body),
   );
   app.get(
@@ -121,7 +159,7 @@ export const marketRoutes: RoutePlugin = async (app, platform) => {
   );
   app.post(
     '/api/v1/markets/rapid-tests/:id/handle',
-    { schema: { tags, params: IdParams, body: HandleLotBody, response: { 200: RapidTestView } }, preHandler: keepers },
+    { schema: { tags, params: IdParams, body: HandleLotBody, response: { 200: RapidTestView } }, preHandler: testers },
     (request) => handleRapidTestLot(ctx(request), request.params.id, request.body),
   );
   app.get(
@@ -151,7 +189,7 @@ export const marketRoutes: RoutePlugin = async (app, platform) => {
   );
   app.post(
     '/api/v1/markets/:id/cleaning',
-    { schema: { tags, params: IdParams, body: CleaningBody, response: { 201: CleaningView } }, preHandler: keepers },
+    { schema: { tags, params: IdParams, body: CleaningBody, response: { 201: CleaningView } }, preHandler: cleaners },
     async (request, reply) => reply.status(201).send(await recordCleaning(ctx(request), request.params.id, request.body)),
   );
   app.get(

@@ -32,6 +32,15 @@ export const MarketBody = Type.Object(
   { additionalProperties: false },
 );
 export type MarketBody = Static<typeof MarketBody>;
+export const MarketUpdateBody = Type.Object(
+  {
+    isUrban: Type.Boolean(),
+    operatorName: Type.Optional(Type.String({ maxLength: 100 })),
+    handedOverOn: Type.Optional(Nullable(DateString)),
+  },
+  { additionalProperties: false },
+);
+export type MarketUpdateBody = Static<typeof MarketUpdateBody>;
 export const MarketSummary = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
@@ -47,6 +56,12 @@ export const MarketSummary = Type.Object({
   positivesToday: Type.Integer(),
   blockedLots: Type.Integer(),
   overdueScales: Type.Integer(),
+  /** Complaints about the market or a holder of one of its stalls, and of those the short-weight ones (计量). */
+  complaints: Type.Integer(),
+  shortWeightComplaints: Type.Integer(),
+  /** The station's last check-list visit: its day and the share of items passed. */
+  lastInspectedOn: Nullable(DateString),
+  inspectionPassPercent: Nullable(Type.Integer()),
 });
 export type MarketSummary = Static<typeof MarketSummary>;
 export const MarketList = listOf(MarketSummary);
@@ -75,6 +90,11 @@ export const StallBody = Type.Object(
   { additionalProperties: false },
 );
 export type StallBody = Static<typeof StallBody>;
+export const StallUpdateBody = Type.Object(
+  { category: StringEnum(stallCategories), holderEntityId: Type.Optional(Nullable(Id)) },
+  { additionalProperties: false },
+);
+export type StallUpdateBody = Static<typeof StallUpdateBody>;
 export const StallView = Type.Object({
   id: Type.Integer(),
   marketId: Type.Integer(),
@@ -82,6 +102,9 @@ export const StallView = Type.Object({
   category: StringEnum(stallCategories),
   holderEntityId: Nullable(Type.Integer()),
   holderName: Nullable(Type.String()),
+  /** Complaints about the stall's holder, and of those the short-weight ones. */
+  complaints: Type.Integer(),
+  shortWeightComplaints: Type.Integer(),
 });
 export type StallView = Static<typeof StallView>;
 export const StallList = listOf(StallView);
@@ -180,7 +203,11 @@ export const ScaleView = Type.Object({
   verifiedOn: DateString,
   validUntil: DateString,
   overdue: Type.Boolean(),
+  /** The stall's number and the short-weight complaints about its holder (缺斤短两 beside the scale). */
+  stallNumber: Nullable(Type.String()),
+  shortWeightComplaints: Type.Integer(),
 });
+export type ScaleView = Static<typeof ScaleView>;
 export const ScaleList = listOf(ScaleView);
 
 /* Cleaning */
@@ -257,9 +284,50 @@ const settingsFields = {
   starValidityYears: Type.Integer({ minimum: 1, maximum: 10 }),
   scaleVerificationMonths: Type.Integer({ minimum: 1, maximum: 60 }),
 };
-export const SettingsBody = Type.Object({ effectiveFrom: DateString, ...settingsFields }, { additionalProperties: false });
+const ChecklistItems = Type.Array(
+  Type.Object(
+    {
+      code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z_]+$' }),
+      name: Type.String({ minLength: 1, maxLength: 100 }),
+    },
+    { additionalProperties: false },
+  ),
+  { maxItems: 40 },
+);
+export const SettingsBody = Type.Object(
+  { effectiveFrom: DateString, ...settingsFields, checklistItems: Type.Optional(ChecklistItems) },
+  { additionalProperties: false },
+);
 export type SettingsBody = Static<typeof SettingsBody>;
-export const SettingsView = Type.Object({ effectiveFrom: Nullable(DateString), ...settingsFields });
+export const SettingsView = Type.Object({ effectiveFrom: Nullable(DateString), ...settingsFields, checklistItems: ChecklistItems });
+export type SettingsView = Static<typeof SettingsView>;
+
+/* Station inspections (check-lists) */
+export const InspectionBody = Type.Object(
+  {
+    inspectedOn: Type.Optional(DateString),
+    results: Type.Array(
+      Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), passed: Type.Boolean() }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 40 },
+    ),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type InspectionBody = Static<typeof InspectionBody>;
+export const InspectionView = Type.Object({
+  id: Type.Integer(),
+  marketId: Type.Integer(),
+  inspectedOn: DateString,
+  results: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), passed: Type.Boolean() })),
+  passed: Type.Integer(),
+  total: Type.Integer(),
+  passPercent: Nullable(Type.Integer()),
+  note: Type.String(),
+  inspectorName: Nullable(Type.String()),
+});
+export type InspectionView = Static<typeof InspectionView>;
+export const InspectionList = listOf(InspectionView);
 
 /* Big screen */
 export const ScreenTokenBody = Type.Object(
@@ -290,6 +358,7 @@ const ScreenMarket = Type.Object({
   blockedLots: Type.Integer(),
   overdueScales: Type.Integer(),
   cleaningScore30Days: Nullable(Type.Number()),
+  inspectionPassPercent: Nullable(Type.Integer()),
 });
 export const MarketScreenView = Type.Object({
   kind: Type.Literal('market'),

@@ -163,3 +163,22 @@ export const mkScreenToken = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtCode, t.id] }), uniqueIndex('mk_screen_token_hash').on(t.districtCode, t.tokenHash)],
 );
+
+/** A station inspector's check-list on a market visit: the items as they were, each passed or not, and a note. */
+export const mkInspection = pgTable(
+  'mk_inspection',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    marketId: bigint('market_id', { mode: 'number' }).notNull(),
+    streetCode: char('street_code', { length: 9 }).notNull(),
+    inspectedOn: date('inspected_on').notNull(),
+    results: jsonb('results').$type<{ code: string; name: string; passed: boolean }[]>().notNull(),
+    passed: integer('passed').notNull(),
+    total: integer('total').notNull(),
+    note: text('note').notNull().default(''),
+    inspectorId: bigint('inspector_id', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtCode, t.id] }), index('mk_inspection_day').on(t.districtCode, t.marketId, t.inspectedOn)],
+);

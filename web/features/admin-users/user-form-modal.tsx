@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Role, roles } from '../../../shared/roles.ts';
+import { marketAccountRoles, type Role, roles } from '../../../shared/roles.ts';
 import type { UserView } from '../../lib/api-types.ts';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
@@ -119,7 +119,7 @@ export function UserFormModal({ user, onClose, onCreated, onSaved }: UserFormMod
         <Form.Item noStyle shouldUpdate={(previous, next) => previous.roles !== next.roles}>
           {({ getFieldValue }) =>
             (getFieldValue('roles') as Role[] | undefined)?.some(
-              (role) => role === 'operator' || role === 'market_manager' || role === 'maintenance_unit',
+              (role) => role === 'operator' || role === 'maintenance_unit' || marketAccountRoles.includes(role),
             ) ? (
               <Form.Item name="entityIds" label={t('users.entities')} extra={t('users.entitiesExtra')}>
                 <EntityPicker />

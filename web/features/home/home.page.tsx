@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Role } from '../../../shared/roles.ts';
 import { CalendarWarning } from '../../components/calendar-warning.tsx';
 import { riskColourHex, riskColours } from '../../components/colour-explanation.tsx';
@@ -192,6 +192,17 @@ function OperatorHome() {
   );
 }
 
+/** The market's testing room and organiser: one button to their market's page (phone-first). */
+function MarketAccountHome() {
+  const { t } = useTranslation('shell');
+  const navigate = useNavigate();
+  return (
+    <Button type="primary" size="large" block onClick={() => navigate('/markets')}>
+      {t('nav.markets')}
+    </Button>
+  );
+}
+
 /** Section staff: the leader's view of their district, and the files waiting for their decision. */
 function SectionHome() {
   const { t } = useTranslation('shell');
@@ -293,6 +304,9 @@ export function HomePage() {
         <LabHome />
       ) : has(roles, 'operator', 'market_manager') ? (
         <OperatorHome />
+      ) : has(roles, 'market_testing_room', 'market_organiser') ? (
+        // The market's testing room and organiser work on their one market's page (phone-first).
+        <MarketAccountHome />
       ) : has(roles, 'expert', 'inspection_body', 'maintenance_unit') ? (
         <ThirdPartyHome roles={roles} />
       ) : null}

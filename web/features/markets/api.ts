@@ -3,33 +3,49 @@ import type {
   CleaningBody,
   HandleLotBody,
   ImportResult,
+  InspectionBody,
+  InspectionView,
+  MarketBody,
   MarketDetail,
   MarketSummary,
+  MarketUpdateBody,
   NewScreenTokenView,
   PriceList,
   PricesBody,
   RapidTestBody,
   RapidTestView,
+  ScaleBody,
+  ScaleView,
   ScreenTokenView,
   ScreenView,
+  SettingsBody,
+  SettingsView,
+  StallBody,
+  StallUpdateBody,
   StallView,
   StarRatingView,
 } from '../../../server/modules/markets/markets.schemas.ts';
-import { api } from '../../lib/api-client.ts';
+import { api, apiRequest } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
 export type {
   ImportResult,
+  InspectionView,
   MarketDetail,
   MarketSummary,
   NewScreenTokenView,
   PriceList,
   RapidTestBody,
   RapidTestView,
+  ScaleView,
   ScreenView,
+  SettingsBody,
+  SettingsView,
   StallView,
   StarRatingView,
 };
+
+const put = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body });
 
 export const marketKeys = {
   all: ['markets'] as const,
@@ -38,6 +54,7 @@ export const marketKeys = {
   progress: ['markets', 'progress'] as const,
   tokens: ['markets', 'screen-tokens'] as const,
   screen: ['markets', 'screen'] as const,
+  settings: ['markets', 'settings'] as const,
 };
 
 export interface StarProgress {
@@ -91,12 +108,7 @@ export function usePrices(id: number) {
 export function useScales(id: number) {
   return useQuery({
     queryKey: [...marketKeys.market(id), 'scales'],
-    queryFn: ({ signal }) =>
-      api.get<Page<{ id: number; serial: string; verifiedOn: string; validUntil: string; overdue: boolean }>>(
-        `/markets/${id}/scales`,
-        {},
-        signal,
-      ),
+    queryFn: ({ signal }) => api.get<Page<ScaleView>>(`/markets/${id}/scales`, {}, signal),
   });
 }
 
@@ -131,9 +143,45 @@ export const useReportPrices = (id: number) =>
   useMarketMutation(id, (body: PricesBody) => api.post<PriceList>(`/markets/${id}/prices`, body));
 export const useRecordCleaning = (id: number) => useMarketMutation(id, (body: CleaningBody) => api.post(`/markets/${id}/cleaning`, body));
 export const useCreateStall = (id: number) =>
-  useMarketMutation(id, (body: { number: string; category: StallView['category']; holderEntityId?: number | null }) =>
-    api.post<StallView>(`/markets/${id}/stalls`, body),
+  useMarketMutation(id, (body: StallBody) => api.post<StallView>(`/markets/${id}/stalls`, body));
+export const useUpdateStall = (id: number) =>
+  useMarketMutation(id, ({ stallId, ...body }: StallUpdateBody & { stallId: number }) =>
+    put<StallView>(`/markets/stalls/${stallId}`, body),
   );
+export const useRegisterScale = (id: number) =>
+  useMarketMutation(id, (body: ScaleBody) => api.post<ScaleView>(`/markets/${id}/scales`, body));
+export const useUpdateMarket = (id: number) => useMarketMutation(id, (body: MarketUpdateBody) => put<MarketDetail>(`/markets/${id}`, body));
+export const useRecordInspection = (id: number) =>
+  useMarketMutation(id, (body: InspectionBody) => api.post<InspectionView>(`/markets/${id}/inspections`, body));
+
+export function useInspections(id: number) {
+  return useQuery({
+    queryKey: [...marketKeys.market(id), 'inspections'],
+    queryFn: ({ signal }) => api.get<Page<InspectionView>>(`/markets/${id}/inspections`, {}, signal),
+  });
+}
+
+/** Registers a farmers' market of the registry (section staff). */
+export function useRegisterMarket() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MarketBody) => api.post<MarketDetail>('/markets', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: marketKeys.list }),
+  });
+}
+
+/** The bureau's settings for markets in force today (key products, anomaly threshold, stars, scales, check-list). */
+export function useMarketSettings() {
+  return useQuery({ queryKey: marketKeys.settings, queryFn: ({ signal }) => api.get<SettingsView>('/markets/settings', {}, signal) });
+}
+
+export function useSaveMarketSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SettingsBody) => put<SettingsView>('/markets/settings', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: marketKeys.all }),
+  });
+}
 
 export function useMarketScreenTokens() {
   return useQuery({

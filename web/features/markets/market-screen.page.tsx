@@ -34,12 +34,16 @@ function MarketScreen({ data }: { data: Extract<ScreenView, { kind: 'market' }> 
   const market = data.market;
   return (
     <>
-      <section style={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 16, marginBottom: 16 }}>
+      <section style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 16, marginBottom: 16 }}>
         <Figure label={t('list.stars')} value={stars(market.stars)} />
         <Figure label={t('list.testsToday')} value={market.testsToday} />
         <Figure label={t('screenPage.positivesToday')} value={market.positivesToday} alert={market.positivesToday > 0} />
         <Figure label={t('list.blockedLots')} value={market.blockedLots} alert={market.blockedLots > 0} />
         <Figure label={t('screenPage.cleaning')} value={market.cleaningScore30Days ?? '—'} />
+        <Figure
+          label={t('screenPage.inspection')}
+          value={market.inspectionPassPercent === null ? '—' : `${market.inspectionPassPercent}%`}
+        />
         <Figure label={t('list.overdueScales')} value={market.overdueScales} alert={market.overdueScales > 0} />
       </section>
       <section style={{ display: 'grid', gridTemplateColumns: '1fr 1.4fr 1fr', gap: 16 }}>
@@ -106,6 +110,7 @@ function DistrictScreen({ data }: { data: Extract<ScreenView, { kind: 'district'
               <th>{t('screenPage.positivesToday')}</th>
               <th>{t('list.blockedLots')}</th>
               <th>{t('screenPage.cleaning')}</th>
+              <th>{t('screenPage.inspection')}</th>
               <th>{t('list.overdueScales')}</th>
             </tr>
           </thead>
@@ -118,6 +123,7 @@ function DistrictScreen({ data }: { data: Extract<ScreenView, { kind: 'district'
                 <td style={{ color: market.positivesToday ? '#f87171' : undefined }}>{market.positivesToday}</td>
                 <td style={{ color: market.blockedLots ? '#f87171' : undefined }}>{market.blockedLots}</td>
                 <td>{market.cleaningScore30Days ?? '—'}</td>
+                <td>{market.inspectionPassPercent === null ? '—' : `${market.inspectionPassPercent}%`}</td>
                 <td>{market.overdueScales}</td>
               </tr>
             ))}

@@ -2,7 +2,14 @@ import { Alert, Button, Card, Descriptions, Form, InputNumber, Select, Space, Ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { marketKeeperRoles, marketScreenRoles } from '../../../shared/roles.ts';
+import {
+  marketCleaningRoles,
+  marketInspectorRoles,
+  marketKeeperRoles,
+  marketScreenRoles,
+  marketTestingRoles,
+  settingsRoles,
+} from '../../../shared/roles.ts';
 import { cleaningLevels } from '../../../shared/vocabularies/markets.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
@@ -14,11 +21,12 @@ import {
   usePrices,
   useRecordCleaning,
   useReportPrices,
-  useScales,
   useStarRatings,
 } from './api.ts';
+import { Inspections } from './inspections.tsx';
 import { stars } from './markets.page.tsx';
 import { DeviceImport, RapidTestEntry, RapidTestList } from './rapid-tests.tsx';
+import { EditMarketButton, Scales, Stalls } from './registration.tsx';
 
 const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
 
@@ -83,10 +91,18 @@ function Prices({ marketId, canEdit }: { marketId: number; canEdit: boolean }) {
   );
 }
 
-function Upkeep({ marketId, canEdit }: { marketId: number; canEdit: boolean }) {
+function Upkeep({
+  marketId,
+  cleaningLevelsAllowed,
+  canKeepScales,
+}: {
+  marketId: number;
+  cleaningLevelsAllowed: readonly (typeof cleaningLevels)[number][];
+  canKeepScales: boolean;
+}) {
   const { t } = useTranslation('markets');
   const market = useMarket(marketId);
-  const scales = useScales(marketId);
+  const canEdit = cleaningLevelsAllowed.length > 0;
   const record = useRecordCleaning(marketId);
   const [form] = Form.useForm<{ level: (typeof cleaningLevels)[number]; score: number }>();
   const [problems, setProblems] = useState<string[]>([]);
@@ -118,7 +134,7 @@ function Upkeep({ marketId, canEdit }: { marketId: number; canEdit: boolean }) {
             form={form}
             layout="inline"
             style={{ marginTop: 8 }}
-            initialValues={{ level: 'daily', score: 90 }}
+            initialValues={{ level: cleaningLevelsAllowed[0], score: 90 }}
             onFinish={async (values) => {
               try {
                 await record.mutateAsync(values);
@@ -132,7 +148,7 @@ function Upkeep({ marketId, canEdit }: { marketId: number; canEdit: boolean }) {
             <Form.Item name="level" label={t('cleaning.level')}>
               <Select
                 style={{ width: 120 }}
-                options={cleaningLevels.map((level) => ({ value: level, label: t(`cleaning.levels.${level}`) }))}
+                options={cleaningLevelsAllowed.map((level) => ({ value: level, label: t(`cleaning.levels.${level}`) }))}
               />
             </Form.Item>
             <Form.Item name="score" label={t('cleaning.score')}>
@@ -144,28 +160,7 @@ function Upkeep({ marketId, canEdit }: { marketId: number; canEdit: boolean }) {
           </Form>
         ) : null}
       </Card>
-      <Card size="small" title={t('scales.title')}>
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={{ pageSize: 20 }}
-          loading={scales.isFetching}
-          dataSource={scales.data?.items ?? []}
-          columns={[
-            { title: t('scales.serial'), dataIndex: 'serial' },
-            { title: t('scales.verifiedOn'), dataIndex: 'verifiedOn', responsive: ['md'] },
-            {
-              title: t('scales.validUntil'),
-              dataIndex: 'validUntil',
-              render: (day: string, row) => (
-                <>
-                  {day} {row.overdue ? <Tag color="red">{t('scales.overdue')}</Tag> : null}
-                </>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      <Scales marketId={marketId} canEdit={canKeepScales} />
     </Space>
   );
 }
@@ -233,6 +228,9 @@ export function MarketPage() {
   const id = Number(useParams().id);
   const me = useMe().data;
   const canKeep = hasAnyRole(me, marketKeeperRoles);
+  const canTest = hasAnyRole(me, marketTestingRoles);
+  // The organiser's own account records the monthly round only (the server says the same).
+  const cleaningLevelsAllowed = canKeep ? cleaningLevels : hasAnyRole(me, marketCleaningRoles) ? (['monthly'] as const) : [];
   const market = useMarket(id);
   const data = market.data;
   return (
@@ -241,9 +239,12 @@ export function MarketPage() {
         title={data?.name ?? t('market.title')}
         extra={
           data && me ? (
-            <Button href={`/public/markets/${me.districtCode}/${id}`} target="_blank">
-              {t('market.publicPage')}
-            </Button>
+            <Space>
+              {hasAnyRole(me, settingsRoles) ? <EditMarketButton market={data} /> : null}
+              <Button href={`/public/markets/${me.districtCode}/${id}`} target="_blank">
+                {t('market.publicPage')}
+              </Button>
+            </Space>
           ) : null
         }
       />
@@ -256,6 +257,15 @@ export function MarketPage() {
             {data.blockedLots ? <Tag color="red">{data.blockedLots}</Tag> : 0}
           </Descriptions.Item>
           <Descriptions.Item label={t('list.overdueScales')}>{data.overdueScales}</Descriptions.Item>
+          <Descriptions.Item label={t('list.complaints')}>
+            {data.complaints}{' '}
+            {data.shortWeightComplaints ? (
+              <Tag color="red">{t('complaints.shortWeight', { count: data.shortWeightComplaints })}</Tag>
+            ) : null}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('list.inspection')}>
+            {data.lastInspectedOn ? `${data.lastInspectedOn} · ${data.inspectionPassPercent ?? 0}%` : '—'}
+          </Descriptions.Item>
         </Descriptions>
       ) : null}
       <Tabs
@@ -265,15 +275,25 @@ export function MarketPage() {
             label: t('tabs.tests'),
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
-                {canKeep ? <RapidTestEntry marketId={id} /> : null}
-                <RapidTestList marketId={id} blocked canHandle={canKeep} />
+                {canTest ? <RapidTestEntry marketId={id} /> : null}
+                <RapidTestList marketId={id} blocked canHandle={canTest} />
                 <RapidTestList marketId={id} blocked={false} canHandle={false} />
-                {canKeep ? <DeviceImport marketId={id} /> : null}
+                {canTest ? <DeviceImport marketId={id} /> : null}
               </Space>
             ),
           },
           { key: 'prices', label: t('tabs.prices'), children: <Prices marketId={id} canEdit={canKeep} /> },
-          { key: 'upkeep', label: t('tabs.upkeep'), children: <Upkeep marketId={id} canEdit={canKeep} /> },
+          { key: 'stalls', label: t('tabs.stalls'), children: <Stalls marketId={id} canEdit={canKeep} /> },
+          {
+            key: 'upkeep',
+            label: t('tabs.upkeep'),
+            children: <Upkeep marketId={id} cleaningLevelsAllowed={cleaningLevelsAllowed} canKeepScales={canKeep} />,
+          },
+          {
+            key: 'inspections',
+            label: t('tabs.inspections'),
+            children: <Inspections marketId={id} canInspect={hasAnyRole(me, marketInspectorRoles)} />,
+          },
           { key: 'stars', label: t('tabs.stars'), children: <Stars marketId={id} /> },
           ...(hasAnyRole(me, marketScreenRoles) ? [{ key: 'screen', label: t('tabs.screen'), children: <Screen marketId={id} /> }] : []),
         ]}

@@ -1,11 +1,12 @@
-import { Alert, Card, Col, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
-import { bureauStaffRoles } from '../../../shared/roles.ts';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { bureauStaffRoles, settingsRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type MarketSummary, useMarkets, useStarProgress } from './api.ts';
+import { RegisterMarketButton } from './registration.tsx';
 
 export const stars = (count: number | null) => (count ? '★'.repeat(count) : '—');
 
@@ -13,6 +14,7 @@ export const stars = (count: number | null) => (count ? '★'.repeat(count) : '�
 export function MarketsPage() {
   const { t } = useTranslation('markets');
   const me = useMe().data;
+  const navigate = useNavigate();
   const isStaff = hasAnyRole(me, bureauStaffRoles);
   const markets = useMarkets();
   const progress = useStarProgress(isStaff);
@@ -20,7 +22,17 @@ export function MarketsPage() {
   if (!isStaff && items.length === 1) return <Navigate to={`/markets/${items[0]?.id}`} replace />;
   return (
     <>
-      <PageHeader title={t('list.title')} />
+      <PageHeader
+        title={t('list.title')}
+        extra={
+          isStaff ? (
+            <Space>
+              <Button onClick={() => navigate('/markets/settings')}>{t('settings.title')}</Button>
+              {hasAnyRole(me, settingsRoles) ? <RegisterMarketButton /> : null}
+            </Space>
+          ) : null
+        }
+      />
       {markets.error ? <Alert type="error" title={problemMessage(markets.error)} /> : null}
       {progress.data ? (
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="star-progress">
@@ -72,6 +84,25 @@ export function MarketsPage() {
             dataIndex: 'overdueScales',
             responsive: ['md'],
             render: (value: number) => (value ? <Tag color="orange">{value}</Tag> : value),
+          },
+          {
+            title: t('list.complaints'),
+            dataIndex: 'complaints',
+            responsive: ['md'],
+            render: (value: number, market) => (
+              <>
+                {value}{' '}
+                {market.shortWeightComplaints ? (
+                  <Tag color="red">{t('complaints.shortWeight', { count: market.shortWeightComplaints })}</Tag>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            title: t('list.inspection'),
+            dataIndex: 'inspectionPassPercent',
+            responsive: ['lg'],
+            render: (value: number | null, market) => (market.lastInspectedOn ? `${market.lastInspectedOn} · ${value ?? 0}%` : '—'),
           },
           { title: t('list.stalls'), dataIndex: 'stalls', responsive: ['lg'] },
           { title: t('list.operator'), dataIndex: 'operatorName', responsive: ['lg'] },

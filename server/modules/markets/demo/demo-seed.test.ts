@@ -89,11 +89,24 @@ describe('the markets demo', () => {
   it('today: a blocked lot at the first market, stars in force, prices with one anomaly', async () => {
     const list = await app.inject({ method: 'GET', url: '/api/v1/markets', headers: { cookie } });
     const markets = (
-      list.json() as { items: { id: number; stars: number | null; blockedLots: number; testsToday: number; overdueScales: number }[] }
+      list.json() as {
+        items: {
+          id: number;
+          stars: number | null;
+          blockedLots: number;
+          testsToday: number;
+          overdueScales: number;
+          lastInspectedOn: string | null;
+          inspectionPassPercent: number | null;
+        }[];
+      }
     ).items;
     expect(markets).toHaveLength(18);
     expect(markets[0]).toMatchObject({ stars: 5, blockedLots: 1, testsToday: 7 });
     expect(markets.filter((market) => market.overdueScales > 0)).toHaveLength(6);
+    // The station's last check-list visit at the first market: 7 of 8 items passed (decision 0039).
+    expect(markets[0]).toMatchObject({ inspectionPassPercent: 88 });
+    expect(markets.every((market) => market.lastInspectedOn !== null)).toBe(true);
     const prices = await app.inject({ method: 'GET', url: `/api/v1/markets/${markets[4]?.id}/prices`, headers: { cookie } });
     const pork = (prices.json() as { items: { product: string; flags: string[] }[] }).items.find((item) => item.product === '猪肉');
     expect(pork?.flags).toContain('above_median');

@@ -3,7 +3,7 @@ import { addDays, addMonths, chinaInstant } from '../../../../shared/calendar-da
 import { queryRows } from '../../../db/client.ts';
 import { insertRows } from '../../../db/rows-insert.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
-import { mkRapidTest, mkSetting } from '../markets.tables.ts';
+import { mkInspection, mkRapidTest, mkSetting } from '../markets.tables.ts';
 import { defaultMarketSettings } from '../rules/market-settings.ts';
 import { assessStars, starsValidUntil } from '../rules/star-rating.ts';
 
@@ -251,6 +251,30 @@ export async function seedMarketsDemo(
         select district_code, market_id, street_code, level, party, done_on, score
         from jsonb_to_recordset(${JSON.stringify(cleaning)}::jsonb) as r(district_code char(6), market_id bigint, street_code char(9), level text, party text, done_on date, score integer)`,
   );
+  // The station's check-list visits (decision 0039): one a quarter over the last year, the last 10 days ago; about one
+  // item in ten failed (the first market's latest visit finds the waste not sorted, so its page has a failure to show).
+  const inspections: (typeof mkInspection.$inferInsert)[] = [];
+  marketRows.forEach((market, index) => {
+    for (let quarter = 3; quarter >= 0; quarter--) {
+      const results = defaultMarketSettings.checklistItems.map((item) => ({
+        code: item.code,
+        name: item.name,
+        passed: index === 0 && quarter === 0 ? item.code !== 'waste' : random() >= 0.1,
+      }));
+      const passed = results.filter((result) => result.passed).length;
+      inspections.push({
+        districtCode,
+        marketId: market.id,
+        streetCode: market.street_code,
+        inspectedOn: addDays(today, -10 - quarter * 91),
+        results,
+        passed,
+        total: results.length,
+        note: passed === results.length ? '' : '责令限期整改不合格项',
+      });
+    }
+  });
+  await insertRows(ctx.db, mkInspection, inspections);
 }
 
 /** FNV-1a of a string: a stable pick of a stall and a product, the same on every engine. */

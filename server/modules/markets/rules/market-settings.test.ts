@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMarketSettings, defaultMarketSettings, settingOn } from './market-settings.ts';
+import { checkMarketSettings, defaultMarketSettings, settingOn, withDefaults } from './market-settings.ts';
 
 describe('market settings by date', () => {
   const settings = [
@@ -26,5 +26,25 @@ describe('market settings by date', () => {
       { field: 'starIndicators', problem: 'empty' },
       { field: 'starThresholds', problem: 'not_ascending' },
     ]);
+  });
+});
+
+describe('the inspection check-list in the settings', () => {
+  it('names an empty or duplicated check-list', () => {
+    expect(checkMarketSettings({ ...defaultMarketSettings, checklistItems: [] })).toEqual([{ field: 'checklistItems', problem: 'empty' }]);
+    expect(
+      checkMarketSettings({
+        ...defaultMarketSettings,
+        checklistItems: [
+          { code: 'a', name: 'A' },
+          { code: 'a', name: 'B' },
+        ],
+      }),
+    ).toEqual([{ field: 'checklistItems', problem: 'duplicate' }]);
+  });
+  it('reads a setting saved before the check-list existed with the default check-list', () => {
+    const { checklistItems: _dropped, ...old } = defaultMarketSettings;
+    expect(withDefaults({ ...old, priceAnomalyPercent: 30 }).checklistItems).toHaveLength(8);
+    expect(withDefaults({ ...old, priceAnomalyPercent: 30 }).priceAnomalyPercent).toBe(30);
   });
 });

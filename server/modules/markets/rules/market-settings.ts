@@ -11,6 +11,12 @@ export interface StarIndicator {
   maxPoints: number;
 }
 
+/** One item of the station's inspection check-list for a market visit (环境秩序 检查表). */
+export interface ChecklistItem {
+  code: string;
+  name: string;
+}
+
 export interface MarketSettings {
   keyProducts: string[];
   /** A price this many percent above or below the district median, or above or below last week's, is flagged. */
@@ -21,6 +27,8 @@ export interface MarketSettings {
   /** How long a star rating holds. */
   starValidityYears: number;
   scaleVerificationMonths: number;
+  /** The station inspector's check-list for a market visit, each item passed or failed with the visit's note. */
+  checklistItems: ChecklistItem[];
 }
 
 /** 《星级农贸市场评定》 five groups (the seed's four core data and the facilities), 100 points in all. */
@@ -37,7 +45,22 @@ export const defaultMarketSettings: MarketSettings = {
   starThresholds: [60, 70, 80, 90],
   starValidityYears: 3,
   scaleVerificationMonths: 12,
+  checklistItems: [
+    { code: 'zoning', name: '功能分区合理，划行归市' },
+    { code: 'cleanliness', name: '地面、摊台清洁，无积水垃圾' },
+    { code: 'waste', name: '垃圾分类、日产日清' },
+    { code: 'disinfection', name: '定期消杀并有记录' },
+    { code: 'price_tags', name: '明码标价，价签规范' },
+    { code: 'fair_scale', name: '设置公平秤，计量器具检定合格' },
+    { code: 'publicity', name: '快检结果、主体信息公示' },
+    { code: 'fire_safety', name: '消防通道畅通，设施完好' },
+  ],
 };
+
+/** A stored setting saved before a field existed reads that field's default. */
+export function withDefaults(value: Partial<MarketSettings>): MarketSettings {
+  return { ...defaultMarketSettings, ...value };
+}
 
 export interface DatedSetting<T> {
   effectiveFrom: string;
@@ -62,6 +85,9 @@ export function checkMarketSettings(settings: MarketSettings): SettingsProblem[]
   const codes = settings.starIndicators.map((indicator) => indicator.code);
   if (codes.length === 0) problems.push({ field: 'starIndicators', problem: 'empty' });
   if (new Set(codes).size !== codes.length) problems.push({ field: 'starIndicators', problem: 'duplicate' });
+  const items = settings.checklistItems.map((item) => item.code);
+  if (items.length === 0) problems.push({ field: 'checklistItems', problem: 'empty' });
+  if (new Set(items).size !== items.length) problems.push({ field: 'checklistItems', problem: 'duplicate' });
   const [a, b, c, d] = settings.starThresholds;
   if (!(a < b && b < c && c < d)) problems.push({ field: 'starThresholds', problem: 'not_ascending' });
   return problems;

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleaningOverdue, medianFen, nextCleaningDue, priceFlags, scaleOverdue, verificationValidUntil } from './prices-and-scales.ts';
+import {
+  cleaningOverdue,
+  mayRecordCleaning,
+  medianFen,
+  nextCleaningDue,
+  priceFlags,
+  scaleOverdue,
+  verificationValidUntil,
+} from './prices-and-scales.ts';
 
 describe('prices', () => {
   it('median of an odd and an even count', () => {
@@ -44,5 +52,16 @@ describe('cleaning', () => {
     expect(cleaningOverdue('weekly', '2020-12-24', '2020-12-31')).toBe(false);
     expect(cleaningOverdue('weekly', '2020-12-23', '2020-12-31')).toBe(true);
     expect(cleaningOverdue('monthly', null, '2020-12-31')).toBe(true);
+  });
+});
+
+describe('who records which cleaning round', () => {
+  it('lets the organiser record the monthly round only, the manager and staff any', () => {
+    expect(mayRecordCleaning(['market_organiser'], 'monthly')).toBe(true);
+    expect(mayRecordCleaning(['market_organiser'], 'weekly')).toBe(false);
+    expect(mayRecordCleaning(['market_organiser'], 'daily')).toBe(false);
+    expect(mayRecordCleaning(['market_manager'], 'daily')).toBe(true);
+    expect(mayRecordCleaning(['inspector'], 'weekly')).toBe(true);
+    expect(mayRecordCleaning(['market_testing_room'], 'monthly')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { addDays, addMonths, daysBetween } from '../../../../shared/calendar-day.ts';
+import { marketKeeperRoles, type Role } from '../../../../shared/roles.ts';
 import type { cleaningLevels, cleaningParties } from '../../../../shared/vocabularies/markets.ts';
 
 /** The median of whole-fen prices (the mean of the two middle ones, rounded half up, for an even count); null for none. */
@@ -49,6 +50,15 @@ export const cleaningPartyOf: Readonly<Record<CleaningLevel, CleaningParty>> = {
   weekly: 'manager',
   monthly: 'organiser',
 };
+
+/**
+ * Who may record a round of a level: the organiser's own account (举办者) records only the monthly round (月整治); the
+ * manager and bureau staff record any (the manager enters the stall holders' daily rounds for them).
+ */
+export function mayRecordCleaning(roles: readonly Role[], level: CleaningLevel): boolean {
+  if (roles.some((role) => role !== 'market_organiser' && marketKeeperRoles.includes(role))) return true;
+  return roles.includes('market_organiser') && level === 'monthly';
+}
 
 /** The last day a round may be done after the one before: the next day, seven days on, the same day next month. */
 export function nextCleaningDue(level: CleaningLevel, lastDoneOn: string): string {

@@ -3,10 +3,12 @@ import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
-import { marketAlreadyRegistered, notAFarmersMarket } from '../markets.errors.ts';
-import type { MarketBody, MarketDetail, MarketSummary } from '../markets.schemas.ts';
+import { invalidMarketInput, marketAlreadyRegistered, notAFarmersMarket } from '../markets.errors.ts';
+import type { MarketBody, MarketDetail, MarketSummary, MarketUpdateBody } from '../markets.schemas.ts';
 import { mkMarket } from '../markets.tables.ts';
+import { passPercent } from '../rules/inspection-checklist.ts';
 import { cleaningOverdue, cleaningPartyOf } from '../rules/prices-and-scales.ts';
+import { complaintsPerMarket } from './complaints.ts';
 import { marketInScope, marketScope } from './market-scope.ts';
 
 interface SummaryRow {
@@ -24,6 +26,11 @@ interface SummaryRow {
   positives_today: string | number;
   blocked_lots: string | number;
   overdue_scales: string | number;
+  complaints: string | number;
+  short_weight: string | number;
+  last_inspected_on: string | null;
+  inspection_passed: number | null;
+  inspection_total: number | null;
 }
 
 /**
@@ -43,7 +50,9 @@ export async function marketSummaries(
     sql`select m.id, e.name, e.address, m.street_code, m.is_urban, m.operator_name, to_char(m.handed_over_on, 'YYYY-MM-DD') as handed_over_on,
           coalesce(st.stalls, 0) as stalls, r.stars, to_char(r.valid_until, 'YYYY-MM-DD') as stars_valid_until,
           coalesce(t.tests_today, 0) as tests_today, coalesce(t.positives_today, 0) as positives_today,
-          coalesce(t.blocked_lots, 0) as blocked_lots, coalesce(c.overdue_scales, 0) as overdue_scales
+          coalesce(t.blocked_lots, 0) as blocked_lots, coalesce(c.overdue_scales, 0) as overdue_scales,
+          coalesce(cp.complaints, 0) as complaints, coalesce(cp.short_weight, 0) as short_weight,
+          to_char(i.inspected_on, 'YYYY-MM-DD') as last_inspected_on, i.passed as inspection_passed, i.total as inspection_total
         from mk_market m
         join entity e on e.district_code = m.district_code and e.id = m.id
         left join (select district_code, market_id, count(*) as stalls from mk_stall where district_code = ${districtCode}
@@ -60,6 +69,10 @@ export async function marketSummaries(
         left join (select distinct on (district_code, market_id) district_code, market_id, stars, valid_until from mk_star_rating
           where district_code = ${districtCode} and assessed_on <= ${today}::date and valid_until >= ${today}::date
           order by district_code, market_id, assessed_on desc, id desc) r on r.district_code = m.district_code and r.market_id = m.id
+        left join ${complaintsPerMarket(districtCode)} cp on cp.district_code = m.district_code and cp.market_id = m.id
+        left join (select distinct on (district_code, market_id) district_code, market_id, inspected_on, passed, total from mk_inspection
+          where district_code = ${districtCode} and inspected_on <= ${today}::date
+          order by district_code, market_id, inspected_on desc, id desc) i on i.district_code = m.district_code and i.market_id = m.id
         where m.district_code = ${districtCode} and ${where}
         order by m.id`,
   );
@@ -78,6 +91,10 @@ export async function marketSummaries(
     positivesToday: Number(row.positives_today),
     blockedLots: Number(row.blocked_lots),
     overdueScales: Number(row.overdue_scales),
+    complaints: Number(row.complaints),
+    shortWeightComplaints: Number(row.short_weight),
+    lastInspectedOn: row.last_inspected_on,
+    inspectionPassPercent: row.inspection_total === null ? null : passPercent(Number(row.inspection_passed), Number(row.inspection_total)),
   }));
 }
 
@@ -153,6 +170,27 @@ export async function registerMarket(ctx: ActorContext, body: MarketBody): Promi
     await writeAudit({ ...ctx, db: tx }, { action: 'markets.market_register', objectType: 'mk_market', objectId: body.entityId });
   });
   return getMarket(ctx, body.entityId);
+}
+
+/** Changes what the bureau keeps of a market: urban or not, its operator, the day it was handed over. */
+export async function updateMarket(ctx: ActorContext, id: number, body: MarketUpdateBody): Promise<MarketDetail> {
+  const market = await marketInScope(ctx, id);
+  const today = todayInChina(ctx.clock.now());
+  if (body.handedOverOn && body.handedOverOn > today)
+    throw invalidMarketInput({}, [
+      { in: 'body', field: 'handedOverOn', code: 'future', message: { 'zh-CN': '不能晚于今天', en: 'must not be after today' } },
+    ]);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(mkMarket)
+      .set({ isUrban: body.isUrban, operatorName: body.operatorName ?? '', handedOverOn: body.handedOverOn ?? null })
+      .where(and(eq(mkMarket.districtCode, market.districtCode), eq(mkMarket.id, id)));
+    await writeAudit(
+      { ...ctx, db: tx },
+      { action: 'markets.market_update', objectType: 'mk_market', objectId: id, districtCode: market.districtCode },
+    );
+  });
+  return getMarket(ctx, id);
 }
 
 /** The markets of a district, for its public pages and screens (no scope: these show what is public). */

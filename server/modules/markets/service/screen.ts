@@ -142,6 +142,7 @@ export async function marketScreenData(ctx: ServiceContext, token: string | unde
     blockedLots: summary.blockedLots,
     overdueScales: summary.overdueScales,
     cleaningScore30Days: scores.get(summary.id) ?? null,
+    inspectionPassPercent: summary.inspectionPassPercent,
   });
   if (marketId === null) {
     return {

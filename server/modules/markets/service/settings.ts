@@ -4,7 +4,7 @@ import type { ActorContext, ServiceContext } from '../../../platform/http/contex
 import { invalidMarketInput } from '../markets.errors.ts';
 import type { SettingsBody } from '../markets.schemas.ts';
 import { mkSetting } from '../markets.tables.ts';
-import { checkMarketSettings, defaultMarketSettings, type MarketSettings, settingOn } from '../rules/market-settings.ts';
+import { checkMarketSettings, defaultMarketSettings, type MarketSettings, settingOn, withDefaults } from '../rules/market-settings.ts';
 
 /** The settings in force on `day` in a district (the default before any was saved). */
 export async function marketSettingsOn(ctx: ServiceContext, districtCode: string, day: string): Promise<MarketSettings> {
@@ -13,7 +13,7 @@ export async function marketSettingsOn(ctx: ServiceContext, districtCode: string
     .from(mkSetting)
     .where(and(eq(mkSetting.districtCode, districtCode), sql`${mkSetting.effectiveFrom} <= ${day}::date`));
   return settingOn(
-    rows.map((row) => ({ effectiveFrom: row.effectiveFrom, value: row.value })),
+    rows.map((row) => ({ effectiveFrom: row.effectiveFrom, value: withDefaults(row.value) })),
     day,
     defaultMarketSettings,
   );
@@ -37,7 +37,12 @@ const problemMessages = {
 
 /** Saves the settings from a day on (the same day again replaces them); earlier days keep theirs. */
 export async function saveMarketSettings(ctx: ActorContext, body: SettingsBody) {
-  const { effectiveFrom, ...value } = body;
+  const { effectiveFrom, checklistItems, ...rest } = body;
+  // A client that does not send the check-list keeps the one in force on the day.
+  const value: MarketSettings = {
+    ...rest,
+    checklistItems: checklistItems ?? (await marketSettingsOn(ctx, ctx.actor.districtCode, effectiveFrom)).checklistItems,
+  };
   const problems = checkMarketSettings(value);
   if (problems.length)
     throw invalidMarketInput(

@@ -3,12 +3,13 @@ import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { invalidMarketInput, scaleSerialTaken } from '../markets.errors.ts';
-import type { CleaningBody, ScaleBody } from '../markets.schemas.ts';
+import type { CleaningBody, ScaleBody, ScaleView } from '../markets.schemas.ts';
 import { mkCleaning, mkScale } from '../markets.tables.ts';
-import { cleaningPartyOf, scaleOverdue, verificationValidUntil } from '../rules/prices-and-scales.ts';
+import { cleaningPartyOf, mayRecordCleaning, scaleOverdue, verificationValidUntil } from '../rules/prices-and-scales.ts';
+import { complaintsPerHolder } from './complaints.ts';
 import { marketInScope } from './market-scope.ts';
 import { marketSettingsOn } from './settings.ts';
-import { stallInScope } from './stalls.ts';
+import { stallInScope, stallsByNumber } from './stalls.ts';
 
 /** Scales (计量器具) of a market with their verification; overdue flagged. */
 export async function listScales(ctx: ActorContext, marketId: number) {
@@ -19,15 +20,38 @@ export async function listScales(ctx: ActorContext, marketId: number) {
     .from(mkScale)
     .where(and(eq(mkScale.districtCode, market.districtCode), eq(mkScale.marketId, marketId)))
     .orderBy(mkScale.validUntil, mkScale.id);
-  const items = rows.map((row) => ({
-    id: row.id,
-    serial: row.serial,
-    stallId: row.stallId,
-    verifiedOn: row.verifiedOn,
-    validUntil: row.validUntil,
-    overdue: scaleOverdue(row.validUntil, today),
-  }));
+  const items = await scaleViews(ctx, market.districtCode, marketId, rows, today);
   return { items, total: items.length };
+}
+
+/**
+ * Scales as the API shows them: overdue flagged, and beside each its stall's number and the short-weight complaints
+ * (缺斤短两, category metrology) about the stall's holder.
+ */
+async function scaleViews(
+  ctx: ActorContext,
+  districtCode: string,
+  marketId: number,
+  rows: (typeof mkScale.$inferSelect)[],
+  today: string,
+): Promise<ScaleView[]> {
+  const stalls = await stallsByNumber(ctx, districtCode, marketId);
+  const byId = new Map([...stalls.values()].map((stall) => [stall.id, stall]));
+  const counts = await complaintsPerHolder(ctx, districtCode, marketId);
+  return rows.map((row) => {
+    const stall = row.stallId === null ? undefined : byId.get(row.stallId);
+    const holder = stall?.holderEntityId ?? null;
+    return {
+      id: row.id,
+      serial: row.serial,
+      stallId: row.stallId,
+      verifiedOn: row.verifiedOn,
+      validUntil: row.validUntil,
+      overdue: scaleOverdue(row.validUntil, today),
+      stallNumber: stall?.number ?? null,
+      shortWeightComplaints: holder === null ? 0 : (counts.get(holder)?.shortWeight ?? 0),
+    };
+  });
 }
 
 /** Registers a scale, or records its new verification (same serial: the verification is updated). */
@@ -83,14 +107,8 @@ export async function registerScale(ctx: ActorContext, marketId: number, body: S
     );
     return saved;
   });
-  return {
-    id: row.id,
-    serial: row.serial,
-    stallId: row.stallId,
-    verifiedOn: row.verifiedOn,
-    validUntil: row.validUntil,
-    overdue: scaleOverdue(row.validUntil, todayInChina(ctx.clock.now())),
-  };
+  const [view] = await scaleViews(ctx, market.districtCode, marketId, [row], todayInChina(ctx.clock.now()));
+  return view as ScaleView;
 }
 
 /** The cleaning rounds of a market, newest first (the last 200). */
@@ -121,6 +139,15 @@ export async function recordCleaning(ctx: ActorContext, marketId: number, body: 
   if (doneOn > today)
     throw invalidMarketInput({}, [
       { in: 'body', field: 'doneOn', code: 'future', message: { 'zh-CN': '不能晚于今天', en: 'must not be after today' } },
+    ]);
+  if (!mayRecordCleaning(ctx.actor.roles, body.level))
+    throw invalidMarketInput({}, [
+      {
+        in: 'body',
+        field: 'level',
+        code: 'not_your_round',
+        message: { 'zh-CN': '举办者只登记月整治', en: 'the organiser records the monthly round only' },
+      },
     ]);
   const party = cleaningPartyOf[body.level];
   return ctx.db.transaction(async (tx) => {
