@@ -11,7 +11,6 @@ let platform: TestPlatform;
 let app: AppInstance;
 let home: TestDistrict;
 let cookie = '';
-let seconds = 0;
 
 beforeAll(async () => {
   platform = await testPlatform();
@@ -40,9 +39,7 @@ beforeAll(async () => {
     expect(created.statusCode, created.body).toBe(201);
   }
   platform.clock.set('2026-12-06T02:00:00Z');
-  const started = Date.now();
   await seedMarketsDemo(home.ctx, { districtCode: home.code, random: createRandom('demo:markets').float, today: '2026-12-06' });
-  seconds = (Date.now() - started) / 1000;
   cookie = await signIn(app, home.users.section.username);
 }, 300_000);
 afterAll(async () => {
@@ -59,10 +56,6 @@ const figures = async (period: string) => {
 };
 
 describe('the markets demo', () => {
-  it('is fast', () => {
-    expect(seconds).toBeLessThan(10);
-  });
-
   it('2020: 18 markets, 13 handed over, stars as of 2020 short of the 2021 targets', async () => {
     const year = await figures('2020');
     expect(year['markets.markets']).toBe(marketsSeed2020.markets);
