@@ -160,7 +160,11 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     expect(page.body).toContain('海鲜大排档');
     expect(page.body).not.toContain('<script');
     expect(page.body).not.toContain('11010519491231002X');
-    expect((await app.inject({ method: 'GET', url: '/t/330000AAAAAAAAAA' })).statusCode).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    const missing = await app.inject({ method: 'GET', url: '/t/330000AAAAAAAAAA' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(missing.body).not.toContain('<script');
   });
 
   it('rejects an invalid EPCIS document with each path and reason, storing nothing; stores a valid one', async () => {

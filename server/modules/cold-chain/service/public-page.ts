@@ -63,7 +63,7 @@ export async function publicTracePage(
   ctx: ServiceContext,
   code: string,
   language: PublicLanguage,
-): Promise<{ status: number; html: string }> {
+): Promise<{ status: 200 | 404; html: string }> {
   const text = words[language];
   const path = `/t/${encodeURIComponent(code)}`;
   const trace = await traceCode(ctx, code, 'back').catch(() => undefined);
