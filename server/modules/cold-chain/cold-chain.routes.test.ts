@@ -81,7 +81,13 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     expect(batch.traceCode).toMatch(new RegExp(`^${home.code}[0-9A-Z]{10}$`));
 
     // Not sellable until all three certificates are in; a file that is not a PDF/JPEG/PNG is refused by its bytes.
-    expect((await call('POST', `/batches/${batch.id}/sellable`)).status).toBe(409);
+    expect(await call('POST', `/batches/${batch.id}/sellable`)).toMatchObject({
+      status: 409,
+      body: {
+        code: 'cold_chain.certificates_missing',
+        title: 'Missing certificates: Inspection and quarantine, Nucleic-acid test, Disinfection; the batch cannot be marked sellable',
+      },
+    });
     const fake = await call('POST', `/batches/${batch.id}/certificates`, {
       kind: 'quarantine',
       number: 'Q1',

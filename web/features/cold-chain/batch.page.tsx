@@ -15,7 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -129,7 +129,7 @@ function CertificateUpload({ detail }: { detail: BatchDetail }) {
         form={form}
         layout="vertical"
         onFinish={handleFinish}
-        initialValues={{ kind: firstMissing }}
+        initialValues={{ kind: firstMissing, issuedOn: dayjs(detail.batch.arrivedOn) }}
         key={firstMissing}
         style={{ maxWidth: 560 }}
       >
