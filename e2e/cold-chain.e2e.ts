@@ -107,7 +107,10 @@ describe('进口冷链追溯: scan in, scan out, the consumer page', () => {
     // Not sellable without the certificates: the refusal names what is missing.
     const markSellable = page.getByRole('button', { name: '标记为可销售' });
     await markSellable.click();
-    await page.getByTestId('sellable-refused').getByText('缺少证明：入境货物检验检疫证明、核酸检测报告、消毒证明，不能标记为可销售').waitFor();
+    await page
+      .getByTestId('sellable-refused')
+      .getByText('缺少证明：入境货物检验检疫证明、核酸检测报告、消毒证明，不能标记为可销售')
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // A tiny PDF written by the test, one certificate at a time (the form offers the next missing kind).
