@@ -1,5 +1,4 @@
 import { Alert, Button, Card, Empty, Flex, Input, List, Segmented, Tag, Tree, Typography } from 'antd';
-import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,46 +7,7 @@ import { formatDateTime } from '../../lib/date-format.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { type EventView, type TraceView, useTrace } from './api.ts';
 import { Camera, canReadBarcodes } from './camera.tsx';
-
-/** The code out of what was scanned or typed: a label's URL ends in /t/<code>. */
-export function codeOf(scanned: string): string {
-  const trimmed = scanned.trim();
-  const match = /\/t\/([0-9A-Za-z]+)\/?(?:[?#].*)?$/.exec(trimmed);
-  return (match?.[1] ?? trimmed).toUpperCase();
-}
-
-/** The chain as a tree: each code with its events (holder and district), the lots made from it beneath. */
-export function traceTree(
-  trace: TraceView,
-  eventTitle: (event: EventView) => React.ReactNode,
-  lotTitle: (lot: TraceView['lots'][number]) => React.ReactNode,
-): DataNode[] {
-  const codes = new Set(trace.lots.map((lot) => lot.code));
-  const childrenOf = new Map<string, TraceView['lots']>();
-  for (const lot of trace.lots) {
-    const parent = lot.parentCode && codes.has(lot.parentCode) ? lot.parentCode : '';
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), lot]);
-  }
-  const eventsOf = new Map<string, EventView[]>();
-  for (const event of trace.events) eventsOf.set(event.code, [...(eventsOf.get(event.code) ?? []), event]);
-  const seen = new Set<string>();
-  const node = (lot: TraceView['lots'][number]): DataNode => {
-    seen.add(lot.code);
-    return {
-      key: `lot:${lot.code}`,
-      title: lotTitle(lot),
-      children: [
-        ...(eventsOf.get(lot.code) ?? []).map((event) => ({
-          key: `event:${event.districtCode}:${event.id}`,
-          title: eventTitle(event),
-          isLeaf: true,
-        })),
-        ...(childrenOf.get(lot.code) ?? []).filter((child) => !seen.has(child.code)).map(node),
-      ],
-    };
-  };
-  return (childrenOf.get('') ?? []).map(node);
-}
+import { codeOf, traceTree } from './trace-tree.ts';
 
 /**
  * 跨区追溯: enter or scan any code and follow it back to its origin or forward to every holder and every sale, across
