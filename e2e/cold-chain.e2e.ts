@@ -92,7 +92,7 @@ describe('进口冷链追溯: scan in, scan out, the consumer page', () => {
     await signIn(page, 'cold.trader', 'Demo-ColdTrader-2026');
     await page.goto('/cold-chain/batches/new');
     await page.getByRole('heading', { name: '登记进口批次' }).waitFor();
-    const declaration = `3101${String(Date.now()).slice(-14)}`;
+    const declaration = `3101${String(Date.now()).padStart(14, '0')}`;
     await page.getByLabel('报关单号').fill(declaration);
     await page.getByLabel('原产国').fill('br');
     await page.getByLabel('品名').fill('冷冻牛腱');
