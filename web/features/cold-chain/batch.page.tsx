@@ -80,6 +80,7 @@ function CertificateUpload({ detail }: { detail: BatchDetail }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CertificateForm>();
   const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
   const [fileError, setFileError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [sellableError, setSellableError] = useState<string | null>(null);
@@ -93,15 +94,17 @@ function CertificateUpload({ detail }: { detail: BatchDetail }) {
       return;
     }
     try {
-      await add.mutateAsync({
+      const next = await add.mutateAsync({
         kind: values.kind,
         number: values.number.trim(),
         issuedOn: values.issuedOn.format('YYYY-MM-DD'),
         dataUrl: await readAsDataUrl(file),
       });
       message.success(t('certificate.uploaded', { kind: t(`certificateKinds.${values.kind}`) }));
-      form.resetFields(['number']);
+      // The form offers the next missing certificate; the file input starts empty again.
+      form.setFieldsValue({ kind: next.missingCertificates[0] ?? values.kind, number: '' });
       setFile(null);
+      setFileKey((key) => key + 1);
       setSellableError(null);
     } catch (error) {
       const unmatched = applyProblemToForm(form, error);
@@ -121,7 +124,6 @@ function CertificateUpload({ detail }: { detail: BatchDetail }) {
     }
   };
 
-  const firstMissing = detail.missingCertificates[0] ?? 'quarantine';
   return (
     <Card size="small" title={t('certificate.title')}>
       {problems.length ? <Alert type="error" title={problems.join('；')} style={{ marginBottom: 8 }} /> : null}
@@ -129,8 +131,7 @@ function CertificateUpload({ detail }: { detail: BatchDetail }) {
         form={form}
         layout="vertical"
         onFinish={handleFinish}
-        initialValues={{ kind: firstMissing, issuedOn: dayjs(detail.batch.arrivedOn) }}
-        key={firstMissing}
+        initialValues={{ kind: detail.missingCertificates[0] ?? 'quarantine', issuedOn: dayjs(detail.batch.arrivedOn) }}
         style={{ maxWidth: 560 }}
       >
         <Form.Item name="kind" label={t('certificate.kind')}>
@@ -153,6 +154,7 @@ function CertificateUpload({ detail }: { detail: BatchDetail }) {
           required
         >
           <input
+            key={fileKey}
             type="file"
             aria-label={t('certificate.file')}
             accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
