@@ -134,4 +134,26 @@ describe('进口冷链追溯: scan in, scan out, the consumer page', () => {
     await page.getByText('三证齐全可销售').first().waitFor();
     expect(await page.getByTestId('sellable-refused').count()).toBe(0);
   });
+
+  test('the section traces a code forward across districts; a trader’s invalid EPCIS document shows its errors, storing nothing', async () => {
+    const office = await harness.newPage();
+    await signIn(office, 'food.section', 'Demo-Section-2026');
+    await office.goto('/cold-chain/batches?sellable=yes');
+    await office.getByRole('heading', { name: '进口冷链批次' }).waitFor();
+    const code = (await office.locator('td code').first().textContent())?.trim() ?? '';
+    await office.goto(`/cold-chain/trace?code=${code}&direction=forward`);
+    await office.getByRole('heading', { name: '跨区追溯' }).waitFor();
+    await office.getByTestId('trace-holders').getByText('区划 330212').first().waitFor();
+    await office.getByTestId('trace-chain').getByText(code).first().waitFor();
+
+    const trader = await harness.newPage();
+    await signIn(trader, 'cold.trader', 'Demo-ColdTrader-2026');
+    await trader.goto('/cold-chain/epcis');
+    await trader.getByRole('heading', { name: 'EPCIS 2.0 上传' }).waitFor();
+    await trader.getByLabel('EPCIS文档').fill(JSON.stringify({ type: 'EPCISDocument', schemaVersion: '2.0' }));
+    await trader.getByRole('button', { name: /上\s*传/ }).click();
+    const rejected = trader.getByTestId('epcis-rejected');
+    await rejected.getByText('EPCIS文档不符合标准或本平台规则，未保存任何事件').waitFor();
+    expect(await rejected.locator('code').count()).toBeGreaterThan(0);
+  });
 });
