@@ -86,4 +86,74 @@ describe('进口冷链追溯: scan in, scan out, the consumer page', () => {
       await context.close();
     }
   });
+
+  test('a trader registers a batch by form and may not mark it sellable until its three certificates are uploaded', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'cold.trader', 'Demo-ColdTrader-2026');
+    await page.goto('/cold-chain/batches/new');
+    await page.getByRole('heading', { name: '登记进口批次' }).waitFor();
+    const declaration = `3101${String(Date.now()).padStart(14, '0')}`;
+    await page.getByLabel('报关单号').fill(declaration);
+    await page.getByLabel('原产国').fill('br');
+    await page.getByLabel('品名').fill('冷冻牛腱');
+    await page.getByLabel('批号').fill('BR-E2E-1');
+    await page.getByLabel('数量', { exact: true }).fill('80');
+    await page.getByLabel('首站（冷库或进口商）').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.getByRole('button', { name: '登记并生成追溯码' }).click();
+    await page.getByRole('heading', { name: '冷冻牛腱 · BR-E2E-1' }).waitFor();
+    await page.getByTestId('trace-qr').waitFor();
+
+    // Not sellable without the certificates: the refusal names what is missing.
+    const markSellable = page.getByRole('button', { name: '标记为可销售' });
+    await markSellable.click();
+    await page
+      .getByTestId('sellable-refused')
+      .getByText('缺少证明：入境货物检验检疫证明、核酸检测报告、消毒证明，不能标记为可销售')
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A tiny PDF written by the test, one certificate at a time (the form offers the next missing kind).
+    const upload = async (kind: string, number: string) => {
+      await page.getByLabel('证明编号').fill(number);
+      await page.getByLabel('文件', { exact: true }).setInputFiles({
+        name: `${number}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(`%PDF-1.4\n% ${number}\n%%EOF\n`),
+      });
+      await page.getByRole('button', { name: /上\s*传/ }).click();
+      await page.getByText(`已上传：${kind}`).waitFor();
+    };
+    await upload('入境货物检验检疫证明', 'IQ-E2E-1');
+    await markSellable.click();
+    await page.getByTestId('sellable-refused').getByText('缺少证明：核酸检测报告、消毒证明，不能标记为可销售').waitFor();
+    await upload('核酸检测报告', 'NA-E2E-1');
+    await upload('消毒证明', 'DS-E2E-1');
+    await markSellable.click();
+    await page.getByText('已标记为可销售').waitFor();
+    await page.getByText('三证齐全可销售').first().waitFor();
+    expect(await page.getByTestId('sellable-refused').count()).toBe(0);
+  });
+
+  test('the section traces a code forward across districts; a trader’s invalid EPCIS document shows its errors, storing nothing', async () => {
+    const office = await harness.newPage();
+    await signIn(office, 'food.section', 'Demo-Section-2026');
+    await office.goto('/cold-chain/batches?sellable=yes');
+    await office.getByRole('heading', { name: '进口冷链批次' }).waitFor();
+    const code = (await office.locator('td code').first().textContent())?.trim() ?? '';
+    await office.goto(`/cold-chain/trace?code=${code}&direction=forward`);
+    await office.getByRole('heading', { name: '跨区追溯' }).waitFor();
+    await office.getByTestId('trace-holders').getByText('区划 330212').first().waitFor();
+    await office.getByTestId('trace-chain').getByText(code).first().waitFor();
+
+    const trader = await harness.newPage();
+    await signIn(trader, 'cold.trader', 'Demo-ColdTrader-2026');
+    await trader.goto('/cold-chain/epcis');
+    await trader.getByRole('heading', { name: 'EPCIS 2.0 上传' }).waitFor();
+    await trader.getByLabel('EPCIS文档').fill(JSON.stringify({ type: 'EPCISDocument', schemaVersion: '2.0' }));
+    await trader.getByRole('button', { name: /上\s*传/ }).click();
+    const rejected = trader.getByTestId('epcis-rejected');
+    await rejected.getByText('EPCIS文档不符合标准或本平台规则，未保存任何事件').waitFor();
+    expect(await rejected.locator('code').count()).toBeGreaterThan(0);
+  });
 });

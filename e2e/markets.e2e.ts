@@ -86,7 +86,9 @@ describe('放心消费: a holiday consumption warning', () => {
     await row.getByRole('button', { name: /发\s*布/ }).click();
     await row.getByText(/^\d{4}-\d{2}-\d{2}$/).waitFor();
     expect(await axeViolations(office)).toEqual([]);
-    const district = await office.evaluate(async () => ((await (await fetch('/api/v1/auth/me')).json()) as { districtCode: string }).districtCode);
+    const district = await office.evaluate(
+      async () => ((await (await fetch('/api/v1/auth/me')).json()) as { districtCode: string }).districtCode,
+    );
     const page = await harness.newPage({ width: 390, height: 844 }, { isMobile: true, javaScriptEnabled: false });
     await page.goto(`/public/consumer-confidence/${district}`);
     await page.getByRole('heading', { name: 'E2E购物节消费提示' }).waitFor();

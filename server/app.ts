@@ -7,7 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Role } from '../shared/roles.ts';
-import { coldChainFigures, coldChainRoutes } from './modules/cold-chain/index.ts';
+import { coldChainFigures, coldChainJobs, coldChainRoutes } from './modules/cold-chain/index.ts';
 import { complaintFigures, complaintJobs, complaintRoutes } from './modules/complaints/index.ts';
 import { consumerConfidenceFigures, consumerConfidenceJobs, consumerConfidenceRoutes } from './modules/consumer-confidence/index.ts';
 import { creditFigures, creditJobs, creditRoutes } from './modules/credit/index.ts';
@@ -60,6 +60,7 @@ export function allJobs(platform: Platform): JobDefinition[] {
     ...specialEquipmentJobs,
     ...pharmacyJobs(platform),
     ...consumerConfidenceJobs,
+    ...coldChainJobs(platform),
   ];
 }
 

@@ -17,7 +17,15 @@ import {
 import { UserListPage } from '../features/admin-users/routes.tsx';
 import { AuditLogPage } from '../features/audit/routes.tsx';
 import { LoginPage } from '../features/auth/routes.tsx';
-import { ColdChainBatchesPage, ColdChainBatchPage, ColdChainFindingsPage, ColdChainScanPage } from '../features/cold-chain/routes.tsx';
+import {
+  ColdChainBatchesPage,
+  ColdChainBatchNewPage,
+  ColdChainBatchPage,
+  ColdChainEpcisPage,
+  ColdChainFindingsPage,
+  ColdChainScanPage,
+  ColdChainTracePage,
+} from '../features/cold-chain/routes.tsx';
 import { ComplaintListPage, ComplaintPage, ComplaintStatisticsPage } from '../features/complaints/routes.tsx';
 import { ConsumerConfidencePage } from '../features/consumer-confidence/routes.tsx';
 import { CreditPage } from '../features/credit/routes.tsx';
@@ -290,7 +298,15 @@ const routes: RouteObject[] = [
               { path: 'findings', element: <ColdChainFindingsPage /> },
             ],
           },
-          { element: <RequireRole roles={caseWorkerAndOperatorRoles} />, children: [{ path: 'scan', element: <ColdChainScanPage /> }] },
+          {
+            element: <RequireRole roles={caseWorkerAndOperatorRoles} />,
+            children: [
+              { path: 'scan', element: <ColdChainScanPage /> },
+              { path: 'batches/new', element: <ColdChainBatchNewPage /> },
+              { path: 'epcis', element: <ColdChainEpcisPage /> },
+            ],
+          },
+          { element: <RequireRole roles={bureauStaffRoles} />, children: [{ path: 'trace', element: <ColdChainTracePage /> }] },
         ],
       },
       {

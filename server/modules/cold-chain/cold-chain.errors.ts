@@ -15,8 +15,8 @@ export const batchTaken = defineError('cold_chain.batch_taken', 409, {
   en: 'This product and lot of customs declaration {declaration} is already registered',
 });
 export const certificatesMissing = defineError('cold_chain.certificates_missing', 409, {
-  'zh-CN': '缺少证明：{missing}，不能标记为可销售',
-  en: 'Missing certificates: {missing}; the batch cannot be marked sellable',
+  'zh-CN': '缺少证明：{missingZh}，不能标记为可销售',
+  en: 'Missing certificates: {missingEn}; the batch cannot be marked sellable',
 });
 export const epcisInvalid = defineError('cold_chain.epcis_invalid', 400, {
   'zh-CN': 'EPCIS文档不符合标准或本平台规则，未保存任何事件',

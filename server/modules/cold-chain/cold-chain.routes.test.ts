@@ -81,7 +81,13 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     expect(batch.traceCode).toMatch(new RegExp(`^${home.code}[0-9A-Z]{10}$`));
 
     // Not sellable until all three certificates are in; a file that is not a PDF/JPEG/PNG is refused by its bytes.
-    expect((await call('POST', `/batches/${batch.id}/sellable`)).status).toBe(409);
+    expect(await call('POST', `/batches/${batch.id}/sellable`)).toMatchObject({
+      status: 409,
+      body: {
+        code: 'cold_chain.certificates_missing',
+        title: 'Missing certificates: Inspection and quarantine, Nucleic-acid test, Disinfection; the batch cannot be marked sellable',
+      },
+    });
     const fake = await call('POST', `/batches/${batch.id}/certificates`, {
       kind: 'quarantine',
       number: 'Q1',
@@ -160,7 +166,11 @@ describe('cold chain: a batch from the cold store to a restaurant', () => {
     expect(page.body).toContain('海鲜大排档');
     expect(page.body).not.toContain('<script');
     expect(page.body).not.toContain('11010519491231002X');
-    expect((await app.inject({ method: 'GET', url: '/t/330000AAAAAAAAAA' })).statusCode).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    const missing = await app.inject({ method: 'GET', url: '/t/330000AAAAAAAAAA' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(missing.body).not.toContain('<script');
   });
 
   it('rejects an invalid EPCIS document with each path and reason, storing nothing; stores a valid one', async () => {

@@ -138,7 +138,18 @@ export const coldChainRoutes: RoutePlugin = (app, platform) => {
   // The consumer page: no session (the session hook runs for /api/ only), no script, rate-limited.
   app.get(
     '/t/:code',
-    { schema: { hide: true, params: CodeParams, querystring: PublicPageQuery }, config: publicRate },
+    {
+      schema: {
+        tags,
+        params: CodeParams,
+        querystring: PublicPageQuery,
+        response: {
+          200: fileResponse('text/html', 'The consumer page of the code: origin, holders, certificates; no script'),
+          404: fileResponse('text/html', 'The consumer page saying the code is unknown'),
+        },
+      },
+      config: publicRate,
+    },
     async (request, reply) => {
       const language = publicLanguage(request.query, request.headers['accept-language']);
       const page = await publicTracePage(contextOf(platform, request), request.params.code, language);

@@ -177,6 +177,8 @@ export const navigation: NavItem[] = [
       { key: '/cold-chain/scan', labelKey: 'nav.coldChainScan', roles: caseWorkerAndOperatorRoles },
       { key: '/cold-chain/batches', labelKey: 'nav.coldChainBatches', roles: staffAndOperatorRoles },
       { key: '/cold-chain/findings', labelKey: 'nav.coldChainFindings', roles: staffAndOperatorRoles },
+      { key: '/cold-chain/trace', labelKey: 'nav.coldChainTrace', roles: bureauStaffRoles },
+      { key: '/cold-chain/epcis', labelKey: 'nav.coldChainEpcis', roles: caseWorkerAndOperatorRoles },
     ],
   },
   { key: '/markets', labelKey: 'nav.markets', icon: ShopOutlined, roles: marketReaderRoles },

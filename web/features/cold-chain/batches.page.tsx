@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { bureauStaffRoles } from '../../../shared/roles.ts';
+import { bureauStaffRoles, caseWorkerAndOperatorRoles } from '../../../shared/roles.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDate } from '../../lib/date-format.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
@@ -20,6 +20,7 @@ export function BatchesPage() {
   const batches = useBatches({ page, pageSize, ...(q ? { q } : {}), ...(sellable ? { sellable } : {}) });
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const isStaff = hasAnyRole(me.data, bureauStaffRoles);
+  const canWrite = hasAnyRole(me.data, caseWorkerAndOperatorRoles);
   return (
     <>
       <PageHeader
@@ -29,6 +30,21 @@ export function BatchesPage() {
             <Link to="/cold-chain/scan">
               <Button type="primary">{t('scan.title')}</Button>
             </Link>
+            {canWrite ? (
+              <>
+                <Link to="/cold-chain/batches/new">
+                  <Button>{t('newBatch.new')}</Button>
+                </Link>
+                <Link to="/cold-chain/epcis">
+                  <Button>{t('epcis.title')}</Button>
+                </Link>
+              </>
+            ) : null}
+            {isStaff ? (
+              <Link to="/cold-chain/trace">
+                <Button>{t('trace.title')}</Button>
+              </Link>
+            ) : null}
             {isStaff ? (
               <Flex gap={4}>
                 <DatePicker.RangePicker aria-label={t('batches.fsmaRange')} value={range} onChange={(value) => setRange(value)} />

@@ -1,18 +1,11 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
 import { type EventInput, useCode, useMyBusinesses, useRecordEvent } from './api.ts';
-
-/** The browser's barcode reader (Chrome on Android, Safari 17+ behind a flag): QR codes from the camera, no library. */
-interface BarcodeReader {
-  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
-}
-type BarcodeReaderClass = new (options: { formats: string[] }) => BarcodeReader;
-const readerClass = (): BarcodeReaderClass | undefined =>
-  (globalThis as unknown as { BarcodeDetector?: BarcodeReaderClass }).BarcodeDetector;
+import { Camera, canReadBarcodes } from './camera.tsx';
 
 type Step = 'receive' | 'ship' | 'sell' | 'dispose' | 'store';
 const steps: Step[] = ['receive', 'ship', 'sell', 'dispose', 'store'];
@@ -23,51 +16,6 @@ interface ScanForm {
   holderEntityId: number;
   counterpartCreditCode?: string;
   referenceDocument?: string;
-}
-
-/** Reads QR codes from the back camera until one is found (or the person stops). */
-function Camera({ onCode, onStop }: { onCode: (code: string) => void; onStop: () => void }) {
-  const { t } = useTranslation('cold-chain');
-  const video = useRef<HTMLVideoElement>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    const Reader = readerClass();
-    if (!Reader) return;
-    let stream: MediaStream | undefined;
-    let timer: number | undefined;
-    let stopped = false;
-    const reader = new Reader({ formats: ['qr_code'] });
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' } })
-      .then(async (media) => {
-        stream = media;
-        if (!video.current || stopped) return;
-        video.current.srcObject = media;
-        await video.current.play();
-        const look = async () => {
-          if (stopped || !video.current) return;
-          const found = await reader.detect(video.current).catch(() => []);
-          if (found[0]?.rawValue) onCode(found[0].rawValue);
-          else timer = window.setTimeout(look, 300);
-        };
-        await look();
-      })
-      .catch(() => setFailed(true));
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, [onCode]);
-  return (
-    <Card size="small">
-      {failed ? <Alert type="warning" title={t('scan.cameraFailed')} /> : null}
-      <video ref={video} muted playsInline style={{ width: '100%', maxHeight: 320, background: '#000' }} />
-      <Button onClick={onStop} style={{ marginTop: 8 }}>
-        {t('scan.stopCamera')}
-      </Button>
-    </Card>
-  );
 }
 
 /**
@@ -88,7 +36,7 @@ export function ScanPage() {
   const [form] = Form.useForm<ScanForm>();
   const step = Form.useWatch('step', form);
   const [problems, setProblems] = useState<string[]>([]);
-  const canScan = readerClass() !== undefined && typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices);
+  const canScan = canReadBarcodes();
 
   const handleFinish = async (values: ScanForm) => {
     if (!lookup.data) return;

@@ -42,3 +42,9 @@ export function checkCertificateDataUrl(dataUrl: string): { content: Buffer; typ
 export function missingCertificates(present: readonly CertificateKind[]): CertificateKind[] {
   return certificateKinds.filter((kind) => !present.includes(kind));
 }
+
+/** The certificates' names, for the consumer page and the refusal to mark a batch sellable (the web's are in its locales). */
+export const certificateKindNames: Record<'zh-CN' | 'en', Record<CertificateKind, string>> = {
+  'zh-CN': { quarantine: '入境货物检验检疫证明', nucleic_acid: '核酸检测报告', disinfection: '消毒证明' },
+  en: { quarantine: 'Inspection and quarantine', nucleic_acid: 'Nucleic-acid test', disinfection: 'Disinfection' },
+};

@@ -8,7 +8,7 @@ import { findEntityForModule } from '../../registry/index.ts';
 import { batchNotFound, batchTaken, certificateNotFound, certificatesMissing } from '../cold-chain.errors.ts';
 import type { BatchDetail, BatchFilter, BatchInput, BatchPatch, BatchView, CertificateInput } from '../cold-chain.schemas.ts';
 import { ccBatch, ccCertificate, ccEvent, ccLot } from '../cold-chain.tables.ts';
-import { checkCertificateDataUrl, missingCertificates } from '../rules/certificates.ts';
+import { certificateKindNames, checkCertificateDataUrl, missingCertificates } from '../rules/certificates.ts';
 import { fromMilli, loopBalance, toMilli } from '../rules/closed-loop.ts';
 import { stepShapes } from '../rules/event-steps.ts';
 import { traceCode } from '../rules/trace-code.ts';
@@ -305,7 +305,11 @@ export async function markSellable(ctx: ActorContext, id: number): Promise<Batch
     .from(ccCertificate)
     .where(and(eq(ccCertificate.districtCode, row.districtCode), eq(ccCertificate.batchId, id)));
   const missing = missingCertificates(present.map((certificate) => certificate.kind));
-  if (missing.length > 0) throw certificatesMissing({ missing: missing.join(', ') });
+  if (missing.length > 0)
+    throw certificatesMissing({
+      missingZh: missing.map((kind) => certificateKindNames['zh-CN'][kind]).join('、'),
+      missingEn: missing.map((kind) => certificateKindNames.en[kind]).join(', '),
+    });
   if (!row.isSellable)
     await ctx.db.transaction(async (tx) => {
       await tx

@@ -179,6 +179,50 @@ export async function refreshFindings(ctx: ServiceContext, districtCode: string,
   }
 }
 
+/** How far back the daily sweep looks for shipments (a week of missed runs is caught up). */
+export const sweepLookbackDays = receiptGraceDays + 7;
+
+/**
+ * The daily sweep of one district for "shipped, never received": the codes of its recent shipments (left at most
+ * `sweepLookbackDays` ago) and of its open shipped_not_received findings go through refreshFindings, which opens the
+ * finding of a shipment older than the grace period and closes one whose receipt has arrived — also a receipt scanned
+ * in another district that did not name the shipper, which no write here refreshed. Every query names the district.
+ */
+export async function sweepUnreceivedShipments(
+  ctx: ServiceContext,
+  districtCode: string,
+): Promise<{ codes: number; opened: number; closed: number }> {
+  const since = new Date(ctx.clock.now().getTime() - sweepLookbackDays * 86_400_000).toISOString();
+  const shipped = await ctx.db
+    .selectDistinct({ code: ccEvent.code })
+    .from(ccEvent)
+    .where(
+      and(
+        eq(ccEvent.districtCode, districtCode),
+        eq(ccEvent.step, 'ship'),
+        isNotNull(ccEvent.counterpartEntityId),
+        sql`${ccEvent.eventTime} >= ${since}`,
+      ),
+    );
+  const openUnreceived = () =>
+    ctx.db
+      .select({ id: ccFinding.id, code: ccFinding.code })
+      .from(ccFinding)
+      .where(and(eq(ccFinding.districtCode, districtCode), eq(ccFinding.kind, 'shipped_not_received'), isNull(ccFinding.closedOn)));
+  const before = await openUnreceived();
+  const codes = [...new Set([...shipped.map((row) => row.code), ...before.map((row) => row.code)])].sort();
+  if (codes.length === 0) return { codes: 0, opened: 0, closed: 0 };
+  await refreshFindings(ctx, districtCode, codes);
+  const after = await openUnreceived();
+  const beforeIds = new Set(before.map((row) => row.id));
+  const afterIds = new Set(after.map((row) => row.id));
+  return {
+    codes: codes.length,
+    opened: after.filter((row) => !beforeIds.has(row.id)).length,
+    closed: before.filter((row) => !afterIds.has(row.id)).length,
+  };
+}
+
 /** Findings in the actor's scope: staff by district or station streets, an operator those of its own businesses. */
 export async function listFindings(ctx: ActorContext, filter: FindingFilter): Promise<{ items: FindingView[]; total: number }> {
   const where = and(

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { html, type PublicLanguage, publicPage, scrollRegion } from '../../../platform/public-html/html.ts';
 import { ccBatch, ccCertificate } from '../cold-chain.tables.ts';
+import { certificateKindNames } from '../rules/certificates.ts';
 import { traceCode } from './trace.ts';
 
 const words = {
@@ -17,7 +18,7 @@ const words = {
     chain: '流通环节',
     certificates: '证明文件',
     none: '无',
-    kinds: { quarantine: '入境货物检验检疫证明', nucleic_acid: '核酸检测报告', disinfection: '消毒证明' },
+    kinds: certificateKindNames['zh-CN'],
     steps: {
       receive: '收货',
       store: '入库',
@@ -41,7 +42,7 @@ const words = {
     chain: 'Chain of holders',
     certificates: 'Certificates',
     none: 'none',
-    kinds: { quarantine: 'Inspection and quarantine', nucleic_acid: 'Nucleic-acid test', disinfection: 'Disinfection' },
+    kinds: certificateKindNames.en,
     steps: {
       receive: 'received',
       store: 'stored',
@@ -63,7 +64,7 @@ export async function publicTracePage(
   ctx: ServiceContext,
   code: string,
   language: PublicLanguage,
-): Promise<{ status: number; html: string }> {
+): Promise<{ status: 200 | 404; html: string }> {
   const text = words[language];
   const path = `/t/${encodeURIComponent(code)}`;
   const trace = await traceCode(ctx, code, 'back').catch(() => undefined);
