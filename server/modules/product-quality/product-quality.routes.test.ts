@@ -519,7 +519,7 @@ describe('the catalogue of product-quality supervision sampling', () => {
       ['家具', { production: { planned: 2, done: 2 }, circulation: { planned: null, done: 0 }, e_commerce: { planned: null, done: 0 } }],
       ['灯具', { production: { planned: null, done: 0 }, circulation: { planned: null, done: 1 }, e_commerce: { planned: null, done: 0 } }],
     ]);
-    expect((categories[1]?.products as Json[]).map((product) => [product.name, product.batches])).toEqual([
+    expect(((categories[1] as Json).products as Json[]).map((product) => [product.name, product.batches])).toEqual([
       ['LED筒灯', 1],
       ['可移式通用灯具', 0],
     ]);
