@@ -364,6 +364,16 @@ describe('the catalogue of product-quality supervision sampling', () => {
     expect((notStandard.body.errors as unknown as Json[]).map((error) => [error.field, error.message])).toEqual([
       ['standards', '标准编号格式有误：国标家具'],
     ]);
+    const emptyAfterSplit = await call('section', 'POST', '/api/v1/product-quality/catalogue/products', {
+      category: '家具',
+      name: '木家具',
+      standards: ['GB 18584-2001'],
+      testItems: ['、；'],
+    });
+    expect(emptyAfterSplit.status).toBe(400);
+    expect((emptyAfterSplit.body.errors as unknown as Json[]).map((error) => [error.field, error.message])).toEqual([
+      ['testItems', '应为 1 至 60 项'],
+    ]);
     const made = await call('section', 'POST', '/api/v1/product-quality/catalogue/products', {
       category: '家具',
       name: ' 木家具 ',

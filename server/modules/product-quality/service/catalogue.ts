@@ -22,6 +22,7 @@ import {
   type CatalogueColumn,
   type CatalogueRecord,
   catalogueColumns,
+  catalogueLimits,
   readCatalogueRow,
   splitCatalogueList,
   standardPattern,
@@ -145,18 +146,34 @@ async function nameTaken(ctx: ActorContext, districtCode: string, category: stri
 const clean = (text: string) => text.trim().replace(/\s+/g, ' ');
 const cleanList = (entries: string[]) => splitCatalogueList(entries.join('\n'));
 
-/** Each standard must read as a standard's number (the import's rule): the bad ones are named. */
-function checkStandards(standards: string[]) {
-  const bad = standards.filter((standard) => !standardPattern.test(standard));
-  if (bad.length)
-    throw invalidRequest({}, [
-      {
+/**
+ * The lists as the table keeps them (split, trimmed, once each: an entry may hold several, like an import cell): at
+ * least one entry and no more than the limit, and each standard must read as a standard's number. Bad fields are named.
+ */
+function checkLists(lists: { standards?: string[]; testItems?: string[] }) {
+  const bad = [];
+  const counted = (field: 'standards' | 'testItems', entries: string[] | undefined) => {
+    if (entries === undefined) return;
+    const limit = catalogueLimits[field];
+    if (entries.length === 0 || entries.length > limit)
+      bad.push({
         in: 'body',
-        field: 'standards',
-        code: 'standard_number',
-        message: { 'zh-CN': `标准编号格式有误：${bad.join('、')}`, en: `Not a standard number: ${bad.join(', ')}` },
-      },
-    ]);
+        field,
+        code: 'entries',
+        message: { 'zh-CN': `应为 1 至 ${limit} 项`, en: `Give 1 to ${limit} entries` },
+      });
+  };
+  counted('standards', lists.standards);
+  counted('testItems', lists.testItems);
+  const wrong = (lists.standards ?? []).filter((standard) => !standardPattern.test(standard));
+  if (wrong.length)
+    bad.push({
+      in: 'body',
+      field: 'standards',
+      code: 'standard_number',
+      message: { 'zh-CN': `标准编号格式有误：${wrong.join('、')}`, en: `Not a standard number: ${wrong.join(', ')}` },
+    });
+  if (bad.length) throw invalidRequest({}, bad);
 }
 
 /** Adds a product to the district's catalogue. */
@@ -168,7 +185,7 @@ export async function createCatalogueProduct(ctx: ActorContext, body: CatalogueP
     standards: cleanList(body.standards),
     testItems: cleanList(body.testItems),
   };
-  checkStandards(values.standards);
+  checkLists(values);
   if (await nameTaken(ctx, districtCode, values.category, values.name)) throw catalogueProductTaken();
   const saved = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -198,7 +215,10 @@ export async function updateCatalogueProduct(
     testItems: body.testItems === undefined ? row.testItems : cleanList(body.testItems),
     status: body.status ?? row.status,
   };
-  if (body.standards !== undefined) checkStandards(next.standards);
+  checkLists({
+    standards: body.standards === undefined ? undefined : next.standards,
+    testItems: body.testItems === undefined ? undefined : next.testItems,
+  });
   if (await nameTaken(ctx, row.districtCode, next.category, next.name, id)) throw catalogueProductTaken();
   const saved = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
