@@ -1,7 +1,8 @@
 -- The catalogue of product-quality supervision sampling (issue #16, docs/decisions/0041).
 -- National editions are global reference data (no district): the edition, its source, the number of categories and
 -- products it declares, and its categories where the source names them. The full national product lists are not
--- available offline, so no national product rows are stored.
+-- available offline, so no national product rows are stored. Both tables are migration-seeded (server/db/backup.ts
+-- replaces their rows on restore), so the category rows carry their edition's id without a foreign key.
 CREATE TABLE pq_catalogue_edition (
   id smallint PRIMARY KEY,
   code text NOT NULL UNIQUE,
@@ -13,7 +14,7 @@ CREATE TABLE pq_catalogue_edition (
   declared_products smallint NOT NULL
 );
 CREATE TABLE pq_catalogue_edition_category (
-  edition_id smallint NOT NULL REFERENCES pq_catalogue_edition (id),
+  edition_id smallint NOT NULL,
   position smallint NOT NULL,
   name text NOT NULL,
   declared_products smallint NOT NULL,
