@@ -81,4 +81,32 @@ describe('product quality and brands', () => {
     await page.getByTestId('grade-history').getByText('纳入监管').first().waitFor();
     await screenshot(page, 'product-quality-grade-history');
   });
+
+  test('the sampling catalogue: the demo district’s 27 products, the 2021 plan’s progress, and an import with a bad row stores nothing', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'food.section', 'Demo-Section-2026');
+    await page.goto('/product-quality?tab=catalogue');
+    await page
+      .getByTestId('district-edition-size')
+      .getByText(/15 大类 27 种产品/)
+      .waitFor();
+    await page.getByTestId('edition-samr-2021-national-plan').getByText('市场监管总局公告2021年第11号').waitFor();
+    // The 2021 plan: 100 production + 120 circulation batches, all done.
+    const plans = page.getByTestId('catalogue-plan-plans');
+    await plans.getByRole('cell', { name: '100 / 100', exact: true }).waitFor();
+    await plans.getByRole('cell', { name: '120 / 120', exact: true }).waitFor();
+
+    const csv = ['产品类别,产品名称,依据标准,检验项目', '灯具,浏览器测试灯,GB 7000.1-2015,防触电保护', '灯具,,国标7000,标记'].join('\r\n');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'catalogue.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`) });
+    const summary = page.getByTestId('catalogue-import-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('共 2 行，有错误，未导入任何产品');
+    const errors = page.getByTestId('catalogue-import-errors');
+    await errors.getByText('产品名称为空 / product is empty').waitFor();
+    await errors.getByText(/标准编号格式有误：国标7000/).waitFor();
+    expect(await page.getByTestId('district-edition-size').textContent()).toContain('15 大类 27 种产品');
+    await screenshot(page, 'product-quality-catalogue');
+  });
 });

@@ -217,10 +217,15 @@ function parseLine<T>(line: string | undefined, what: string, file: string): T {
 }
 
 /**
- * Reference tables that migrations fill with code lists (holidays…). A fresh database already has their
- * rows, so they are not part of the "empty" check; the dump's rows (with any edits made since) replace them.
+ * Reference tables that migrations fill with code lists (holidays, the national sampling catalogue's editions…). A
+ * fresh database already has their rows, so they are not part of the "empty" check; the dump's rows (with any edits
+ * made since) replace them.
  */
-export const migrationSeededTables: ReadonlySet<string> = new Set(['holiday_calendar']);
+export const migrationSeededTables: ReadonlySet<string> = new Set([
+  'holiday_calendar',
+  'pq_catalogue_edition',
+  'pq_catalogue_edition_category',
+]);
 
 async function restoreLines(run: RawRun, input: AsyncGenerator<string>, file: string): Promise<BackupSummary> {
   const next = async () => (await input.next()).value as string | undefined;

@@ -50,3 +50,9 @@ export type GradeChangeCause = (typeof gradeChangeCauses)[number];
 
 /** 团体标准 in force or withdrawn by the association. */
 export const groupStandardStatuses = ['in_force', 'withdrawn'] as const;
+
+/** A product of the district's sampling catalogue is sampled while active; a retired one stays for history. */
+export const catalogueProductStatuses = ['active', 'retired'] as const;
+/** 抽查领域: the fields a product-quality sampling plan counts (生产领域, 流通领域, 电子商务领域). */
+export const catalogueFields = ['production', 'circulation', 'e_commerce'] as const;
+export type CatalogueField = (typeof catalogueFields)[number];

@@ -28,3 +28,11 @@ export const groupStandardCodeTaken = defineError('product_quality.group_standar
   'zh-CN': '该标准编号已登记',
   en: 'A group standard with this code is on file',
 });
+export const catalogueProductNotFound = defineError('product_quality.catalogue_product_not_found', 404, {
+  'zh-CN': '找不到该目录产品',
+  en: 'Catalogue product not found',
+});
+export const catalogueProductTaken = defineError('product_quality.catalogue_product_taken', 409, {
+  'zh-CN': '目录中该类别下已有同名产品',
+  en: 'The catalogue has a product of this name in this category',
+});

@@ -63,9 +63,31 @@ async function groupStandard(world: ProbeWorld): Promise<number> {
   return (made.body as { id: number }).id;
 }
 
+async function catalogueProduct(world: ProbeWorld): Promise<number> {
+  serial += 1;
+  const made = await world.call(world.home.users.section.username, 'POST', '/api/v1/product-quality/catalogue/products', {
+    category: '探针类别',
+    name: `探针产品${Date.now() % 1e6}-${serial}`,
+    standards: ['GB 18584-2001'],
+    testItems: ['甲醛释放量'],
+  });
+  if (made.status !== 201) throw new Error(`probe catalogue product not made: ${made.status} ${JSON.stringify(made.body)}`);
+  return (made.body as { id: number }).id;
+}
+/** The catalogue is a district-wide document (every staff member of the district reads it): the other district is outside. */
+const otherDistrict = (world: ProbeWorld) => [world.other.users.section.username];
+
 const outsiders = (world: ProbeWorld) => [world.other.users.section.username, world.home.users.inspector2.username];
 
 export const productQualityProbes: ScopeProbe[] = [
+  {
+    route: 'GET /api/v1/product-quality/catalogue/products/:id',
+    setup: async (world) => ({ id: await catalogueProduct(world), outsiders: otherDistrict(world) }),
+  },
+  {
+    route: 'PATCH /api/v1/product-quality/catalogue/products/:id',
+    setup: async (world) => ({ id: await catalogueProduct(world), body: { status: 'retired' }, outsiders: otherDistrict(world) }),
+  },
   { route: 'GET /api/v1/product-quality/makers/:id', setup: async (world) => ({ id: await maker(world), outsiders: outsiders(world) }) },
   {
     route: 'POST /api/v1/product-quality/makers/:id/inspections',

@@ -6,6 +6,16 @@ import { spreadsheetContentTypes } from '../registry/index.ts';
 import {
   BrandFirmList,
   BrandFirmQuery,
+  CatalogueEditionList,
+  CatalogueImportQuery,
+  CatalogueImportResult,
+  CataloguePlanQuery,
+  CataloguePlanView,
+  CatalogueProductBody,
+  CatalogueProductList,
+  CatalogueProductQuery,
+  CatalogueProductUpdateBody,
+  CatalogueProductView,
   ExemptionBody,
   ExemptionList,
   ExemptionQuery,
@@ -32,6 +42,15 @@ import {
 } from './product-quality.schemas.ts';
 import { bureauMakerGradeSetting } from './rules/maker-grade.ts';
 import { listBrandFirms } from './service/brand-firms.ts';
+import {
+  cataloguePlanView,
+  createCatalogueProduct,
+  getCatalogueProduct,
+  importCatalogue,
+  listCatalogueEditions,
+  listCatalogueProducts,
+  updateCatalogueProduct,
+} from './service/catalogue.ts';
 import { createExemption, getExemption, listExemptions, recordFollowUp, updateExemption } from './service/ccc-exemptions.ts';
 import { createGroupStandard, getGroupStandard, listGroupStandards, updateGroupStandard } from './service/group-standards.ts';
 import { importIpExtract, ipStatistics } from './service/ip-statistics.ts';
@@ -41,6 +60,20 @@ const tags = ['product-quality'];
 const readers = requireRole(...bureauStaffRoles);
 const officers = requireRole(...caseWorkerRoles);
 const importBodyLimit = 20 * 1024 * 1024;
+const sectionStaff = requireRole(...settingsRoles);
+
+/** The uploaded file's kind from its content type; anything else is refused naming the body. */
+function spreadsheetKind(request: { headers: Record<string, unknown>; body: unknown }) {
+  const contentType = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim();
+  const kind = contentType === spreadsheetContentTypes.xlsx ? 'xlsx' : contentType === spreadsheetContentTypes.csv ? 'csv' : undefined;
+  if (!kind || !Buffer.isBuffer(request.body))
+    throw invalidRequest({}, [
+      { in: 'body', field: '', code: 'content_type', message: { 'zh-CN': '请上传 csv 或 xlsx 文件', en: 'Upload a csv or xlsx file' } },
+    ]);
+  return { file: request.body, kind } as const;
+}
 
 export const productQualityRoutes: RoutePlugin = (app, platform) => {
   const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
@@ -152,20 +185,54 @@ export const productQualityRoutes: RoutePlugin = (app, platform) => {
   app.post(
     '/api/v1/product-quality/ip-imports',
     {
-      preHandler: requireRole(...settingsRoles),
+      preHandler: sectionStaff,
       bodyLimit: importBodyLimit,
       schema: { tags, querystring: IpImportQuery, response: { 200: IpImportResult } },
     },
-    async (request) => {
-      const contentType = String(request.headers['content-type'] ?? '')
-        .split(';')[0]
-        ?.trim();
-      const kind = contentType === spreadsheetContentTypes.xlsx ? 'xlsx' : contentType === spreadsheetContentTypes.csv ? 'csv' : undefined;
-      if (!kind || !Buffer.isBuffer(request.body))
-        throw invalidRequest({}, [
-          { in: 'body', field: '', code: 'content_type', message: { 'zh-CN': '请上传 csv 或 xlsx 文件', en: 'Upload a csv or xlsx file' } },
-        ]);
-      return importIpExtract(ctx(request), { file: request.body, kind, filename: request.query.filename });
+    async (request) => importIpExtract(ctx(request), { ...spreadsheetKind(request), filename: request.query.filename }),
+  );
+
+  /* The catalogue of product-quality supervision sampling: national editions, the district's own, plans over it */
+  app.get(
+    '/api/v1/product-quality/catalogue/editions',
+    { preHandler: readers, schema: { tags, response: { 200: CatalogueEditionList } } },
+    (request) => listCatalogueEditions(ctx(request)),
+  );
+  app.get(
+    '/api/v1/product-quality/catalogue/products',
+    { preHandler: readers, schema: { tags, querystring: CatalogueProductQuery, response: { 200: CatalogueProductList } } },
+    (request) => listCatalogueProducts(ctx(request), request.query),
+  );
+  app.post(
+    '/api/v1/product-quality/catalogue/products',
+    { preHandler: sectionStaff, schema: { tags, body: CatalogueProductBody, response: { 201: CatalogueProductView } } },
+    async (request, reply) => reply.status(201).send(await createCatalogueProduct(ctx(request), request.body)),
+  );
+  app.get(
+    '/api/v1/product-quality/catalogue/products/:id',
+    { preHandler: readers, schema: { tags, params: IdParams, response: { 200: CatalogueProductView } } },
+    (request) => getCatalogueProduct(ctx(request), request.params.id),
+  );
+  app.patch(
+    '/api/v1/product-quality/catalogue/products/:id',
+    {
+      preHandler: sectionStaff,
+      schema: { tags, params: IdParams, body: CatalogueProductUpdateBody, response: { 200: CatalogueProductView } },
     },
+    (request) => updateCatalogueProduct(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/product-quality/catalogue/imports',
+    {
+      preHandler: sectionStaff,
+      bodyLimit: importBodyLimit,
+      schema: { tags, querystring: CatalogueImportQuery, response: { 200: CatalogueImportResult } },
+    },
+    async (request) => importCatalogue(ctx(request), { ...spreadsheetKind(request), filename: request.query.filename }),
+  );
+  app.get(
+    '/api/v1/product-quality/catalogue/plan',
+    { preHandler: readers, schema: { tags, querystring: CataloguePlanQuery, response: { 200: CataloguePlanView } } },
+    (request) => cataloguePlanView(ctx(request), request.query.year),
   );
 };

@@ -4,6 +4,8 @@
  */
 import { type Static, Type } from 'typebox';
 import {
+  catalogueFields,
+  catalogueProductStatuses,
   cccExemptionReasons,
   cccExemptionStatuses,
   followUpResults,
@@ -321,3 +323,130 @@ export const GroupStandardList = Type.Object({
   byYear: Type.Array(Type.Object({ year: Type.Integer(), standards: Type.Integer() })),
 });
 export type GroupStandardList = Static<typeof GroupStandardList>;
+
+/* The catalogue of product-quality supervision sampling (docs/decisions/0041) */
+export const CatalogueEditionList = Type.Object({
+  /** National editions: declared counts and the categories their source names (no national product lists offline). */
+  national: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      issuer: Type.String(),
+      source: Type.String(),
+      year: Type.Integer(),
+      declaredCategories: Type.Integer(),
+      declaredProducts: Type.Integer(),
+      categories: Type.Array(Type.Object({ name: Type.String(), declaredProducts: Type.Integer() })),
+    }),
+  ),
+  /** The district's own edition 本地区重点工业产品质量安全监管目录: its active products by category. */
+  district: Type.Object({
+    categories: Type.Integer(),
+    products: Type.Integer(),
+    retired: Type.Integer(),
+    byCategory: Type.Array(Type.Object({ category: Type.String(), products: Type.Integer() })),
+  }),
+});
+export type CatalogueEditionList = Static<typeof CatalogueEditionList>;
+
+export const CatalogueProductQuery = Type.Object(
+  {
+    category: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /** Part of the product's name, a standard or a test item. */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    status: Type.Optional(StringEnum(catalogueProductStatuses)),
+    ...PagingQuery,
+  },
+  { additionalProperties: false },
+);
+export type CatalogueProductQuery = Static<typeof CatalogueProductQuery>;
+const CatalogueEntries = (maxItems: number) => Type.Array(Text(120), { minItems: 1, maxItems });
+export const CatalogueProductBody = Type.Object(
+  {
+    category: Text(40),
+    name: Text(60),
+    /** e.g. GB 18584-2001 */
+    standards: CatalogueEntries(20),
+    testItems: CatalogueEntries(60),
+  },
+  { additionalProperties: false },
+);
+export type CatalogueProductBody = Static<typeof CatalogueProductBody>;
+export const CatalogueProductUpdateBody = Type.Object(
+  {
+    category: Type.Optional(Text(40)),
+    name: Type.Optional(Text(60)),
+    standards: Type.Optional(CatalogueEntries(20)),
+    testItems: Type.Optional(CatalogueEntries(60)),
+    status: Type.Optional(StringEnum(catalogueProductStatuses)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CatalogueProductUpdateBody = Static<typeof CatalogueProductUpdateBody>;
+export const CatalogueProductView = Type.Object({
+  id: Type.Integer(),
+  category: Type.String(),
+  name: Type.String(),
+  standards: Type.Array(Type.String()),
+  testItems: Type.Array(Type.String()),
+  status: StringEnum(catalogueProductStatuses),
+});
+export type CatalogueProductView = Static<typeof CatalogueProductView>;
+export const CatalogueProductList = Type.Object({
+  items: Type.Array(CatalogueProductView),
+  total: Type.Integer({ minimum: 0 }),
+  /** Every category of the district's catalogue with its active products (the filter's options). */
+  categories: Type.Array(Type.Object({ category: Type.String(), products: Type.Integer() })),
+});
+export type CatalogueProductList = Static<typeof CatalogueProductList>;
+
+export const CatalogueImportQuery = Type.Object(
+  { filename: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const CatalogueImportResult = Type.Object({
+  rows: Type.Integer(),
+  /** Products added and products whose standards and test items the file replaced; both 0 when any row is bad. */
+  added: Type.Integer(),
+  updated: Type.Integer(),
+  errors: Type.Array(Type.Object({ rowNumber: Type.Integer(), field: Type.String(), message: Type.String() })),
+});
+export type CatalogueImportResult = Static<typeof CatalogueImportResult>;
+
+export const CataloguePlanQuery = Type.Object({ year: Year }, { additionalProperties: false });
+const FieldCounts = Type.Object({ planned: Nullable(Type.Integer()), done: Type.Integer() });
+export const CataloguePlanView = Type.Object({
+  year: Type.Integer(),
+  fields: Type.Array(StringEnum(catalogueFields)),
+  /** The year's industrial plans with their targets per field and how far each is done. */
+  plans: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      kind: Type.String(),
+      byField: Type.Record(Type.String(), FieldCounts),
+      targetBatches: Type.Integer(),
+      doneBatches: Type.Integer(),
+      completionPercent: Nullable(Type.String()),
+    }),
+  ),
+  /** The district catalogue's categories and products with the batches planned (category targets) and done per field. */
+  categories: Type.Array(
+    Type.Object({
+      category: Type.String(),
+      byField: Type.Record(Type.String(), FieldCounts),
+      products: Type.Array(
+        Type.Object({
+          id: Type.Integer(),
+          name: Type.String(),
+          status: StringEnum(catalogueProductStatuses),
+          byField: Type.Record(Type.String(), Type.Integer()),
+          batches: Type.Integer(),
+        }),
+      ),
+    }),
+  ),
+  /** Batches of the year's industrial plans whose product is not in the district catalogue. */
+  outsideCatalogue: Type.Integer(),
+});
+export type CataloguePlanView = Static<typeof CataloguePlanView>;

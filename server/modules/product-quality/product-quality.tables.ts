@@ -1,5 +1,6 @@
 import { bigint, boolean, char, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import {
+  catalogueProductStatuses,
   cccExemptionReasons,
   cccExemptionStatuses,
   followUpResults,
@@ -154,6 +155,46 @@ export const pqGroupStandard = pgTable(
     implementedOn: date('implemented_on'),
     status: text('status', { enum: groupStandardStatuses }).notNull().default('in_force'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
+);
+
+/** Editions of the national catalogue of sampled products (global reference data): migration 0083. */
+export const pqCatalogueEdition = pgTable('pq_catalogue_edition', {
+  id: smallint('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  issuer: text('issuer').notNull(),
+  source: text('source').notNull(),
+  year: smallint('year').notNull(),
+  declaredCategories: smallint('declared_categories').notNull(),
+  declaredProducts: smallint('declared_products').notNull(),
+});
+
+export const pqCatalogueEditionCategory = pgTable(
+  'pq_catalogue_edition_category',
+  {
+    editionId: smallint('edition_id').notNull(),
+    position: smallint('position').notNull(),
+    name: text('name').notNull(),
+    declaredProducts: smallint('declared_products').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.editionId, table.position] })],
+);
+
+/** The district's own catalogue 本地区重点工业产品质量安全监管目录: migration 0083. */
+export const pqCatalogueProduct = pgTable(
+  'pq_catalogue_product',
+  {
+    districtCode: char('district_code', { length: 6 }).notNull(),
+    id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
+    category: text('category').notNull(),
+    name: text('name').notNull(),
+    standards: text('standards').array().notNull(),
+    testItems: text('test_items').array().notNull(),
+    status: text('status', { enum: catalogueProductStatuses }).notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.districtCode, table.id] })],
 );

@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BrandFirmList,
+  CatalogueEditionList,
+  CatalogueImportResult,
+  CataloguePlanView,
+  CatalogueProductBody,
+  CatalogueProductList,
+  CatalogueProductUpdateBody,
+  CatalogueProductView,
   ExemptionBody,
   ExemptionUpdateBody,
   ExemptionView,
@@ -21,6 +28,13 @@ import type { Page } from '../../lib/api-types.ts';
 
 export type {
   BrandFirmList,
+  CatalogueEditionList,
+  CatalogueImportResult,
+  CataloguePlanView,
+  CatalogueProductBody,
+  CatalogueProductList,
+  CatalogueProductUpdateBody,
+  CatalogueProductView,
   ExemptionBody,
   ExemptionUpdateBody,
   ExemptionView,
@@ -45,7 +59,28 @@ const keys = {
   ip: (year: number) => ['product-quality', 'ip', year] as const,
   history: (id: number) => ['product-quality', 'grade-history', id] as const,
   standards: (query: object) => ['product-quality', 'group-standards', query] as const,
+  editions: ['product-quality', 'catalogue', 'editions'] as const,
+  catalogue: (query: object) => ['product-quality', 'catalogue', 'products', query] as const,
+  cataloguePlan: (year: number) => ['product-quality', 'catalogue', 'plan', year] as const,
 };
+
+export const useCatalogueEditions = () =>
+  useQuery({
+    queryKey: keys.editions,
+    queryFn: ({ signal }) => api.get<CatalogueEditionList>('/product-quality/catalogue/editions', {}, signal),
+  });
+
+export const useCatalogueProducts = (query: { category?: string; q?: string; status?: string; page: number }) =>
+  useQuery({
+    queryKey: keys.catalogue(query),
+    queryFn: ({ signal }) => api.get<CatalogueProductList>('/product-quality/catalogue/products', { ...query, pageSize: 20 }, signal),
+  });
+
+export const useCataloguePlan = (year: number) =>
+  useQuery({
+    queryKey: keys.cataloguePlan(year),
+    queryFn: ({ signal }) => api.get<CataloguePlanView>('/product-quality/catalogue/plan', { year }, signal),
+  });
 
 export const useMakers = (query: { grade?: string; isDue?: boolean; page: number }) =>
   useQuery({
@@ -114,13 +149,20 @@ export const useUpdateGroupStandard = () =>
     api.patch<GroupStandardView>(`/product-quality/group-standards/${id}`, body),
   );
 
+export const useCreateCatalogueProduct = () =>
+  useInvalidating((body: CatalogueProductBody) => api.post<CatalogueProductView>('/product-quality/catalogue/products', body));
+export const useUpdateCatalogueProduct = () =>
+  useInvalidating(({ id, ...body }: CatalogueProductUpdateBody & { id: number }) =>
+    api.patch<CatalogueProductView>(`/product-quality/catalogue/products/${id}`, body),
+  );
+
 const contentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-/** Uploads an IP extract as the raw body: good rows are written, bad rows come back with their reasons. */
-async function uploadIpExtract({ file, language }: { file: File; language: string }): Promise<IpImportResult> {
+/** Uploads a spreadsheet as the raw body; the answer names the bad rows with their reasons. */
+async function uploadSpreadsheet<T>(path: string, { file, language }: { file: File; language: string }): Promise<T> {
   const kind = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
   const params = new URLSearchParams({ filename: file.name });
-  const response = await fetch(`/api/v1/product-quality/ip-imports?${params.toString()}`, {
+  const response = await fetch(`/api/v1/product-quality/${path}?${params.toString()}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': contentTypes[kind] },
@@ -137,6 +179,11 @@ async function uploadIpExtract({ file, language }: { file: File; language: strin
       ...(body as Partial<Problem>),
       status: response.status,
     });
-  return body as IpImportResult;
+  return body as T;
 }
-export const useImportIpExtract = () => useInvalidating(uploadIpExtract);
+/** An IP extract: good rows are written, bad rows come back with their reasons. */
+export const useImportIpExtract = () =>
+  useInvalidating((input: { file: File; language: string }) => uploadSpreadsheet<IpImportResult>('ip-imports', input));
+/** A catalogue file: written only when every row is clean, else every bad row comes back with its reasons. */
+export const useImportCatalogue = () =>
+  useInvalidating((input: { file: File; language: string }) => uploadSpreadsheet<CatalogueImportResult>('catalogue/imports', input));

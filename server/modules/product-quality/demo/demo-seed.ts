@@ -15,6 +15,7 @@ import {
   pqSafetyMaker,
 } from '../product-quality.tables.ts';
 import { regradeDistrictMakers } from '../service/makers.ts';
+import { seedDemoCatalogue } from './demo-catalogue.ts';
 
 export interface ProductQualityDemoInput {
   districtCode: string;
@@ -110,6 +111,7 @@ const groups: { group: SafetyProductGroup; products: string[]; licence: boolean;
 export async function seedProductQualityDemo(ctx: ServiceContext, input: ProductQualityDemoInput): Promise<void> {
   const { districtCode, random, today } = input;
   const actorCtx = { ...ctx, actor: systemActorFor(districtCode) };
+  await seedDemoCatalogue(ctx, districtCode);
   const others: EntitySummary[] = [];
   for (let afterId = 0; ; ) {
     const page = await listEntitiesByCategory(actorCtx, 'other', { afterId, limit: 5000 });
