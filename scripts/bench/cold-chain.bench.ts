@@ -128,8 +128,8 @@ async function fill(url: string, districtCode: string, total: number, ctx: Bench
       await client.query(
         `INSERT INTO cc_event (district_code, event_id, event_type, action, step, biz_step, disposition, event_time, event_time_zone_offset,
            code, quantity, unit, holder_entity_id, street_code, source)
-         SELECT $1, 'urn:zhijian:fill:' || g, 'ObjectEvent', 'OBSERVE', 'store', 'storing', 'in_progress',
-           timestamptz '2021-01-01' + g * interval '1 second', '+08:00', $1 || lpad(to_hex(g % 5000000), 10, '0'), 1, 'kg', $2, $3, 'demo'
+         SELECT $1::char(6), 'urn:zhijian:fill:' || g, 'ObjectEvent', 'OBSERVE', 'store', 'storing', 'in_progress',
+           timestamptz '2021-01-01' + g * interval '1 second', '+08:00', $1::text || lpad(to_hex(g % 5000000), 10, '0'), 1, 'kg', $2, $3, 'demo'
          FROM generate_series($4::bigint, $5::bigint) AS g`,
         [districtCode, holder?.holder, holder?.street, done + 1, Math.min(done + step, missing)],
       );

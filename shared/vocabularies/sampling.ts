@@ -1,7 +1,7 @@
 /** The sampling module's value lists, one home for the server's schemas and tables and the web's filters and forms (labels in the locale files). */
 
 /** 生产 / 流通 / 餐饮 环节. */
-export const samplingLinks = ['production', 'circulation', 'catering'] as const;
+export const samplingLinks = ['production', 'circulation', 'catering', 'e_commerce'] as const;
 
 export const samplingFields = ['food', 'industrial'] as const;
 

@@ -5,7 +5,13 @@ import { cataloguePlan, fieldOfLink } from './catalogue-plan.ts';
 
 describe('plans laid over the catalogue', () => {
   it('maps sampling links to fields: catering is not a field of product quality; no link is the whole plan', () => {
-    expect(['production', 'circulation', 'catering', null].map(fieldOfLink)).toEqual(['production', 'circulation', null, 'all']);
+    expect(['production', 'circulation', 'e_commerce', 'catering', null].map(fieldOfLink)).toEqual([
+      'production',
+      'circulation',
+      'e_commerce',
+      null,
+      'all',
+    ]);
   });
 
   it('counts planned and done batches per plan, category and product, and the batches outside the catalogue', () => {

@@ -1,13 +1,9 @@
 import type { CatalogueField } from '../../../../shared/vocabularies/product-quality.ts';
 
-/**
- * The sampling module's links as the catalogue's fields: production and circulation are the same; catering is food
- * only; e-commerce (电子商务领域) has no link in the sampling module yet, so it counts nothing until it has one
- * (docs/decisions/0041).
- */
+/** The sampling module's links as the catalogue's fields: production, circulation and e-commerce are the same; catering is food only. */
 export function fieldOfLink(link: string | null): CatalogueField | null | 'all' {
   if (link === null) return 'all';
-  return link === 'production' || link === 'circulation' ? link : null;
+  return link === 'production' || link === 'circulation' || link === 'e_commerce' ? link : null;
 }
 
 export interface PlanBatchesInput {
