@@ -109,4 +109,18 @@ describe('product quality and brands', () => {
     expect(await page.getByTestId('district-edition-size').textContent()).toContain('15 大类 27 种产品');
     await screenshot(page, 'product-quality-catalogue');
   });
+
+  test('an inspector recording an industrial sample picks the product from the catalogue: category, product and test items fill in', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'food.section', 'Demo-Section-2026');
+    await page.goto('/sampling');
+    await page.getByTestId('new-sample').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('生产环节', { exact: true }).click();
+    await drawer.getByTestId('sample-catalogue-product').click();
+    await page.keyboard.type('木家具');
+    await page.getByRole('option', { name: '家具 · 木家具' }).click();
+    expect(await drawer.getByLabel('食品/产品类别').inputValue()).toBe('家具');
+    await drawer.getByText('甲醛释放量').first().waitFor();
+  });
 });

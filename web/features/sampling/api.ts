@@ -221,5 +221,22 @@ export function useEntitySearch(q: string) {
   });
 }
 
+/**
+ * The district's product catalogue (product quality's 抽查目录) for the sampling form: pick a product and its category,
+ * name and test items fill in. Active products only.
+ */
+export function useCatalogueProducts(q: string) {
+  return useQuery({
+    queryKey: ['sampling', 'catalogue-products', q] as const,
+    queryFn: ({ signal }) =>
+      api.get<Page<{ id: number; category: string; name: string; standards: string[]; testItems: string[] }>>(
+        '/product-quality/catalogue/products',
+        { ...(q.trim() ? { q: q.trim() } : {}), status: 'active', pageSize: 50 },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** Today in China Standard Time (YYYY-MM-DD), the default for date fields: one home, web/lib/date-format.ts. */
 export { chinaToday } from '../../lib/date-format.ts';

@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { testMethods } from '../../../shared/vocabularies/sampling.ts';
 import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
-import { chinaToday, parseYuan, type SampleView, samplingLinks, useCreateSample, useEntitySearch, usePlans, useSamplers } from './api.ts';
+import {
+  chinaToday,
+  parseYuan,
+  type SampleView,
+  samplingLinks,
+  useCatalogueProducts,
+  useCreateSample,
+  useEntitySearch,
+  usePlans,
+  useSamplers,
+} from './api.ts';
 
 interface FormValues {
   planId?: number;
@@ -42,6 +52,10 @@ export function SampleFormDrawer({
   const [entityQuery, setEntityQuery] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const entities = useEntitySearch(entityQuery);
+  const [catalogueQuery, setCatalogueQuery] = useState('');
+  const link = Form.useWatch('link', form);
+  const isIndustrialLink = link === 'production' || link === 'circulation' || link === 'e_commerce';
+  const catalogue = useCatalogueProducts(isIndustrialLink ? catalogueQuery : '');
   const plans = usePlans(Number(chinaToday().slice(0, 4)));
   const samplers = useSamplers();
   const create = useCreateSample();
@@ -100,6 +114,21 @@ export function SampleFormDrawer({
         <Form.Item name="link" label={t('fields.link')} rules={[{ required: true }]}>
           <Radio.Group optionType="button" options={samplingLinks.map((link) => ({ value: link, label: t(`link.${link}`) }))} />
         </Form.Item>
+        {isIndustrialLink ? (
+          <Form.Item label={t('fields.catalogueProduct')} extra={t('fields.catalogueProductHint')}>
+            <Select
+              showSearch={{ filterOption: false, onSearch: setCatalogueQuery }}
+              allowClear
+              loading={catalogue.isFetching}
+              options={catalogue.data?.items.map((product) => ({ value: product.id, label: `${product.category} · ${product.name}` }))}
+              onChange={(id: number | undefined) => {
+                const product = catalogue.data?.items.find((item) => item.id === id);
+                if (product) form.setFieldsValue({ category: product.category, productType: product.name, testItems: product.testItems });
+              }}
+              data-testid="sample-catalogue-product"
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item name="category" label={t('fields.category')} rules={[{ required: true, max: 100 }]}>
           <Input placeholder="粮食加工品" />
         </Form.Item>
