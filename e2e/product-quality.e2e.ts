@@ -119,7 +119,7 @@ describe('product quality and brands', () => {
     await drawer.getByText('生产环节', { exact: true }).click();
     await drawer.getByTestId('sample-catalogue-product').click();
     await page.keyboard.type('木家具');
-    await page.getByRole('option', { name: '家具 · 木家具' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '家具 · 木家具' }).click();
     expect(await drawer.getByLabel('食品/产品类别').inputValue()).toBe('家具');
     await drawer.getByText('甲醛释放量').first().waitFor();
   });
