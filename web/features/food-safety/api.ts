@@ -321,15 +321,7 @@ export function previewResult(
 /** The China date today (the server's calendar is Asia/Shanghai): one home, web/lib/date-format.ts. */
 export { chinaToday } from '../../lib/date-format.ts';
 
-/** Reads a picked image as a data URL (checked again by the server for type and size). */
-export function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+export { readAsDataUrl } from '../../lib/read-as-data-url.ts';
 
 // ── Operator self-registration ──
 /** Signed out: a person applies to become a shop's operator. */

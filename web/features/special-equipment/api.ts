@@ -156,12 +156,4 @@ export const useAddHazardPhoto = (id: number) =>
 /** Where the browser loads a hazard photo (the session cookie goes with it). */
 export const hazardPhotoUrl = (hazardId: number, photoId: number) => `/api/v1/special-equipment/hazards/${hazardId}/photos/${photoId}`;
 
-/** Reads a picked image as a data URL (the server checks its type by its first bytes and its size again). */
-export function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+export { readAsDataUrl } from '../../lib/read-as-data-url.ts';
