@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { addDays, addMonths, daysBetween } from '../../../../shared/calendar-day.ts';
-import { queryRows } from '../../../db/client.ts';
+import { listCalendarDays } from '../../../platform/calendar/calendar.service.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
+import { systemActorFor } from '../../../platform/scope/actor.ts';
 import { ccWarning } from '../consumer-confidence.tables.ts';
 import { holidayRuns, lookAheadDays } from '../rules/holiday-warnings.ts';
 import { reviewDueUnits } from '../service/reviews.ts';
@@ -27,10 +27,11 @@ function warningText(name: string): { title: string; body: string } {
  * notice for the new year is entered).
  */
 async function seedWarnings(ctx: ServiceContext, districtCode: string, today: string) {
-  const days = await queryRows<{ day: string; name: string }>(
-    ctx.db,
-    sql`select day::text as day, name from holiday_calendar where kind = 'holiday' and day >= '2020-01-01' and day <= ${addDays(today, lookAheadDays)}::date`,
-  );
+  const actorCtx = { ...ctx, actor: systemActorFor(districtCode) };
+  const horizon = addDays(today, lookAheadDays);
+  const days: { day: string; name: string }[] = [];
+  for (let year = 2020; year <= Number(horizon.slice(0, 4)); year++)
+    for (const day of await listCalendarDays(actorCtx, year)) if (day.kind === 'holiday' && day.day <= horizon) days.push(day);
   const runs = holidayRuns(days);
   const newYear = `${Number(today.slice(0, 4)) + 1}-01-01`;
   if (daysBetween(today, newYear) <= lookAheadDays && !runs.some((run) => run.start === newYear))
