@@ -82,7 +82,11 @@ async function runAt(ctx: BenchContext, scale: number, options: BenchServerOptio
     ...options,
     prepare: async (platform) => {
       const begin = performance.now();
-      await seedDemoDistrict(platform, { seed: 'zhijian-bench', scale });
+      await seedDemoDistrict(platform, {
+        seed: 'zhijian-bench',
+        scale,
+        onStep: (name, milliseconds) => ctx.log(`  ${name}: ${(milliseconds / 1000).toFixed(1)} s`),
+      });
       ctx.log(`demo district ×${scale} generated in ${((performance.now() - begin) / 1000).toFixed(1)} s`);
     },
   });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -51,6 +52,9 @@ export const phRegistration = pgTable(
     uniqueIndex('ph_registration_idempotency').on(table.districtCode, table.pharmacyId, table.idempotencyKey),
     index('ph_registration_day').on(table.districtCode, table.registeredOn),
     index('ph_registration_person').on(table.districtCode, table.idNumberBlind),
+    index('ph_registration_symptomatic')
+      .on(table.districtCode, table.registeredOn, table.streetCode, table.idNumberBlind)
+      .where(sql`cardinality(${table.symptoms}) > 0 or ${table.temperature} >= 37.3`),
   ],
 );
 

@@ -212,6 +212,11 @@ function databaseErrorOf(error: unknown): DatabaseErrorFields | undefined {
   return undefined;
 }
 
+/** Whether a database error (or what it wraps) is a unique violation: a key written twice. */
+export function isUniqueViolation(error: unknown): boolean {
+  return databaseErrorOf(error)?.code === '23505';
+}
+
 /** `Key (district_code, certificate_no)=(…)` → `certificateNo`: the field a person typed, not the tenant column. */
 function fieldOfKeyDetail(detail: string | undefined): string {
   const columns =

@@ -2,7 +2,7 @@ import { and, arrayContains, count, desc, eq, gte, inArray, isNull, lte, type SQ
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { appUser } from '../../../platform/auth/auth.tables.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
-import { invalidRequest } from '../../../platform/errors/problem.ts';
+import { invalidRequest, isUniqueViolation } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
 import { scopeWhere } from '../../../platform/scope/scope-where.ts';
 import { addTimelineEvent, findEntityForModule } from '../../registry/index.ts';
@@ -276,11 +276,6 @@ export async function createInspection(ctx: ActorContext, body: CreateInspection
       return inspectionId;
     });
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
-  return code === '23505';
 }
 
 /** The inspection this account already saved under `key`, if any. */

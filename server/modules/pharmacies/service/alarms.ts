@@ -28,10 +28,10 @@ const rounded = (value: number | null | undefined) => (value === null || value =
 export async function evaluateAlarmsOver(ctx: ServiceContext, districtCode: string, from: string, to: string): Promise<number> {
   const scope = sql`r.district_code = ${districtCode}`;
   const start = addDays(from, -windowDays);
-  const district = await dailySeries(ctx, scope, start, to);
+  const district = await dailySeries(ctx, scope, start, to, { symptomaticOnly: true });
   const areas: { areaCode: string; streetCode: string | null; counts: number[] }[] = [
     { areaCode: districtCode, streetCode: null, counts: district.symptomatic },
-    ...[...(await dailySeries(ctx, scope, start, to, true))].map(([streetCode, series]) => ({
+    ...[...(await dailySeries(ctx, scope, start, to, { byStreet: true, symptomaticOnly: true }))].map(([streetCode, series]) => ({
       areaCode: streetCode,
       streetCode,
       counts: series.symptomatic,

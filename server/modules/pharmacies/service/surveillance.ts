@@ -122,7 +122,7 @@ export async function surveillance(ctx: ActorContext, day = todayInChina(ctx.clo
   );
   const from = addDays(day, -40);
   const series = await dailySeries(ctx, registrationScope(ctx), from, day);
-  const streetSeries = await dailySeries(ctx, registrationScope(ctx), from, day, true);
+  const streetSeries = await dailySeries(ctx, registrationScope(ctx), from, day, { byStreet: true });
   const streetNames = new Map(byStreet.map((row) => [row.key, row.label ?? row.key]));
   const missingNames = [...streetSeries.keys()].filter((code) => !streetNames.has(code));
   if (missingNames.length)
