@@ -5,8 +5,8 @@ export const complaintNotFound = defineError('complaints.not_found', 404, {
   en: 'Complaint not found',
 });
 export const actionNotAllowed = defineError('complaints.action_not_allowed', 409, {
-  'zh-CN': '该件当前状态为“{status}”，不能执行此操作',
-  en: 'The item is "{status}"; this step cannot be taken now',
+  'zh-CN': '该件当前所处的办理环节不能执行此操作，请刷新后查看',
+  en: "This step cannot be taken at the item's current stage; reload to see it",
 });
 export const surveyNotPossible = defineError('complaints.survey_not_possible', 409, {
   'zh-CN': '只能向已办结、留有电话的实名当事人发送满意度回访',

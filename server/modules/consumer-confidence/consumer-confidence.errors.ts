@@ -5,8 +5,8 @@ export const unitNotFound = defineError('consumer_confidence.unit_not_found', 40
   en: 'Consumer-confidence unit not found',
 });
 export const unitStepNotAllowed = defineError('consumer_confidence.step_not_allowed', 409, {
-  'zh-CN': '该单位当前状态（{status}）不能执行此操作',
-  en: 'This step is not allowed while the unit is {status}',
+  'zh-CN': '该单位当前的状态不能执行此操作，请刷新后查看',
+  en: "This step is not allowed in the unit's current state; reload to see it",
 });
 export const unitInvalid = defineError('consumer_confidence.invalid_input', 400, { 'zh-CN': '输入有误', en: 'Invalid input' });
 export const unitAlreadyActive = defineError('consumer_confidence.already_active', 409, {

@@ -69,8 +69,8 @@ export const objectionAlreadyOpen = defineError('credit.objection_already_open',
   en: 'An objection to this record is already being handled',
 });
 export const objectionWrongStep = defineError('credit.objection_wrong_step', 409, {
-  'zh-CN': '该异议当前不能办理此步骤（{status}）',
-  en: 'This step is not open for the objection now ({status})',
+  'zh-CN': '该异议当前的状态不能办理此步骤，请刷新后查看',
+  en: "This step is not open in the objection's current state; reload to see it",
 });
 export const importNotFound = defineError('credit.import_not_found', 404, {
   'zh-CN': '找不到该导入批次',

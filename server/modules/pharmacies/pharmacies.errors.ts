@@ -17,8 +17,8 @@ export const alarmNotFound = defineError('pharmacies.alarm_not_found', 404, {
   en: 'Alarm not found',
 });
 export const alarmStepNotAllowed = defineError('pharmacies.alarm_step_not_allowed', 409, {
-  'zh-CN': '预警当前状态（{status}）不能执行该操作',
-  en: 'This step is not allowed while the alarm is {status}',
+  'zh-CN': '预警当前的状态不能执行该操作，请刷新后查看',
+  en: "This step is not allowed in the alarm's current state; reload to see it",
 });
 export const posKeyNotFound = defineError('pharmacies.pos_key_not_found', 404, {
   'zh-CN': '找不到该收银系统密钥',
