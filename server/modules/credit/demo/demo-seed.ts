@@ -1,10 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { insertRows } from '../../../db/rows-insert.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
+import { entityFilingFacts } from '../../registry/index.ts';
 import { creditAbnormalListing, creditAnnualReport, creditRepair, creditSeriousViolation } from '../credit.tables.ts';
 import { seriousCandidateFrom } from '../rules/abnormal-listing.ts';
+import { filingDeadline, mustFile } from '../rules/annual-report-rules.ts';
 import { seriousTermEnds } from '../rules/serious-violation.ts';
-import { openFilingYear } from '../service/annual-reports.ts';
 
 const batch = 1000;
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -36,20 +38,19 @@ export async function seedCreditDemo(
 ): Promise<void> {
   const { districtCode, random, today } = input;
   const lastYear = Number(today.slice(0, 4)) - 1;
+  // The registry is complete before this part runs, so one read serves every year.
+  const facts = await entityFilingFacts(ctx, districtCode);
   for (let reportYear = 2018; reportYear <= lastYear; reportYear++) {
-    await openFilingYear(ctx, districtCode, reportYear);
-    const reports = await ctx.db
-      .select({ id: creditAnnualReport.id, entityKind: creditAnnualReport.entityKind, deadline: creditAnnualReport.deadline })
-      .from(creditAnnualReport)
-      .where(and(eq(creditAnnualReport.districtCode, districtCode), eq(creditAnnualReport.reportYear, reportYear)))
-      .orderBy(asc(creditAnnualReport.entityId));
+    // The rows openFilingYear would open (same entities, same order), written with their filing at once.
+    const deadline = filingDeadline(reportYear);
     const windowYear = reportYear + 1;
-    const filed: { id: number; on: string; channel: string }[] = [];
-    for (const report of reports) {
+    const reports: (typeof creditAnnualReport.$inferInsert)[] = [];
+    for (const entity of facts) {
+      if (!mustFile(entity, reportYear)) continue;
       const roll = random();
       const when = random();
       const how = random();
-      const share = demoFilingShare(report.entityKind, reportYear);
+      const share = demoFilingShare(entity.kind as 'enterprise' | 'individual', reportYear);
       let on: string | null = null;
       // Most file in May and June, before the deadline; a few file late, in the second half of the year.
       if (roll < share)
@@ -58,18 +59,22 @@ export async function seedCreditDemo(
             ? dayBetween(windowYear, [1, 2], [4, 30], when / 0.35)
             : dayBetween(windowYear, [5, 1], [6, 30], (when - 0.35) / 0.65);
       else if (roll < share + 0.03) on = dayBetween(windowYear, [7, 20], [12, 20], when);
-      if (on === null || on > today) continue;
-      filed.push({ id: report.id, on, channel: report.entityKind === 'individual' && how < 0.3 ? 'paper' : 'online' });
+      const isFiled = on !== null && on <= today;
+      reports.push({
+        districtCode,
+        entityId: entity.id,
+        entityName: entity.name,
+        creditCode: entity.creditCode,
+        entityKind: entity.kind as 'enterprise' | 'individual',
+        streetCode: entity.streetCode,
+        reportYear,
+        deadline,
+        filedOn: isFiled ? on : null,
+        channel: isFiled ? (entity.kind === 'individual' && how < 0.3 ? 'paper' : 'online') : null,
+      });
     }
-    for (let start = 0; start < filed.length; start += batch) {
-      const part = filed.slice(start, start + batch);
-      await ctx.db.execute(
-        sql`update credit_annual_report r set filed_on = v.on_day, channel = v.channel
-            from unnest(${`{${part.map((row) => row.id).join(',')}}`}::bigint[], ${`{${part.map((row) => row.on).join(',')}}`}::date[],
-                        ${`{${part.map((row) => row.channel).join(',')}}`}::text[]) as v(id, on_day, channel)
-            where r.district_code = ${districtCode} and r.id = v.id`,
-      );
-    }
+    for (let start = 0; start < reports.length; start += 20_000)
+      await insertRows(ctx.db, creditAnnualReport, reports.slice(start, start + 20_000));
     await seedListingsOf(ctx, { districtCode, reportYear, random, today });
   }
 }
@@ -129,12 +134,18 @@ async function seedListingsOf(
     });
   for (let start = 0; start < rows.length; start += batch) {
     const part = rows.slice(start, start + batch);
-    const inserted = await ctx.db
-      .insert(creditAbnormalListing)
-      .values(part.map(({ appliedOn: _applied, ...row }) => row))
-      .returning({ id: creditAbnormalListing.id, entityId: creditAbnormalListing.entityId, status: creditAbnormalListing.status });
+    const inserted = (
+      await insertRows<typeof creditAbnormalListing, { id: string | number; entity_id: string | number; status: string }>(
+        ctx.db,
+        creditAbnormalListing,
+        part.map(({ appliedOn: _applied, ...row }) => row),
+        { returning: ['id', 'entity_id', 'status'] },
+      )
+    ).map((row) => ({ id: Number(row.id), entityId: Number(row.entity_id), status: row.status }));
+    // One listing per entity and report year: matched by entity, since RETURNING's order is not the input's on Citus.
+    const rowOf = new Map(part.map((row) => [row.entityId, row]));
     const repairs = inserted
-      .map((listing, index) => ({ listing, row: part[index] }))
+      .map((listing) => ({ listing, row: rowOf.get(listing.entityId) }))
       .filter(({ listing, row }) => listing.status === 'removed' && row?.appliedOn)
       .map(({ listing, row }) => ({
         districtCode,
@@ -148,7 +159,7 @@ async function seedListingsOf(
         decidedOn: row?.removedOn as string,
         decisionNote: '经核查已补报',
       }));
-    if (repairs.length) await ctx.db.insert(creditRepair).values(repairs);
+    await insertRows(ctx.db, creditRepair, repairs);
   }
   // Enterprises still listed 3 years on: a quarter moved to the serious-violation list a month after they became candidates.
   const candidates = rows.filter((row) => row.measure === 'listing' && row.status === 'listed');
@@ -158,25 +169,31 @@ async function seedListingsOf(
     if (random() >= 0.25 || listedOn > today) continue;
     moved.push({ row, listedOn });
   }
-  let seriousSequence = 0;
-  for (const { row, listedOn } of moved) {
-    const [listing] = await ctx.db
-      .update(creditAbnormalListing)
-      .set({ status: 'moved_to_serious' })
-      .where(and(eq(creditAbnormalListing.districtCode, districtCode), eq(creditAbnormalListing.decisionNumber, row.decisionNumber)))
-      .returning({ id: creditAbnormalListing.id });
-    seriousSequence += 1;
-    await ctx.db.insert(creditSeriousViolation).values({
+  if (moved.length === 0) return;
+  const movedIds = new Map(
+    (
+      await queryRows<{ id: string | number; decision_number: string }>(
+        ctx.db,
+        sql`update credit_abnormal_listing set status = 'moved_to_serious'
+            where district_code = ${districtCode} and decision_number = any(${sql.param(moved.map(({ row }) => row.decisionNumber))}::text[])
+            returning id, decision_number`,
+      )
+    ).map((listing) => [listing.decision_number, Number(listing.id)]),
+  );
+  await insertRows(
+    ctx.db,
+    creditSeriousViolation,
+    moved.map(({ row, listedOn }, index) => ({
       districtCode,
       entityId: row.entityId,
       entityName: row.entityName,
       creditCode: row.creditCode,
       streetCode: row.streetCode,
-      reason: 'abnormal_three_years',
-      abnormalListingId: listing?.id ?? null,
+      reason: 'abnormal_three_years' as const,
+      abnormalListingId: movedIds.get(row.decisionNumber) ?? null,
       listedOn,
       termEndsOn: seriousTermEnds(listedOn),
-      decisionNumber: `市监严失〔${listedOn.slice(0, 4)}〕${reportYear}-${seriousSequence}号`,
-    });
-  }
+      decisionNumber: `市监严失〔${listedOn.slice(0, 4)}〕${reportYear}-${index + 1}号`,
+    })),
+  );
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { queryRows } from '../../../db/client.ts';
+import { insertRows } from '../../../db/rows-insert.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext, ServiceContext } from '../../../platform/http/context.ts';
@@ -37,7 +38,8 @@ export const reportScope = (ctx: ActorContext) =>
     entity: creditAnnualReport.entityId,
   });
 
-const batchSize = 1000;
+/** Rows a statement: one array parameter a column (db/rows-insert.ts), so the batch can be large. */
+const batchSize = 20_000;
 
 /**
  * Opens `reportYear`'s filing for a district: one row per entity that must file (rules/annual-report-rules.ts#mustFile),
@@ -58,7 +60,10 @@ export async function openFilingYear(ctx: ServiceContext, districtCode: string, 
       reportYear,
       deadline,
     }));
-    const inserted = await ctx.db.insert(creditAnnualReport).values(rows).onConflictDoNothing().returning({ id: creditAnnualReport.id });
+    const inserted = await insertRows(ctx.db, creditAnnualReport, rows, {
+      onConflictDoNothing: ['district_code', 'entity_id', 'report_year'],
+      returning: ['id'],
+    });
     created += inserted.length;
   }
   return created;
