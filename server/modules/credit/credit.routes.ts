@@ -7,11 +7,10 @@ import {
   settingsRoles,
   staffAndOperatorRoles,
 } from '../../../shared/roles.ts';
-import { invalidRequest } from '../../platform/errors/problem.ts';
 import { actorContextOf, contextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import { publicLanguage } from '../../platform/public-html/html.ts';
-import { spreadsheetContentTypes } from '../registry/index.ts';
+import { acceptSpreadsheetUploads, spreadsheetUploadLimit, uploadedSpreadsheet } from '../../platform/spreadsheets/upload.ts';
 import {
   AnnualReportList,
   AnnualReportQuery,
@@ -61,16 +60,11 @@ const tags = ['credit'];
 const readers = requireRole(...staffAndOperatorRoles);
 /** Station and section staff act on the lists; a leader reads. */
 const officers = requireRole(...caseWorkerRoles);
-const importBodyLimit = 20 * 1024 * 1024;
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const creditRoutes: RoutePlugin = (app, platform) => {
   const ctx = (request: FastifyRequest) => actorContextOf(platform, request);
-  for (const contentType of Object.values(spreadsheetContentTypes)) {
-    if (!app.hasContentTypeParser(contentType)) {
-      app.addContentTypeParser(contentType, { parseAs: 'buffer', bodyLimit: importBodyLimit }, (_request, body, done) => done(null, body));
-    }
-  }
+  acceptSpreadsheetUploads(app);
 
   /* Annual reports 企业年报 */
   app.get(
@@ -104,21 +98,12 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/credit/annual-reports/imports',
     {
       preHandler: requireRole(...settingsRoles),
-      bodyLimit: importBodyLimit,
+      bodyLimit: spreadsheetUploadLimit,
       schema: { tags, querystring: ImportQuery, response: { 201: ImportBatchView } },
     },
     async (request, reply) => {
-      const contentType = String(request.headers['content-type'] ?? '')
-        .split(';')[0]
-        ?.trim();
-      const kind = contentType === spreadsheetContentTypes.xlsx ? 'xlsx' : contentType === spreadsheetContentTypes.csv ? 'csv' : undefined;
-      if (!kind || !Buffer.isBuffer(request.body))
-        throw invalidRequest({}, [
-          { in: 'body', field: '', code: 'content_type', message: { 'zh-CN': '请上传 csv 或 xlsx 文件', en: 'Upload a csv or xlsx file' } },
-        ]);
       const batch = await dryRunFilingImport(ctx(request), {
-        file: request.body,
-        kind,
+        ...uploadedSpreadsheet(request),
         filename: request.query.filename,
         reportYear: request.query.reportYear,
       });

@@ -453,6 +453,7 @@ describe('the catalogue of product-quality supervision sampling', () => {
     );
     const wrongType = await call('section', 'POST', '/api/v1/product-quality/catalogue/imports?filename=x.txt', goodCsv, 'text/plain');
     expect(wrongType.status).toBe(400);
+    expect(wrongType.body).toMatchObject({ code: 'invalid_request', errors: [{ in: 'body', code: 'content_type' }] });
 
     listed = await call('inspector1', 'GET', '/api/v1/product-quality/catalogue/products?category=灯具');
     expect((listed.body.items as Json[]).map((item) => item.name)).toEqual(['LED筒灯', '可移式通用灯具']);

@@ -1,8 +1,7 @@
 import { bureauStaffRoles, caseWorkerRoles, settingsRoles } from '../../../shared/roles.ts';
-import { invalidRequest } from '../../platform/errors/problem.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
 import { IdParams, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
-import { spreadsheetContentTypes } from '../registry/index.ts';
+import { acceptSpreadsheetUploads, spreadsheetUploadLimit, uploadedSpreadsheet } from '../../platform/spreadsheets/upload.ts';
 import {
   BrandFirmList,
   BrandFirmQuery,
@@ -59,29 +58,11 @@ import { createMaker, getMaker, listMakers, makerGradeHistory, recordMakerInspec
 const tags = ['product-quality'];
 const readers = requireRole(...bureauStaffRoles);
 const officers = requireRole(...caseWorkerRoles);
-const importBodyLimit = 20 * 1024 * 1024;
 const sectionStaff = requireRole(...settingsRoles);
-
-/** The uploaded file's kind from its content type; anything else is refused naming the body. */
-function spreadsheetKind(request: { headers: Record<string, unknown>; body: unknown }) {
-  const contentType = String(request.headers['content-type'] ?? '')
-    .split(';')[0]
-    ?.trim();
-  const kind = contentType === spreadsheetContentTypes.xlsx ? 'xlsx' : contentType === spreadsheetContentTypes.csv ? 'csv' : undefined;
-  if (!kind || !Buffer.isBuffer(request.body))
-    throw invalidRequest({}, [
-      { in: 'body', field: '', code: 'content_type', message: { 'zh-CN': '请上传 csv 或 xlsx 文件', en: 'Upload a csv or xlsx file' } },
-    ]);
-  return { file: request.body, kind } as const;
-}
 
 export const productQualityRoutes: RoutePlugin = (app, platform) => {
   const ctx = (request: Parameters<typeof actorContextOf>[1]) => actorContextOf(platform, request);
-  for (const contentType of Object.values(spreadsheetContentTypes)) {
-    if (!app.hasContentTypeParser(contentType)) {
-      app.addContentTypeParser(contentType, { parseAs: 'buffer', bodyLimit: importBodyLimit }, (_request, body, done) => done(null, body));
-    }
-  }
+  acceptSpreadsheetUploads(app);
 
   /* Safety-related product makers graded 涉安类产品分类分级 */
   app.get(
@@ -186,10 +167,10 @@ export const productQualityRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/product-quality/ip-imports',
     {
       preHandler: sectionStaff,
-      bodyLimit: importBodyLimit,
+      bodyLimit: spreadsheetUploadLimit,
       schema: { tags, querystring: IpImportQuery, response: { 200: IpImportResult } },
     },
-    async (request) => importIpExtract(ctx(request), { ...spreadsheetKind(request), filename: request.query.filename }),
+    async (request) => importIpExtract(ctx(request), { ...uploadedSpreadsheet(request), filename: request.query.filename }),
   );
 
   /* The catalogue of product-quality supervision sampling: national editions, the district's own, plans over it */
@@ -225,10 +206,10 @@ export const productQualityRoutes: RoutePlugin = (app, platform) => {
     '/api/v1/product-quality/catalogue/imports',
     {
       preHandler: sectionStaff,
-      bodyLimit: importBodyLimit,
+      bodyLimit: spreadsheetUploadLimit,
       schema: { tags, querystring: CatalogueImportQuery, response: { 200: CatalogueImportResult } },
     },
-    async (request) => importCatalogue(ctx(request), { ...spreadsheetKind(request), filename: request.query.filename }),
+    async (request) => importCatalogue(ctx(request), { ...uploadedSpreadsheet(request), filename: request.query.filename }),
   );
   app.get(
     '/api/v1/product-quality/catalogue/plan',

@@ -6,6 +6,12 @@ import { invalidRequest } from '../../platform/errors/problem.ts';
 import { actorContextOf } from '../../platform/http/context.ts';
 import { fileResponse, IdParams, listOf, NoBody, type RoutePlugin, requireRole } from '../../platform/http/routes.ts';
 import {
+  acceptSpreadsheetUploads,
+  spreadsheetContentTypes,
+  spreadsheetUploadLimit,
+  uploadedSpreadsheet,
+} from '../../platform/spreadsheets/upload.ts';
+import {
   CreateEntityBody,
   EntityList,
   EntitySearchQuery,
@@ -29,7 +35,6 @@ import {
 import { getEntity, revealEntityField } from './service/entity-page.ts';
 import { changeEntityStatus, createEntity, updateEntity } from './service/entity-writes.ts';
 import { exportEntities } from './service/export-entities.ts';
-import { spreadsheetContentTypes } from './service/import-files.ts';
 import {
   commitImport,
   dryRunImport,
@@ -43,7 +48,6 @@ import { searchEntities } from './service/search-entities.ts';
 import { registryStatistics } from './service/statistics.ts';
 import { entityTimeline } from './service/timeline.ts';
 
-const importBodyLimit = 20 * 1024 * 1024;
 const { page: _page, pageSize: _pageSize, ...filterProperties } = EntitySearchQuery.properties;
 const ExportQuery = Type.Object(filterProperties, { additionalProperties: false });
 const columnsValidator = Compile(ImportColumnsSchema);
@@ -76,11 +80,7 @@ export const registryRoutes: RoutePlugin = (app, platform) => {
   const registrars = { preHandler: requireRole(...settingsRoles) };
   const revealers = { preHandler: requireRole(...bureauStaffRoles) };
 
-  for (const contentType of Object.values(spreadsheetContentTypes)) {
-    if (!app.hasContentTypeParser(contentType)) {
-      app.addContentTypeParser(contentType, { parseAs: 'buffer', bodyLimit: importBodyLimit }, (_request, body, done) => done(null, body));
-    }
-  }
+  acceptSpreadsheetUploads(app);
 
   app.get('/api/v1/entities', { ...readers, schema: { tags, querystring: EntitySearchQuery, response: { 200: EntityList } } }, (request) =>
     searchEntities(actorContextOf(platform, request), request.query),
@@ -142,25 +142,10 @@ export const registryRoutes: RoutePlugin = (app, platform) => {
 
   app.post(
     '/api/v1/registry/imports',
-    { ...registrars, bodyLimit: importBodyLimit, schema: { tags, querystring: ImportQuery, response: { 201: ImportBatchView } } },
+    { ...registrars, bodyLimit: spreadsheetUploadLimit, schema: { tags, querystring: ImportQuery, response: { 201: ImportBatchView } } },
     async (request, reply) => {
-      const contentType = String(request.headers['content-type'] ?? '')
-        .split(';')[0]
-        ?.trim();
-      const kind = contentType === spreadsheetContentTypes.xlsx ? 'xlsx' : contentType === spreadsheetContentTypes.csv ? 'csv' : undefined;
-      if (!kind || !Buffer.isBuffer(request.body)) {
-        throw invalidRequest({}, [
-          {
-            in: 'body',
-            field: '',
-            code: 'content_type',
-            message: { 'zh-CN': '请上传 csv 或 xlsx 文件', en: 'Upload a csv or xlsx file' },
-          },
-        ]);
-      }
       const batch = await dryRunImport(actorContextOf(platform, request), {
-        file: request.body,
-        kind,
+        ...uploadedSpreadsheet(request),
         filename: request.query.filename,
         ...(request.query.mappingId !== undefined ? { mappingId: request.query.mappingId } : {}),
         ...(request.query.columns !== undefined ? { columns: parseColumns(request.query.columns) } : {}),

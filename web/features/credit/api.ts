@@ -11,7 +11,7 @@ import type {
   SeriousView,
 } from '../../../server/modules/credit/credit.schemas.ts';
 import type { CaseListItem } from '../../../server/modules/enforcement/enforcement.schemas.ts';
-import { ApiError, api, type Problem } from '../../lib/api-client.ts';
+import { api, apiUpload } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
 export type {
@@ -146,43 +146,14 @@ export const useListFromCase = () =>
     api.post<SeriousView>('/credit/serious-violations/from-case', body),
   );
 export const useCommitImport = () =>
-  useInvalidating((id: number) => api.post<ImportBatchView>(`/credit/annual-reports/imports/${id}/commit`, {}));
+  useInvalidating((batch: ImportBatchView) => api.post<ImportBatchView>(`/credit/annual-reports/imports/${batch.id}/commit`, {}));
 export const useDecideRepair = () =>
   useInvalidating(({ id, ...body }: { id: number; status: 'approved' | 'rejected'; decisionNote: string }) =>
     api.post<RepairView>(`/credit/repairs/${id}/decision`, body),
   );
 
-const contentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** Uploads the registration system's extract as the raw body (as the registry import does): the dry run. */
-async function uploadFilings({
-  file,
-  reportYear,
-  language,
-}: {
-  file: File;
-  reportYear: number;
-  language: string;
-}): Promise<ImportBatchView> {
-  const kind = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-  const params = new URLSearchParams({ reportYear: String(reportYear), filename: file.name });
-  const response = await fetch(`/api/v1/credit/annual-reports/imports?${params.toString()}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': contentTypes[kind] },
-    body: file,
-  }).catch(() => {
-    throw new ApiError({ type: 'about:blank', title: language === 'en' ? 'Network error' : '网络错误', status: 0, code: 'network_error' });
-  });
-  const body = (await response.json().catch(() => undefined)) as unknown;
-  if (!response.ok)
-    throw new ApiError({
-      type: 'about:blank',
-      title: response.statusText,
-      code: 'http_error',
-      ...(body as Partial<Problem>),
-      status: response.status,
-    });
-  return body as ImportBatchView;
-}
-export const useImportFilings = () => useInvalidating(uploadFilings);
+/** The registration system's extract of a report year, as the raw body: the dry run. */
+export const useImportFilings = (reportYear: number) =>
+  useInvalidating((file: File) =>
+    apiUpload<ImportBatchView>('POST', '/credit/annual-reports/imports', file, { reportYear, filename: file.name }),
+  );

@@ -23,7 +23,7 @@ import type {
   MakerUpdateBody,
   MakerView,
 } from '../../../server/modules/product-quality/product-quality.schemas.ts';
-import { ApiError, api, type Problem } from '../../lib/api-client.ts';
+import { api, apiUpload } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
 
 export type {
@@ -156,34 +156,11 @@ export const useUpdateCatalogueProduct = () =>
     api.patch<CatalogueProductView>(`/product-quality/catalogue/products/${id}`, body),
   );
 
-const contentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** Uploads a spreadsheet as the raw body; the answer names the bad rows with their reasons. */
-async function uploadSpreadsheet<T>(path: string, { file, language }: { file: File; language: string }): Promise<T> {
-  const kind = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-  const params = new URLSearchParams({ filename: file.name });
-  const response = await fetch(`/api/v1/product-quality/${path}?${params.toString()}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': contentTypes[kind] },
-    body: file,
-  }).catch(() => {
-    throw new ApiError({ type: 'about:blank', title: language === 'en' ? 'Network error' : '网络错误', status: 0, code: 'network_error' });
-  });
-  const body = (await response.json().catch(() => undefined)) as unknown;
-  if (!response.ok)
-    throw new ApiError({
-      type: 'about:blank',
-      title: response.statusText,
-      code: 'http_error',
-      ...(body as Partial<Problem>),
-      status: response.status,
-    });
-  return body as T;
-}
 /** An IP extract: good rows are written, bad rows come back with their reasons. */
 export const useImportIpExtract = () =>
-  useInvalidating((input: { file: File; language: string }) => uploadSpreadsheet<IpImportResult>('ip-imports', input));
+  useInvalidating((file: File) => apiUpload<IpImportResult>('POST', '/product-quality/ip-imports', file, { filename: file.name }));
 /** A catalogue file: written only when every row is clean, else every bad row comes back with its reasons. */
 export const useImportCatalogue = () =>
-  useInvalidating((input: { file: File; language: string }) => uploadSpreadsheet<CatalogueImportResult>('catalogue/imports', input));
+  useInvalidating((file: File) =>
+    apiUpload<CatalogueImportResult>('POST', '/product-quality/catalogue/imports', file, { filename: file.name }),
+  );

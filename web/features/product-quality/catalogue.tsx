@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsRoles } from '../../../shared/roles.ts';
 import { catalogueProductStatuses } from '../../../shared/vocabularies/product-quality.ts';
+import { FileImport } from '../../components/file-import.tsx';
 import { ChoiceFilter, FilterBar, SearchFilter } from '../../components/list-filters.tsx';
-import { applyProblemToForm, problemMessage } from '../../lib/form-errors.ts';
+import { applyProblemToForm } from '../../lib/form-errors.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import {
   type CatalogueImportResult,
@@ -224,53 +225,21 @@ function ProductFormModal({ product, onClose }: { product: CatalogueProductView 
 }
 
 function CatalogueImport() {
-  const { t, i18n } = useTranslation('product-quality');
-  const upload = useImportCatalogue();
-  const [result, setResult] = useState<CatalogueImportResult | null>(null);
+  const { t } = useTranslation('product-quality');
   return (
-    <Card size="small" title={t('catalogueImport.title')}>
-      <Typography.Paragraph type="secondary">{t('catalogueImport.hint')}</Typography.Paragraph>
-      <Upload
-        accept=".csv,.xlsx"
-        showUploadList={false}
-        beforeUpload={(file) => {
-          upload.mutate({ file, language: i18n.language }, { onSuccess: setResult });
-          return false;
-        }}
-      >
-        <Button loading={upload.isPending} data-testid="catalogue-import-choose">
-          {t('import.choose')}
-        </Button>
-      </Upload>
-      {upload.error ? <Alert type="error" title={problemMessage(upload.error)} style={{ marginTop: 8 }} /> : null}
-      {result ? (
-        <Flex vertical gap={8} style={{ marginTop: 8 }}>
-          <Alert
-            type={result.errors.length ? 'warning' : 'success'}
-            title={result.errors.length ? t('catalogueImport.rejected', result) : t('catalogueImport.summary', result)}
-            data-testid="catalogue-import-summary"
-          />
-          {result.errors.length ? (
-            <Table
-              size="small"
-              rowKey={(row) => `${row.rowNumber}-${row.field}`}
-              pagination={{ pageSize: 10 }}
-              dataSource={result.errors}
-              data-testid="catalogue-import-errors"
-              columns={[
-                { title: t('import.row'), dataIndex: 'rowNumber' },
-                {
-                  title: t('import.column'),
-                  dataIndex: 'field',
-                  render: (value: string) => t(`catalogueImport.columns.${value}`, { defaultValue: value }),
-                },
-                { title: t('import.reason'), dataIndex: 'message' },
-              ]}
-            />
-          ) : null}
-        </Flex>
-      ) : null}
-    </Card>
+    <FileImport<CatalogueImportResult>
+      title={t('catalogueImport.title')}
+      hint={t('catalogueImport.hint')}
+      chooseLabel={t('import.choose')}
+      testId="catalogue-import"
+      upload={useImportCatalogue()}
+      summary={(result) =>
+        result.errors.length
+          ? { type: 'warning', title: t('catalogueImport.rejected', result) }
+          : { type: 'success', title: t('catalogueImport.summary', result) }
+      }
+      columnLabel={(field) => t(`catalogueImport.columns.${field}`, { defaultValue: field })}
+    />
   );
 }
 

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Flex, InputNumber, Table, Typography, Upload } from 'antd';
+import { Alert, Flex, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { settingsRoles } from '../../../shared/roles.ts';
-import { problemMessage } from '../../lib/form-errors.ts';
+import { FileImport, RowProblemsTable } from '../../components/file-import.tsx';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
 import { type IpImportResult, type IpStatisticsView, useImportIpExtract, useIpStatistics } from './api.ts';
 
@@ -76,63 +76,24 @@ export function IpStatistics() {
 }
 
 function IpImport() {
-  const { t, i18n } = useTranslation('product-quality');
-  const upload = useImportIpExtract();
-  const [result, setResult] = useState<IpImportResult | null>(null);
+  const { t } = useTranslation('product-quality');
   return (
-    <Card size="small" title={t('import.title')}>
-      <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
-      <Upload
-        accept=".csv,.xlsx"
-        showUploadList={false}
-        beforeUpload={(file) => {
-          upload.mutate({ file, language: i18n.language }, { onSuccess: setResult });
-          return false;
-        }}
-      >
-        <Button loading={upload.isPending} data-testid="ip-import-choose">
-          {t('import.choose')}
-        </Button>
-      </Upload>
-      {upload.error ? <Alert type="error" title={problemMessage(upload.error)} style={{ marginTop: 8 }} /> : null}
-      {result ? (
-        <Flex vertical gap={8} style={{ marginTop: 8 }}>
-          <Alert type={result.rejected ? 'warning' : 'success'} title={t('import.summary', result)} data-testid="ip-import-summary" />
-          {result.unlinked ? <Alert type="info" title={t('import.summaryUnlinked', result)} data-testid="ip-import-unlinked" /> : null}
-          {result.errors.length ? (
-            <Table
-              size="small"
-              rowKey={(row) => `${row.rowNumber}-${row.field}`}
-              pagination={{ pageSize: 10 }}
-              dataSource={result.errors}
-              data-testid="ip-import-errors"
-              columns={[
-                { title: t('import.row'), dataIndex: 'rowNumber' },
-                {
-                  title: t('import.column'),
-                  dataIndex: 'field',
-                  render: (value: string) => t(`import.columns.${value}`, { defaultValue: value }),
-                },
-                { title: t('import.reason'), dataIndex: 'message' },
-              ]}
-            />
-          ) : null}
-          {result.warnings.length ? (
-            <Table
-              size="small"
-              rowKey={(row) => `${row.rowNumber}-${row.field}`}
-              pagination={{ pageSize: 10 }}
-              dataSource={result.warnings}
-              data-testid="ip-import-warnings"
-              title={() => t('import.warnings')}
-              columns={[
-                { title: t('import.row'), dataIndex: 'rowNumber' },
-                { title: t('import.reason'), dataIndex: 'message' },
-              ]}
-            />
-          ) : null}
-        </Flex>
-      ) : null}
-    </Card>
+    <FileImport<IpImportResult>
+      title={t('import.title')}
+      hint={t('import.hint')}
+      chooseLabel={t('import.choose')}
+      testId="ip-import"
+      upload={useImportIpExtract()}
+      summary={(result) => ({ type: result.rejected ? 'warning' : 'success', title: t('import.summary', result) })}
+      columnLabel={(field) => t(`import.columns.${field}`, { defaultValue: field })}
+      details={(result) =>
+        result.unlinked ? <Alert type="info" title={t('import.summaryUnlinked', result)} data-testid="ip-import-unlinked" /> : null
+      }
+      footer={(result) =>
+        result.warnings.length ? (
+          <RowProblemsTable rows={result.warnings} withoutColumn title={t('import.warnings')} data-testid="ip-import-warnings" />
+        ) : null
+      }
+    />
   );
 }

@@ -27,9 +27,8 @@ import {
   importFields,
   licenceKinds,
 } from '../../../shared/vocabularies/registry.ts';
-import { ApiError, api, type Problem } from '../../lib/api-client.ts';
+import { api, apiUpload } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
-import { currentLanguage } from '../../lib/i18n.ts';
 
 export { type Street, useStations, useStreets } from '../../lib/org-queries.ts';
 // Types come from the server's TypeBox schemas (types only).
@@ -136,67 +135,19 @@ export function exportUrl(filter: EntityFilter): string {
 
 // ---- Imports -------------------------------------------------------------------------------------------
 
-export const spreadsheetContentTypes = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-export function spreadsheetKindOf(filename: string): keyof typeof spreadsheetContentTypes | undefined {
-  const lower = filename.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  return undefined;
-}
-
 export interface DryRunInput {
   file: File;
   mappingId?: number;
   columns?: ImportColumns;
 }
 
-/**
- * The dry run takes the file itself as the request body (the API client sends JSON only): same origin with
- * the session cookie (the server's Origin check covers this write), the user's language, and the file's
- * content type (text/csv or the xlsx type), which the server reads as the raw body.
- */
-export async function uploadForDryRun({ file, mappingId, columns }: DryRunInput): Promise<ImportBatchView> {
-  const kind = spreadsheetKindOf(file.name);
-  const params = new URLSearchParams({ filename: file.name });
-  if (mappingId !== undefined) params.set('mappingId', String(mappingId));
-  if (columns !== undefined) params.set('columns', JSON.stringify(columns));
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/registry/imports?${params.toString()}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': kind ? spreadsheetContentTypes[kind] : file.type || 'application/octet-stream',
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: currentLanguage() === 'en' ? 'Network error' : '网络错误',
-      status: 0,
-      code: 'network_error',
-    });
-  }
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  const body = isJson ? ((await response.json().catch(() => undefined)) as unknown) : undefined;
-  if (!response.ok) {
-    const problem: Problem = {
-      type: 'about:blank',
-      title: response.statusText || `HTTP ${response.status}`,
-      code: 'http_error',
-      ...(body as Partial<Problem> | undefined),
-      status: response.status,
-    };
-    throw new ApiError(problem);
-  }
-  return body as ImportBatchView;
+/** The dry run: the file itself as the body, the column mapping (saved or by hand) in the query. */
+export function uploadForDryRun({ file, mappingId, columns }: DryRunInput): Promise<ImportBatchView> {
+  return apiUpload<ImportBatchView>('POST', '/registry/imports', file, {
+    filename: file.name,
+    mappingId,
+    columns: columns === undefined ? undefined : JSON.stringify(columns),
+  });
 }
 
 export function useDryRun() {

@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ApiError } from '../../lib/api-client.ts';
+import { ApiError, spreadsheetKindOf } from '../../lib/api-client.ts';
 import { problemMessage } from '../../lib/form-errors.ts';
 import { useIsPhone } from '../../lib/media-query.ts';
 import {
@@ -39,7 +39,6 @@ import {
   type ImportRowView,
   importActions,
   importFields,
-  spreadsheetKindOf,
   useCommitImport,
   useDryRun,
   useImportMappings,

@@ -26,9 +26,8 @@ import {
   samplingFields,
   samplingLinks,
 } from '../../../shared/vocabularies/sampling.ts';
-import { ApiError, api, apiRequest, type Problem } from '../../lib/api-client.ts';
+import { api, apiRequest, apiUpload } from '../../lib/api-client.ts';
 import type { Page } from '../../lib/api-types.ts';
-import { currentLanguage } from '../../lib/i18n.ts';
 
 // Types come from the server's TypeBox schemas (types only).
 export type { CreatePlanBody, CreateSampleBody, HandlingView, LabSampleView, PlanView, ResultItemInput, SampleView, StatisticsView };
@@ -154,44 +153,8 @@ export const useLabReceive = (code: string) =>
 export const useLabResults = (code: string) =>
   useSamplingMutation((items: ResultItemInput[]) => apiRequest<LabSampleView>('PUT', `/lab/samples/${code}/results`, { body: { items } }));
 
-/**
- * Files go as the raw request body with their own content type (the API client sends JSON only); the
- * server checks the bytes, the size (≤ 10 MB) and the type (PDF, PNG, JPEG).
- */
-export async function uploadFile(method: 'POST' | 'PUT', path: string, file: File): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': file.type || 'application/octet-stream',
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: currentLanguage() === 'en' ? 'Network error' : '网络错误',
-      status: 0,
-      code: 'network_error',
-    });
-  }
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  const body = isJson ? ((await response.json().catch(() => undefined)) as unknown) : undefined;
-  if (!response.ok) {
-    throw new ApiError({
-      type: 'about:blank',
-      title: response.statusText || `HTTP ${response.status}`,
-      code: 'http_error',
-      ...(body as Partial<Problem> | undefined),
-      status: response.status,
-    });
-  }
-  return body;
-}
+/** Files go as the raw request body; the server checks the bytes, the size (≤ 10 MB) and the type (PDF, PNG, JPEG). */
+const uploadFile = (method: 'POST' | 'PUT', path: string, file: File) => apiUpload<unknown>(method, path, file);
 
 export const useUploadPhoto = (id: number) =>
   useSamplingMutation((file: File) => uploadFile('POST', `/sampling/samples/${id}/photos`, file));

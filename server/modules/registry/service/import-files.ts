@@ -1,12 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import type { SpreadsheetKind } from '../../../platform/spreadsheets/upload.ts';
 import { readFirstSheet, type SheetRow } from '../../../platform/spreadsheets/xlsx.ts';
 import { importFileUnreadable } from '../registry.errors.ts';
-
-export const spreadsheetContentTypes = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-export type SpreadsheetKind = keyof typeof spreadsheetContentTypes;
 
 export interface SpreadsheetRow {
   /** The row number a person sees in Excel: the header is row 1. */
