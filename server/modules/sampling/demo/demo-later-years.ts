@@ -7,7 +7,7 @@ import { samplingPlan, samplingPlanTarget } from '../sampling.tables.ts';
 import { labsOf } from '../service/samples.ts';
 import { calendarFor } from '../service/sampling-context.ts';
 import { type DemoProduct, demoFoodProducts } from './demo-catalogue.ts';
-import { entitiesOf, insertDemoSamples, type PlannedSample, pick, seedActor, workingDayBetween } from './demo-seed.ts';
+import { entitiesOf, insertDemoSamples, type PlannedSample, pick, seedActor, workingDayBetween } from './demo-samples.ts';
 
 export interface SamplingYearDemo {
   year: number;
