@@ -69,7 +69,7 @@ export async function marketSummaries(
         left join (select distinct on (district_code, market_id) district_code, market_id, stars, valid_until from mk_star_rating
           where district_code = ${districtCode} and assessed_on <= ${today}::date and valid_until >= ${today}::date
           order by district_code, market_id, assessed_on desc, id desc) r on r.district_code = m.district_code and r.market_id = m.id
-        left join ${complaintsPerMarket(districtCode)} cp on cp.district_code = m.district_code and cp.market_id = m.id
+        left join ${complaintsPerMarket(districtCode, today)} cp on cp.district_code = m.district_code and cp.market_id = m.id
         left join (select distinct on (district_code, market_id) district_code, market_id, inspected_on, passed, total from mk_inspection
           where district_code = ${districtCode} and inspected_on <= ${today}::date
           order by district_code, market_id, inspected_on desc, id desc) i on i.district_code = m.district_code and i.market_id = m.id

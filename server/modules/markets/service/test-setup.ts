@@ -6,11 +6,10 @@ import { createTestDistrict, type TestDistrict, testPassword } from '../../../te
 import { signIn } from '../../../test/sign-in.ts';
 import { type TestPlatform, testApp, testPlatform } from '../../../test/test-platform.ts';
 
-// The shared setup of this module's route tests (registration, roles, rapid-tests, upkeep, stars, complaints,
-// inspections): each test file calls setUpMarketsDistrict() and gets its own database, app and district. `app`,
+// The shared setup of this module's route tests (registration, roles, rapid-tests, upkeep, stars): each test file calls setUpMarketsDistrict() and gets its own database, app and district. `app`,
 // `home`, `marketId` and `otherMarketId` are live bindings, set in beforeAll.
 
-let platform: TestPlatform;
+export let platform: TestPlatform;
 export let app: AppInstance;
 export let home: TestDistrict;
 const cookies = new Map<string, string>();

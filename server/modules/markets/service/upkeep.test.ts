@@ -1,5 +1,16 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addStallA01, call, farmersMarketEntity, home, manager, marketId, otherMarketId, setUpMarketsDistrict } from './test-setup.ts';
+import {
+  addStallA01,
+  call,
+  farmersMarketEntity,
+  home,
+  manager,
+  marketId,
+  otherMarketId,
+  platform,
+  setUpMarketsDistrict,
+} from './test-setup.ts';
 
 // The market's upkeep as the bureau oversees it: prices, scales and cleaning, the station's check-lists, complaints.
 setUpMarketsDistrict();
@@ -115,6 +126,18 @@ describe('complaints per market and stall', () => {
       complaints: after.complaints,
       shortWeightComplaints: after.shortWeightComplaints,
     });
+    // A complaint received more than 12 months ago no longer counts: the window moves with today.
+    await platform.database.db.execute(
+      sql`update complaint set received_on = received_on - interval '13 months' where district_code = ${home.code}
+          and id = (select min(id) from complaint where district_code = ${home.code} and entity_id = ${holder} and category = 'metrology')`,
+    );
+    const aged = (await call(manager(), 'GET', `/api/v1/markets/${marketId}`)).body;
+    expect(aged).toMatchObject({
+      complaints: (after.complaints as number) - 1,
+      shortWeightComplaints: (after.shortWeightComplaints as number) - 1,
+    });
+    const agedStalls = (await call(manager(), 'GET', `/api/v1/markets/${marketId}/stalls`)).body.items as Record<string, unknown>[];
+    expect(agedStalls.find((item) => item.number === 'C01')).toMatchObject({ complaints: 2, shortWeightComplaints: 1 });
   });
 });
 
