@@ -73,7 +73,18 @@ export async function createDatabase(serverUrl: string, name: string, options: {
     await client.query('CREATE EXTENSION citus');
     await client.query(`ALTER DATABASE ${name} SET citus.shard_count = ${Math.trunc(options.shardCount ?? citus.shardCount)}`);
     await client.query('select citus_set_coordinator_host($1, $2)', [coordinator.hostname, Number(coordinator.port || 5432)]);
-    for (const worker of citus.workers) await client.query('select citus_add_node($1, $2)', [worker.host, worker.port]);
+    // citus_add_node is idempotent; its connection to a busy worker can fail once (CI saw "failure on connection marked
+    // as essential" on a loaded machine), so it is tried up to three times before the error stands.
+    for (const worker of citus.workers)
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query('select citus_add_node($1, $2)', [worker.host, worker.port]);
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        }
+      }
   });
   return url;
 }
