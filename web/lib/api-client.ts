@@ -86,20 +86,11 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const isWrite = method !== 'GET' && method !== 'HEAD';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage };
-  // State-changing calls always carry a JSON body: the server's CSRF defence relies on it.
-  if (isWrite) headers['Content-Type'] = 'application/json';
+/** One request: a network failure and a problem+json answer become ApiError; a 401 outside sign-in signs out. */
+async function send<T>(url: string, init: RequestInit, isSignInStep = false): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(urlOf(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: isWrite ? JSON.stringify(options.body ?? {}) : undefined,
-      signal: options.signal,
-    });
+    response = await fetch(url, { ...init, credentials: 'same-origin' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({
@@ -111,12 +102,24 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   }
   if (!response.ok) {
     const problem = await problemOf(response);
-    if (response.status === 401 && !options.isSignInStep) handleUnauthorized();
+    if (response.status === 401 && !isSignInStep) handleUnauthorized();
     throw new ApiError(problem);
   }
   if (response.status === 204) return undefined as T;
   const contentType = response.headers.get('content-type') ?? '';
   return (contentType.includes('json') ? await response.json() : undefined) as T;
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const isWrite = method !== 'GET' && method !== 'HEAD';
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage };
+  // State-changing calls always carry a JSON body: the server's CSRF defence relies on it.
+  if (isWrite) headers['Content-Type'] = 'application/json';
+  return send<T>(
+    urlOf(path, options.query),
+    { method, headers, body: isWrite ? JSON.stringify(options.body ?? {}) : undefined, signal: options.signal },
+    options.isSignInStep,
+  );
 }
 
 const spreadsheetContentTypes = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
@@ -136,33 +139,15 @@ export function spreadsheetKindOf(filename: string): keyof typeof spreadsheetCon
  */
 export async function apiUpload<T>(method: 'POST' | 'PUT', path: string, file: File, query?: RequestOptions['query']): Promise<T> {
   const kind = spreadsheetKindOf(file.name);
-  let response: Response;
-  try {
-    response = await fetch(urlOf(path, query), {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLanguage,
-        'Content-Type': kind ? spreadsheetContentTypes[kind] : file.type || 'application/octet-stream',
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: currentLanguage === 'en' ? 'Network error' : '网络错误',
-      status: 0,
-      code: 'network_error',
-    });
-  }
-  if (!response.ok) {
-    const problem = await problemOf(response);
-    if (response.status === 401) handleUnauthorized();
-    throw new ApiError(problem);
-  }
-  const contentType = response.headers.get('content-type') ?? '';
-  return (contentType.includes('json') ? await response.json() : undefined) as T;
+  return send<T>(urlOf(path, query), {
+    method,
+    headers: {
+      Accept: 'application/json',
+      'Accept-Language': currentLanguage,
+      'Content-Type': kind ? spreadsheetContentTypes[kind] : file.type || 'application/octet-stream',
+    },
+    body: file,
+  });
 }
 
 export const api = {
