@@ -235,7 +235,15 @@ export const creditRoutes: RoutePlugin = (app, platform) => {
   app.get(
     '/public/credit/:district/:creditCode',
     {
-      schema: { hide: true, params: PublicRecordParams, querystring: PublicRecordQuery },
+      schema: {
+        hide: true,
+        params: PublicRecordParams,
+        querystring: PublicRecordQuery,
+        response: {
+          200: fileResponse('text/html', 'The public credit record of the business: lists it is on, reports filed; no script'),
+          404: fileResponse('text/html', 'The page saying no record is kept for the code, or that the code is not valid'),
+        },
+      },
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { inTexts } from '../../../db/id-set.ts';
 import { insertRows } from '../../../db/rows-insert.ts';
 import type { ServiceContext } from '../../../platform/http/context.ts';
 import { entityFilingFacts } from '../../registry/index.ts';
@@ -175,7 +176,10 @@ async function seedListingsOf(
       await queryRows<{ id: string | number; decision_number: string }>(
         ctx.db,
         sql`update credit_abnormal_listing set status = 'moved_to_serious'
-            where district_code = ${districtCode} and decision_number = any(${sql.param(moved.map(({ row }) => row.decisionNumber))}::text[])
+            where district_code = ${districtCode} and ${inTexts(
+              sql.raw('decision_number'),
+              moved.map(({ row }) => row.decisionNumber),
+            )}
             returning id, decision_number`,
       )
     ).map((listing) => [listing.decision_number, Number(listing.id)]),

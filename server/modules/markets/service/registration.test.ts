@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, farmersMarketEntity, home, manager, marketId, setUpMarketsDistrict } from './test-setup.ts';
+import { addStallA01, call, farmersMarketEntity, home, manager, marketId, setUpMarketsDistrict } from './test-setup.ts';
 
 setUpMarketsDistrict();
 let stallId = 0;
@@ -14,15 +14,9 @@ describe('registering markets and stalls, and updating them', () => {
   });
 
   it('stalls: a holder from the registry, numbers unique in the market', async () => {
-    const holder = await farmersMarketEntity(home.stations[0].streetCode, 'food_retail', 'individual');
-    const created = await call(manager(), 'POST', `/api/v1/markets/${marketId}/stalls`, {
-      number: 'A01',
-      category: 'vegetables',
-      holderEntityId: holder,
-    });
-    expect(created.status, created.text).toBe(201);
-    expect(created.body.holderName).toMatch(/^测试农贸市场/);
-    stallId = created.body.id as number;
+    const created = await addStallA01();
+    expect(created.holderName).toMatch(/^测试农贸市场/);
+    stallId = created.stallId;
     expect((await call(manager(), 'POST', `/api/v1/markets/${marketId}/stalls`, { number: 'A01', category: 'meat' })).status).toBe(409);
     const bad = await call(manager(), 'POST', `/api/v1/markets/${marketId}/stalls`, { number: 'A 02', category: 'cars' });
     expect(bad.status).toBe(400);

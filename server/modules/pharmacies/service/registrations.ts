@@ -4,6 +4,7 @@ import { maskIdNumber, maskPhone } from '../../../../shared/masking.ts';
 import { epidemicTeamRoles } from '../../../../shared/roles.ts';
 import { advisoryKey, type Db, queryRows } from '../../../db/client.ts';
 import { type CopyValue, copyRows } from '../../../db/copy.ts';
+import { inTexts } from '../../../db/id-set.ts';
 import { inTurn } from '../../../db/in-turn.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { FieldError } from '../../../platform/errors/app-error.ts';
@@ -175,7 +176,7 @@ async function idsOfKeys(db: Db, pharmacy: { districtCode: string; id: number },
   const rows = await queryRows<{ id: string | number; key: string }>(
     db,
     sql`select id, idempotency_key as key from ph_registration where district_code = ${pharmacy.districtCode}
-        and pharmacy_id = ${pharmacy.id} and idempotency_key = any(${sql.param(keys)}::text[])`,
+        and pharmacy_id = ${pharmacy.id} and ${inTexts(sql.raw('idempotency_key'), keys)}`,
   );
   return new Map(rows.map((row) => [row.key, Number(row.id)]));
 }
