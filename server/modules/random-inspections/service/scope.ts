@@ -13,6 +13,7 @@ export function taskScope(actor: Actor): SQL {
   if (actor.isDistrictWide) return inDistrict;
   const assigned = sql`exists (select 1 from ri_task_inspector ti where ti.district_code = ${riTask.districtCode} and ti.task_id = ${riTask.id} and ti.user_id = ${actor.userId})`;
   const published = sql`exists (select 1 from ri_draw d where d.district_code = ${riTask.districtCode} and d.id = ${riTask.drawId} and d.status = 'published')`;
-  const reach = sql`(${scopeWhere(actor, { district: riTask.districtCode, street: riTask.streetCode })} or (${inArray(riTask.districtCode, [...actor.districtCodes])} and ${assigned}))`;
-  return sql`(${reach} and ${published})`;
+  // The district stands outside the OR so that a task is found by its primary key (district, id).
+  const reach = sql`(${scopeWhere(actor, { district: riTask.districtCode, street: riTask.streetCode })} or ${assigned})`;
+  return sql`(${inArray(riTask.districtCode, [...actor.districtCodes])} and ${reach} and ${published})`;
 }
