@@ -37,9 +37,10 @@ export async function seedRiskCodeDemo(
 ): Promise<void> {
   await ensureSubjects(ctx, input.districtCode);
   // The colours as the facts stood at the end of each year since the work summary's, then today's: the history a
-  // unit's page shows and the year's colour figures count.
+  // unit's page shows and the year's colour figures count. A unit whose facts did not change since the year before
+  // keeps its colour (no history row either way); today's run rewrites every unit, dated today.
   for (let year = 2020; `${year}-12-31` < input.today; year++)
-    await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true, asOf: `${year}-12-31` });
+    await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', asOf: `${year}-12-31` });
   await recomputeColours(ctx, { districtCode: input.districtCode, trigger: 'demo', force: true });
   await seedMapAreas(ctx, input.districtCode, input.streetOutlines);
   const firms = await certifiedFirmsOf(ctx, input.districtCode, input.random);
