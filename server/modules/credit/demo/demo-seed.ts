@@ -177,7 +177,7 @@ async function seedListingsOf(
         ctx.db,
         sql`update credit_abnormal_listing set status = 'moved_to_serious'
             where district_code = ${districtCode} and ${inTexts(
-              sql.raw('decision_number'),
+              creditAbnormalListing.decisionNumber,
               moved.map(({ row }) => row.decisionNumber),
             )}
             returning id, decision_number`,

@@ -176,7 +176,7 @@ async function idsOfKeys(db: Db, pharmacy: { districtCode: string; id: number },
   const rows = await queryRows<{ id: string | number; key: string }>(
     db,
     sql`select id, idempotency_key as key from ph_registration where district_code = ${pharmacy.districtCode}
-        and pharmacy_id = ${pharmacy.id} and ${inTexts(sql.raw('idempotency_key'), keys)}`,
+        and pharmacy_id = ${pharmacy.id} and ${inTexts(phRegistration.idempotencyKey, keys)}`,
   );
   return new Map(rows.map((row) => [row.key, Number(row.id)]));
 }
