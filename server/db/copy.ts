@@ -6,13 +6,17 @@ import type { Db } from './client.ts';
 /** A cell for COPY: text as it is (JSON already stringified), numbers, booleans, arrays of text (a PostgreSQL array), or null. */
 export type CopyValue = string | number | boolean | null | undefined | readonly string[];
 
+const needsEscape = /[\\\t\n\r]/;
+
 /** COPY's text format: backslash, tab, newline and carriage return escaped; null is \N. */
 function copyCell(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   else text = `{${value.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  // Most cells have nothing to escape; testing first spares the replacement's callback machinery (a bulk path's hot loop).
+  if (!needsEscape.test(text)) return text;
   return text.replace(/[\\\t\n\r]/g, (character) =>
     character === '\\' ? '\\\\' : character === '\t' ? '\\t' : character === '\n' ? '\\n' : '\\r',
   );
