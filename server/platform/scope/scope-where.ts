@@ -1,11 +1,11 @@
-import { type AnyColumn, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, inArray, is, or, SQL, sql } from 'drizzle-orm';
 import { stationStreet } from '../org/org.tables.ts';
 import type { Actor } from './actor.ts';
 
 export interface ScopedColumns {
   district: AnyColumn;
   /** Street of the row (or of its entity); lets inspectors see their station's streets. */
-  street?: AnyColumn;
+  street?: AnyColumn | SQL;
   /** The market entity the row belongs to; lets operators see their own businesses. */
   entity?: AnyColumn;
   /** The lab the row is assigned to. */
@@ -26,7 +26,10 @@ export function scopeWhere(actor: Actor, columns: ScopedColumns): SQL {
   const inDistricts = inArray(columns.district, [...actor.districtCodes]);
   if (actor.isDistrictWide) return inDistricts;
   const reaches: SQL[] = [];
-  if (columns.street && actor.streetCodes.length) reaches.push(inArray(columns.street, [...actor.streetCodes]));
+  const street = columns.street;
+  // A column, or an expression over one (entityScopeForTextSearch's cast): the same condition through two overloads.
+  if (street && actor.streetCodes.length)
+    reaches.push(is(street, SQL) ? inArray(street, [...actor.streetCodes]) : inArray(street, [...actor.streetCodes]));
   if (columns.entity && actor.entityIds.length) reaches.push(inArray(columns.entity, [...actor.entityIds]));
   if (columns.lab && actor.labId !== null) reaches.push(sql`${columns.lab} = ${actor.labId}`);
   if (columns.station && actor.streetCodes.length)

@@ -6,7 +6,7 @@ import { stationStreet } from '../../../platform/org/org.tables.ts';
 import type { EntityFilter, EntityList, EntityListItem, EntitySearchQuery } from '../registry.schemas.ts';
 import { entity, licence } from '../registry.tables.ts';
 import { escapeLike, planSearch } from '../rules/search-grams.ts';
-import { entityScope } from './entity-scope.ts';
+import { entityScope, entityScopeForTextSearch } from './entity-scope.ts';
 
 /**
  * Counting stops here: "店" matches hundreds of thousands of rows, and counting costs one row visit per
@@ -28,8 +28,10 @@ const textArray = (values: readonly string[]) =>
  * go through the n-gram index, codes and licence numbers through btree prefix indexes.
  */
 export async function entitySearchWhere(ctx: ActorContext, filter: EntityFilter, options: { licenceHolders?: number } = {}): Promise<SQL> {
-  const conditions: SQL[] = [entityScope(ctx.actor)];
   const plan = filter.q ? planSearch(filter.q) : undefined;
+  // A long run of letters and digits with a digit in it is a code, not a name: skip the n-gram branch.
+  const isCodeLike = plan?.codePrefix !== undefined && plan.codePrefix.length >= 6 && /\d/.test(plan.codePrefix);
+  const conditions: SQL[] = [plan && !isCodeLike ? entityScopeForTextSearch(ctx.actor) : entityScope(ctx.actor)];
   if (plan) {
     // A 1-character query, and a 2-character one without a space, are exactly their gram: no recheck needed
     // (and none in the row estimate, which then comes straight from the column statistics).
@@ -40,8 +42,6 @@ export async function entitySearchWhere(ctx: ActorContext, filter: EntityFilter,
         : isExactGram
           ? sql`${entity.searchGrams} @> ${textArray(plan.grams)}`
           : sql`(${entity.searchGrams} @> ${textArray(plan.grams)} and (lower(${entity.name}) like ${`%${escapeLike(plan.text)}%`} or lower(${entity.address}) like ${`%${escapeLike(plan.text)}%`}))`;
-    // A long run of letters and digits with a digit in it is a code, not a name: skip the n-gram branch.
-    const isCodeLike = plan.codePrefix !== undefined && plan.codePrefix.length >= 6 && /\d/.test(plan.codePrefix);
     const alternatives: SQL[] = isCodeLike ? [] : [byText];
     if (plan.codePrefix) {
       const prefix = `${escapeLike(plan.codePrefix)}%`;
