@@ -24,10 +24,6 @@ export const importDataChanged = defineError('registry.import_stale', 409, {
   'zh-CN': '试导入之后登记数据已有变化（{count} 行受影响，如第 {rowNumber} 行），请重新试导入',
   en: 'The registry changed after the dry run ({count} rows affected, e.g. row {rowNumber}); run the dry run again',
 });
-export const importFileUnreadable = defineError('registry.import_unreadable', 400, {
-  'zh-CN': '无法读取文件：{detail}',
-  en: 'The file cannot be read: {detail}',
-});
 export const importMappingNotFound = defineError('registry.import_mapping_not_found', 404, {
   'zh-CN': '找不到该列映射',
   en: 'Column mapping not found',

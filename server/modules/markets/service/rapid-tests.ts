@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../../shared/calendar-day.ts';
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
-import { readSpreadsheet } from '../../registry/index.ts';
+import { readSpreadsheet } from '../../../platform/spreadsheets/read.ts';
 import { invalidMarketInput, lotStepNotAllowed, rapidTestNotFound } from '../markets.errors.ts';
 import type { HandleLotBody, ImportResult, RapidTestBody, RapidTestView } from '../markets.schemas.ts';
 import { mkRapidTest, mkStall } from '../markets.tables.ts';

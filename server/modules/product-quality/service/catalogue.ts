@@ -3,8 +3,8 @@ import { catalogueFields } from '../../../../shared/vocabularies/product-quality
 import { writeAudit } from '../../../platform/audit/audit.service.ts';
 import { invalidRequest } from '../../../platform/errors/problem.ts';
 import type { ActorContext } from '../../../platform/http/context.ts';
+import { readSpreadsheet } from '../../../platform/spreadsheets/read.ts';
 import type { SpreadsheetKind } from '../../../platform/spreadsheets/upload.ts';
-import { readSpreadsheet } from '../../registry/index.ts';
 import { industrialPlanBatches, samplingCompletionPercent } from '../../sampling/index.ts';
 import { catalogueProductNotFound, catalogueProductTaken } from '../product-quality.errors.ts';
 import type {

@@ -9,6 +9,7 @@ import type { ActorContext } from '../../../platform/http/context.ts';
 import { translate } from '../../../platform/i18n/language.ts';
 import { street } from '../../../platform/org/org.tables.ts';
 import { csvText } from '../../../platform/spreadsheets/csv.ts';
+import { readSpreadsheet } from '../../../platform/spreadsheets/read.ts';
 import type { SpreadsheetKind } from '../../../platform/spreadsheets/upload.ts';
 import {
   importAlreadyCommitted,
@@ -31,7 +32,6 @@ import { entity, importBatch, importMapping, importRow } from '../registry.table
 import { guessImportColumns, requiredImportFields } from '../rules/import-columns.ts';
 import { duplicateInFileReason, missingForNewEntity, readImportRow } from '../rules/import-row.ts';
 import { applyNewEntities, applyUpdates } from './import-apply.ts';
-import { readSpreadsheet } from './import-files.ts';
 import { existingByCreditCode, type PlannedRow, planNew, planRowsPerStatement, planUpdate, storePlannedRows } from './import-plan.ts';
 
 export interface DryRunInput {

@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import type { SpreadsheetKind } from '../../../platform/spreadsheets/upload.ts';
-import { readFirstSheet, type SheetRow } from '../../../platform/spreadsheets/xlsx.ts';
-import { importFileUnreadable } from '../registry.errors.ts';
+import { defineError } from '../errors/app-error.ts';
+import type { SpreadsheetKind } from './upload.ts';
+import { readFirstSheet, type SheetRow } from './xlsx.ts';
+
+/** Every module's import reads its upload through readSpreadsheet: one parser, one error for a file it cannot read. */
+export const spreadsheetUnreadable = defineError('spreadsheet.unreadable', 400, {
+  'zh-CN': '无法读取文件：{detail}',
+  en: 'The file cannot be read: {detail}',
+});
 
 export interface SpreadsheetRow {
   /** The row number a person sees in Excel: the header is row 1. */
@@ -33,7 +39,7 @@ function readCsv(file: Buffer): Spreadsheet {
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (error) {
-    throw importFileUnreadable({ detail: (error as Error).message });
+    throw spreadsheetUnreadable({ detail: (error as Error).message });
   }
   const [header = [], ...body] = records;
   return toRows(
@@ -47,9 +53,9 @@ async function readXlsx(file: Buffer): Promise<Spreadsheet> {
   try {
     rows = await readFirstSheet(file);
   } catch (error) {
-    throw importFileUnreadable({ detail: (error as Error).message });
+    throw spreadsheetUnreadable({ detail: (error as Error).message });
   }
-  if (!rows) throw importFileUnreadable({ detail: 'no worksheet' });
+  if (!rows) throw spreadsheetUnreadable({ detail: 'no worksheet' });
   const header = rows.find((row) => row.rowNumber === 1);
   return toRows(
     header?.values ?? [],
@@ -57,6 +63,7 @@ async function readXlsx(file: Buffer): Promise<Spreadsheet> {
   );
 }
 
+/** An uploaded csv or xlsx as its header and its non-empty rows; an unreadable file is a 400 naming why. */
 export function readSpreadsheet(file: Buffer, kind: SpreadsheetKind): Promise<Spreadsheet> | Spreadsheet {
   return kind === 'csv' ? readCsv(file) : readXlsx(file);
 }
