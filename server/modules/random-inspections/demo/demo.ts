@@ -10,7 +10,7 @@ import type { InspectionOutcome } from '../random-inspections.schemas.ts';
 import { riDraw, riInspector, riPlan, riPlanMatter, riTask, riTaskInspector } from '../random-inspections.tables.ts';
 import { commitDraw, executeDraw, publishDraw, seedDraw } from '../service/draws.ts';
 import { createMatter, createPlan } from '../service/plans.ts';
-import { publishTaskResult, raiseOverdueAlerts, recordTaskResult } from '../service/tasks.ts';
+import { applyTaskPublication, applyTaskResult, raiseOverdueAlerts } from '../service/tasks.ts';
 
 const demoMatters = [
   { code: 'SJ-001', name: '营业执照（登记证）规范使用情况的检查', basis: '《市场主体登记管理条例》', matterType: 'general' as const },
@@ -178,16 +178,20 @@ export async function recordDemoResults(
     streetsOf.set(row.stationId, [...(streetsOf.get(row.stationId) ?? []), row.streetCode]);
   }
   const userById = new Map(input.inspectors.map((user) => [user.id, user]));
+  // The first drawn inspector of every task, in one reading.
+  const firstInspector = new Map<number, number>();
+  for (const row of await base.db
+    .select({ taskId: riTaskInspector.taskId, userId: riTaskInspector.userId })
+    .from(riTaskInspector)
+    .innerJoin(riTask, and(eq(riTask.districtCode, riTaskInspector.districtCode), eq(riTask.id, riTaskInspector.taskId)))
+    .where(and(eq(riTaskInspector.districtCode, districtCode), eq(riTask.drawId, input.drawId)))
+    .orderBy(asc(riTaskInspector.seq)))
+    if (!firstInspector.has(row.taskId)) firstInspector.set(row.taskId, row.userId);
   let published = 0;
   let done = 0;
   for (const [index, task] of tasks.entries()) {
-    const [first] = await base.db
-      .select({ userId: riTaskInspector.userId })
-      .from(riTaskInspector)
-      .where(and(eq(riTaskInspector.districtCode, districtCode), eq(riTaskInspector.taskId, task.id)))
-      .orderBy(asc(riTaskInspector.seq))
-      .limit(1);
-    const user = first ? userById.get(first.userId) : undefined;
+    const firstUserId = firstInspector.get(task.id);
+    const user = firstUserId === undefined ? undefined : userById.get(firstUserId);
     const inspectedOn = addDays(input.firstDay, Math.floor((index * 250) / Math.max(tasks.length, 1)) + int(0, 6));
     const actor: Actor = user
       ? {
@@ -210,7 +214,7 @@ export async function recordDemoResults(
     const results = matterIds.map((matterId) => ({ matterId, outcome: outcomeFor(), note: '' }));
     const hasProblem = results.some((item) => item.outcome === 'problem_handled');
     if (input.until !== undefined && inspectedOn >= input.until) continue;
-    await recordTaskResult({ ...base, clock: clockAt(`${inspectedOn}T09:00:00Z`), actor }, task.id, {
+    await applyTaskResult({ ...base, clock: clockAt(`${inspectedOn}T09:00:00Z`), actor }, task.id, {
       inspectedOn,
       results,
       followUpType: hasProblem ? 'rectification' : 'none',
@@ -221,7 +225,7 @@ export async function recordDemoResults(
     const lag = index % 17 === 5 ? int(30, 40) : int(3, 15); // a few published after the 20-working-day limit
     const publishedOn = addDays(inspectedOn, lag);
     if (input.until !== undefined && publishedOn >= input.until) continue;
-    await publishTaskResult(system(`${publishedOn}T02:00:00Z`), task.id);
+    await applyTaskPublication(system(`${publishedOn}T02:00:00Z`), task.id);
     published += 1;
   }
   return { tasks: tasks.length, done, published };
