@@ -88,16 +88,12 @@ describe('random-inspection demo and draw ceremony', () => {
       .from(riDrawObject)
       .where(and(eq(riDrawObject.districtCode, district.code), eq(riDrawObject.drawId, draw.id)))
       .limit(1);
+    const storedKey = (object as { objectKey: string }).objectKey;
     await ctx.db
       .update(riDrawObject)
-      .set({ objectKey: `${(object as { objectKey: string }).objectKey.slice(0, 17)}Y` })
-      .where(
-        and(
-          eq(riDrawObject.districtCode, district.code),
-          eq(riDrawObject.drawId, draw.id),
-          eq(riDrawObject.objectKey, (object as { objectKey: string }).objectKey),
-        ),
-      );
+      // Another last character, whatever the stored one is.
+      .set({ objectKey: `${storedKey.slice(0, 17)}${storedKey.endsWith('Y') ? 'X' : 'Y'}` })
+      .where(and(eq(riDrawObject.districtCode, district.code), eq(riDrawObject.drawId, draw.id), eq(riDrawObject.objectKey, storedKey)));
     await expect(executeDraw(ctx, draw.id)).rejects.toThrow(/no longer match the published commitment/);
   });
 
