@@ -33,7 +33,6 @@ export {
 } from './service/entity-lookup.ts';
 /** The entity page (identity, licences, premises, status history) of an entity in the actor's scope; 404 outside it. */
 export { getEntity } from './service/entity-page.ts';
-/** Reads an uploaded xlsx/csv into rows with the row numbers a person sees (every module's import). */
 /** Public facts of a district's entities (all, or the given ids), no personal data: public pages, maps, open data. */
 export { entityIdsActiveOn, entityPublicProfiles, type PublicProfile } from './service/public-profiles.ts';
 /** Scoped search: the same filters as GET /api/v1/entities. */

@@ -5,8 +5,8 @@ import { readFirstSheet, type SheetRow } from './xlsx.ts';
 
 /** Every module's import reads its upload through readSpreadsheet: one parser, one error for a file it cannot read. */
 export const spreadsheetUnreadable = defineError('spreadsheet.unreadable', 400, {
-  'zh-CN': '无法读取文件：{detail}',
-  en: 'The file cannot be read: {detail}',
+  'zh-CN': '无法读取该文件，请上传 csv（UTF-8 编码）或 Excel（.xlsx）文件。原因：{detail}',
+  en: 'The file cannot be read; upload a csv (UTF-8) or Excel (.xlsx) file. Reason: {detail}',
 });
 
 export interface SpreadsheetRow {

@@ -7,10 +7,10 @@ import { orgUnit, stationStreet } from '../../../platform/org/org.tables.ts';
 import type { Actor } from '../../../platform/scope/actor.ts';
 import { systemActorFor } from '../../../platform/scope/actor.ts';
 import type { InspectionOutcome } from '../random-inspections.schemas.ts';
-import { riDraw, riInspector, riPlan, riPlanMatter, riTask, riTaskInspector } from '../random-inspections.tables.ts';
+import { riDraw, riInspector, riPlan, riPlanMatter, riTask } from '../random-inspections.tables.ts';
 import { commitDraw, executeDraw, publishDraw, seedDraw } from '../service/draws.ts';
 import { createMatter, createPlan } from '../service/plans.ts';
-import { applyTaskPublication, applyTaskResult, raiseOverdueAlerts } from '../service/tasks.ts';
+import { applyTaskPublication, applyTaskResult, inspectorsOf, raiseOverdueAlerts } from '../service/tasks.ts';
 
 const demoMatters = [
   { code: 'SJ-001', name: '营业执照（登记证）规范使用情况的检查', basis: '《市场主体登记管理条例》', matterType: 'general' as const },
@@ -178,19 +178,15 @@ export async function recordDemoResults(
     streetsOf.set(row.stationId, [...(streetsOf.get(row.stationId) ?? []), row.streetCode]);
   }
   const userById = new Map(input.inspectors.map((user) => [user.id, user]));
-  // The first drawn inspector of every task, in one reading.
-  const firstInspector = new Map<number, number>();
-  for (const row of await base.db
-    .select({ taskId: riTaskInspector.taskId, userId: riTaskInspector.userId })
-    .from(riTaskInspector)
-    .innerJoin(riTask, and(eq(riTask.districtCode, riTaskInspector.districtCode), eq(riTask.id, riTaskInspector.taskId)))
-    .where(and(eq(riTaskInspector.districtCode, districtCode), eq(riTask.drawId, input.drawId)))
-    .orderBy(asc(riTaskInspector.seq)))
-    if (!firstInspector.has(row.taskId)) firstInspector.set(row.taskId, row.userId);
+  const drawn = await inspectorsOf(
+    base.db,
+    districtCode,
+    tasks.map((task) => task.id),
+  );
   let published = 0;
   let done = 0;
   for (const [index, task] of tasks.entries()) {
-    const firstUserId = firstInspector.get(task.id);
+    const firstUserId = drawn.get(task.id)?.[0]?.userId;
     const user = firstUserId === undefined ? undefined : userById.get(firstUserId);
     const inspectedOn = addDays(input.firstDay, Math.floor((index * 250) / Math.max(tasks.length, 1)) + int(0, 6));
     const actor: Actor = user

@@ -79,7 +79,8 @@ function taskQuery(db: Db) {
     );
 }
 
-async function inspectorsOf(db: Db, districtCode: string, taskIds: number[]) {
+/** The drawn inspectors of each task, in the draw's order (the first records the result). */
+export async function inspectorsOf(db: Db, districtCode: string, taskIds: number[]) {
   const found = new Map<number, TaskListItem['inspectors']>();
   if (!taskIds.length) return found;
   const rows = await db
